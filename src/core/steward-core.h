@@ -1,0 +1,14 @@
+/* steward-core.h
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "steward-conversation.h"
+#include "steward-project.h"
+#include "steward-setting-keys.h"
+#include "steward-store.h"
+#include "steward-task.h"

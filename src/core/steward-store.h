@@ -1,0 +1,73 @@
+/* steward-store.h
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define STEWARD_STORE_ERROR (steward_store_error_quark ())
+
+typedef enum
+{
+  STEWARD_STORE_ERROR_FAILED,
+  /* The file exists but is not a readable Steward database. */
+  STEWARD_STORE_ERROR_CORRUPT,
+  /* The database was written by a newer Steward. */
+  STEWARD_STORE_ERROR_TOO_NEW,
+  /* The data directory or file cannot be created or read. */
+  STEWARD_STORE_ERROR_IO,
+  STEWARD_STORE_ERROR_NOT_FOUND,
+  STEWARD_STORE_ERROR_INVALID,
+} StewardStoreError;
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define STEWARD_STORE_SCHEMA_VERSION 1
+
+#define STEWARD_TYPE_STORE (steward_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (StewardStore, steward_store, STEWARD, STORE, GObject)
+
+GQuark        steward_store_error_quark            (void);
+
+char         *steward_store_dup_default_data_dir   (const char           *override);
+
+StewardStore *steward_store_open                   (const char           *data_dir,
+                                                    GError              **error);
+void          steward_store_open_async             (const char           *data_dir,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+StewardStore *steward_store_open_finish            (GAsyncResult         *result,
+                                                    GError              **error);
+
+const char   *steward_store_get_data_dir           (StewardStore         *self);
+const char   *steward_store_get_path               (StewardStore         *self);
+int           steward_store_get_schema_version     (StewardStore         *self);
+
+/* Settings: see steward-setting-keys.h for the keys the core knows. */
+char         *steward_store_dup_setting            (StewardStore         *self,
+                                                    const char           *key,
+                                                    GError              **error);
+gboolean      steward_store_set_setting            (StewardStore         *self,
+                                                    const char           *key,
+                                                    const char           *value,
+                                                    GError              **error);
+gboolean      steward_store_reset_setting          (StewardStore         *self,
+                                                    const char           *key,
+                                                    GError              **error);
+
+/* Lists: each returns a new GListModel, most recent first. */
+GListModel   *steward_store_list_conversations     (StewardStore         *self,
+                                                    GError              **error);
+GListModel   *steward_store_list_tasks             (StewardStore         *self,
+                                                    GError              **error);
+GListModel   *steward_store_list_projects          (StewardStore         *self,
+                                                    GError              **error);
+
+G_END_DECLS
