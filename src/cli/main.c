@@ -1,0 +1,154 @@
+/* main.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "steward-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "steward-cli-private.h"
+
+typedef struct
+{
+  const char            *name;
+  StewardCliCommandFunc  func;
+} Command;
+
+static const Command commands[] = {
+  { "conversations", _steward_cli_conversations },
+  { "settings", _steward_cli_settings },
+};
+
+static void
+print_help (FILE *stream)
+{
+  /* Translators: the command-line help; keep the command and option names
+   * untranslated. */
+  fprintf (stream, "%s", _(
+"Usage: steward-cli [--data-dir DIR] COMMAND [ARGUMENTS…]\n"
+"\n"
+"Steward’s store driven from the shell.\n"
+"\n"
+"Commands:\n"
+"  settings list [--json]           List every setting with its value\n"
+"  settings get KEY                 Print the value of a setting\n"
+"  settings set KEY VALUE           Change a setting\n"
+"  conversations list [--json]      List conversations, most recent first\n"
+"\n"
+"Options:\n"
+"  --data-dir DIR    Use the store in DIR (default: $STEWARD_DATA_DIR,\n"
+"                    else $XDG_DATA_HOME/steward)\n"
+"  --json            Print the result as JSON\n"
+"  -h, --help        Show this help\n"
+"  --version         Show the version\n"
+"\n"
+"Errors are written to standard error as one sentence; the exit status is\n"
+"1 when a command fails and 2 when it is called wrongly.\n"));
+}
+
+static const Command *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_str_equal (commands[i].name, name))
+        return &commands[i];
+    }
+
+  return NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GPtrArray) args = NULL;
+  StewardCliContext ctx = { 0 };
+  const Command *command;
+  gboolean options_done = FALSE;
+  int status;
+  int i;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_set_prgname ("steward-cli");
+
+  for (i = 1; i < argc && argv[i][0] == '-'; i++)
+    {
+      const char *arg = argv[i];
+
+      if (g_str_equal (arg, "-h") || g_str_equal (arg, "--help"))
+        {
+          print_help (stdout);
+          return EXIT_SUCCESS;
+        }
+      else if (g_str_equal (arg, "--version"))
+        {
+          g_print ("steward-cli %s\n", PACKAGE_VERSION);
+          return EXIT_SUCCESS;
+        }
+      else if (g_str_equal (arg, "--data-dir"))
+        {
+          if (i + 1 >= argc)
+            return _steward_cli_usage (_("The option “--data-dir” needs a folder."));
+          ctx.data_dir = argv[++i];
+        }
+      else if (g_str_has_prefix (arg, "--data-dir="))
+        {
+          ctx.data_dir = arg + strlen ("--data-dir=");
+        }
+      else
+        {
+          return _steward_cli_usage (_("Unknown option “%s”."), arg);
+        }
+    }
+
+  if (i >= argc)
+    {
+      print_help (stderr);
+      return STEWARD_CLI_EXIT_USAGE;
+    }
+
+  if (!(command = find_command (argv[i])))
+    return _steward_cli_usage (_("Unknown command “%s”."), argv[i]);
+
+  /* Options common to every command may stand anywhere after it; "--"
+   * ends them, so a value may itself start with a dash. */
+  args = g_ptr_array_new ();
+  for (i = i + 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (!options_done && g_str_equal (arg, "--"))
+        options_done = TRUE;
+      else if (!options_done && g_str_equal (arg, "--json"))
+        ctx.json = TRUE;
+      else if (!options_done && (g_str_equal (arg, "--help") || g_str_equal (arg, "-h")))
+        {
+          print_help (stdout);
+          return EXIT_SUCCESS;
+        }
+      else if (!options_done && arg[0] == '-' && arg[1] != '\0')
+        return _steward_cli_usage (_("Unknown option “%s” for “%s”."), arg, command->name);
+      else
+        g_ptr_array_add (args, (char *)arg);
+    }
+  g_ptr_array_add (args, NULL);
+  ctx.args = (char **)args->pdata;
+
+  status = command->func (&ctx);
+
+  g_clear_object (&ctx.store);
+
+  return status;
+}

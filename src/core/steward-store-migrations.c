@@ -1,0 +1,116 @@
+/* steward-store-migrations.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "steward-store"
+
+#include "config.h"
+
+#include "steward-store-private.h"
+
+/* Each migration runs in one transaction together with the bump of
+ * PRAGMA user_version. Never edit a migration that has shipped: add one.
+ *
+ * Times are ISO 8601 text in UTC. Provider and model are stored on a
+ * message as text, so removing a provider never touches history. A
+ * streaming reply records the pid and start time of the process writing
+ * it, so that only a reply whose writer is gone is marked interrupted.
+ */
+static const char * const migrations[] = {
+  /* 1: the first schema */
+  "CREATE TABLE conversations ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  summary TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX conversations_by_update ON conversations (updated_at);"
+
+  "CREATE TABLE messages ("
+  "  id INTEGER PRIMARY KEY,"
+  "  conversation_id INTEGER NOT NULL"
+  "    REFERENCES conversations (id) ON DELETE CASCADE,"
+  "  role TEXT NOT NULL"
+  "    CHECK (role IN ('user', 'assistant', 'system', 'tool')),"
+  "  content TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'complete'"
+  "    CHECK (status IN ('streaming', 'complete', 'interrupted', 'error')),"
+  "  error TEXT,"
+  "  provider TEXT,"
+  "  model TEXT,"
+  "  tier TEXT CHECK (tier IS NULL OR tier IN ('small', 'medium', 'large')),"
+  "  input_tokens INTEGER CHECK (input_tokens IS NULL OR input_tokens >= 0),"
+  "  output_tokens INTEGER CHECK (output_tokens IS NULL OR output_tokens >= 0),"
+  "  latency_ms INTEGER,"
+  "  writer_pid INTEGER,"
+  "  writer_started_at INTEGER,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX messages_by_conversation ON messages (conversation_id, id);"
+  "CREATE INDEX messages_streaming ON messages (status) WHERE status = 'streaming';"
+
+  "CREATE TABLE providers ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (length (name) > 0),"
+  "  kind TEXT NOT NULL"
+  "    CHECK (kind IN ('openai', 'anthropic', 'gemini', 'ollama')),"
+  "  base_url TEXT,"
+  "  model TEXT,"
+  "  api_key_env TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+
+  "CREATE TABLE tiers ("
+  "  tier TEXT PRIMARY KEY CHECK (tier IN ('small', 'medium', 'large')),"
+  "  provider TEXT NOT NULL"
+  "    REFERENCES providers (name) ON DELETE CASCADE ON UPDATE CASCADE,"
+  "  model TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+
+  "CREATE TABLE settings ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+
+  "CREATE TABLE tasks ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL CHECK (length (title) > 0),"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'todo'"
+  "    CHECK (status IN ('todo', 'doing', 'done')),"
+  "  priority TEXT NOT NULL DEFAULT 'normal'"
+  "    CHECK (priority IN ('low', 'normal', 'high')),"
+  "  category TEXT NOT NULL DEFAULT '',"
+  "  due TEXT,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX tasks_by_status ON tasks (status, position);"
+
+  "CREATE TABLE projects ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length (name) > 0),"
+  "  template TEXT NOT NULL DEFAULT 'default',"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == STEWARD_STORE_SCHEMA_VERSION);
+
+const char *
+_steward_store_get_migration (guint version)
+{
+  g_return_val_if_fail (version >= 1 && version <= G_N_ELEMENTS (migrations), NULL);
+
+  return migrations[version - 1];
+}

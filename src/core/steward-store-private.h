@@ -1,0 +1,31 @@
+/* steward-store-private.h
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "steward-store.h"
+
+G_BEGIN_DECLS
+
+/* SQL that stamps a row with the current time: ISO 8601, UTC, milliseconds. */
+#define STEWARD_STORE_NOW_SQL "strftime('%Y-%m-%dT%H:%M:%fZ','now')"
+
+/* Migration N (1-based) brings the schema from version N-1 to N. */
+const char *_steward_store_get_migration (guint version);
+
+sqlite3    *_steward_store_get_db        (StewardStore  *self);
+gboolean    _steward_store_exec          (StewardStore  *self,
+                                          const char    *sql,
+                                          GError       **error);
+void        _steward_store_set_sql_error (StewardStore  *self,
+                                          GError       **error);
+GDateTime  *_steward_store_column_time   (sqlite3_stmt  *stmt,
+                                          int            column);
+
+G_END_DECLS

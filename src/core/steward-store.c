@@ -1,0 +1,691 @@
+/* steward-store.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "steward-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "steward-conversation-private.h"
+#include "steward-project-private.h"
+#include "steward-setting-keys.h"
+#include "steward-store-private.h"
+#include "steward-task-private.h"
+
+#define STORE_FILE_NAME "steward.db"
+#define BUSY_TIMEOUT_MS 5000
+
+struct _StewardStore
+{
+  GObject  parent_instance;
+
+  char    *data_dir;
+  char    *path;
+  sqlite3 *db;
+  int      schema_version;
+};
+
+G_DEFINE_FINAL_TYPE (StewardStore, steward_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (steward-store-error-quark, steward_store_error)
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+static void
+steward_store_finalize (GObject *object)
+{
+  StewardStore *self = (StewardStore *)object;
+
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->data_dir, g_free);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (steward_store_parent_class)->finalize (object);
+}
+
+static void
+steward_store_class_init (StewardStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = steward_store_finalize;
+}
+
+static void
+steward_store_init (StewardStore *self)
+{
+}
+
+/**
+ * steward_store_dup_default_data_dir:
+ * @override: (nullable): a directory the user named (`--data-dir`)
+ *
+ * The data directory: @override if given, else `$STEWARD_DATA_DIR`, else
+ * `$XDG_DATA_HOME/steward` (`steward-devel` for a development build, so it
+ * never migrates the installed application's data).
+ *
+ * Returns: (transfer full): an absolute path
+ */
+char *
+steward_store_dup_default_data_dir (const char *override)
+{
+  const char *env;
+
+  if (override != NULL && override[0] != '\0')
+    return g_canonicalize_filename (override, NULL);
+
+  env = g_getenv ("STEWARD_DATA_DIR");
+  if (env != NULL && env[0] != '\0')
+    return g_canonicalize_filename (env, NULL);
+
+  return g_build_filename (g_get_user_data_dir (), DATA_DIR_NAME, NULL);
+}
+
+void
+_steward_store_set_sql_error (StewardStore  *self,
+                              GError       **error)
+{
+  int code = sqlite3_errcode (self->db);
+  int primary = code & 0xff;
+  StewardStoreError kind;
+
+  switch (primary)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      kind = STEWARD_STORE_ERROR_CORRUPT;
+      g_set_error (error, STEWARD_STORE_ERROR, kind,
+                   _("The database “%s” is damaged or is not a Steward database (%s)."),
+                   self->path, sqlite3_errmsg (self->db));
+      return;
+
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+    case SQLITE_FULL:
+      kind = STEWARD_STORE_ERROR_IO;
+      break;
+
+    case SQLITE_CONSTRAINT:
+      kind = STEWARD_STORE_ERROR_INVALID;
+      break;
+
+    default:
+      kind = STEWARD_STORE_ERROR_FAILED;
+      break;
+    }
+
+  g_set_error (error, STEWARD_STORE_ERROR, kind,
+               _("Could not use the database “%s”: %s."),
+               self->path, sqlite3_errmsg (self->db));
+}
+
+sqlite3 *
+_steward_store_get_db (StewardStore *self)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+gboolean
+_steward_store_exec (StewardStore  *self,
+                     const char    *sql,
+                     GError       **error)
+{
+  g_assert (STEWARD_IS_STORE (self));
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _steward_store_set_sql_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static sqlite3_stmt *
+steward_store_prepare (StewardStore  *self,
+                       const char    *sql,
+                       GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _steward_store_set_sql_error (self, error);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+GDateTime *
+_steward_store_column_time (sqlite3_stmt *stmt,
+                            int           column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+  GDateTime *ret = NULL;
+
+  if (text != NULL)
+    ret = g_date_time_new_from_iso8601 (text, NULL);
+
+  /* A row edited by hand may hold a time we cannot read; show it as the
+   * epoch rather than dropping the row. */
+  if (ret == NULL && text != NULL)
+    ret = g_date_time_new_from_unix_utc (0);
+
+  return ret;
+}
+
+static gboolean
+steward_store_read_int (StewardStore  *self,
+                        const char    *sql,
+                        int           *value,
+                        GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!(stmt = steward_store_prepare (self, sql, error)))
+    return FALSE;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _steward_store_set_sql_error (self, error);
+      return FALSE;
+    }
+
+  *value = sqlite3_column_int (stmt, 0);
+
+  return TRUE;
+}
+
+static gboolean
+steward_store_migrate (StewardStore  *self,
+                       GError       **error)
+{
+  for (guint version = self->schema_version + 1;
+       version <= STEWARD_STORE_SCHEMA_VERSION;
+       version++)
+    {
+      g_autofree char *bump = NULL;
+      int current = 0;
+
+      /* IMMEDIATE takes the write lock first, so two processes opening a
+       * new database at once never run the same migration twice. */
+      if (!_steward_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      if (!steward_store_read_int (self, "PRAGMA user_version", &current, error))
+        goto rollback;
+
+      if (current >= (int)version)
+        {
+          if (!_steward_store_exec (self, "COMMIT", error))
+            goto rollback;
+          self->schema_version = current;
+          continue;
+        }
+
+      g_debug ("Migrating %s to schema %u", self->path, version);
+
+      bump = g_strdup_printf ("PRAGMA user_version = %u", version);
+
+      if (!_steward_store_exec (self, _steward_store_get_migration (version), error) ||
+          !_steward_store_exec (self, bump, error) ||
+          !_steward_store_exec (self, "COMMIT", error))
+        goto rollback;
+
+      self->schema_version = version;
+      continue;
+
+    rollback:
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      g_prefix_error (error, _("Could not update the database to version %u: "), version);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * steward_store_open:
+ * @data_dir: the data directory, from steward_store_dup_default_data_dir()
+ * @error: a location for a #GError
+ *
+ * Opens (creating it if needed) `steward.db` in @data_dir and brings its
+ * schema up to date. A database written by a newer Steward is refused
+ * without being written to; a damaged file is reported, never replaced.
+ * Blocks on disk I/O: from the main thread use steward_store_open_async().
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+StewardStore *
+steward_store_open (const char  *data_dir,
+                    GError     **error)
+{
+  g_autoptr(StewardStore) self = NULL;
+  g_autoptr(sqlite3_stmt) check = NULL;
+  int rc;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (STEWARD_TYPE_STORE, NULL);
+  self->data_dir = g_strdup (data_dir);
+  self->path = g_build_filename (data_dir, STORE_FILE_NAME, NULL);
+
+  if (g_mkdir_with_parents (data_dir, 0700) != 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_IO,
+                   _("Could not create the data folder “%s”: %s."),
+                   data_dir, g_strerror (errsv));
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      if (self->db != NULL)
+        _steward_store_set_sql_error (self, error);
+      else
+        g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_IO,
+                     _("Could not open the database “%s”: %s."),
+                     self->path, sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  /* Reading the schema reads the file's header and first page: a file that
+   * is not a database fails here, before anything could be written. */
+  if (!(check = steward_store_prepare (self, "SELECT count(*) FROM sqlite_schema", error)) ||
+      sqlite3_step (check) != SQLITE_ROW)
+    {
+      if (check != NULL)
+        _steward_store_set_sql_error (self, error);
+      return NULL;
+    }
+  g_clear_pointer (&check, sqlite3_finalize);
+
+  if (!steward_store_read_int (self, "PRAGMA user_version", &self->schema_version, error))
+    return NULL;
+
+  if (self->schema_version > STEWARD_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_TOO_NEW,
+                   _("The database “%s” was written by a newer version of Steward "
+                     "(schema %d; this version reads up to %d). Update Steward to open it."),
+                   self->path, self->schema_version, STEWARD_STORE_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  if (!_steward_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !_steward_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      !_steward_store_exec (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  if (!steward_store_migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+static void
+steward_store_open_worker (GTask        *task,
+                           gpointer      source_object,
+                           gpointer      task_data,
+                           GCancellable *cancellable)
+{
+  const char *data_dir = task_data;
+  GError *error = NULL;
+  StewardStore *store;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if ((store = steward_store_open (data_dir, &error)))
+    g_task_return_pointer (task, store, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * steward_store_open_async:
+ *
+ * Opens the store in a worker thread, so the first frame of a window never
+ * waits on the disk or on a migration.
+ */
+void
+steward_store_open_async (const char          *data_dir,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (data_dir != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, steward_store_open_async);
+  g_task_set_task_data (task, g_strdup (data_dir), g_free);
+  g_task_run_in_thread (task, steward_store_open_worker);
+}
+
+StewardStore *
+steward_store_open_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == steward_store_open_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+const char *
+steward_store_get_data_dir (StewardStore *self)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  return self->data_dir;
+}
+
+const char *
+steward_store_get_path (StewardStore *self)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+int
+steward_store_get_schema_version (StewardStore *self)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+static const StewardSettingKey *
+lookup_key (const char  *key,
+            GError     **error)
+{
+  const StewardSettingKey *info = steward_setting_key_lookup (key);
+
+  if (info == NULL)
+    g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
+                 _("There is no setting “%s”."), key);
+
+  return info;
+}
+
+/**
+ * steward_store_dup_setting:
+ *
+ * Returns: (transfer full): the stored value of @key, or its default when
+ *   none is stored; %NULL with @error set for an unknown key.
+ */
+char *
+steward_store_dup_setting (StewardStore  *self,
+                           const char    *key,
+                           GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const StewardSettingKey *info;
+  int rc;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (!(info = lookup_key (key, error)))
+    return NULL;
+
+  if (!(stmt = steward_store_prepare (self, "SELECT value FROM settings WHERE key = ?", error)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  if (rc == SQLITE_DONE)
+    return g_strdup (info->default_value);
+
+  _steward_store_set_sql_error (self, error);
+
+  return NULL;
+}
+
+/**
+ * steward_store_set_setting:
+ *
+ * Stores @value for @key after checking it against the key's type and
+ * range (see steward_setting_key_normalize()).
+ */
+gboolean
+steward_store_set_setting (StewardStore  *self,
+                           const char    *key,
+                           const char    *value,
+                           GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *normalized = NULL;
+  const StewardSettingKey *info;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (!(info = lookup_key (key, error)))
+    return FALSE;
+
+  if (!(normalized = steward_setting_key_normalize (info, value, error)))
+    return FALSE;
+
+  stmt = steward_store_prepare (self,
+                                "INSERT INTO settings (key, value, updated_at)"
+                                " VALUES (?1, ?2, " STEWARD_STORE_NOW_SQL ")"
+                                " ON CONFLICT (key) DO UPDATE"
+                                " SET value = ?2, updated_at = excluded.updated_at"
+                                " WHERE value IS NOT ?2",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, normalized, -1, SQLITE_STATIC);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _steward_store_set_sql_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * steward_store_reset_setting:
+ *
+ * Forgets the stored value of @key, so its default applies again.
+ */
+gboolean
+steward_store_reset_setting (StewardStore  *self,
+                             const char    *key,
+                             GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (!lookup_key (key, error))
+    return FALSE;
+
+  if (!(stmt = steward_store_prepare (self, "DELETE FROM settings WHERE key = ?", error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _steward_store_set_sql_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef gpointer (*RowFunc) (sqlite3_stmt *stmt);
+
+static GListModel *
+steward_store_list (StewardStore  *self,
+                    GType          item_type,
+                    const char    *sql,
+                    RowFunc        row_func,
+                    GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GListStore) list = NULL;
+  int rc;
+
+  if (!(stmt = steward_store_prepare (self, sql, error)))
+    return NULL;
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, row_func (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      _steward_store_set_sql_error (self, error);
+      return NULL;
+    }
+
+  list = g_list_store_new (item_type);
+  /* One splice, so a view sees a single items-changed. */
+  g_list_store_splice (list, 0, 0, items->pdata, items->len);
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+static gpointer
+conversation_from_row (sqlite3_stmt *stmt)
+{
+  g_autoptr(GDateTime) created_at = _steward_store_column_time (stmt, 2);
+  g_autoptr(GDateTime) updated_at = _steward_store_column_time (stmt, 3);
+
+  return _steward_conversation_new (sqlite3_column_int64 (stmt, 0),
+                                    (const char *)sqlite3_column_text (stmt, 1),
+                                    created_at,
+                                    updated_at,
+                                    sqlite3_column_int (stmt, 4));
+}
+
+/**
+ * steward_store_list_conversations:
+ *
+ * Returns: (transfer full): a #GListModel of #StewardConversation, the most
+ *   recently updated first
+ */
+GListModel *
+steward_store_list_conversations (StewardStore  *self,
+                                  GError       **error)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  return steward_store_list (self, STEWARD_TYPE_CONVERSATION,
+                             "SELECT c.id, c.title, c.created_at, c.updated_at,"
+                             "       (SELECT count(*) FROM messages m"
+                             "         WHERE m.conversation_id = c.id)"
+                             "  FROM conversations c"
+                             " ORDER BY c.updated_at DESC, c.id DESC",
+                             conversation_from_row,
+                             error);
+}
+
+static gpointer
+task_from_row (sqlite3_stmt *stmt)
+{
+  g_autoptr(GDateTime) due = _steward_store_column_time (stmt, 5);
+  g_autoptr(GDateTime) created_at = _steward_store_column_time (stmt, 7);
+
+  return _steward_task_new (sqlite3_column_int64 (stmt, 0),
+                            (const char *)sqlite3_column_text (stmt, 1),
+                            (const char *)sqlite3_column_text (stmt, 2),
+                            (const char *)sqlite3_column_text (stmt, 3),
+                            (const char *)sqlite3_column_text (stmt, 4),
+                            due,
+                            sqlite3_column_int64 (stmt, 6),
+                            created_at);
+}
+
+/**
+ * steward_store_list_tasks:
+ *
+ * Returns: (transfer full): a #GListModel of #StewardTask, the most recently
+ *   created first
+ */
+GListModel *
+steward_store_list_tasks (StewardStore  *self,
+                          GError       **error)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  return steward_store_list (self, STEWARD_TYPE_TASK,
+                             "SELECT id, title, status, priority, category,"
+                             "       due, position, created_at"
+                             "  FROM tasks"
+                             " ORDER BY created_at DESC, id DESC",
+                             task_from_row,
+                             error);
+}
+
+static gpointer
+project_from_row (sqlite3_stmt *stmt)
+{
+  g_autoptr(GDateTime) created_at = _steward_store_column_time (stmt, 3);
+  g_autoptr(GDateTime) updated_at = _steward_store_column_time (stmt, 4);
+
+  return _steward_project_new (sqlite3_column_int64 (stmt, 0),
+                               (const char *)sqlite3_column_text (stmt, 1),
+                               (const char *)sqlite3_column_text (stmt, 2),
+                               created_at,
+                               updated_at);
+}
+
+/**
+ * steward_store_list_projects:
+ *
+ * Returns: (transfer full): a #GListModel of #StewardProject, the most
+ *   recently updated first
+ */
+GListModel *
+steward_store_list_projects (StewardStore  *self,
+                             GError       **error)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  return steward_store_list (self, STEWARD_TYPE_PROJECT,
+                             "SELECT id, name, template, created_at, updated_at"
+                             "  FROM projects"
+                             " ORDER BY updated_at DESC, id DESC",
+                             project_from_row,
+                             error);
+}
