@@ -1,0 +1,581 @@
+/* test-store.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "steward-core.h"
+
+typedef struct
+{
+  char *data_dir;
+  char *db_path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->data_dir = g_dir_make_tmp ("steward-test-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db_path = g_build_filename (fixture->data_dir, "steward.db", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)))
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+    }
+
+  g_remove (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  remove_tree (fixture->data_dir);
+  g_free (fixture->data_dir);
+  g_free (fixture->db_path);
+}
+
+/* Runs SQL on the file with a connection of the test's own, so the checks
+ * never go through the code under test. */
+static void
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static char *
+raw_query (const char *path,
+           const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *ret = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    ret = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return ret;
+}
+
+static GBytes *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, len);
+}
+
+static void
+test_migrate_from_empty (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  static const char * const tables[] = {
+    "conversations", "messages", "projects", "providers", "settings", "tasks", "tiers",
+  };
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *mode = NULL;
+
+  g_assert_false (g_file_test (fixture->db_path, G_FILE_TEST_EXISTS));
+
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  g_assert_cmpstr (steward_store_get_path (store), ==, fixture->db_path);
+  g_assert_cmpstr (steward_store_get_data_dir (store), ==, fixture->data_dir);
+  g_assert_cmpint (steward_store_get_schema_version (store), ==, STEWARD_STORE_SCHEMA_VERSION);
+
+  version = raw_query (fixture->db_path, "PRAGMA user_version");
+  g_assert_cmpint (atoi (version), ==, STEWARD_STORE_SCHEMA_VERSION);
+
+  mode = raw_query (fixture->db_path, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT name FROM sqlite_schema"
+                                              " WHERE type = 'table' AND name = '%s'",
+                                              tables[i]);
+      g_autofree char *name = raw_query (fixture->db_path, sql);
+
+      g_assert_cmpstr (name, ==, tables[i]);
+    }
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+static void
+test_constraints (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+
+  /* The check constraints keep values to the documented sets. */
+  raw_exec (fixture->db_path,
+            "INSERT INTO conversations (id, title, created_at, updated_at)"
+            " VALUES (1, 'a', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+            "INSERT INTO messages (conversation_id, role, content, status, created_at, updated_at)"
+            " VALUES (1, 'user', 'hello', 'complete', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');");
+
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (fixture->db_path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db,
+                                   "INSERT INTO messages (conversation_id, role, created_at, updated_at)"
+                                   " VALUES (1, 'robot', 'x', 'x')",
+                                   NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+    g_assert_cmpint (sqlite3_exec (db,
+                                   "INSERT INTO messages (conversation_id, role, status, created_at, updated_at)"
+                                   " VALUES (1, 'user', 'done', 'x', 'x')",
+                                   NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+    g_assert_cmpint (sqlite3_exec (db,
+                                   "INSERT INTO tasks (title, status, created_at, updated_at)"
+                                   " VALUES ('t', 'later', 'x', 'x')",
+                                   NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+
+    /* Foreign keys: a message follows its conversation when it goes. */
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON; DELETE FROM conversations WHERE id = 1",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+
+  count = raw_query (fixture->db_path, "SELECT count(*) FROM messages");
+  g_assert_cmpstr (count, ==, "0");
+}
+
+static void
+test_reopen_keeps_data (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(GListModel) conversations = NULL;
+  g_autoptr(StewardConversation) conversation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+  steward_store_set_setting (store, "personal.name", "Ada", &error);
+  g_assert_no_error (error);
+  raw_exec (fixture->db_path,
+            "INSERT INTO conversations (title, created_at, updated_at)"
+            " VALUES ('Trip to Lisbon', '2026-05-01T10:00:00.000Z', '2026-05-02T11:30:00.000Z');"
+            "INSERT INTO messages (conversation_id, role, content, created_at, updated_at)"
+            " VALUES (1, 'user', 'Where should we eat?', '2026-05-01T10:00:00Z', '2026-05-01T10:00:00Z');");
+  g_assert_finalize_object (g_steal_pointer (&store));
+
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (steward_store_get_schema_version (store), ==, STEWARD_STORE_SCHEMA_VERSION);
+
+  name = steward_store_dup_setting (store, "personal.name", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "Ada");
+
+  conversations = steward_store_list_conversations (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (conversations), ==, 1);
+  g_assert_true (g_list_model_get_item_type (conversations) == STEWARD_TYPE_CONVERSATION);
+
+  conversation = g_list_model_get_item (conversations, 0);
+  g_assert_cmpint (steward_conversation_get_id (conversation), ==, 1);
+  g_assert_cmpstr (steward_conversation_get_title (conversation), ==, "Trip to Lisbon");
+  g_assert_cmpuint (steward_conversation_get_message_count (conversation), ==, 1);
+  g_assert_cmpint (g_date_time_get_day_of_month (steward_conversation_get_updated_at (conversation)), ==, 2);
+  g_assert_cmpint (g_date_time_get_hour (steward_conversation_get_updated_at (conversation)), ==, 11);
+}
+
+static void
+test_newer_version_refused (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *wal = g_strconcat (fixture->db_path, "-wal", NULL);
+  g_autofree char *newer = g_strdup_printf ("PRAGMA user_version = %d;"
+                                            "CREATE TABLE future (x);"
+                                            "INSERT INTO future VALUES (42);",
+                                            STEWARD_STORE_SCHEMA_VERSION + 1);
+  GStatBuf st_before, st_after;
+
+  raw_exec (fixture->db_path, newer);
+  before = read_file (fixture->db_path);
+  g_assert_cmpint (g_stat (fixture->db_path, &st_before), ==, 0);
+
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_TOO_NEW);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (error->message, fixture->db_path));
+  g_assert_nonnull (strstr (error->message, "newer version of Steward"));
+
+  /* Untouched: same bytes, same time, still in rollback-journal mode. */
+  after = read_file (fixture->db_path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpint (g_stat (fixture->db_path, &st_after), ==, 0);
+  g_assert_cmpint (st_before.st_mtime, ==, st_after.st_mtime);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_corrupt_file_reported (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GString) garbage = g_string_new (NULL);
+
+  /* Not SQLite at all: a text file that happens to have the name. */
+  for (guint i = 0; i < 512; i++)
+    g_string_append (garbage, "not a database ");
+  g_file_set_contents (fixture->db_path, garbage->str, garbage->len, &error);
+  g_assert_no_error (error);
+  before = read_file (fixture->db_path);
+
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_CORRUPT);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (error->message, fixture->db_path));
+
+  after = read_file (fixture->db_path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+test_truncated_file_reported (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) whole = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  /* A real database cut short in the middle of its first page, as a
+   * failing disk or an interrupted copy leaves it. */
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&store));
+  raw_exec (fixture->db_path, "PRAGMA wal_checkpoint(TRUNCATE)");
+
+  whole = read_file (fixture->db_path);
+  g_assert_cmpuint (g_bytes_get_size (whole), >, 100);
+  g_file_set_contents (fixture->db_path, g_bytes_get_data (whole, NULL), 60, &error);
+  g_assert_no_error (error);
+  before = read_file (fixture->db_path);
+
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, fixture->db_path));
+
+  after = read_file (fixture->db_path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+test_unusable_data_dir (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_build_filename (fixture->data_dir, "a-file", NULL);
+  g_autofree char *below = g_build_filename (file, "data", NULL);
+
+  g_file_set_contents (file, "x", 1, &error);
+  g_assert_no_error (error);
+
+  store = steward_store_open (below, &error);
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, below));
+}
+
+static void
+test_settings (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_keys = 0;
+  const StewardSettingKey *keys = steward_setting_keys_get (&n_keys);
+  char *value;
+
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+
+  /* Every key has a default that its own check accepts. */
+  g_assert_cmpuint (n_keys, >=, 7);
+  for (guint i = 0; i < n_keys; i++)
+    {
+      g_autofree char *normal = steward_setting_key_normalize (&keys[i], keys[i].default_value, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (normal, ==, keys[i].default_value);
+      if (i > 0)
+        g_assert_cmpint (strcmp (keys[i - 1].key, keys[i].key), <, 0);
+    }
+
+  value = steward_store_dup_setting (store, "memory.short-term-exchanges", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (value, ==, "5");
+  g_free (value);
+
+  value = steward_store_dup_setting (store, "memory.budget-tokens", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (value, ==, "1000");
+  g_free (value);
+
+  g_assert_true (steward_store_set_setting (store, "memory.short-term-exchanges", " 8 ", &error));
+  g_assert_no_error (error);
+  value = steward_store_dup_setting (store, "memory.short-term-exchanges", &error);
+  g_assert_cmpstr (value, ==, "8");
+  g_free (value);
+
+  g_assert_true (steward_store_set_setting (store, "memory.auto", "Off", &error));
+  value = steward_store_dup_setting (store, "memory.auto", &error);
+  g_assert_cmpstr (value, ==, "false");
+  g_free (value);
+
+  g_assert_true (steward_store_set_setting (store, "personal.name", "Zoë", &error));
+  value = steward_store_dup_setting (store, "personal.name", &error);
+  g_assert_cmpstr (value, ==, "Zoë");
+  g_free (value);
+
+  /* Bad values are refused and the old value stays. */
+  g_assert_false (steward_store_set_setting (store, "memory.short-term-exchanges", "many", &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (steward_store_set_setting (store, "memory.short-term-exchanges", "0", &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (steward_store_set_setting (store, "memory.auto", "maybe", &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  value = steward_store_dup_setting (store, "memory.short-term-exchanges", &error);
+  g_assert_cmpstr (value, ==, "8");
+  g_free (value);
+
+  g_assert_false (steward_store_set_setting (store, "no.such.key", "1", &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (steward_store_dup_setting (store, "no.such.key", &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (steward_store_reset_setting (store, "memory.short-term-exchanges", &error));
+  value = steward_store_dup_setting (store, "memory.short-term-exchanges", &error);
+  g_assert_cmpstr (value, ==, "5");
+  g_free (value);
+}
+
+static void
+test_lists (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(GListModel) tasks = NULL;
+  g_autoptr(GListModel) projects = NULL;
+  g_autoptr(GListModel) conversations = NULL;
+  g_autoptr(StewardTask) task = NULL;
+  g_autoptr(StewardProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+
+  conversations = steward_store_list_conversations (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (conversations), ==, 0);
+  g_clear_object (&conversations);
+
+  raw_exec (fixture->db_path,
+            "INSERT INTO conversations (title, created_at, updated_at) VALUES"
+            " ('old', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),"
+            " ('new', '2026-01-01T00:00:00Z', '2026-03-01T00:00:00Z');"
+            "INSERT INTO tasks (title, status, priority, category, due, position, created_at, updated_at) VALUES"
+            " ('Book flights', 'todo', 'high', 'travel', '2026-06-01T09:00:00Z', 2, '2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z'),"
+            " ('Pack', 'doing', 'normal', '', NULL, 1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+            "INSERT INTO projects (name, created_at, updated_at) VALUES"
+            " ('Grant proposal', '2026-01-01T00:00:00Z', '2026-01-05T00:00:00Z');");
+
+  conversations = steward_store_list_conversations (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (conversations), ==, 2);
+  {
+    g_autoptr(StewardConversation) first = g_list_model_get_item (conversations, 0);
+    g_assert_cmpstr (steward_conversation_get_title (first), ==, "new");
+  }
+
+  tasks = steward_store_list_tasks (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (tasks), ==, 2);
+  task = g_list_model_get_item (tasks, 0);
+  g_assert_cmpstr (steward_task_get_title (task), ==, "Book flights");
+  g_assert_cmpstr (steward_task_get_status (task), ==, "todo");
+  g_assert_cmpstr (steward_task_get_priority (task), ==, "high");
+  g_assert_cmpstr (steward_task_get_category (task), ==, "travel");
+  g_assert_cmpint (steward_task_get_position (task), ==, 2);
+  g_assert_nonnull (steward_task_get_due (task));
+  g_assert_cmpint (g_date_time_get_month (steward_task_get_due (task)), ==, 6);
+  g_clear_object (&task);
+  task = g_list_model_get_item (tasks, 1);
+  g_assert_null (steward_task_get_due (task));
+
+  projects = steward_store_list_projects (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 1);
+  project = g_list_model_get_item (projects, 0);
+  g_assert_cmpstr (steward_project_get_name (project), ==, "Grant proposal");
+  g_assert_cmpstr (steward_project_get_template (project), ==, "default");
+}
+
+static void
+open_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  StewardStore **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = steward_store_open_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*out);
+}
+
+static void
+open_error_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GError **out = user_data;
+
+  g_assert_null (steward_store_open_finish (result, out));
+  g_assert_nonnull (*out);
+}
+
+static void
+test_open_async (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bad = g_build_filename (fixture->data_dir, "bad", NULL);
+  g_autofree char *bad_db = g_build_filename (bad, "steward.db", NULL);
+
+  steward_store_open_async (fixture->data_dir, NULL, open_cb, &store);
+  while (store == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (steward_store_get_schema_version (store), ==, STEWARD_STORE_SCHEMA_VERSION);
+
+  g_assert_cmpint (g_mkdir (bad, 0700), ==, 0);
+  g_file_set_contents (bad_db, "garbage garbage garbage garbage garbage garbage garbage garbage "
+                       "garbage garbage garbage garbage garbage garbage garbage garbage", -1, NULL);
+  steward_store_open_async (bad, NULL, open_error_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_default_data_dir (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("STEWARD_DATA_DIR"));
+  g_autofree char *expected = NULL;
+  char *dir;
+
+  dir = steward_store_dup_default_data_dir ("/tmp/explicit");
+  g_assert_cmpstr (dir, ==, "/tmp/explicit");
+  g_free (dir);
+
+  g_setenv ("STEWARD_DATA_DIR", "/tmp/from-env", TRUE);
+  dir = steward_store_dup_default_data_dir (NULL);
+  g_assert_cmpstr (dir, ==, "/tmp/from-env");
+  g_free (dir);
+
+  /* The option wins over the environment. */
+  dir = steward_store_dup_default_data_dir ("/tmp/explicit");
+  g_assert_cmpstr (dir, ==, "/tmp/explicit");
+  g_free (dir);
+
+  g_unsetenv ("STEWARD_DATA_DIR");
+  expected = g_build_filename (g_get_user_data_dir (), DATA_DIR_NAME, NULL);
+  dir = steward_store_dup_default_data_dir (NULL);
+  g_assert_cmpstr (dir, ==, expected);
+  g_free (dir);
+
+  if (saved != NULL)
+    g_setenv ("STEWARD_DATA_DIR", saved, TRUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/steward/store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("migrate-from-empty", test_migrate_from_empty);
+  ADD ("constraints", test_constraints);
+  ADD ("reopen-keeps-data", test_reopen_keeps_data);
+  ADD ("newer-version-refused", test_newer_version_refused);
+  ADD ("corrupt-file-reported", test_corrupt_file_reported);
+  ADD ("truncated-file-reported", test_truncated_file_reported);
+  ADD ("unusable-data-dir", test_unusable_data_dir);
+  ADD ("settings", test_settings);
+  ADD ("lists", test_lists);
+  ADD ("open-async", test_open_async);
+  g_test_add_func ("/steward/store/default-data-dir", test_default_data_dir);
+
+#undef ADD
+
+  return g_test_run ();
+}
