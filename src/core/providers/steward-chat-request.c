@@ -1,0 +1,75 @@
+/* steward-chat-request.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "steward-chat-request"
+
+#include "config.h"
+
+#include "steward-chat-request.h"
+
+static void
+chat_message_free (gpointer data)
+{
+  StewardChatMessage *message = data;
+
+  g_free (message->role);
+  g_free (message->content);
+  g_free (message);
+}
+
+StewardChatRequest *
+steward_chat_request_new (const char *model)
+{
+  StewardChatRequest *self;
+
+  g_return_val_if_fail (model != NULL, NULL);
+
+  self = g_new0 (StewardChatRequest, 1);
+  self->model = g_strdup (model);
+  self->messages = g_ptr_array_new_with_free_func (chat_message_free);
+  self->max_tokens = STEWARD_CHAT_REQUEST_DEFAULT_MAX_TOKENS;
+
+  return self;
+}
+
+void
+steward_chat_request_free (StewardChatRequest *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->model);
+  g_free (self->system);
+  g_ptr_array_unref (self->messages);
+  g_free (self);
+}
+
+void
+steward_chat_request_set_system (StewardChatRequest *self,
+                                 const char         *system)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->system);
+  self->system = (system && system[0]) ? g_strdup (system) : NULL;
+}
+
+void
+steward_chat_request_add_message (StewardChatRequest *self,
+                                  const char         *role,
+                                  const char         *content)
+{
+  StewardChatMessage *message;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (role != NULL);
+
+  message = g_new0 (StewardChatMessage, 1);
+  message->role = g_strdup (role);
+  message->content = g_strdup (content ? content : "");
+  g_ptr_array_add (self->messages, message);
+}

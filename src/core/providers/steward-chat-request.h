@@ -1,0 +1,43 @@
+/* steward-chat-request.h
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  /* "user", "assistant" or "system" */
+  char *role;
+  char *content;
+} StewardChatMessage;
+
+/* What one request to a model carries, whatever the provider: each kind
+ * turns it into its own wire format. */
+typedef struct
+{
+  char      *model;
+  char      *system;
+  GPtrArray *messages;
+  gint64     max_tokens;
+} StewardChatRequest;
+
+#define STEWARD_CHAT_REQUEST_DEFAULT_MAX_TOKENS 4096
+
+StewardChatRequest *steward_chat_request_new         (const char         *model);
+void                steward_chat_request_free        (StewardChatRequest *self);
+void                steward_chat_request_set_system  (StewardChatRequest *self,
+                                                      const char         *system);
+void                steward_chat_request_add_message (StewardChatRequest *self,
+                                                      const char         *role,
+                                                      const char         *content);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StewardChatRequest, steward_chat_request_free)
+
+G_END_DECLS

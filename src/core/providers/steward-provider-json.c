@@ -1,0 +1,107 @@
+/* steward-provider-json.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "steward-provider"
+
+#include "config.h"
+
+#include "steward-provider-private.h"
+
+/* Providers add fields and send null where a value is absent; these
+ * helpers read only what has the expected type and say NULL otherwise. */
+
+JsonObject *
+_steward_json_object (JsonNode *node)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+
+  return json_node_get_object (node);
+}
+
+JsonObject *
+_steward_json_get_object (JsonObject *object,
+                          const char *member)
+{
+  if (object == NULL)
+    return NULL;
+
+  return _steward_json_object (json_object_get_member (object, member));
+}
+
+JsonArray *
+_steward_json_get_array (JsonObject *object,
+                         const char *member)
+{
+  JsonNode *node;
+
+  if (object == NULL || !(node = json_object_get_member (object, member)))
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+
+  return json_node_get_array (node);
+}
+
+const char *
+_steward_json_get_string (JsonObject *object,
+                          const char *member)
+{
+  JsonNode *node;
+
+  if (object == NULL || !(node = json_object_get_member (object, member)))
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+gint64
+_steward_json_get_int (JsonObject *object,
+                       const char *member)
+{
+  JsonNode *node;
+
+  if (object == NULL || !(node = json_object_get_member (object, member)))
+    return -1;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return -1;
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      return json_node_get_int (node);
+    case G_TYPE_DOUBLE:
+      return (gint64)json_node_get_double (node);
+    default:
+      return -1;
+    }
+}
+
+/* A member that is an object (Anthropic's "input", Gemini's "args",
+ * Ollama's "arguments") as JSON text; a string member as it is. */
+char *
+_steward_json_dup_member_as_text (JsonObject *object,
+                                  const char *member)
+{
+  JsonNode *node;
+
+  if (object == NULL || !(node = json_object_get_member (object, member)))
+    return NULL;
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+
+  return json_to_string (node, FALSE);
+}
