@@ -129,10 +129,11 @@ case "$cmd" in
       echo "dev.sh: the GNOME 50 SDK is not installed: flatpak install flathub org.gnome.Platform//50 org.gnome.Sdk//50" >&2
       exit 1
     fi
-    flatpak-builder --force-clean --repo="$ROOT/_flatpak/repo" \
+    flatpak-builder --force-clean --install-deps-from=flathub --repo="$ROOT/_flatpak/repo" \
       --state-dir="$ROOT/_flatpak/state" \
       "$ROOT/_flatpak/build" "$ROOT/flatpak/$APP_ID.json"
-    flatpak build-bundle "$ROOT/_flatpak/repo" "$ROOT/steward.flatpak" "$APP_ID"
+    flatpak build-bundle --runtime-repo=https://flathub.org/repo/flathub.flatpakrepo \
+      "$ROOT/_flatpak/repo" "$ROOT/steward.flatpak" "$APP_ID"
     say "Wrote $ROOT/steward.flatpak"
     ;;
 
