@@ -8,7 +8,10 @@
 #pragma once
 
 #include "steward-conversation.h"
+#include "steward-message.h"
 #include "steward-project.h"
+#include "steward-provider.h"
+#include "steward-reply.h"
 #include "steward-setting-keys.h"
 #include "steward-store.h"
 #include "steward-task.h"

@@ -103,6 +103,10 @@ static const char * const migrations[] = {
   "  created_at TEXT NOT NULL,"
   "  updated_at TEXT NOT NULL"
   ");",
+
+  /* 2: tool calls a reply carries, as a JSON array of
+   * {"id", "name", "arguments"} */
+  "ALTER TABLE messages ADD COLUMN tool_calls TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == STEWARD_STORE_SCHEMA_VERSION);

@@ -19,7 +19,12 @@ G_BEGIN_DECLS
 /* Migration N (1-based) brings the schema from version N-1 to N. */
 const char *_steward_store_get_migration (guint version);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
 sqlite3    *_steward_store_get_db        (StewardStore  *self);
+sqlite3_stmt *_steward_store_prepare     (StewardStore  *self,
+                                          const char    *sql,
+                                          GError       **error);
 gboolean    _steward_store_exec          (StewardStore  *self,
                                           const char    *sql,
                                           GError       **error);

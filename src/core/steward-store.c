@@ -36,7 +36,6 @@ G_DEFINE_FINAL_TYPE (StewardStore, steward_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (steward-store-error-quark, steward_store_error)
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 static void
 steward_store_finalize (GObject *object)
@@ -152,8 +151,8 @@ _steward_store_exec (StewardStore  *self,
   return TRUE;
 }
 
-static sqlite3_stmt *
-steward_store_prepare (StewardStore  *self,
+sqlite3_stmt *
+_steward_store_prepare (StewardStore  *self,
                        const char    *sql,
                        GError       **error)
 {
@@ -194,7 +193,7 @@ steward_store_read_int (StewardStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  if (!(stmt = steward_store_prepare (self, sql, error)))
+  if (!(stmt = _steward_store_prepare (self, sql, error)))
     return FALSE;
 
   if (sqlite3_step (stmt) != SQLITE_ROW)
@@ -312,7 +311,7 @@ steward_store_open (const char  *data_dir,
 
   /* Reading the schema reads the file's header and first page: a file that
    * is not a database fails here, before anything could be written. */
-  if (!(check = steward_store_prepare (self, "SELECT count(*) FROM sqlite_schema", error)) ||
+  if (!(check = _steward_store_prepare (self, "SELECT count(*) FROM sqlite_schema", error)) ||
       sqlite3_step (check) != SQLITE_ROW)
     {
       if (check != NULL)
@@ -339,6 +338,10 @@ steward_store_open (const char  *data_dir,
     return NULL;
 
   if (!steward_store_migrate (self, error))
+    return NULL;
+
+  /* Replies left "streaming" by a process that is gone were cut off. */
+  if (steward_store_recover_interrupted (self, error) == G_MAXUINT)
     return NULL;
 
   return g_steal_pointer (&self);
@@ -454,7 +457,7 @@ steward_store_dup_setting (StewardStore  *self,
   if (!(info = lookup_key (key, error)))
     return NULL;
 
-  if (!(stmt = steward_store_prepare (self, "SELECT value FROM settings WHERE key = ?", error)))
+  if (!(stmt = _steward_store_prepare (self, "SELECT value FROM settings WHERE key = ?", error)))
     return NULL;
 
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
@@ -496,7 +499,7 @@ steward_store_set_setting (StewardStore  *self,
   if (!(normalized = steward_setting_key_normalize (info, value, error)))
     return FALSE;
 
-  stmt = steward_store_prepare (self,
+  stmt = _steward_store_prepare (self,
                                 "INSERT INTO settings (key, value, updated_at)"
                                 " VALUES (?1, ?2, " STEWARD_STORE_NOW_SQL ")"
                                 " ON CONFLICT (key) DO UPDATE"
@@ -536,7 +539,7 @@ steward_store_reset_setting (StewardStore  *self,
   if (!lookup_key (key, error))
     return FALSE;
 
-  if (!(stmt = steward_store_prepare (self, "DELETE FROM settings WHERE key = ?", error)))
+  if (!(stmt = _steward_store_prepare (self, "DELETE FROM settings WHERE key = ?", error)))
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
@@ -564,7 +567,7 @@ steward_store_list (StewardStore  *self,
   g_autoptr(GListStore) list = NULL;
   int rc;
 
-  if (!(stmt = steward_store_prepare (self, sql, error)))
+  if (!(stmt = _steward_store_prepare (self, sql, error)))
     return NULL;
 
   items = g_ptr_array_new_with_free_func (g_object_unref);

@@ -9,6 +9,9 @@
 
 #include <gio/gio.h>
 
+#include "steward-message.h"
+#include "steward-provider.h"
+
 G_BEGIN_DECLS
 
 #define STEWARD_STORE_ERROR (steward_store_error_quark ())
@@ -27,7 +30,7 @@ typedef enum
 } StewardStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STEWARD_STORE_SCHEMA_VERSION 1
+#define STEWARD_STORE_SCHEMA_VERSION 2
 
 #define STEWARD_TYPE_STORE (steward_store_get_type ())
 
@@ -68,6 +71,59 @@ GListModel   *steward_store_list_conversations     (StewardStore         *self,
 GListModel   *steward_store_list_tasks             (StewardStore         *self,
                                                     GError              **error);
 GListModel   *steward_store_list_projects          (StewardStore         *self,
+                                                    GError              **error);
+
+/* Providers and tiers (steward-store-chat.c) */
+gboolean         steward_store_add_provider        (StewardStore         *self,
+                                                    StewardProvider      *provider,
+                                                    GError              **error);
+StewardProvider *steward_store_find_provider       (StewardStore         *self,
+                                                    const char           *name,
+                                                    GError              **error);
+GListModel      *steward_store_list_providers      (StewardStore         *self,
+                                                    GError              **error);
+gboolean         steward_store_remove_provider     (StewardStore         *self,
+                                                    const char           *name,
+                                                    GError              **error);
+gboolean         steward_store_set_tier            (StewardStore         *self,
+                                                    const char           *tier,
+                                                    const char           *provider,
+                                                    const char           *model,
+                                                    GError              **error);
+gboolean         steward_store_get_tier            (StewardStore         *self,
+                                                    const char           *tier,
+                                                    char                **provider,
+                                                    char                **model,
+                                                    GError              **error);
+
+/* Conversations and messages (steward-store-chat.c) */
+gint64           steward_store_create_conversation (StewardStore         *self,
+                                                    const char           *title,
+                                                    GError              **error);
+gboolean         steward_store_get_conversation    (StewardStore         *self,
+                                                    gint64                id,
+                                                    char                **title,
+                                                    GError              **error);
+gint64           steward_store_add_message         (StewardStore         *self,
+                                                    gint64                conversation_id,
+                                                    const char           *role,
+                                                    const char           *content,
+                                                    const char           *status,
+                                                    const char           *provider,
+                                                    const char           *model,
+                                                    const char           *tier,
+                                                    GError              **error);
+gboolean         steward_store_update_reply        (StewardStore         *self,
+                                                    gint64                message_id,
+                                                    const char           *content,
+                                                    const char           *status,
+                                                    const char           *error_message,
+                                                    StewardReply         *reply,
+                                                    GError              **error);
+GListModel      *steward_store_list_messages       (StewardStore         *self,
+                                                    gint64                conversation_id,
+                                                    GError              **error);
+guint            steward_store_recover_interrupted (StewardStore         *self,
                                                     GError              **error);
 
 G_END_DECLS

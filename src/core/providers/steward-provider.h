@@ -119,6 +119,28 @@ GStrv            steward_provider_parse_models       (StewardProvider     *self,
                                                       GBytes              *body,
                                                       GError             **error);
 
+/* Over HTTP */
+void             steward_provider_chat_async         (StewardProvider     *self,
+                                                      SoupSession         *session,
+                                                      const StewardChatRequest *request,
+                                                      const char          *api_key,
+                                                      StewardReply        *reply,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean         steward_provider_chat_finish        (StewardProvider     *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+void             steward_provider_list_models_async  (StewardProvider     *self,
+                                                      SoupSession         *session,
+                                                      const char          *api_key,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+GStrv            steward_provider_list_models_finish (StewardProvider     *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
 /* Decoding a reply body, whole or piece by piece. */
 typedef struct _StewardReplyDecoder StewardReplyDecoder;
 

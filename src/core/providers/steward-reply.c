@@ -24,6 +24,7 @@ struct _StewardReply
   char      *model;
   gint64     input_tokens;
   gint64     output_tokens;
+  gint64     latency_ms;
   guint      done : 1;
 };
 
@@ -82,6 +83,7 @@ steward_reply_init (StewardReply *self)
   self->tool_calls = g_ptr_array_new_with_free_func (tool_call_free);
   self->input_tokens = -1;
   self->output_tokens = -1;
+  self->latency_ms = -1;
 }
 
 StewardReply *
@@ -299,6 +301,25 @@ steward_reply_set_model (StewardReply *self,
 
   g_free (self->model);
   self->model = g_strdup (model);
+}
+
+/* Milliseconds from sending the request to the first byte of the reply:
+ * what the user waits before anything moves. */
+gint64
+steward_reply_get_latency_ms (StewardReply *self)
+{
+  g_return_val_if_fail (STEWARD_IS_REPLY (self), -1);
+
+  return self->latency_ms;
+}
+
+void
+steward_reply_set_latency_ms (StewardReply *self,
+                              gint64        latency_ms)
+{
+  g_return_if_fail (STEWARD_IS_REPLY (self));
+
+  self->latency_ms = latency_ms;
 }
 
 gboolean

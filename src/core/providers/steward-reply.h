@@ -51,6 +51,9 @@ void             steward_reply_set_finish_reason    (StewardReply *self,
 const char      *steward_reply_get_model            (StewardReply *self);
 void             steward_reply_set_model            (StewardReply *self,
                                                      const char   *model);
+gint64           steward_reply_get_latency_ms       (StewardReply *self);
+void             steward_reply_set_latency_ms       (StewardReply *self,
+                                                     gint64        latency_ms);
 gboolean         steward_reply_get_done             (StewardReply *self);
 void             steward_reply_set_done             (StewardReply *self);
 

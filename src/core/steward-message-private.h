@@ -1,0 +1,34 @@
+/* steward-message-private.h
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "steward-message.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gint64      id;
+  gint64      conversation_id;
+  const char *role;
+  const char *content;
+  const char *status;
+  const char *error;
+  const char *provider;
+  const char *model;
+  const char *tier;
+  gint64      input_tokens;
+  gint64      output_tokens;
+  gint64      latency_ms;
+  const char *tool_calls;
+  GDateTime  *created_at;
+} StewardMessageFields;
+
+StewardMessage *_steward_message_new (const StewardMessageFields *fields);
+
+G_END_DECLS

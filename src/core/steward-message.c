@@ -1,0 +1,172 @@
+/* steward-message.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "steward-message"
+
+#include "config.h"
+
+#include "steward-message-private.h"
+
+/* One stored message, as read: an immutable snapshot. */
+struct _StewardMessage
+{
+  GObject    parent_instance;
+
+  gint64     id;
+  gint64     conversation_id;
+  char      *role;
+  char      *content;
+  char      *status;
+  char      *error;
+  char      *provider;
+  char      *model;
+  char      *tier;
+  gint64     input_tokens;
+  gint64     output_tokens;
+  gint64     latency_ms;
+  char      *tool_calls;
+  GDateTime *created_at;
+};
+
+G_DEFINE_FINAL_TYPE (StewardMessage, steward_message, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_ROLE,
+  PROP_CONTENT,
+  PROP_STATUS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+steward_message_finalize (GObject *object)
+{
+  StewardMessage *self = (StewardMessage *)object;
+
+  g_free (self->role);
+  g_free (self->content);
+  g_free (self->status);
+  g_free (self->error);
+  g_free (self->provider);
+  g_free (self->model);
+  g_free (self->tier);
+  g_free (self->tool_calls);
+  g_clear_pointer (&self->created_at, g_date_time_unref);
+
+  G_OBJECT_CLASS (steward_message_parent_class)->finalize (object);
+}
+
+static void
+steward_message_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  StewardMessage *self = STEWARD_MESSAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_ROLE:
+      g_value_set_string (value, self->role);
+      break;
+
+    case PROP_CONTENT:
+      g_value_set_string (value, self->content);
+      break;
+
+    case PROP_STATUS:
+      g_value_set_string (value, self->status);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+steward_message_class_init (StewardMessageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = steward_message_finalize;
+  object_class->get_property = steward_message_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ROLE] =
+    g_param_spec_string ("role", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CONTENT] =
+    g_param_spec_string ("content", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_STATUS] =
+    g_param_spec_string ("status", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+steward_message_init (StewardMessage *self)
+{
+}
+
+StewardMessage *
+_steward_message_new (const StewardMessageFields *f)
+{
+  StewardMessage *self = g_object_new (STEWARD_TYPE_MESSAGE, NULL);
+
+  self->id = f->id;
+  self->conversation_id = f->conversation_id;
+  self->role = g_strdup (f->role);
+  self->content = g_strdup (f->content ? f->content : "");
+  self->status = g_strdup (f->status);
+  self->error = g_strdup (f->error);
+  self->provider = g_strdup (f->provider);
+  self->model = g_strdup (f->model);
+  self->tier = g_strdup (f->tier);
+  self->input_tokens = f->input_tokens;
+  self->output_tokens = f->output_tokens;
+  self->latency_ms = f->latency_ms;
+  self->tool_calls = g_strdup (f->tool_calls);
+  self->created_at = f->created_at ? g_date_time_ref (f->created_at) : g_date_time_new_from_unix_utc (0);
+
+  return self;
+}
+
+#define GETTER(type, name, fallback) \
+  type \
+  steward_message_get_##name (StewardMessage *self) \
+  { \
+    g_return_val_if_fail (STEWARD_IS_MESSAGE (self), fallback); \
+    return self->name; \
+  }
+
+GETTER (gint64, id, 0)
+GETTER (gint64, conversation_id, 0)
+GETTER (const char *, role, NULL)
+GETTER (const char *, content, NULL)
+GETTER (const char *, status, NULL)
+GETTER (const char *, error, NULL)
+GETTER (const char *, provider, NULL)
+GETTER (const char *, model, NULL)
+GETTER (const char *, tier, NULL)
+GETTER (gint64, input_tokens, -1)
+GETTER (gint64, output_tokens, -1)
+GETTER (gint64, latency_ms, -1)
+GETTER (const char *, tool_calls, NULL)
+GETTER (GDateTime *, created_at, NULL)
+
+#undef GETTER

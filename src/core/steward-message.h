@@ -1,0 +1,37 @@
+/* steward-message.h
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define STEWARD_TYPE_MESSAGE (steward_message_get_type ())
+
+G_DECLARE_FINAL_TYPE (StewardMessage, steward_message, STEWARD, MESSAGE, GObject)
+
+gint64      steward_message_get_id              (StewardMessage *self);
+gint64      steward_message_get_conversation_id (StewardMessage *self);
+/* "user", "assistant", "system" or "tool" */
+const char *steward_message_get_role            (StewardMessage *self);
+const char *steward_message_get_content         (StewardMessage *self);
+/* "streaming", "complete", "interrupted" or "error" */
+const char *steward_message_get_status          (StewardMessage *self);
+const char *steward_message_get_error           (StewardMessage *self);
+const char *steward_message_get_provider        (StewardMessage *self);
+const char *steward_message_get_model           (StewardMessage *self);
+const char *steward_message_get_tier            (StewardMessage *self);
+/* -1 when unknown */
+gint64      steward_message_get_input_tokens    (StewardMessage *self);
+gint64      steward_message_get_output_tokens   (StewardMessage *self);
+gint64      steward_message_get_latency_ms      (StewardMessage *self);
+/* A JSON array of {"id", "name", "arguments"}, or NULL */
+const char *steward_message_get_tool_calls      (StewardMessage *self);
+GDateTime  *steward_message_get_created_at      (StewardMessage *self);
+
+G_END_DECLS

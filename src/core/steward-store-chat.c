@@ -1,0 +1,680 @@
+/* steward-store-chat.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "steward-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <unistd.h>
+
+#include "steward-message-private.h"
+#include "steward-store-private.h"
+
+static const char * const tiers[] = { "small", "medium", "large", NULL };
+
+static gboolean
+step_done (StewardStore  *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _steward_store_set_sql_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           column,
+                   const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+static void
+bind_count (sqlite3_stmt *stmt,
+            int           column,
+            gint64        value)
+{
+  if (value >= 0)
+    sqlite3_bind_int64 (stmt, column, value);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+static gint64
+column_count (sqlite3_stmt *stmt,
+              int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return -1;
+
+  return sqlite3_column_int64 (stmt, column);
+}
+
+/**
+ * steward_store_add_provider:
+ *
+ * Stores the settings of @provider (never its key: that lives in the
+ * keyring).
+ */
+gboolean
+steward_store_add_provider (StewardStore     *self,
+                            StewardProvider  *provider,
+                            GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *name;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (STEWARD_IS_PROVIDER (provider), FALSE);
+
+  name = steward_provider_get_name (provider);
+  if (name == NULL || name[0] == '\0')
+    {
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID,
+                   _("A provider needs a name."));
+      return FALSE;
+    }
+
+  stmt = _steward_store_prepare (self,
+                                 "INSERT INTO providers (name, kind, base_url, model, api_key_env,"
+                                 "                       created_at, updated_at)"
+                                 " VALUES (?, ?, ?, ?, ?, " STEWARD_STORE_NOW_SQL ", " STEWARD_STORE_NOW_SQL ")",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, steward_provider_get_kind (provider), -1, SQLITE_TRANSIENT);
+  /* Only a base URL the user chose is stored; the official one may move. */
+  bind_text_or_null (stmt, 3,
+                     g_strcmp0 (steward_provider_get_base_url (provider),
+                                steward_provider_get_default_base_url (provider)) != 0
+                       ? steward_provider_get_base_url (provider) : NULL);
+  bind_text_or_null (stmt, 4, steward_provider_get_model (provider));
+  bind_text_or_null (stmt, 5, steward_provider_get_api_key_env (provider));
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      if (sqlite3_extended_errcode (_steward_store_get_db (self)) == SQLITE_CONSTRAINT_UNIQUE)
+        g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID,
+                     _("There is already a provider named “%s”."), name);
+      else
+        _steward_store_set_sql_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gpointer
+provider_from_row (sqlite3_stmt *stmt)
+{
+  StewardProvider *provider;
+
+  provider = steward_provider_new ((const char *)sqlite3_column_text (stmt, 1),
+                                   (const char *)sqlite3_column_text (stmt, 0),
+                                   NULL);
+  if (provider == NULL)
+    return NULL;
+
+  steward_provider_set_base_url (provider, (const char *)sqlite3_column_text (stmt, 2));
+  steward_provider_set_model (provider, (const char *)sqlite3_column_text (stmt, 3));
+  steward_provider_set_api_key_env (provider, (const char *)sqlite3_column_text (stmt, 4));
+
+  return provider;
+}
+
+#define PROVIDER_COLUMNS "name, kind, base_url, model, api_key_env"
+
+StewardProvider *
+steward_store_find_provider (StewardStore  *self,
+                             const char    *name,
+                             GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  stmt = _steward_store_prepare (self, "SELECT " PROVIDER_COLUMNS " FROM providers WHERE name = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    return provider_from_row (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
+                 _("There is no provider named “%s”."), name);
+  else
+    _steward_store_set_sql_error (self, error);
+
+  return NULL;
+}
+
+/**
+ * steward_store_list_providers:
+ *
+ * Returns: (transfer full): a #GListModel of #StewardProvider, the most
+ *   recently added first
+ */
+GListModel *
+steward_store_list_providers (StewardStore  *self,
+                              GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GListStore) list = NULL;
+  int rc;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  stmt = _steward_store_prepare (self,
+                                 "SELECT " PROVIDER_COLUMNS " FROM providers"
+                                 " ORDER BY created_at DESC, id DESC",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  list = g_list_store_new (STEWARD_TYPE_PROVIDER);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(StewardProvider) provider = provider_from_row (stmt);
+
+      /* A kind this version does not know (a newer Steward wrote it
+       * without a migration) is skipped rather than failing the list. */
+      if (provider != NULL)
+        g_list_store_append (list, provider);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _steward_store_set_sql_error (self, error);
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+gboolean
+steward_store_remove_provider (StewardStore  *self,
+                               const char    *name,
+                               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  /* Tiers mapped to the provider go with it (ON DELETE CASCADE);
+   * messages keep its name as text, so history is untouched. */
+  if (!(stmt = _steward_store_prepare (self, "DELETE FROM providers WHERE name = ?", error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (_steward_store_get_db (self)) == 0)
+    {
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
+                   _("There is no provider named “%s”."), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_tier (const char  *tier,
+            GError     **error)
+{
+  if (tier != NULL && g_strv_contains (tiers, tier))
+    return TRUE;
+
+  g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID,
+               _("“%s” is not a model size; use small, medium or large."),
+               tier ? tier : "");
+  return FALSE;
+}
+
+gboolean
+steward_store_set_tier (StewardStore  *self,
+                        const char    *tier,
+                        const char    *provider,
+                        const char    *model,
+                        GError       **error)
+{
+  g_autoptr(StewardProvider) found = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (provider != NULL, FALSE);
+  g_return_val_if_fail (model != NULL, FALSE);
+
+  if (!check_tier (tier, error))
+    return FALSE;
+
+  if (!(found = steward_store_find_provider (self, provider, error)))
+    return FALSE;
+
+  if (model[0] == '\0')
+    {
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID,
+                   _("The %s model size needs a model name."), tier);
+      return FALSE;
+    }
+
+  stmt = _steward_store_prepare (self,
+                                 "INSERT INTO tiers (tier, provider, model, updated_at)"
+                                 " VALUES (?1, ?2, ?3, " STEWARD_STORE_NOW_SQL ")"
+                                 " ON CONFLICT (tier) DO UPDATE"
+                                 " SET provider = ?2, model = ?3, updated_at = excluded.updated_at",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, tier, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, provider, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, model, -1, SQLITE_TRANSIENT);
+
+  return step_done (self, stmt, error);
+}
+
+/**
+ * steward_store_get_tier:
+ * @provider: (out): the provider's name, or %NULL when the tier is unmapped
+ * @model: (out): the model, or %NULL when the tier is unmapped
+ */
+gboolean
+steward_store_get_tier (StewardStore  *self,
+                        const char    *tier,
+                        char         **provider,
+                        char         **model,
+                        GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (provider != NULL && model != NULL, FALSE);
+
+  *provider = NULL;
+  *model = NULL;
+
+  if (!check_tier (tier, error))
+    return FALSE;
+
+  if (!(stmt = _steward_store_prepare (self, "SELECT provider, model FROM tiers WHERE tier = ?", error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, tier, -1, SQLITE_TRANSIENT);
+
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *provider = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      *model = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      return TRUE;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _steward_store_set_sql_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gint64
+steward_store_create_conversation (StewardStore  *self,
+                                   const char    *title,
+                                   GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), 0);
+
+  stmt = _steward_store_prepare (self,
+                                 "INSERT INTO conversations (title, created_at, updated_at)"
+                                 " VALUES (?, " STEWARD_STORE_NOW_SQL ", " STEWARD_STORE_NOW_SQL ")",
+                                 error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, title ? title : "", -1, SQLITE_TRANSIENT);
+
+  if (!step_done (self, stmt, error))
+    return 0;
+
+  return sqlite3_last_insert_rowid (_steward_store_get_db (self));
+}
+
+gboolean
+steward_store_get_conversation (StewardStore  *self,
+                                gint64         id,
+                                char         **title,
+                                GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+
+  if (!(stmt = _steward_store_prepare (self, "SELECT title FROM conversations WHERE id = ?", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (title != NULL)
+        *title = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      return TRUE;
+    }
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
+                 _("There is no conversation %" G_GINT64_FORMAT "."), id);
+  else
+    _steward_store_set_sql_error (self, error);
+
+  return FALSE;
+}
+
+/* The kernel's start time of a process, in clock ticks since boot; 0
+ * when there is no such process. A pid alone can be reused. */
+static guint64
+process_start_time (gint64 pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%" G_GINT64_FORMAT "/stat", pid);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after_name;
+
+  if (pid <= 0 || !g_file_get_contents (path, &contents, NULL, NULL))
+    return 0;
+
+  /* The command name may hold spaces and parentheses: skip past its
+   * last ')' and count from the state field (field 3). */
+  if (!(after_name = strrchr (contents, ')')))
+    return 0;
+
+  fields = g_strsplit (after_name + 2, " ", 0);
+  if (g_strv_length (fields) <= 19)
+    return 0;
+
+  return g_ascii_strtoull (fields[19], NULL, 10);
+}
+
+gint64
+steward_store_add_message (StewardStore  *self,
+                           gint64         conversation_id,
+                           const char    *role,
+                           const char    *content,
+                           const char    *status,
+                           const char    *provider,
+                           const char    *model,
+                           const char    *tier,
+                           GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) touch = NULL;
+  gboolean streaming;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), 0);
+  g_return_val_if_fail (role != NULL, 0);
+  g_return_val_if_fail (status != NULL, 0);
+
+  streaming = g_str_equal (status, "streaming");
+
+  stmt = _steward_store_prepare (self,
+                                 "INSERT INTO messages (conversation_id, role, content, status,"
+                                 "                      provider, model, tier,"
+                                 "                      writer_pid, writer_started_at,"
+                                 "                      created_at, updated_at)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                                 "         " STEWARD_STORE_NOW_SQL ", " STEWARD_STORE_NOW_SQL ")",
+                                 error);
+  touch = _steward_store_prepare (self,
+                                  "UPDATE conversations SET updated_at = " STEWARD_STORE_NOW_SQL
+                                  " WHERE id = ?",
+                                  error);
+  if (stmt == NULL || touch == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, conversation_id);
+  sqlite3_bind_text (stmt, 2, role, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, content ? content : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, status, -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 5, provider);
+  bind_text_or_null (stmt, 6, model);
+  bind_text_or_null (stmt, 7, tier);
+  /* Who writes a streaming reply, so another process opening the store
+   * can tell a live stream from one whose writer died. */
+  if (streaming)
+    {
+      sqlite3_bind_int64 (stmt, 8, getpid ());
+      sqlite3_bind_int64 (stmt, 9, (sqlite3_int64)process_start_time (getpid ()));
+    }
+
+  if (!step_done (self, stmt, error))
+    return 0;
+
+  sqlite3_bind_int64 (touch, 1, conversation_id);
+  if (!step_done (self, touch, error))
+    return 0;
+
+  return sqlite3_last_insert_rowid (_steward_store_get_db (self));
+}
+
+/**
+ * steward_store_update_reply:
+ * @reply: (nullable): usage, latency, model and tool calls to record
+ *
+ * Saves a reply as it grows and when it ends.
+ */
+gboolean
+steward_store_update_reply (StewardStore  *self,
+                            gint64         message_id,
+                            const char    *content,
+                            const char    *status,
+                            const char    *error_message,
+                            StewardReply  *reply,
+                            GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *tool_calls = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  if (reply != NULL && steward_reply_get_n_tool_calls (reply) > 0)
+    {
+      g_autoptr(JsonNode) calls = steward_reply_dup_tool_calls_json (reply);
+
+      tool_calls = json_to_string (calls, FALSE);
+    }
+
+  stmt = _steward_store_prepare (self,
+                                 "UPDATE messages SET content = ?, status = ?, error = ?,"
+                                 "  input_tokens = coalesce (?, input_tokens),"
+                                 "  output_tokens = coalesce (?, output_tokens),"
+                                 "  latency_ms = coalesce (?, latency_ms),"
+                                 "  model = coalesce (model, ?),"
+                                 "  tool_calls = coalesce (?, tool_calls),"
+                                 "  updated_at = " STEWARD_STORE_NOW_SQL
+                                 " WHERE id = ?",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, content ? content : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, status, -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 3, error_message);
+  bind_count (stmt, 4, reply ? steward_reply_get_input_tokens (reply) : -1);
+  bind_count (stmt, 5, reply ? steward_reply_get_output_tokens (reply) : -1);
+  bind_count (stmt, 6, reply ? steward_reply_get_latency_ms (reply) : -1);
+  bind_text_or_null (stmt, 7, reply ? steward_reply_get_model (reply) : NULL);
+  bind_text_or_null (stmt, 8, tool_calls);
+  sqlite3_bind_int64 (stmt, 9, message_id);
+
+  return step_done (self, stmt, error);
+}
+
+static gpointer
+message_from_row (sqlite3_stmt *stmt)
+{
+  g_autoptr(GDateTime) created_at = _steward_store_column_time (stmt, 13);
+  StewardMessageFields f = {
+    .id = sqlite3_column_int64 (stmt, 0),
+    .conversation_id = sqlite3_column_int64 (stmt, 1),
+    .role = (const char *)sqlite3_column_text (stmt, 2),
+    .content = (const char *)sqlite3_column_text (stmt, 3),
+    .status = (const char *)sqlite3_column_text (stmt, 4),
+    .error = (const char *)sqlite3_column_text (stmt, 5),
+    .provider = (const char *)sqlite3_column_text (stmt, 6),
+    .model = (const char *)sqlite3_column_text (stmt, 7),
+    .tier = (const char *)sqlite3_column_text (stmt, 8),
+    .input_tokens = column_count (stmt, 9),
+    .output_tokens = column_count (stmt, 10),
+    .latency_ms = column_count (stmt, 11),
+    .tool_calls = (const char *)sqlite3_column_text (stmt, 12),
+    .created_at = created_at,
+  };
+
+  return _steward_message_new (&f);
+}
+
+/**
+ * steward_store_list_messages:
+ *
+ * Returns: (transfer full): the conversation's #StewardMessage list, in
+ *   the order they were written
+ */
+GListModel *
+steward_store_list_messages (StewardStore  *self,
+                             gint64         conversation_id,
+                             GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GListStore) list = NULL;
+  int rc;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  if (!steward_store_get_conversation (self, conversation_id, NULL, error))
+    return NULL;
+
+  stmt = _steward_store_prepare (self,
+                                 "SELECT id, conversation_id, role, content, status, error,"
+                                 "       provider, model, tier, input_tokens, output_tokens,"
+                                 "       latency_ms, tool_calls, created_at"
+                                 "  FROM messages WHERE conversation_id = ? ORDER BY id",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, conversation_id);
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, message_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      _steward_store_set_sql_error (self, error);
+      return NULL;
+    }
+
+  list = g_list_store_new (STEWARD_TYPE_MESSAGE);
+  g_list_store_splice (list, 0, 0, items->pdata, items->len);
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/**
+ * steward_store_recover_interrupted:
+ *
+ * Marks "interrupted" the replies still "streaming" whose writing process
+ * is gone (killed, crashed, powered off). A reply another live process is
+ * writing is left alone, so the app and the CLI can share the store.
+ *
+ * Returns: how many replies were marked, or %G_MAXUINT on error
+ */
+guint
+steward_store_recover_interrupted (StewardStore  *self,
+                                   GError       **error)
+{
+  g_autoptr(sqlite3_stmt) select = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(GArray) stale = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), G_MAXUINT);
+
+  select = _steward_store_prepare (self,
+                                   "SELECT id, writer_pid, writer_started_at FROM messages"
+                                   " WHERE status = 'streaming'",
+                                   error);
+  if (select == NULL)
+    return G_MAXUINT;
+
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (select, 0);
+      gint64 pid = sqlite3_column_int64 (select, 1);
+      guint64 started = (guint64)sqlite3_column_int64 (select, 2);
+      guint64 now_started = process_start_time (pid);
+
+      if (now_started == 0 || now_started != started)
+        g_array_append_val (stale, id);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _steward_store_set_sql_error (self, error);
+      return G_MAXUINT;
+    }
+
+  if (stale->len == 0)
+    return 0;
+
+  update = _steward_store_prepare (self,
+                                   "UPDATE messages SET status = 'interrupted',"
+                                   "  updated_at = " STEWARD_STORE_NOW_SQL
+                                   " WHERE id = ? AND status = 'streaming'",
+                                   error);
+  if (update == NULL)
+    return G_MAXUINT;
+
+  for (guint i = 0; i < stale->len; i++)
+    {
+      sqlite3_reset (update);
+      sqlite3_bind_int64 (update, 1, g_array_index (stale, gint64, i));
+      if (!step_done (self, update, error))
+        return G_MAXUINT;
+    }
+
+  g_debug ("Marked %u cut-off replies as interrupted", stale->len);
+
+  return stale->len;
+}
