@@ -22,8 +22,11 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
+  { "chat", _steward_cli_chat },
   { "conversations", _steward_cli_conversations },
+  { "provider", _steward_cli_provider },
   { "settings", _steward_cli_settings },
+  { "tier", _steward_cli_tier },
 };
 
 static void
@@ -37,10 +40,23 @@ print_help (FILE *stream)
 "Steward’s store driven from the shell.\n"
 "\n"
 "Commands:\n"
+"  provider add NAME --kind openai|anthropic|gemini|ollama [--base-url URL]\n"
+"               [--model M] [--api-key-env VAR | --api-key-stdin]\n"
+"                                   Add a provider; the key goes to the keyring\n"
+"  provider list [--json]           List providers (never their keys)\n"
+"  provider test NAME               Connect and list the provider’s models\n"
+"  provider remove NAME             Remove a provider and its key\n"
+"  tier set small|medium|large PROVIDER MODEL\n"
+"                                   Choose the model for a size\n"
+"  tier list [--json]               Show the model of each size\n"
+"  chat [--conversation ID] [--tier T | --provider P [--model M]] [--json] MESSAGE\n"
+"                                   Send MESSAGE (- reads standard input) and\n"
+"                                   print the reply as it streams\n"
+"  conversations list [--json]      List conversations, most recent first\n"
+"  conversations show ID [--json]   Show a conversation’s messages\n"
 "  settings list [--json]           List every setting with its value\n"
 "  settings get KEY                 Print the value of a setting\n"
 "  settings set KEY VALUE           Change a setting\n"
-"  conversations list [--json]      List conversations, most recent first\n"
 "\n"
 "Options:\n"
 "  --data-dir DIR    Use the store in DIR (default: $STEWARD_DATA_DIR,\n"
@@ -69,7 +85,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GPtrArray) args = NULL;
   StewardCliContext ctx = { 0 };
   const Command *command;
   gboolean options_done = FALSE;
@@ -122,33 +137,37 @@ main (int   argc,
   if (!(command = find_command (argv[i])))
     return _steward_cli_usage (_("Unknown command “%s”."), argv[i]);
 
-  /* Options common to every command may stand anywhere after it; "--"
-   * ends them, so a value may itself start with a dash. */
-  args = g_ptr_array_new ();
+  /* --json and --help may stand anywhere after the command; its own
+   * options are taken by the command, and "--" ends them, so a value may
+   * itself start with a dash. */
+  ctx.args = g_ptr_array_new ();
   for (i = i + 1; i < argc; i++)
     {
       const char *arg = argv[i];
 
-      if (!options_done && g_str_equal (arg, "--"))
-        options_done = TRUE;
-      else if (!options_done && g_str_equal (arg, "--json"))
+      if (options_done)
+        g_ptr_array_add (ctx.args, (char *)arg);
+      else if (g_str_equal (arg, "--"))
+        {
+          options_done = TRUE;
+          g_ptr_array_add (ctx.args, (char *)arg);
+        }
+      else if (g_str_equal (arg, "--json"))
         ctx.json = TRUE;
-      else if (!options_done && (g_str_equal (arg, "--help") || g_str_equal (arg, "-h")))
+      else if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
         {
           print_help (stdout);
+          g_ptr_array_unref (ctx.args);
           return EXIT_SUCCESS;
         }
-      else if (!options_done && arg[0] == '-' && arg[1] != '\0')
-        return _steward_cli_usage (_("Unknown option “%s” for “%s”."), arg, command->name);
       else
-        g_ptr_array_add (args, (char *)arg);
+        g_ptr_array_add (ctx.args, (char *)arg);
     }
-  g_ptr_array_add (args, NULL);
-  ctx.args = (char **)args->pdata;
 
   status = command->func (&ctx);
 
   g_clear_object (&ctx.store);
+  g_clear_pointer (&ctx.args, g_ptr_array_unref);
 
   return status;
 }

@@ -62,8 +62,86 @@ _steward_cli_usage (const char *format,
   return print_sentence (STEWARD_CLI_EXIT_USAGE, full);
 }
 
-/* Checks that the command got between @min_args and @max_args arguments
- * (the subcommand's name included) and says so when not. */
+static gboolean
+is_option (const char *arg)
+{
+  return arg[0] == '-' && arg[1] != '\0';
+}
+
+/* Takes "--option VALUE" or "--option=VALUE" out of the arguments. */
+gboolean
+_steward_cli_take_value (StewardCliContext  *ctx,
+                         const char         *option,
+                         const char        **value,
+                         int                *exit_status)
+{
+  gsize len = strlen (option);
+
+  for (guint i = 0; i < ctx->args->len; i++)
+    {
+      const char *arg = g_ptr_array_index (ctx->args, i);
+
+      if (g_str_equal (arg, "--"))
+        break;
+
+      if (g_str_equal (arg, option))
+        {
+          if (i + 1 >= ctx->args->len || g_str_equal (g_ptr_array_index (ctx->args, i + 1), "--"))
+            {
+              *exit_status = _steward_cli_usage (_("The option “%s” needs a value."), option);
+              return FALSE;
+            }
+          *value = g_ptr_array_index (ctx->args, i + 1);
+          g_ptr_array_remove_range (ctx->args, i, 2);
+          return TRUE;
+        }
+
+      if (strncmp (arg, option, len) == 0 && arg[len] == '=')
+        {
+          *value = arg + len + 1;
+          g_ptr_array_remove_index (ctx->args, i);
+          return TRUE;
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+_steward_cli_take_flag (StewardCliContext *ctx,
+                        const char        *option)
+{
+  for (guint i = 0; i < ctx->args->len; i++)
+    {
+      const char *arg = g_ptr_array_index (ctx->args, i);
+
+      if (g_str_equal (arg, "--"))
+        break;
+
+      if (g_str_equal (arg, option))
+        {
+          g_ptr_array_remove_index (ctx->args, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* The positional argument at @position, once the options are taken. */
+const char *
+_steward_cli_arg (StewardCliContext *ctx,
+                  guint              position)
+{
+  if (position >= ctx->args->len)
+    return NULL;
+
+  return g_ptr_array_index (ctx->args, position);
+}
+
+/* Once the command took its options: what is left must be between
+ * @min_args and @max_args positional arguments (the subcommand's name
+ * included); an option left over is one the command does not know. */
 gboolean
 _steward_cli_check_args (StewardCliContext *ctx,
                          const char        *command,
@@ -71,7 +149,26 @@ _steward_cli_check_args (StewardCliContext *ctx,
                          guint              max_args,
                          int               *exit_status)
 {
-  guint n_args = g_strv_length (ctx->args);
+  guint n_args;
+
+  for (guint i = 0; i < ctx->args->len; i++)
+    {
+      const char *arg = g_ptr_array_index (ctx->args, i);
+
+      if (g_str_equal (arg, "--"))
+        {
+          g_ptr_array_remove_index (ctx->args, i);
+          break;
+        }
+
+      if (is_option (arg))
+        {
+          *exit_status = _steward_cli_usage (_("Unknown option “%s” for “%s”."), arg, command);
+          return FALSE;
+        }
+    }
+
+  n_args = ctx->args->len;
 
   if (n_args < min_args)
     {
@@ -82,7 +179,7 @@ _steward_cli_check_args (StewardCliContext *ctx,
   if (n_args > max_args)
     {
       *exit_status = _steward_cli_usage (_("“%s” does not take the argument “%s”."),
-                                         command, ctx->args[max_args]);
+                                         command, (const char *)g_ptr_array_index (ctx->args, max_args));
       return FALSE;
     }
 
@@ -118,6 +215,20 @@ _steward_cli_print_json (JsonNode *node)
   text = json_generator_to_data (generator, NULL);
 
   g_print ("%s\n", text);
+}
+
+void
+_steward_cli_add_time_member (JsonBuilder *builder,
+                              const char  *name,
+                              GDateTime   *time)
+{
+  g_autofree char *text = _steward_cli_format_time (time);
+
+  json_builder_set_member_name (builder, name);
+  if (text != NULL)
+    json_builder_add_string_value (builder, text);
+  else
+    json_builder_add_null_value (builder);
 }
 
 /* ISO 8601 in UTC, as every output of Steward writes times. */

@@ -19,8 +19,9 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  /* Everything after the command's name, with --json taken out. */
-  char         **args;
+  /* Everything after the command's name, with --json taken out; the
+   * commands take their options from it. */
+  GPtrArray     *args;
   gboolean       json;
   const char    *data_dir;
   StewardStore  *store;
@@ -39,10 +40,24 @@ gboolean      _steward_cli_check_args        (StewardCliContext  *ctx,
                                               guint               min_args,
                                               guint               max_args,
                                               int                *exit_status);
+gboolean      _steward_cli_take_value        (StewardCliContext  *ctx,
+                                              const char         *option,
+                                              const char        **value,
+                                              int                *exit_status);
+gboolean      _steward_cli_take_flag         (StewardCliContext  *ctx,
+                                              const char         *option);
+const char   *_steward_cli_arg               (StewardCliContext  *ctx,
+                                              guint               position);
 void          _steward_cli_print_json        (JsonNode           *node);
+void          _steward_cli_add_time_member   (JsonBuilder        *builder,
+                                              const char         *name,
+                                              GDateTime          *time);
 char         *_steward_cli_format_time       (GDateTime          *time);
 
 int           _steward_cli_settings          (StewardCliContext  *ctx);
 int           _steward_cli_conversations     (StewardCliContext  *ctx);
+int           _steward_cli_provider          (StewardCliContext  *ctx);
+int           _steward_cli_tier              (StewardCliContext  *ctx);
+int           _steward_cli_chat              (StewardCliContext  *ctx);
 
 G_END_DECLS

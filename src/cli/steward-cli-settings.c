@@ -104,13 +104,13 @@ settings_get (StewardCliContext *ctx)
   if (!_steward_cli_check_args (ctx, "settings get", 2, 2, &status))
     return status;
 
-  if (!steward_setting_key_lookup (ctx->args[1]))
-    return _steward_cli_usage (_("There is no setting “%s”."), ctx->args[1]);
+  if (!steward_setting_key_lookup (_steward_cli_arg (ctx, 1)))
+    return _steward_cli_usage (_("There is no setting “%s”."), _steward_cli_arg (ctx, 1));
 
   if (!(store = _steward_cli_open_store (ctx)))
     return STEWARD_CLI_EXIT_FAILURE;
 
-  if (!(value = steward_store_dup_setting (store, ctx->args[1], &error)))
+  if (!(value = steward_store_dup_setting (store, _steward_cli_arg (ctx, 1), &error)))
     return _steward_cli_fail_error (error);
 
   if (ctx->json)
@@ -136,13 +136,13 @@ settings_set (StewardCliContext *ctx)
   if (!_steward_cli_check_args (ctx, "settings set", 3, 3, &status))
     return status;
 
-  if (!steward_setting_key_lookup (ctx->args[1]))
-    return _steward_cli_usage (_("There is no setting “%s”."), ctx->args[1]);
+  if (!steward_setting_key_lookup (_steward_cli_arg (ctx, 1)))
+    return _steward_cli_usage (_("There is no setting “%s”."), _steward_cli_arg (ctx, 1));
 
   if (!(store = _steward_cli_open_store (ctx)))
     return STEWARD_CLI_EXIT_FAILURE;
 
-  if (!steward_store_set_setting (store, ctx->args[1], ctx->args[2], &error))
+  if (!steward_store_set_setting (store, _steward_cli_arg (ctx, 1), _steward_cli_arg (ctx, 2), &error))
     return _steward_cli_fail_error (error);
 
   return EXIT_SUCCESS;
@@ -151,7 +151,7 @@ settings_set (StewardCliContext *ctx)
 int
 _steward_cli_settings (StewardCliContext *ctx)
 {
-  const char *sub = ctx->args[0];
+  const char *sub = _steward_cli_arg (ctx, 0);
 
   if (sub == NULL)
     return _steward_cli_usage (_("“settings” needs one of list, get or set."));

@@ -7,11 +7,13 @@
 
 #pragma once
 
+#include "steward-chat-turn.h"
 #include "steward-conversation.h"
 #include "steward-message.h"
 #include "steward-project.h"
 #include "steward-provider.h"
 #include "steward-reply.h"
+#include "steward-secrets.h"
 #include "steward-setting-keys.h"
 #include "steward-store.h"
 #include "steward-task.h"

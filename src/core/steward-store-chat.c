@@ -367,28 +367,34 @@ steward_store_create_conversation (StewardStore  *self,
   return sqlite3_last_insert_rowid (_steward_store_get_db (self));
 }
 
-gboolean
-steward_store_get_conversation (StewardStore  *self,
-                                gint64         id,
-                                char         **title,
-                                GError       **error)
+/**
+ * steward_store_find_conversation:
+ *
+ * Returns: (transfer full): the conversation, or %NULL with @error set
+ */
+StewardConversation *
+steward_store_find_conversation (StewardStore  *self,
+                                 gint64         id,
+                                 GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
 
-  if (!(stmt = _steward_store_prepare (self, "SELECT title FROM conversations WHERE id = ?", error)))
-    return FALSE;
+  stmt = _steward_store_prepare (self,
+                                 "SELECT c.id, c.title, c.created_at, c.updated_at,"
+                                 "       (SELECT count(*) FROM messages m"
+                                 "         WHERE m.conversation_id = c.id)"
+                                 "  FROM conversations c WHERE c.id = ?",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
 
   if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      if (title != NULL)
-        *title = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-      return TRUE;
-    }
+    return _steward_store_conversation_from_row (stmt);
 
   if (rc == SQLITE_DONE)
     g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
@@ -396,7 +402,7 @@ steward_store_get_conversation (StewardStore  *self,
   else
     _steward_store_set_sql_error (self, error);
 
-  return FALSE;
+  return NULL;
 }
 
 /* The kernel's start time of a process, in clock ticks since boot; 0
@@ -581,8 +587,12 @@ steward_store_list_messages (StewardStore  *self,
 
   g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
 
-  if (!steward_store_get_conversation (self, conversation_id, NULL, error))
-    return NULL;
+  {
+    g_autoptr(StewardConversation) conversation = NULL;
+
+    if (!(conversation = steward_store_find_conversation (self, conversation_id, error)))
+      return NULL;
+  }
 
   stmt = _steward_store_prepare (self,
                                  "SELECT id, conversation_id, role, content, status, error,"

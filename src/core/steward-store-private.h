@@ -32,5 +32,7 @@ void        _steward_store_set_sql_error (StewardStore  *self,
                                           GError       **error);
 GDateTime  *_steward_store_column_time   (sqlite3_stmt  *stmt,
                                           int            column);
+/* id, title, created_at, updated_at, message count */
+gpointer    _steward_store_conversation_from_row (sqlite3_stmt *stmt);
 
 G_END_DECLS

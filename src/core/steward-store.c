@@ -588,8 +588,8 @@ steward_store_list (StewardStore  *self,
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
 
-static gpointer
-conversation_from_row (sqlite3_stmt *stmt)
+gpointer
+_steward_store_conversation_from_row (sqlite3_stmt *stmt)
 {
   g_autoptr(GDateTime) created_at = _steward_store_column_time (stmt, 2);
   g_autoptr(GDateTime) updated_at = _steward_store_column_time (stmt, 3);
@@ -619,7 +619,7 @@ steward_store_list_conversations (StewardStore  *self,
                              "         WHERE m.conversation_id = c.id)"
                              "  FROM conversations c"
                              " ORDER BY c.updated_at DESC, c.id DESC",
-                             conversation_from_row,
+                             _steward_store_conversation_from_row,
                              error);
 }
 

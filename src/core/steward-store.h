@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "steward-conversation.h"
 #include "steward-message.h"
 #include "steward-provider.h"
 
@@ -100,9 +101,8 @@ gboolean         steward_store_get_tier            (StewardStore         *self,
 gint64           steward_store_create_conversation (StewardStore         *self,
                                                     const char           *title,
                                                     GError              **error);
-gboolean         steward_store_get_conversation    (StewardStore         *self,
+StewardConversation *steward_store_find_conversation (StewardStore      *self,
                                                     gint64                id,
-                                                    char                **title,
                                                     GError              **error);
 gint64           steward_store_add_message         (StewardStore         *self,
                                                     gint64                conversation_id,

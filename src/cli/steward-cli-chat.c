@@ -1,0 +1,219 @@
+/* steward-cli-chat.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "steward-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
+#include <stdio.h>
+
+#include "steward-cli-private.h"
+
+typedef struct
+{
+  GMainLoop    *loop;
+  GCancellable *cancellable;
+  GError       *error;
+  gboolean      printed;
+} ChatRun;
+
+static void
+text_delta_cb (StewardReply *reply,
+               const char   *text,
+               ChatRun      *run)
+{
+  /* Each piece goes out as it arrives. */
+  fputs (text, stdout);
+  fflush (stdout);
+  run->printed = TRUE;
+}
+
+static void
+turn_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  ChatRun *run = user_data;
+
+  steward_chat_turn_run_finish (STEWARD_CHAT_TURN (object), result, &run->error);
+  g_main_loop_quit (run->loop);
+}
+
+static gboolean
+interrupt_cb (gpointer user_data)
+{
+  ChatRun *run = user_data;
+
+  /* Stop: what arrived is kept and the reply is marked interrupted. */
+  g_cancellable_cancel (run->cancellable);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+add_usage (JsonBuilder  *builder,
+           StewardReply *reply)
+{
+  gint64 in = steward_reply_get_input_tokens (reply);
+  gint64 out = steward_reply_get_output_tokens (reply);
+
+  json_builder_set_member_name (builder, "usage");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "input_tokens");
+  if (in >= 0)
+    json_builder_add_int_value (builder, in);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "output_tokens");
+  if (out >= 0)
+    json_builder_add_int_value (builder, out);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+}
+
+static char *
+read_all_stdin (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  char buffer[4096];
+  size_t n;
+
+  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+    g_string_append_len (text, buffer, n);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+int
+_steward_cli_chat (StewardCliContext *ctx)
+{
+  g_autoptr(StewardChatTurn) turn = NULL;
+  g_autoptr(SoupSession) session = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
+  g_autoptr(GString) text = NULL;
+  const char *conversation = NULL;
+  const char *tier = NULL;
+  const char *provider = NULL;
+  const char *model = NULL;
+  ChatRun run = { 0 };
+  StewardStore *store;
+  gint64 conversation_id = 0;
+  guint sigint_source;
+  int status;
+
+  if (!_steward_cli_take_value (ctx, "--conversation", &conversation, &status) ||
+      !_steward_cli_take_value (ctx, "--tier", &tier, &status) ||
+      !_steward_cli_take_value (ctx, "--provider", &provider, &status) ||
+      !_steward_cli_take_value (ctx, "--model", &model, &status))
+    return status;
+
+  /* "chat" itself is no subcommand: put a placeholder where one stands. */
+  g_ptr_array_insert (ctx->args, 0, (char *)"chat");
+  if (!_steward_cli_check_args (ctx, "chat", 2, G_MAXUINT, &status))
+    return status;
+
+  if (tier != NULL && provider != NULL)
+    return _steward_cli_usage (_("Choose either --tier or --provider, not both."));
+  if (model != NULL && provider == NULL)
+    return _steward_cli_usage (_("--model goes with --provider."));
+  if (conversation != NULL &&
+      !g_ascii_string_to_signed (conversation, 10, 1, G_MAXINT64, &conversation_id, NULL))
+    return _steward_cli_usage (_("“%s” is not a conversation id."), conversation);
+
+  text = g_string_new (NULL);
+  if (ctx->args->len == 2 && g_str_equal (_steward_cli_arg (ctx, 1), "-"))
+    {
+      g_autofree char *input = read_all_stdin ();
+
+      g_string_append (text, input);
+    }
+  else
+    {
+      for (guint i = 1; i < ctx->args->len; i++)
+        {
+          if (i > 1)
+            g_string_append_c (text, ' ');
+          g_string_append (text, _steward_cli_arg (ctx, i));
+        }
+    }
+
+  if (!g_utf8_validate (text->str, text->len, NULL))
+    return _steward_cli_fail (_("The message is not valid UTF-8 text."));
+  {
+    g_autofree char *trimmed = g_strstrip (g_strdup (text->str));
+
+    if (trimmed[0] == '\0')
+      return _steward_cli_usage (_("The message is empty."));
+  }
+
+  if (!(store = _steward_cli_open_store (ctx)))
+    return STEWARD_CLI_EXIT_FAILURE;
+
+  session = soup_session_new_with_options ("user-agent", "Steward/" PACKAGE_VERSION, NULL);
+  turn = steward_chat_turn_new (store, session, text->str);
+  steward_chat_turn_set_conversation_id (turn, conversation_id);
+  if (tier != NULL)
+    steward_chat_turn_set_tier (turn, tier);
+  if (provider != NULL)
+    steward_chat_turn_set_provider (turn, provider, model);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  cancellable = g_cancellable_new ();
+  run.loop = loop;
+  run.cancellable = cancellable;
+
+  if (!ctx->json)
+    g_signal_connect (steward_chat_turn_get_reply (turn), "text-delta",
+                      G_CALLBACK (text_delta_cb), &run);
+
+  sigint_source = g_unix_signal_add (SIGINT, interrupt_cb, &run);
+  steward_chat_turn_run_async (turn, cancellable, turn_cb, &run);
+  g_main_loop_run (loop);
+  g_source_remove (sigint_source);
+
+  if (run.printed)
+    {
+      fputc ('\n', stdout);
+      fflush (stdout);
+    }
+
+  if (ctx->json && steward_chat_turn_get_status (turn) != NULL)
+    {
+      StewardReply *reply = steward_chat_turn_get_reply (turn);
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "conversation_id");
+      json_builder_add_int_value (builder, steward_chat_turn_get_conversation_id (turn));
+      json_builder_set_member_name (builder, "message_id");
+      json_builder_add_int_value (builder, steward_chat_turn_get_reply_message_id (turn));
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, steward_chat_turn_get_status (turn));
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, steward_reply_get_text (reply));
+      add_usage (builder, reply);
+      json_builder_end_object (builder);
+
+      root = json_builder_get_root (builder);
+      _steward_cli_print_json (root);
+    }
+
+  if (run.error != NULL)
+    {
+      status = _steward_cli_fail_error (run.error);
+      g_error_free (run.error);
+      return status;
+    }
+
+  return EXIT_SUCCESS;
+}

@@ -1,0 +1,410 @@
+/* steward-cli-providers.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "steward-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "steward-cli-private.h"
+
+static void
+add_nullable_string (JsonBuilder *builder,
+                     const char  *name,
+                     const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* The object every provider listing prints: settings, never the key. */
+static void
+add_provider (JsonBuilder     *builder,
+              StewardProvider *provider)
+{
+  json_builder_begin_object (builder);
+  add_nullable_string (builder, "name", steward_provider_get_name (provider));
+  add_nullable_string (builder, "kind", steward_provider_get_kind (provider));
+  add_nullable_string (builder, "base_url", steward_provider_get_base_url (provider));
+  add_nullable_string (builder, "model", steward_provider_get_model (provider));
+  add_nullable_string (builder, "api_key_env", steward_provider_get_api_key_env (provider));
+  json_builder_set_member_name (builder, "has_key");
+  json_builder_add_boolean_value (builder, steward_secrets_has_api_key (provider));
+  json_builder_end_object (builder);
+}
+
+static char *
+read_key_from_stdin (void)
+{
+  g_autoptr(GString) key = g_string_new (NULL);
+  char buffer[512];
+
+  while (fgets (buffer, sizeof buffer, stdin) != NULL)
+    {
+      g_string_append (key, buffer);
+      if (strchr (buffer, '\n') != NULL)
+        break;
+    }
+
+  g_strstrip (key->str);
+  memset (buffer, 0, sizeof buffer);
+
+  return g_string_free (g_steal_pointer (&key), FALSE);
+}
+
+static int
+provider_add (StewardCliContext *ctx)
+{
+  g_autoptr(StewardProvider) provider = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  const char *kind = NULL;
+  const char *base_url = NULL;
+  const char *model = NULL;
+  const char *key_env = NULL;
+  gboolean key_stdin;
+  StewardStore *store;
+  int status;
+
+  if (!_steward_cli_take_value (ctx, "--kind", &kind, &status) ||
+      !_steward_cli_take_value (ctx, "--base-url", &base_url, &status) ||
+      !_steward_cli_take_value (ctx, "--model", &model, &status) ||
+      !_steward_cli_take_value (ctx, "--api-key-env", &key_env, &status))
+    return status;
+  key_stdin = _steward_cli_take_flag (ctx, "--api-key-stdin");
+
+  if (!_steward_cli_check_args (ctx, "provider add", 2, 2, &status))
+    return status;
+
+  if (kind == NULL)
+    return _steward_cli_usage (_("“provider add” needs --kind openai, anthropic, gemini or ollama."));
+  if (key_stdin && key_env != NULL)
+    return _steward_cli_usage (_("Give the key either with --api-key-env or with --api-key-stdin, not both."));
+
+  if (!(provider = steward_provider_new (kind, _steward_cli_arg (ctx, 1), &error)))
+    return _steward_cli_usage ("%s", error->message);
+
+  if (base_url != NULL)
+    {
+      g_autoptr(GUri) uri = g_uri_parse (base_url, G_URI_FLAGS_NONE, NULL);
+
+      if (uri == NULL || (g_strcmp0 (g_uri_get_scheme (uri), "http") != 0 &&
+                          g_strcmp0 (g_uri_get_scheme (uri), "https") != 0))
+        return _steward_cli_usage (_("“%s” is not an http or https address."), base_url);
+
+      steward_provider_set_base_url (provider, base_url);
+    }
+  steward_provider_set_model (provider, model);
+  steward_provider_set_api_key_env (provider, key_env);
+
+  if (key_stdin)
+    {
+      key = read_key_from_stdin ();
+      if (key[0] == '\0')
+        return _steward_cli_fail (_("No key was given on standard input."));
+    }
+
+  if (!(store = _steward_cli_open_store (ctx)))
+    return STEWARD_CLI_EXIT_FAILURE;
+
+  if (!steward_store_add_provider (store, provider, &error))
+    return _steward_cli_fail_error (error);
+
+  if (key != NULL &&
+      !steward_secrets_store_api_key (steward_provider_get_name (provider), key, NULL, &error))
+    {
+      /* Without its key the provider would only fail later: undo. */
+      steward_store_remove_provider (store, steward_provider_get_name (provider), NULL);
+      memset (key, 0, strlen (key));
+      return _steward_cli_fail_error (error);
+    }
+  if (key != NULL)
+    memset (key, 0, strlen (key));
+
+  if (ctx->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      add_provider (builder, provider);
+      root = json_builder_get_root (builder);
+      _steward_cli_print_json (root);
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static int
+provider_list (StewardCliContext *ctx)
+{
+  g_autoptr(GListModel) providers = NULL;
+  g_autoptr(GError) error = NULL;
+  StewardStore *store;
+  guint n_items;
+  int status;
+
+  if (!_steward_cli_check_args (ctx, "provider list", 1, 1, &status))
+    return status;
+
+  if (!(store = _steward_cli_open_store (ctx)))
+    return STEWARD_CLI_EXIT_FAILURE;
+
+  if (!(providers = steward_store_list_providers (store, &error)))
+    return _steward_cli_fail_error (error);
+
+  n_items = g_list_model_get_n_items (providers);
+
+  if (ctx->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(StewardProvider) provider = g_list_model_get_item (providers, i);
+
+          add_provider (builder, provider);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      _steward_cli_print_json (root);
+      return EXIT_SUCCESS;
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(StewardProvider) provider = g_list_model_get_item (providers, i);
+      const char *model = steward_provider_get_model (provider);
+
+      g_print ("%-16s %-10s %-40s %s\n",
+               steward_provider_get_name (provider),
+               steward_provider_get_kind (provider),
+               steward_provider_get_base_url (provider),
+               model ? model : "");
+    }
+
+  return EXIT_SUCCESS;
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  GStrv      models;
+  GError    *error;
+} Wait;
+
+static void
+models_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->models = steward_provider_list_models_finish (STEWARD_PROVIDER (object), result, &wait->error);
+  g_main_loop_quit (wait->loop);
+}
+
+static int
+provider_test (StewardCliContext *ctx)
+{
+  g_autoptr(StewardProvider) provider = NULL;
+  g_autoptr(SoupSession) session = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  Wait wait = { 0 };
+  StewardStore *store;
+  int status;
+
+  if (!_steward_cli_check_args (ctx, "provider test", 2, 2, &status))
+    return status;
+
+  if (!(store = _steward_cli_open_store (ctx)))
+    return STEWARD_CLI_EXIT_FAILURE;
+
+  if (!(provider = steward_store_find_provider (store, _steward_cli_arg (ctx, 1), &error)))
+    return _steward_cli_fail_error (error);
+
+  key = steward_secrets_lookup_api_key (provider, NULL, &error);
+  if (error != NULL)
+    return _steward_cli_fail_error (error);
+
+  session = soup_session_new_with_options ("user-agent", "Steward/" PACKAGE_VERSION, NULL);
+  loop = g_main_loop_new (NULL, FALSE);
+  wait.loop = loop;
+  steward_provider_list_models_async (provider, session, key, NULL, models_cb, &wait);
+  g_main_loop_run (loop);
+
+  if (wait.error != NULL)
+    {
+      status = _steward_cli_fail_error (wait.error);
+      g_error_free (wait.error);
+      return status;
+    }
+
+  if (ctx->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, steward_provider_get_name (provider));
+      json_builder_set_member_name (builder, "models");
+      json_builder_begin_array (builder);
+      for (guint i = 0; wait.models[i]; i++)
+        json_builder_add_string_value (builder, wait.models[i]);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      _steward_cli_print_json (root);
+    }
+  else
+    {
+      for (guint i = 0; wait.models[i]; i++)
+        g_print ("%s\n", wait.models[i]);
+    }
+
+  g_strfreev (wait.models);
+
+  return EXIT_SUCCESS;
+}
+
+static int
+provider_remove (StewardCliContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  StewardStore *store;
+  const char *name;
+  int status;
+
+  if (!_steward_cli_check_args (ctx, "provider remove", 2, 2, &status))
+    return status;
+
+  if (!(store = _steward_cli_open_store (ctx)))
+    return STEWARD_CLI_EXIT_FAILURE;
+
+  name = _steward_cli_arg (ctx, 1);
+
+  if (!steward_store_remove_provider (store, name, &error))
+    return _steward_cli_fail_error (error);
+
+  /* The key goes with the provider; without a keyring there is none. */
+  if (!steward_secrets_clear_api_key (name, NULL, &error))
+    g_debug ("%s", error->message);
+
+  return EXIT_SUCCESS;
+}
+
+int
+_steward_cli_provider (StewardCliContext *ctx)
+{
+  const char *sub = _steward_cli_arg (ctx, 0);
+
+  if (sub == NULL)
+    return _steward_cli_usage (_("“provider” needs one of add, list, test or remove."));
+  if (g_str_equal (sub, "add"))
+    return provider_add (ctx);
+  if (g_str_equal (sub, "list"))
+    return provider_list (ctx);
+  if (g_str_equal (sub, "test"))
+    return provider_test (ctx);
+  if (g_str_equal (sub, "remove"))
+    return provider_remove (ctx);
+
+  return _steward_cli_usage (_("Unknown command “provider %s”."), sub);
+}
+
+static int
+tier_set (StewardCliContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  StewardStore *store;
+  int status;
+
+  if (!_steward_cli_check_args (ctx, "tier set", 4, 4, &status))
+    return status;
+
+  if (!(store = _steward_cli_open_store (ctx)))
+    return STEWARD_CLI_EXIT_FAILURE;
+
+  if (!steward_store_set_tier (store, _steward_cli_arg (ctx, 1), _steward_cli_arg (ctx, 2),
+                               _steward_cli_arg (ctx, 3), &error))
+    return _steward_cli_fail_error (error);
+
+  return EXIT_SUCCESS;
+}
+
+static int
+tier_list (StewardCliContext *ctx)
+{
+  static const char * const tiers[] = { "small", "medium", "large" };
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  StewardStore *store;
+  int status;
+
+  if (!_steward_cli_check_args (ctx, "tier list", 1, 1, &status))
+    return status;
+
+  if (!(store = _steward_cli_open_store (ctx)))
+    return STEWARD_CLI_EXIT_FAILURE;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (tiers); i++)
+    {
+      g_autofree char *provider = NULL;
+      g_autofree char *model = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!steward_store_get_tier (store, tiers[i], &provider, &model, &error))
+        return _steward_cli_fail_error (error);
+
+      if (ctx->json)
+        {
+          json_builder_begin_object (builder);
+          add_nullable_string (builder, "tier", tiers[i]);
+          add_nullable_string (builder, "provider", provider);
+          add_nullable_string (builder, "model", model);
+          json_builder_end_object (builder);
+        }
+      else if (provider != NULL)
+        g_print ("%-7s %-16s %s\n", tiers[i], provider, model);
+      else
+        g_print ("%-7s %s\n", tiers[i], _("(not set)"));
+    }
+  json_builder_end_array (builder);
+
+  if (ctx->json)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+      _steward_cli_print_json (root);
+    }
+
+  return EXIT_SUCCESS;
+}
+
+int
+_steward_cli_tier (StewardCliContext *ctx)
+{
+  const char *sub = _steward_cli_arg (ctx, 0);
+
+  if (sub == NULL)
+    return _steward_cli_usage (_("“tier” needs one of set or list."));
+  if (g_str_equal (sub, "set"))
+    return tier_set (ctx);
+  if (g_str_equal (sub, "list"))
+    return tier_list (ctx);
+
+  return _steward_cli_usage (_("Unknown command “tier %s”."), sub);
+}

@@ -1,0 +1,43 @@
+/* steward-chat-turn.h
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "steward-store.h"
+
+G_BEGIN_DECLS
+
+#define STEWARD_TYPE_CHAT_TURN (steward_chat_turn_get_type ())
+
+G_DECLARE_FINAL_TYPE (StewardChatTurn, steward_chat_turn, STEWARD, CHAT_TURN, GObject)
+
+StewardChatTurn *steward_chat_turn_new                  (StewardStore     *store,
+                                                         SoupSession      *session,
+                                                         const char       *text);
+void             steward_chat_turn_set_conversation_id  (StewardChatTurn  *self,
+                                                         gint64            conversation_id);
+void             steward_chat_turn_set_tier             (StewardChatTurn  *self,
+                                                         const char       *tier);
+void             steward_chat_turn_set_provider         (StewardChatTurn  *self,
+                                                         const char       *provider,
+                                                         const char       *model);
+
+gint64           steward_chat_turn_get_conversation_id  (StewardChatTurn  *self);
+gint64           steward_chat_turn_get_user_message_id  (StewardChatTurn  *self);
+gint64           steward_chat_turn_get_reply_message_id (StewardChatTurn  *self);
+StewardReply    *steward_chat_turn_get_reply            (StewardChatTurn  *self);
+const char      *steward_chat_turn_get_status           (StewardChatTurn  *self);
+
+void             steward_chat_turn_run_async            (StewardChatTurn     *self,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+gboolean         steward_chat_turn_run_finish           (StewardChatTurn     *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
+
+G_END_DECLS

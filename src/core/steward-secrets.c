@@ -1,0 +1,193 @@
+/* steward-secrets.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "steward-secrets"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libsecret/secret.h>
+
+#include "steward-secrets.h"
+
+static const SecretSchema *
+get_schema (void)
+{
+  static const SecretSchema schema = {
+    "io.github.stewardapp.Steward.Secret", SECRET_SCHEMA_NONE,
+    {
+      { "kind", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "name", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    },
+    0, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+  };
+
+  return &schema;
+}
+
+gboolean
+steward_secrets_store_api_key (const char    *provider_name,
+                               const char    *key,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  g_autofree char *label = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (provider_name != NULL, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  /* Translators: the label of a key in the keyring; %s is a provider name */
+  label = g_strdup_printf (_("Steward API key for %s"), provider_name);
+
+  if (!secret_password_store_sync (get_schema (), SECRET_COLLECTION_DEFAULT, label, key,
+                                   cancellable, &local_error,
+                                   "kind", "api-key",
+                                   "name", provider_name,
+                                   NULL))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not save the key for %s in the keyring (%s)."),
+                   provider_name, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+steward_secrets_clear_api_key (const char    *provider_name,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (provider_name != NULL, FALSE);
+
+  secret_password_clear_sync (get_schema (), cancellable, &local_error,
+                              "kind", "api-key",
+                              "name", provider_name,
+                              NULL);
+  if (local_error != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not remove the key for %s from the keyring (%s)."),
+                   provider_name, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+char *
+steward_secrets_lookup_api_key (StewardProvider  *provider,
+                                GCancellable     *cancellable,
+                                GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *env_name;
+  char *key;
+
+  g_return_val_if_fail (STEWARD_IS_PROVIDER (provider), NULL);
+
+  if ((env_name = steward_provider_get_api_key_env (provider)))
+    {
+      const char *value = g_getenv (env_name);
+
+      if (value == NULL || value[0] == '\0')
+        {
+          g_set_error (error, STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_NO_KEY,
+                       _("The environment variable %s, which holds the key for %s, is not set."),
+                       env_name, steward_provider_get_name (provider));
+          return NULL;
+        }
+
+      return g_strdup (value);
+    }
+
+  key = secret_password_lookup_sync (get_schema (), cancellable, &local_error,
+                                     "kind", "api-key",
+                                     "name", steward_provider_get_name (provider),
+                                     NULL);
+
+  /* No keyring (a bare shell, a CI runner) is the same as no key: the
+   * provider may not need one, and says so if it does. */
+  if (local_error != NULL)
+    g_debug ("No keyring to look up the key for %s: %s",
+             steward_provider_get_name (provider), local_error->message);
+
+  if (key == NULL)
+    return NULL;
+
+  {
+    char *copy = g_strdup (key);
+
+    secret_password_free (key);
+    return copy;
+  }
+}
+
+gboolean
+steward_secrets_has_api_key (StewardProvider *provider)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_PROVIDER (provider), FALSE);
+
+  key = steward_secrets_lookup_api_key (provider, NULL, NULL);
+
+  return key != NULL && key[0] != '\0';
+}
+
+static void
+lookup_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+  char *key;
+
+  key = steward_secrets_lookup_api_key (task_data, cancellable, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, key, g_free);
+}
+
+void
+steward_secrets_lookup_api_key_async (StewardProvider     *provider,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (STEWARD_IS_PROVIDER (provider));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, steward_secrets_lookup_api_key_async);
+  g_task_set_task_data (task, g_object_ref (provider), g_object_unref);
+  g_task_run_in_thread (task, lookup_worker);
+}
+
+/**
+ * steward_secrets_lookup_api_key_finish:
+ *
+ * Returns: (transfer full) (nullable): the key, or %NULL when there is none
+ *   (and @error is not set) or on error
+ */
+char *
+steward_secrets_lookup_api_key_finish (GAsyncResult  *result,
+                                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
