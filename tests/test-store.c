@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
 
 #include "steward-core.h"
 
@@ -524,6 +525,63 @@ test_open_async (Fixture       *fixture,
 }
 
 static void
+test_recover_interrupted (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *live_status = NULL;
+  g_autofree char *dead_status = NULL;
+  g_autofree char *dead_content = NULL;
+  g_autofree char *sql = NULL;
+  gint64 conversation, live, dead;
+  GPid child = 0;
+  int wait_status;
+  char *argv[] = { (char *)"/bin/true", NULL };
+
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+
+  conversation = steward_store_create_conversation (store, "Crash", &error);
+  g_assert_no_error (error);
+
+  /* A reply this (live) process is writing... */
+  live = steward_store_add_message (store, conversation, "assistant", "", "streaming",
+                                    "p", "m", "medium", &error);
+  g_assert_no_error (error);
+  g_assert_true (steward_store_update_reply (store, live, "so far", "streaming", NULL, NULL, &error));
+
+  /* ...and one whose writer has exited. */
+  dead = steward_store_add_message (store, conversation, "assistant", "", "streaming",
+                                    "p", "m", "medium", &error);
+  g_assert_no_error (error);
+  g_spawn_async (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &child, &error);
+  g_assert_no_error (error);
+  waitpid (child, &wait_status, 0);
+  sql = g_strdup_printf ("UPDATE messages SET writer_pid = %d, content = 'half a sent'"
+                         " WHERE id = %" G_GINT64_FORMAT, (int)child, dead);
+  raw_exec (fixture->db_path, sql);
+  g_assert_finalize_object (g_steal_pointer (&store));
+
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+
+  {
+    g_autofree char *q1 = g_strdup_printf ("SELECT status FROM messages WHERE id = %" G_GINT64_FORMAT, live);
+    g_autofree char *q2 = g_strdup_printf ("SELECT status FROM messages WHERE id = %" G_GINT64_FORMAT, dead);
+    g_autofree char *q3 = g_strdup_printf ("SELECT content FROM messages WHERE id = %" G_GINT64_FORMAT, dead);
+
+    live_status = raw_query (fixture->db_path, q1);
+    dead_status = raw_query (fixture->db_path, q2);
+    dead_content = raw_query (fixture->db_path, q3);
+  }
+
+  g_assert_cmpstr (live_status, ==, "streaming");
+  g_assert_cmpstr (dead_status, ==, "interrupted");
+  g_assert_cmpstr (dead_content, ==, "half a sent");
+}
+
+static void
 test_default_data_dir (void)
 {
   g_autofree char *saved = g_strdup (g_getenv ("STEWARD_DATA_DIR"));
@@ -573,6 +631,7 @@ main (int   argc,
   ADD ("settings", test_settings);
   ADD ("lists", test_lists);
   ADD ("open-async", test_open_async);
+  ADD ("recover-interrupted", test_recover_interrupted);
   g_test_add_func ("/steward/store/default-data-dir", test_default_data_dir);
 
 #undef ADD
