@@ -1,0 +1,138 @@
+/* steward-application-actions.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "steward-application-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "steward-application-private.h"
+#include "steward-preferences-window.h"
+
+static void
+steward_application_quit_action (GSimpleAction *action,
+                                 GVariant      *param,
+                                 gpointer       user_data)
+{
+  StewardApplication *self = user_data;
+  g_autoptr(GList) windows = NULL;
+
+  g_assert (STEWARD_IS_APPLICATION (self));
+
+  /* Close each window rather than quitting outright so that every window
+   * gets its close-request and saves its state; the application exits when
+   * the last one is gone.
+   */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (const GList *iter = windows; iter != NULL; iter = iter->next)
+    gtk_window_close (GTK_WINDOW (iter->data));
+}
+
+static void
+steward_application_preferences_action (GSimpleAction *action,
+                                        GVariant      *param,
+                                        gpointer       user_data)
+{
+  StewardApplication *self = user_data;
+  StewardPreferencesWindow *preferences;
+  GtkWindow *parent;
+
+  g_assert (STEWARD_IS_APPLICATION (self));
+
+  parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  preferences = steward_preferences_window_new (steward_application_get_store (self));
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_set_modal (GTK_WINDOW (preferences), TRUE);
+  gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+steward_application_about_action (GSimpleAction *action,
+                                  GVariant      *param,
+                                  gpointer       user_data)
+{
+  static const char *developers[] = { "The Steward authors", NULL };
+  StewardApplication *self = user_data;
+  GtkWidget *about;
+
+  g_assert (STEWARD_IS_APPLICATION (self));
+
+  about = adw_about_window_new ();
+  gtk_window_set_title (GTK_WINDOW (about), _("About Steward"));
+  gtk_window_set_transient_for (GTK_WINDOW (about),
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_set_modal (GTK_WINDOW (about), TRUE);
+  adw_about_window_set_application_name (ADW_ABOUT_WINDOW (about), _("Steward"));
+  adw_about_window_set_application_icon (ADW_ABOUT_WINDOW (about), APP_ID);
+  adw_about_window_set_version (ADW_ABOUT_WINDOW (about), PACKAGE_VERSION);
+  adw_about_window_set_developer_name (ADW_ABOUT_WINDOW (about), _("The Steward authors"));
+  adw_about_window_set_developers (ADW_ABOUT_WINDOW (about), developers);
+  adw_about_window_set_license_type (ADW_ABOUT_WINDOW (about), GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_website (ADW_ABOUT_WINDOW (about), "https://github.com/stewardapp/steward");
+  adw_about_window_set_issue_url (ADW_ABOUT_WINDOW (about), "https://github.com/stewardapp/steward/issues");
+  adw_about_window_set_copyright (ADW_ABOUT_WINDOW (about), _("© 2026 The Steward authors"));
+  /* Translators: Replace "translator-credits" with your name and email, one
+   * translator per line.
+   */
+  adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), _("translator-credits"));
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+steward_application_help_action (GSimpleAction *action,
+                                 GVariant      *param,
+                                 gpointer       user_data)
+{
+  StewardApplication *self = user_data;
+
+  g_assert (STEWARD_IS_APPLICATION (self));
+
+  gtk_show_uri (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                "help:steward",
+                GDK_CURRENT_TIME);
+}
+
+static const GActionEntry actions[] = {
+  { "quit", steward_application_quit_action },
+  { "preferences", steward_application_preferences_action },
+  { "about", steward_application_about_action },
+  { "help", steward_application_help_action },
+};
+
+/* Every accelerator of the application, window actions included, so there
+ * is one place to look (and help-overlay.ui to keep in step with).
+ */
+static const struct {
+  const char *action_name;
+  const char *accels[3];
+} accels[] = {
+  { "app.quit", { "<Control>q", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
+  { "app.help", { "F1", NULL } },
+  { "window.close", { "<Control>w", NULL } },
+  { "win.show-page::chat", { "<Control>1", NULL } },
+  { "win.show-page::tasks", { "<Control>2", NULL } },
+  { "win.show-page::documents", { "<Control>3", NULL } },
+};
+
+void
+_steward_application_actions_init (StewardApplication *self)
+{
+  g_return_if_fail (STEWARD_IS_APPLICATION (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   actions,
+                                   G_N_ELEMENTS (actions),
+                                   self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           accels[i].action_name,
+                                           accels[i].accels);
+}

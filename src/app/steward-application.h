@@ -1,0 +1,25 @@
+/* steward-application.h
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "steward-core.h"
+
+G_BEGIN_DECLS
+
+#define STEWARD_TYPE_APPLICATION (steward_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (StewardApplication, steward_application, STEWARD, APPLICATION, AdwApplication)
+
+StewardApplication *steward_application_new             (void);
+StewardStore       *steward_application_get_store       (StewardApplication *self);
+const GError       *steward_application_get_store_error (StewardApplication *self);
+gboolean            steward_application_get_store_ready (StewardApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,24 @@
+/* steward-chat-page.h
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "steward-core.h"
+
+G_BEGIN_DECLS
+
+#define STEWARD_TYPE_CHAT_PAGE (steward_chat_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (StewardChatPage, steward_chat_page, STEWARD, CHAT_PAGE, GtkWidget)
+
+StewardStore *steward_chat_page_get_store (StewardChatPage *self);
+void          steward_chat_page_set_store (StewardChatPage *self,
+                                           StewardStore    *store);
+
+G_END_DECLS

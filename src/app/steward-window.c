@@ -1,0 +1,361 @@
+/* steward-window.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "steward-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "steward-app-settings.h"
+#include "steward-chat-page.h"
+#include "steward-documents-page.h"
+#include "steward-stack-accessible.h"
+#include "steward-tasks-page.h"
+#include "steward-window.h"
+
+struct _StewardWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  StewardChatPage      *chat_page;
+  GtkListBoxRow        *chat_row;
+  StewardDocumentsPage *documents_page;
+  GtkListBoxRow        *documents_row;
+  AdwStatusPage        *error_page;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content;
+  AdwWindowTitle       *page_title;
+  GtkListBox           *sidebar_list;
+  GtkStack             *stack;
+  StewardTasksPage     *tasks_page;
+  GtkListBoxRow        *tasks_row;
+
+  /* Owned */
+  StewardAppSettings   *settings;
+};
+
+G_DEFINE_FINAL_TYPE (StewardWindow, steward_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The pages, as named in the GtkStack, the sidebar rows and the
+ * "last-page" setting.
+ */
+static const char * const page_names[] = { "chat", "tasks", "documents", NULL };
+
+StewardWindow *
+steward_window_new (StewardApplication *application)
+{
+  g_return_val_if_fail (STEWARD_IS_APPLICATION (application), NULL);
+
+  return g_object_new (STEWARD_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+static GtkListBoxRow *
+steward_window_get_row (StewardWindow *self,
+                        const char    *page)
+{
+  g_assert (STEWARD_IS_WINDOW (self));
+
+  if (g_strcmp0 (page, "chat") == 0)
+    return self->chat_row;
+  if (g_strcmp0 (page, "tasks") == 0)
+    return self->tasks_row;
+  if (g_strcmp0 (page, "documents") == 0)
+    return self->documents_row;
+
+  return NULL;
+}
+
+/**
+ * steward_window_get_page:
+ *
+ * Returns: the name of the page showing: "chat", "tasks" or "documents"
+ */
+const char *
+steward_window_get_page (StewardWindow *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (STEWARD_IS_WINDOW (self), NULL);
+
+  /* The sidebar keeps its selection when the error page covers the stack. */
+  if ((row = gtk_list_box_get_selected_row (self->sidebar_list)))
+    return gtk_widget_get_name (GTK_WIDGET (row));
+
+  return page_names[0];
+}
+
+gboolean
+steward_window_set_page (StewardWindow *self,
+                         const char    *page)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (STEWARD_IS_WINDOW (self), FALSE);
+
+  if (!(row = steward_window_get_row (self, page)))
+    return FALSE;
+
+  /* Selecting the row switches the stack, see sidebar_row_selected_cb(). */
+  gtk_list_box_select_row (self->sidebar_list, row);
+
+  return TRUE;
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  StewardWindow *self = (StewardWindow *)widget;
+  const char *page = g_variant_get_string (param, NULL);
+
+  g_assert (STEWARD_IS_WINDOW (self));
+
+  if (!steward_window_set_page (self, page))
+    {
+      g_warning ("No page named “%s”", page);
+      return;
+    }
+
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+sidebar_row_selected_cb (StewardWindow *self,
+                         GtkListBoxRow *row,
+                         GtkListBox    *list_box)
+{
+  g_assert (STEWARD_IS_WINDOW (self));
+
+  if (row == NULL)
+    return;
+
+  /* The error page stays up whatever the sidebar says. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") == 0)
+    return;
+
+  gtk_stack_set_visible_child_name (self->stack, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+sidebar_row_activated_cb (StewardWindow *self,
+                          GtkListBoxRow *row,
+                          GtkListBox    *list_box)
+{
+  g_assert (STEWARD_IS_WINDOW (self));
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+back_clicked_cb (StewardWindow *self,
+                 GtkButton     *button)
+{
+  g_assert (STEWARD_IS_WINDOW (self));
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+stack_visible_child_cb (StewardWindow *self,
+                        GParamSpec    *pspec,
+                        GtkStack      *stack)
+{
+  GtkWidget *child;
+  GtkStackPage *page;
+
+  g_assert (STEWARD_IS_WINDOW (self));
+
+  if (!(child = gtk_stack_get_visible_child (stack)))
+    return;
+
+  page = gtk_stack_get_page (stack, child);
+  adw_window_title_set_title (self->page_title, gtk_stack_page_get_title (page));
+}
+
+static void
+steward_window_store_ready_cb (StewardWindow      *self,
+                               GParamSpec         *pspec,
+                               StewardApplication *application)
+{
+  const GError *error;
+  StewardStore *store;
+
+  g_assert (STEWARD_IS_WINDOW (self));
+  g_assert (STEWARD_IS_APPLICATION (application));
+
+  if (!steward_application_get_store_ready (application))
+    return;
+
+  if ((error = steward_application_get_store_error (application)))
+    {
+      g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+      adw_status_page_set_description (self->error_page, markup);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar_list), FALSE);
+      adw_leaflet_set_visible_child (self->leaflet, self->content);
+      return;
+    }
+
+  store = steward_application_get_store (application);
+  steward_chat_page_set_store (self->chat_page, store);
+  steward_tasks_page_set_store (self->tasks_page, store);
+  steward_documents_page_set_store (self->documents_page, store);
+}
+
+static void
+steward_window_save_state (StewardWindow *self)
+{
+  gboolean maximized;
+  int width;
+  int height;
+
+  g_assert (STEWARD_IS_WINDOW (self));
+
+  g_debug ("Saving window state");
+
+  maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+  steward_app_settings_set_window_maximized (self->settings, maximized);
+
+  /* Keep the unmaximized size, to come back to it when unmaximizing. */
+  if (!maximized)
+    {
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      steward_app_settings_set_window_size (self->settings, width, height);
+    }
+
+  steward_app_settings_set_last_page (self->settings, steward_window_get_page (self));
+}
+
+static void
+steward_window_restore_state (StewardWindow *self)
+{
+  g_autofree char *last_page = NULL;
+  int width;
+  int height;
+
+  g_assert (STEWARD_IS_WINDOW (self));
+
+  steward_app_settings_get_window_size (self->settings, &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+
+  if (steward_app_settings_get_window_maximized (self->settings))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  last_page = steward_app_settings_dup_last_page (self->settings);
+  if (!steward_window_set_page (self, last_page))
+    steward_window_set_page (self, page_names[0]);
+}
+
+static gboolean
+steward_window_close_request (GtkWindow *window)
+{
+  StewardWindow *self = (StewardWindow *)window;
+
+  steward_window_save_state (self);
+
+  return GTK_WINDOW_CLASS (steward_window_parent_class)->close_request (window);
+}
+
+static void
+steward_window_notify_application_cb (StewardWindow *self,
+                                      GParamSpec    *pspec,
+                                      gpointer       user_data)
+{
+  GtkApplication *application;
+
+  g_assert (STEWARD_IS_WINDOW (self));
+
+  /* GtkWindow:application is not a construct property: it arrives after
+   * constructed(), so follow it here.
+   */
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  if (!STEWARD_IS_APPLICATION (application))
+    return;
+
+  g_signal_connect_object (application,
+                           "notify::store-ready",
+                           G_CALLBACK (steward_window_store_ready_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+  steward_window_store_ready_cb (self, NULL, STEWARD_APPLICATION (application));
+}
+
+static void
+steward_window_dispose (GObject *object)
+{
+  StewardWindow *self = (StewardWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_WINDOW);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (steward_window_parent_class)->dispose (object);
+}
+
+static void
+steward_window_class_init (StewardWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = steward_window_dispose;
+
+  window_class->close_request = steward_window_close_request;
+
+  /* Accelerators live in steward-application-actions.c. */
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+
+  g_type_ensure (STEWARD_TYPE_CHAT_PAGE);
+  g_type_ensure (STEWARD_TYPE_DOCUMENTS_PAGE);
+  g_type_ensure (STEWARD_TYPE_TASKS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/steward-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, StewardWindow, chat_page);
+  gtk_widget_class_bind_template_child (widget_class, StewardWindow, chat_row);
+  gtk_widget_class_bind_template_child (widget_class, StewardWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, StewardWindow, documents_page);
+  gtk_widget_class_bind_template_child (widget_class, StewardWindow, documents_row);
+  gtk_widget_class_bind_template_child (widget_class, StewardWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, StewardWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, StewardWindow, page_title);
+  gtk_widget_class_bind_template_child (widget_class, StewardWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, StewardWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, StewardWindow, tasks_page);
+  gtk_widget_class_bind_template_child (widget_class, StewardWindow, tasks_row);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
+}
+
+static void
+steward_window_init (StewardWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  steward_stack_accessible_track (self->stack);
+
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+
+  self->settings = steward_app_settings_new ();
+  steward_window_restore_state (self);
+  stack_visible_child_cb (self, NULL, self->stack);
+
+  g_signal_connect (self,
+                    "notify::application",
+                    G_CALLBACK (steward_window_notify_application_cb),
+                    NULL);
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/python3
+# What the store holds shows up: a conversation written to the database
+# appears in the Chat list, and a setting made with the CLI in Preferences.
+#
+# Copyright 2026 The Steward authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import sqlite3
+import sys
+
+import stewardui as ui
+
+NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')"
+
+
+def fill_store(data_dir):
+    # The CLI creates the schema through the core, as a user would.
+    ui.run([ui.STEWARD_CLI, '--data-dir', data_dir, 'settings', 'set', 'personal.name', 'Ada'])
+    with sqlite3.connect(os.path.join(data_dir, 'steward.db')) as db:
+        db.execute('INSERT INTO conversations (title, created_at, updated_at) '
+                   f"VALUES ('Trip to Lisbon', {NOW}, {NOW})")
+
+
+def body(steward):
+    fill_store(steward.data_dir)
+
+    steward.start()
+    steward.click('list item', 'Chat')
+    steward.wait_page('Chat')
+    conversations = steward.wait_visible('list', 'Conversations')
+    ui.wait_for(lambda: ui.find(conversations, 'label', 'Trip to Lisbon'),
+                'the conversation “Trip to Lisbon” in the list')
+    steward.wait_gone('label', 'No Conversations')
+
+    steward.key('ctrl+comma')
+    name = steward.wait_visible('text', 'Name')
+    ui.wait_for(lambda: steward.entry_text(name) == 'Ada', 'the Name row to read “Ada”')
+    steward.key('Escape', window='Preferences')
+    steward.wait_gone('frame', 'Preferences')
+
+
+if not ui.STEWARD_CLI or not os.access(ui.STEWARD_CLI, os.X_OK):
+    print('# steward-cli is not built')
+    sys.exit(ui.SKIP)
+
+ui.main('test-stored-rows', body)
