@@ -97,10 +97,13 @@ steward_setting_key_normalize (const StewardSettingKey  *key,
 
         if (!g_ascii_string_to_signed (stripped, 10, key->min, key->max, &number, NULL))
           {
+            g_autofree char *min = g_strdup_printf ("%" G_GINT64_FORMAT, key->min);
+            g_autofree char *max = g_strdup_printf ("%" G_GINT64_FORMAT, key->max);
+
             g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID,
-                         _("“%s” takes a whole number from %" G_GINT64_FORMAT
-                           " to %" G_GINT64_FORMAT ", not “%s”."),
-                         key->key, key->min, key->max, value);
+                         /* Translators: a setting's key, its smallest and largest values, what was given */
+                         _("“%s” takes a whole number from %s to %s, not “%s”."),
+                         key->key, min, max, value);
             return NULL;
           }
 

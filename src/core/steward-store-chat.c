@@ -397,8 +397,12 @@ steward_store_find_conversation (StewardStore  *self,
     return _steward_store_conversation_from_row (stmt);
 
   if (rc == SQLITE_DONE)
-    g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
-                 _("There is no conversation %" G_GINT64_FORMAT "."), id);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
+                   _("There is no conversation %s."), number);
+    }
   else
     _steward_store_set_sql_error (self, error);
 
