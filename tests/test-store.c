@@ -582,6 +582,77 @@ test_recover_interrupted (Fixture       *fixture,
 }
 
 static void
+count_cb (StewardStore *store,
+          guint        *count)
+{
+  (*count)++;
+}
+
+static void
+test_conversation_editing (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StewardConversation) conversation = NULL;
+  g_autoptr(StewardMessage) message = NULL;
+  g_autoptr(GListModel) messages = NULL;
+  gint64 id, first, second, third;
+  guint changes = 0;
+
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "conversations-changed", G_CALLBACK (count_cb), &changes);
+
+  id = steward_store_create_conversation (store, "Draft", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 1);
+
+  first = steward_store_add_message (store, id, "user", "one", "complete", NULL, NULL, NULL, &error);
+  second = steward_store_add_message (store, id, "assistant", "two", "complete", "p", "m", "small", &error);
+  third = steward_store_add_message (store, id, "user", "three", "complete", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 4);
+
+  message = steward_store_find_message (store, second, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (steward_message_get_content (message), ==, "two");
+  g_assert_cmpstr (steward_message_get_tier (message), ==, "small");
+  g_assert_cmpint (steward_message_get_conversation_id (message), ==, id);
+  g_assert_null (steward_store_find_message (store, third + 100, &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (steward_store_rename_conversation (store, id, "  Holiday plans ", &error));
+  conversation = steward_store_find_conversation (store, id, &error);
+  g_assert_cmpstr (steward_conversation_get_title (conversation), ==, "Holiday plans");
+  g_assert_cmpuint (steward_conversation_get_message_count (conversation), ==, 3);
+  g_assert_false (steward_store_rename_conversation (store, id, "   ", &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Regenerating the reply replaces it and everything after it. */
+  g_assert_true (steward_store_delete_messages_from (store, second, &error));
+  messages = steward_store_list_messages (store, id, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (messages), ==, 1);
+  g_clear_object (&messages);
+  (void)first;
+
+  g_assert_true (steward_store_delete_conversation (store, id, &error));
+  g_assert_null (steward_store_find_conversation (store, id, &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (steward_store_delete_conversation (store, id, &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  {
+    g_autofree char *left = raw_query (fixture->db_path, "SELECT count(*) FROM messages");
+    g_assert_cmpstr (left, ==, "0");
+  }
+}
+
+static void
 test_default_data_dir (void)
 {
   g_autofree char *saved = g_strdup (g_getenv ("STEWARD_DATA_DIR"));
@@ -632,6 +703,7 @@ main (int   argc,
   ADD ("lists", test_lists);
   ADD ("open-async", test_open_async);
   ADD ("recover-interrupted", test_recover_interrupted);
+  ADD ("conversation-editing", test_conversation_editing);
   g_test_add_func ("/steward/store/default-data-dir", test_default_data_dir);
 
 #undef ADD

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "steward-chat-turn.h"
+#include "steward-message-private.h"
 #include "steward-secrets.h"
 
 /* One turn of a conversation: the user's message is committed before the
@@ -32,6 +33,8 @@ struct _StewardChatTurn
   SoupSession     *session;
   StewardProvider *provider;
   StewardReply    *reply;
+  StewardMessage  *user_message;
+  StewardMessage  *reply_message;
   char            *text;
   char            *tier;
   char            *provider_name;
@@ -58,6 +61,8 @@ steward_chat_turn_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->provider);
   g_clear_object (&self->reply);
+  g_clear_object (&self->user_message);
+  g_clear_object (&self->reply_message);
 
   G_OBJECT_CLASS (steward_chat_turn_parent_class)->dispose (object);
 }
@@ -77,6 +82,13 @@ steward_chat_turn_finalize (GObject *object)
   G_OBJECT_CLASS (steward_chat_turn_parent_class)->finalize (object);
 }
 
+enum {
+  STARTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 steward_chat_turn_class_init (StewardChatTurnClass *klass)
 {
@@ -84,6 +96,20 @@ steward_chat_turn_class_init (StewardChatTurnClass *klass)
 
   object_class->dispose = steward_chat_turn_dispose;
   object_class->finalize = steward_chat_turn_finalize;
+
+  /**
+   * StewardChatTurn::started:
+   *
+   * The user's message and the (empty, streaming) reply are stored: a view
+   * shows steward_chat_turn_get_user_message() and
+   * steward_chat_turn_get_reply_message(), whose "content" then grows.
+   */
+  signals[STARTED] =
+    g_signal_new ("started",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -180,6 +206,35 @@ steward_chat_turn_get_reply (StewardChatTurn *self)
   g_return_val_if_fail (STEWARD_IS_CHAT_TURN (self), NULL);
 
   return self->reply;
+}
+
+/**
+ * steward_chat_turn_get_user_message:
+ *
+ * Returns: (transfer none) (nullable): the stored user message, once the
+ *   turn started
+ */
+StewardMessage *
+steward_chat_turn_get_user_message (StewardChatTurn *self)
+{
+  g_return_val_if_fail (STEWARD_IS_CHAT_TURN (self), NULL);
+
+  return self->user_message;
+}
+
+/**
+ * steward_chat_turn_get_reply_message:
+ *
+ * Returns: (transfer none) (nullable): the stored reply, once the turn
+ *   started; its "content" grows as text arrives and its "status" ends
+ *   "complete", "interrupted" or "error"
+ */
+StewardMessage *
+steward_chat_turn_get_reply_message (StewardChatTurn *self)
+{
+  g_return_val_if_fail (STEWARD_IS_CHAT_TURN (self), NULL);
+
+  return self->reply_message;
 }
 
 /**
@@ -367,6 +422,7 @@ text_delta_cb (StewardChatTurn *self,
                StewardReply    *reply)
 {
   self->dirty = TRUE;
+  _steward_message_append_content (self->reply_message, text);
 }
 
 static void
@@ -400,6 +456,25 @@ finish_turn (StewardChatTurn *self,
       g_task_return_error (task, g_steal_pointer (&store_error));
       return;
     }
+
+  {
+    g_autofree char *tool_calls = NULL;
+
+    if (steward_reply_get_n_tool_calls (self->reply) > 0)
+      {
+        g_autoptr(JsonNode) calls = steward_reply_dup_tool_calls_json (self->reply);
+
+        tool_calls = json_to_string (calls, FALSE);
+      }
+
+    _steward_message_finish (self->reply_message, status,
+                             g_str_equal (status, "error") ? error->message : NULL,
+                             steward_reply_get_input_tokens (self->reply),
+                             steward_reply_get_output_tokens (self->reply),
+                             steward_reply_get_latency_ms (self->reply),
+                             steward_reply_get_model (self->reply),
+                             tool_calls);
+  }
 
   if (error != NULL)
     g_task_return_error (task, error);
@@ -512,7 +587,15 @@ steward_chat_turn_run_async (StewardChatTurn     *self,
       return;
     }
 
+  if (!(self->user_message = steward_store_find_message (self->store, self->user_message_id, &error)) ||
+      !(self->reply_message = steward_store_find_message (self->store, self->reply_message_id, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
   set_status (self, "streaming");
+  g_signal_emit (self, signals[STARTED], 0);
 
   g_signal_connect_object (self->reply, "text-delta", G_CALLBACK (text_delta_cb),
                            self, G_CONNECT_SWAPPED);

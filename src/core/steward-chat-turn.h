@@ -30,6 +30,8 @@ gint64           steward_chat_turn_get_conversation_id  (StewardChatTurn  *self)
 gint64           steward_chat_turn_get_user_message_id  (StewardChatTurn  *self);
 gint64           steward_chat_turn_get_reply_message_id (StewardChatTurn  *self);
 StewardReply    *steward_chat_turn_get_reply            (StewardChatTurn  *self);
+StewardMessage  *steward_chat_turn_get_user_message     (StewardChatTurn  *self);
+StewardMessage  *steward_chat_turn_get_reply_message    (StewardChatTurn  *self);
 const char      *steward_chat_turn_get_status           (StewardChatTurn  *self);
 
 void             steward_chat_turn_run_async            (StewardChatTurn     *self,

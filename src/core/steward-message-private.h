@@ -29,6 +29,16 @@ typedef struct
   GDateTime  *created_at;
 } StewardMessageFields;
 
-StewardMessage *_steward_message_new (const StewardMessageFields *fields);
+StewardMessage *_steward_message_new            (const StewardMessageFields *fields);
+void            _steward_message_append_content (StewardMessage             *self,
+                                                 const char                 *text);
+void            _steward_message_finish         (StewardMessage             *self,
+                                                 const char                 *status,
+                                                 const char                 *error,
+                                                 gint64                      input_tokens,
+                                                 gint64                      output_tokens,
+                                                 gint64                      latency_ms,
+                                                 const char                 *model,
+                                                 const char                 *tool_calls);
 
 G_END_DECLS

@@ -11,7 +11,9 @@
 
 #include "steward-message-private.h"
 
-/* One stored message, as read: an immutable snapshot. */
+/* One stored message. A reply that is streaming grows: its "content"
+ * and "status" are notified as they change, so a view can show each
+ * piece as it arrives (the new text is what follows the old length). */
 struct _StewardMessage
 {
   GObject    parent_instance;
@@ -40,6 +42,7 @@ enum {
   PROP_ROLE,
   PROP_CONTENT,
   PROP_STATUS,
+  PROP_ERROR,
   N_PROPS
 };
 
@@ -89,6 +92,10 @@ steward_message_get_property (GObject    *object,
       g_value_set_string (value, self->status);
       break;
 
+    case PROP_ERROR:
+      g_value_set_string (value, self->error);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -110,10 +117,13 @@ steward_message_class_init (StewardMessageClass *klass)
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_CONTENT] =
     g_param_spec_string ("content", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_STATUS] =
     g_param_spec_string ("status", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ERROR] =
+    g_param_spec_string ("error", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -144,6 +154,74 @@ _steward_message_new (const StewardMessageFields *f)
   self->created_at = f->created_at ? g_date_time_ref (f->created_at) : g_date_time_new_from_unix_utc (0);
 
   return self;
+}
+
+void
+_steward_message_append_content (StewardMessage *self,
+                                 const char     *text)
+{
+  g_return_if_fail (STEWARD_IS_MESSAGE (self));
+
+  if (text == NULL || text[0] == '\0')
+    return;
+
+  {
+    char *joined = g_strconcat (self->content, text, NULL);
+
+    g_free (self->content);
+    self->content = joined;
+  }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT]);
+}
+
+static void
+replace_str (char       **field,
+             const char  *value)
+{
+  if (value != NULL && g_strcmp0 (*field, value) != 0)
+    {
+      g_free (*field);
+      *field = g_strdup (value);
+    }
+}
+
+void
+_steward_message_finish (StewardMessage *self,
+                         const char     *status,
+                         const char     *error,
+                         gint64          input_tokens,
+                         gint64          output_tokens,
+                         gint64          latency_ms,
+                         const char     *model,
+                         const char     *tool_calls)
+{
+  gboolean status_changed;
+
+  g_return_if_fail (STEWARD_IS_MESSAGE (self));
+  g_return_if_fail (status != NULL);
+
+  if (input_tokens >= 0)
+    self->input_tokens = input_tokens;
+  if (output_tokens >= 0)
+    self->output_tokens = output_tokens;
+  if (latency_ms >= 0)
+    self->latency_ms = latency_ms;
+  if (self->model == NULL)
+    replace_str (&self->model, model);
+  replace_str (&self->tool_calls, tool_calls);
+
+  if (g_strcmp0 (self->error, error) != 0)
+    {
+      g_free (self->error);
+      self->error = g_strdup (error);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+    }
+
+  status_changed = g_strcmp0 (self->status, status) != 0;
+  replace_str (&self->status, status);
+  if (status_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
 }
 
 #define GETTER(type, name, fallback) \

@@ -63,6 +63,18 @@ column_count (sqlite3_stmt *stmt,
   return sqlite3_column_int64 (stmt, column);
 }
 
+static gboolean
+conversation_not_found (StewardStore  *self,
+                        gint64         id,
+                        GError       **error)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
+               _("There is no conversation %s."), number);
+  return FALSE;
+}
+
 /**
  * steward_store_add_provider:
  *
@@ -364,7 +376,12 @@ steward_store_create_conversation (StewardStore  *self,
   if (!step_done (self, stmt, error))
     return 0;
 
-  return sqlite3_last_insert_rowid (_steward_store_get_db (self));
+  {
+    gint64 id = sqlite3_last_insert_rowid (_steward_store_get_db (self));
+
+    _steward_store_emit_conversations_changed (self);
+    return id;
+  }
 }
 
 /**
@@ -397,12 +414,7 @@ steward_store_find_conversation (StewardStore  *self,
     return _steward_store_conversation_from_row (stmt);
 
   if (rc == SQLITE_DONE)
-    {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
-                   _("There is no conversation %s."), number);
-    }
+    conversation_not_found (self, id, error);
   else
     _steward_store_set_sql_error (self, error);
 
@@ -488,11 +500,16 @@ steward_store_add_message (StewardStore  *self,
   if (!step_done (self, stmt, error))
     return 0;
 
-  sqlite3_bind_int64 (touch, 1, conversation_id);
-  if (!step_done (self, touch, error))
-    return 0;
+  {
+    gint64 id = sqlite3_last_insert_rowid (_steward_store_get_db (self));
 
-  return sqlite3_last_insert_rowid (_steward_store_get_db (self));
+    sqlite3_bind_int64 (touch, 1, conversation_id);
+    if (!step_done (self, touch, error))
+      return 0;
+
+    _steward_store_emit_conversations_changed (self);
+    return id;
+  }
 }
 
 /**
@@ -549,6 +566,114 @@ steward_store_update_reply (StewardStore  *self,
   return step_done (self, stmt, error);
 }
 
+gboolean
+steward_store_rename_conversation (StewardStore  *self,
+                                   gint64         id,
+                                   const char    *title,
+                                   GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *trimmed = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (title != NULL, FALSE);
+
+  trimmed = g_strstrip (g_strdup (title));
+  if (trimmed[0] == '\0')
+    {
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID,
+                   _("A conversation needs a title."));
+      return FALSE;
+    }
+
+  stmt = _steward_store_prepare (self,
+                                 "UPDATE conversations SET title = ?,"
+                                 "  updated_at = " STEWARD_STORE_NOW_SQL
+                                 " WHERE id = ?",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, id);
+
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (_steward_store_get_db (self)) == 0)
+    return conversation_not_found (self, id, error);
+
+  _steward_store_emit_conversations_changed (self);
+
+  return TRUE;
+}
+
+/**
+ * steward_store_delete_conversation:
+ *
+ * Deletes a conversation and its messages (ON DELETE CASCADE). The app
+ * offers Undo by deleting only once the toast is dismissed.
+ */
+gboolean
+steward_store_delete_conversation (StewardStore  *self,
+                                   gint64         id,
+                                   GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+
+  if (!(stmt = _steward_store_prepare (self, "DELETE FROM conversations WHERE id = ?", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (_steward_store_get_db (self)) == 0)
+    return conversation_not_found (self, id, error);
+
+  _steward_store_emit_conversations_changed (self);
+
+  return TRUE;
+}
+
+/**
+ * steward_store_delete_messages_from:
+ *
+ * Deletes @message_id and every later message of its conversation: what
+ * "Regenerate" and "Edit and resend" replace.
+ */
+gboolean
+steward_store_delete_messages_from (StewardStore  *self,
+                                    gint64         message_id,
+                                    GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+
+  stmt = _steward_store_prepare (self,
+                                 "DELETE FROM messages"
+                                 " WHERE conversation_id = (SELECT conversation_id FROM messages WHERE id = ?1)"
+                                 "   AND id >= ?1",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, message_id);
+
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  _steward_store_emit_conversations_changed (self);
+
+  return TRUE;
+}
+
+#define MESSAGE_COLUMNS \
+  "id, conversation_id, role, content, status, error, provider, model, tier," \
+  " input_tokens, output_tokens, latency_ms, tool_calls, created_at"
+
 static gpointer
 message_from_row (sqlite3_stmt *stmt)
 {
@@ -571,6 +696,42 @@ message_from_row (sqlite3_stmt *stmt)
   };
 
   return _steward_message_new (&f);
+}
+
+/**
+ * steward_store_find_message:
+ *
+ * Returns: (transfer full): the message, or %NULL with @error set
+ */
+StewardMessage *
+steward_store_find_message (StewardStore  *self,
+                            gint64         id,
+                            GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  if (!(stmt = _steward_store_prepare (self, "SELECT " MESSAGE_COLUMNS " FROM messages WHERE id = ?", error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    return message_from_row (stmt);
+
+  if (rc == SQLITE_DONE)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
+                   _("There is no message %s."), number);
+    }
+  else
+    _steward_store_set_sql_error (self, error);
+
+  return NULL;
 }
 
 /**
@@ -599,9 +760,7 @@ steward_store_list_messages (StewardStore  *self,
   }
 
   stmt = _steward_store_prepare (self,
-                                 "SELECT id, conversation_id, role, content, status, error,"
-                                 "       provider, model, tier, input_tokens, output_tokens,"
-                                 "       latency_ms, tool_calls, created_at"
+                                 "SELECT " MESSAGE_COLUMNS
                                  "  FROM messages WHERE conversation_id = ? ORDER BY id",
                                  error);
   if (stmt == NULL)

@@ -32,6 +32,8 @@ void        _steward_store_set_sql_error (StewardStore  *self,
                                           GError       **error);
 GDateTime  *_steward_store_column_time   (sqlite3_stmt  *stmt,
                                           int            column);
+void        _steward_store_emit_conversations_changed (StewardStore *self);
+
 /* id, title, created_at, updated_at, message count */
 gpointer    _steward_store_conversation_from_row (sqlite3_stmt *stmt);
 

@@ -49,12 +49,39 @@ steward_store_finalize (GObject *object)
   G_OBJECT_CLASS (steward_store_parent_class)->finalize (object);
 }
 
+enum {
+  CONVERSATIONS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 steward_store_class_init (StewardStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = steward_store_finalize;
+
+  /**
+   * StewardStore::conversations-changed:
+   *
+   * A conversation was created, renamed, deleted or written to through
+   * this store, so lists of conversations are out of date. Emitted in
+   * the thread that made the change.
+   */
+  signals[CONVERSATIONS_CHANGED] =
+    g_signal_new ("conversations-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+void
+_steward_store_emit_conversations_changed (StewardStore *self)
+{
+  g_signal_emit (self, signals[CONVERSATIONS_CHANGED], 0);
 }
 
 static void

@@ -120,6 +120,19 @@ gboolean         steward_store_update_reply        (StewardStore         *self,
                                                     const char           *error_message,
                                                     StewardReply         *reply,
                                                     GError              **error);
+gboolean         steward_store_rename_conversation (StewardStore         *self,
+                                                    gint64                id,
+                                                    const char           *title,
+                                                    GError              **error);
+gboolean         steward_store_delete_conversation (StewardStore         *self,
+                                                    gint64                id,
+                                                    GError              **error);
+StewardMessage  *steward_store_find_message        (StewardStore         *self,
+                                                    gint64                id,
+                                                    GError              **error);
+gboolean         steward_store_delete_messages_from (StewardStore        *self,
+                                                    gint64                message_id,
+                                                    GError              **error);
 GListModel      *steward_store_list_messages       (StewardStore         *self,
                                                     gint64                conversation_id,
                                                     GError              **error);
