@@ -191,3 +191,103 @@ steward_secrets_lookup_api_key_finish (GAsyncResult  *result,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+typedef struct
+{
+  char *name;
+  char *key;
+} KeyData;
+
+static void
+key_data_free (gpointer data)
+{
+  KeyData *kd = data;
+
+  g_free (kd->name);
+  if (kd->key != NULL)
+    memset (kd->key, 0, strlen (kd->key));
+  g_free (kd->key);
+  g_free (kd);
+}
+
+static void
+store_worker (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  KeyData *kd = task_data;
+  GError *error = NULL;
+  gboolean ok;
+
+  if (kd->key != NULL)
+    ok = steward_secrets_store_api_key (kd->name, kd->key, cancellable, &error);
+  else
+    ok = steward_secrets_clear_api_key (kd->name, cancellable, &error);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* The keyring answers over D-Bus and may ask to be unlocked: from the
+ * main thread, store and clear keys with these. */
+void
+steward_secrets_store_api_key_async (const char          *provider_name,
+                                     const char          *key,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  KeyData *kd;
+
+  g_return_if_fail (provider_name != NULL);
+  g_return_if_fail (key != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, steward_secrets_store_api_key_async);
+  kd = g_new0 (KeyData, 1);
+  kd->name = g_strdup (provider_name);
+  kd->key = g_strdup (key);
+  g_task_set_task_data (task, kd, key_data_free);
+  g_task_run_in_thread (task, store_worker);
+}
+
+gboolean
+steward_secrets_store_api_key_finish (GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+steward_secrets_clear_api_key_async (const char          *provider_name,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  KeyData *kd;
+
+  g_return_if_fail (provider_name != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, steward_secrets_clear_api_key_async);
+  kd = g_new0 (KeyData, 1);
+  kd->name = g_strdup (provider_name);
+  g_task_set_task_data (task, kd, key_data_free);
+  g_task_run_in_thread (task, store_worker);
+}
+
+gboolean
+steward_secrets_clear_api_key_finish (GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -22,6 +22,19 @@ gboolean steward_secrets_store_api_key   (const char           *provider_name,
                                           const char           *key,
                                           GCancellable         *cancellable,
                                           GError              **error);
+void     steward_secrets_store_api_key_async  (const char           *provider_name,
+                                               const char           *key,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+gboolean steward_secrets_store_api_key_finish (GAsyncResult         *result,
+                                               GError              **error);
+void     steward_secrets_clear_api_key_async  (const char           *provider_name,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+gboolean steward_secrets_clear_api_key_finish (GAsyncResult         *result,
+                                               GError              **error);
 gboolean steward_secrets_clear_api_key   (const char           *provider_name,
                                           GCancellable         *cancellable,
                                           GError              **error);

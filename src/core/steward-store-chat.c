@@ -224,6 +224,72 @@ steward_store_list_providers (StewardStore  *self,
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
 
+/**
+ * steward_store_update_provider:
+ * @old_name: the name the provider is stored under
+ *
+ * Stores new settings for a provider, possibly under a new name; tiers
+ * follow a rename (ON UPDATE CASCADE). The keyring entry is the caller's.
+ */
+gboolean
+steward_store_update_provider (StewardStore     *self,
+                               const char       *old_name,
+                               StewardProvider  *provider,
+                               GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *name;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (old_name != NULL, FALSE);
+  g_return_val_if_fail (STEWARD_IS_PROVIDER (provider), FALSE);
+
+  name = steward_provider_get_name (provider);
+  if (name == NULL || name[0] == '\0')
+    {
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID,
+                   _("A provider needs a name."));
+      return FALSE;
+    }
+
+  stmt = _steward_store_prepare (self,
+                                 "UPDATE providers SET name = ?, kind = ?, base_url = ?, model = ?,"
+                                 "  api_key_env = ?, updated_at = " STEWARD_STORE_NOW_SQL
+                                 " WHERE name = ?",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, steward_provider_get_kind (provider), -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 3,
+                     g_strcmp0 (steward_provider_get_base_url (provider),
+                                steward_provider_get_default_base_url (provider)) != 0
+                       ? steward_provider_get_base_url (provider) : NULL);
+  bind_text_or_null (stmt, 4, steward_provider_get_model (provider));
+  bind_text_or_null (stmt, 5, steward_provider_get_api_key_env (provider));
+  sqlite3_bind_text (stmt, 6, old_name, -1, SQLITE_TRANSIENT);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      if (sqlite3_extended_errcode (_steward_store_get_db (self)) == SQLITE_CONSTRAINT_UNIQUE)
+        g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID,
+                     _("There is already a provider named “%s”."), name);
+      else
+        _steward_store_set_sql_error (self, error);
+      return FALSE;
+    }
+
+  if (sqlite3_changes (_steward_store_get_db (self)) == 0)
+    {
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
+                   _("There is no provider named “%s”."), old_name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 steward_store_remove_provider (StewardStore  *self,
                                const char    *name,
@@ -306,6 +372,26 @@ steward_store_set_tier (StewardStore  *self,
   sqlite3_bind_text (stmt, 1, tier, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, provider, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, model, -1, SQLITE_TRANSIENT);
+
+  return step_done (self, stmt, error);
+}
+
+gboolean
+steward_store_clear_tier (StewardStore  *self,
+                          const char    *tier,
+                          GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+
+  if (!check_tier (tier, error))
+    return FALSE;
+
+  if (!(stmt = _steward_store_prepare (self, "DELETE FROM tiers WHERE tier = ?", error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, tier, -1, SQLITE_TRANSIENT);
 
   return step_done (self, stmt, error);
 }

@@ -83,6 +83,10 @@ StewardProvider *steward_store_find_provider       (StewardStore         *self,
                                                     GError              **error);
 GListModel      *steward_store_list_providers      (StewardStore         *self,
                                                     GError              **error);
+gboolean         steward_store_update_provider     (StewardStore         *self,
+                                                    const char           *old_name,
+                                                    StewardProvider      *provider,
+                                                    GError              **error);
 gboolean         steward_store_remove_provider     (StewardStore         *self,
                                                     const char           *name,
                                                     GError              **error);
@@ -90,6 +94,9 @@ gboolean         steward_store_set_tier            (StewardStore         *self,
                                                     const char           *tier,
                                                     const char           *provider,
                                                     const char           *model,
+                                                    GError              **error);
+gboolean         steward_store_clear_tier          (StewardStore         *self,
+                                                    const char           *tier,
                                                     GError              **error);
 gboolean         steward_store_get_tier            (StewardStore         *self,
                                                     const char           *tier,
