@@ -653,6 +653,67 @@ test_conversation_editing (Fixture       *fixture,
 }
 
 static void
+test_providers_and_tiers (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(StewardProvider) provider = NULL;
+  g_autoptr(StewardProvider) found = NULL;
+  g_autoptr(GListModel) providers = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tier_provider = NULL;
+  g_autofree char *tier_model = NULL;
+  g_autofree char *stored_url = NULL;
+
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+
+  provider = steward_provider_new ("openai", "Work", &error);
+  g_assert_no_error (error);
+  steward_provider_set_model (provider, "gpt-4o-mini");
+  g_assert_true (steward_store_add_provider (store, provider, &error));
+
+  /* The official endpoint is not stored, so it can move with Steward. */
+  stored_url = raw_query (fixture->db_path, "SELECT coalesce (base_url, 'NULL') FROM providers");
+  g_assert_cmpstr (stored_url, ==, "NULL");
+
+  g_assert_true (steward_store_set_tier (store, "large", "Work", "gpt-4o", &error));
+
+  /* Renaming carries the tier along. */
+  g_clear_object (&provider);
+  provider = steward_provider_new ("openai", "Office", &error);
+  steward_provider_set_base_url (provider, "http://127.0.0.1:8080/v1/");
+  g_assert_true (steward_store_update_provider (store, "Work", provider, &error));
+  g_assert_no_error (error);
+
+  found = steward_store_find_provider (store, "Office", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (steward_provider_get_base_url (found), ==, "http://127.0.0.1:8080/v1");
+  g_assert_null (steward_provider_get_model (found));
+
+  g_assert_true (steward_store_get_tier (store, "large", &tier_provider, &tier_model, &error));
+  g_assert_cmpstr (tier_provider, ==, "Office");
+  g_assert_cmpstr (tier_model, ==, "gpt-4o");
+  g_clear_pointer (&tier_provider, g_free);
+  g_clear_pointer (&tier_model, g_free);
+
+  g_assert_false (steward_store_update_provider (store, "Nobody", provider, &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (steward_store_clear_tier (store, "large", &error));
+  g_assert_true (steward_store_get_tier (store, "large", &tier_provider, &tier_model, &error));
+  g_assert_null (tier_provider);
+  g_assert_null (tier_model);
+  g_assert_false (steward_store_clear_tier (store, "huge", &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  providers = steward_store_list_providers (store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (providers), ==, 1);
+}
+
+static void
 test_default_data_dir (void)
 {
   g_autofree char *saved = g_strdup (g_getenv ("STEWARD_DATA_DIR"));
@@ -704,6 +765,7 @@ main (int   argc,
   ADD ("open-async", test_open_async);
   ADD ("recover-interrupted", test_recover_interrupted);
   ADD ("conversation-editing", test_conversation_editing);
+  ADD ("providers-and-tiers", test_providers_and_tiers);
   g_test_add_func ("/steward/store/default-data-dir", test_default_data_dir);
 
 #undef ADD
