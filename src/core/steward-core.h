@@ -9,10 +9,12 @@
 
 #include "steward-chat-turn.h"
 #include "steward-conversation.h"
+#include "steward-memory.h"
 #include "steward-message.h"
 #include "steward-project.h"
 #include "steward-provider.h"
 #include "steward-reply.h"
+#include "steward-search-result.h"
 #include "steward-secrets.h"
 #include "steward-setting-keys.h"
 #include "steward-store.h"

@@ -107,6 +107,54 @@ static const char * const migrations[] = {
   /* 2: tool calls a reply carries, as a JSON array of
    * {"id", "name", "arguments"} */
   "ALTER TABLE messages ADD COLUMN tool_calls TEXT;",
+
+  /* 3: memory and search. Long-term facts about the user; full-text
+   * indexes over messages and facts, kept in sync by triggers, folding
+   * diacritics so "cafe" finds "café"; the rolling summary of a
+   * conversation covers its messages up to summary_through; a reply
+   * keeps the context it was sent with. */
+  "CREATE TABLE memories ("
+  "  id INTEGER PRIMARY KEY,"
+  "  text TEXT NOT NULL CHECK (length (trim (text)) > 0),"
+  "  pinned INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1)),"
+  "  origin TEXT NOT NULL DEFAULT 'user' CHECK (origin IN ('user', 'chat', 'auto')),"
+  "  source_message_id INTEGER REFERENCES messages (id) ON DELETE SET NULL,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE VIRTUAL TABLE memories_fts USING fts5 ("
+  "  text, content = 'memories', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE TRIGGER memories_fts_insert AFTER INSERT ON memories BEGIN"
+  "  INSERT INTO memories_fts (rowid, text) VALUES (new.id, new.text);"
+  "END;"
+  "CREATE TRIGGER memories_fts_delete AFTER DELETE ON memories BEGIN"
+  "  INSERT INTO memories_fts (memories_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+  "END;"
+  "CREATE TRIGGER memories_fts_update AFTER UPDATE OF text ON memories BEGIN"
+  "  INSERT INTO memories_fts (memories_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+  "  INSERT INTO memories_fts (rowid, text) VALUES (new.id, new.text);"
+  "END;"
+
+  "CREATE VIRTUAL TABLE messages_fts USING fts5 ("
+  "  content, content = 'messages', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN"
+  "  INSERT INTO messages_fts (rowid, content) VALUES (new.id, new.content);"
+  "END;"
+  "CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN"
+  "  INSERT INTO messages_fts (messages_fts, rowid, content) VALUES ('delete', old.id, old.content);"
+  "END;"
+  "CREATE TRIGGER messages_fts_update AFTER UPDATE OF content ON messages BEGIN"
+  "  INSERT INTO messages_fts (messages_fts, rowid, content) VALUES ('delete', old.id, old.content);"
+  "  INSERT INTO messages_fts (rowid, content) VALUES (new.id, new.content);"
+  "END;"
+  "INSERT INTO messages_fts (messages_fts) VALUES ('rebuild');"
+
+  "ALTER TABLE conversations ADD COLUMN summary_through INTEGER;"
+  "ALTER TABLE messages ADD COLUMN context TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == STEWARD_STORE_SCHEMA_VERSION);

@@ -33,6 +33,10 @@ void        _steward_store_set_sql_error (StewardStore  *self,
 GDateTime  *_steward_store_column_time   (sqlite3_stmt  *stmt,
                                           int            column);
 void        _steward_store_emit_conversations_changed (StewardStore *self);
+void        _steward_store_emit_memories_changed      (StewardStore *self);
+char       *_steward_store_dup_fts_query (const char *text,
+                                          gboolean    prefix,
+                                          gboolean    any);
 
 /* id, title, created_at, updated_at, message count */
 gpointer    _steward_store_conversation_from_row (sqlite3_stmt *stmt);

@@ -51,6 +51,7 @@ steward_store_finalize (GObject *object)
 
 enum {
   CONVERSATIONS_CHANGED,
+  MEMORIES_CHANGED,
   N_SIGNALS
 };
 
@@ -76,12 +77,30 @@ steward_store_class_init (StewardStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * StewardStore::memories-changed:
+   *
+   * A memory was added, edited, pinned or forgotten through this store.
+   */
+  signals[MEMORIES_CHANGED] =
+    g_signal_new ("memories-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 void
 _steward_store_emit_conversations_changed (StewardStore *self)
 {
   g_signal_emit (self, signals[CONVERSATIONS_CHANGED], 0);
+}
+
+void
+_steward_store_emit_memories_changed (StewardStore *self)
+{
+  g_signal_emit (self, signals[MEMORIES_CHANGED], 0);
 }
 
 static void

@@ -10,7 +10,9 @@
 #include <gio/gio.h>
 
 #include "steward-conversation.h"
+#include "steward-memory.h"
 #include "steward-message.h"
+#include "steward-search-result.h"
 #include "steward-provider.h"
 
 G_BEGIN_DECLS
@@ -31,7 +33,7 @@ typedef enum
 } StewardStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STEWARD_STORE_SCHEMA_VERSION 2
+#define STEWARD_STORE_SCHEMA_VERSION 3
 
 #define STEWARD_TYPE_STORE (steward_store_get_type ())
 
@@ -144,6 +146,37 @@ GListModel      *steward_store_list_messages       (StewardStore         *self,
                                                     gint64                conversation_id,
                                                     GError              **error);
 guint            steward_store_recover_interrupted (StewardStore         *self,
+                                                    GError              **error);
+
+/* Long-term memory and search (steward-store-memory.c) */
+gint64           steward_store_add_memory          (StewardStore         *self,
+                                                    const char           *text,
+                                                    gboolean              pinned,
+                                                    const char           *origin,
+                                                    gint64                source_message_id,
+                                                    GError              **error);
+GListModel      *steward_store_list_memories       (StewardStore         *self,
+                                                    GError              **error);
+StewardMemory   *steward_store_find_memory         (StewardStore         *self,
+                                                    gint64                id,
+                                                    GError              **error);
+gboolean         steward_store_set_memory_pinned   (StewardStore         *self,
+                                                    gint64                id,
+                                                    gboolean              pinned,
+                                                    GError              **error);
+gboolean         steward_store_set_memory_text     (StewardStore         *self,
+                                                    gint64                id,
+                                                    const char           *text,
+                                                    GError              **error);
+gboolean         steward_store_forget_memory       (StewardStore         *self,
+                                                    gint64                id,
+                                                    GError              **error);
+GListModel      *steward_store_rank_memories       (StewardStore         *self,
+                                                    const char           *text,
+                                                    GError              **error);
+GListModel      *steward_store_search_messages     (StewardStore         *self,
+                                                    const char           *query,
+                                                    guint                 limit,
                                                     GError              **error);
 
 G_END_DECLS

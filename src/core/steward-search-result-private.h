@@ -1,0 +1,21 @@
+/* steward-search-result-private.h
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "steward-search-result.h"
+
+G_BEGIN_DECLS
+
+StewardSearchResult *_steward_search_result_new (gint64      message_id,
+                                                 gint64      conversation_id,
+                                                 const char *conversation_title,
+                                                 const char *role,
+                                                 const char *snippet,
+                                                 GDateTime  *created_at);
+
+G_END_DECLS

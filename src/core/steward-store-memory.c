@@ -1,0 +1,456 @@
+/* steward-store-memory.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "steward-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "steward-memory-private.h"
+#include "steward-search-result-private.h"
+#include "steward-store-private.h"
+
+#define MAX_QUERY_WORDS 32
+
+static const char * const origins[] = { "user", "chat", "auto", NULL };
+
+static gboolean
+step_done (StewardStore  *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _steward_store_set_sql_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+memory_not_found (gint64   id,
+                  GError **error)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
+               _("There is no memory %s."), number);
+  return FALSE;
+}
+
+static char *
+clean_text (const char  *text,
+            GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID,
+                   _("A memory must be valid UTF-8 text."));
+      return NULL;
+    }
+
+  trimmed = g_strstrip (g_strdup (text));
+  if (trimmed[0] == '\0')
+    {
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID,
+                   _("A memory cannot be empty."));
+      return NULL;
+    }
+
+  return g_steal_pointer (&trimmed);
+}
+
+/**
+ * steward_store_add_memory:
+ * @origin: "user", "chat" or "auto"
+ * @source_message_id: the message the fact came from, or 0
+ *
+ * Returns: the new memory's id, or 0 with @error set
+ */
+gint64
+steward_store_add_memory (StewardStore  *self,
+                          const char    *text,
+                          gboolean       pinned,
+                          const char    *origin,
+                          gint64         source_message_id,
+                          GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *clean = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), 0);
+
+  if (!(clean = clean_text (text, error)))
+    return 0;
+
+  if (origin == NULL || !g_strv_contains (origins, origin))
+    origin = "user";
+
+  stmt = _steward_store_prepare (self,
+                                 "INSERT INTO memories (text, pinned, origin, source_message_id,"
+                                 "                      created_at, updated_at)"
+                                 " VALUES (?, ?, ?, ?, " STEWARD_STORE_NOW_SQL ", " STEWARD_STORE_NOW_SQL ")",
+                                 error);
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, pinned ? 1 : 0);
+  sqlite3_bind_text (stmt, 3, origin, -1, SQLITE_STATIC);
+  if (source_message_id > 0)
+    sqlite3_bind_int64 (stmt, 4, source_message_id);
+  else
+    sqlite3_bind_null (stmt, 4);
+
+  if (!step_done (self, stmt, error))
+    return 0;
+
+  id = sqlite3_last_insert_rowid (_steward_store_get_db (self));
+  _steward_store_emit_memories_changed (self);
+
+  return id;
+}
+
+#define MEMORY_COLUMNS "m.id, m.text, m.pinned, m.origin, m.source_message_id, m.created_at"
+
+static gpointer
+memory_from_row (sqlite3_stmt *stmt)
+{
+  g_autoptr(GDateTime) created_at = _steward_store_column_time (stmt, 5);
+
+  return _steward_memory_new (sqlite3_column_int64 (stmt, 0),
+                              (const char *)sqlite3_column_text (stmt, 1),
+                              sqlite3_column_int (stmt, 2),
+                              (const char *)sqlite3_column_text (stmt, 3),
+                              sqlite3_column_int64 (stmt, 4),
+                              created_at);
+}
+
+static GListModel *
+list_memories (StewardStore  *self,
+               sqlite3_stmt  *stmt,
+               GError       **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (STEWARD_TYPE_MEMORY);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(StewardMemory) memory = memory_from_row (stmt);
+
+      g_list_store_append (list, memory);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _steward_store_set_sql_error (self, error);
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/**
+ * steward_store_list_memories:
+ *
+ * Returns: (transfer full): every #StewardMemory, the most recent first
+ */
+GListModel *
+steward_store_list_memories (StewardStore  *self,
+                             GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  stmt = _steward_store_prepare (self,
+                                 "SELECT " MEMORY_COLUMNS " FROM memories m"
+                                 " ORDER BY m.created_at DESC, m.id DESC",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  return list_memories (self, stmt, error);
+}
+
+StewardMemory *
+steward_store_find_memory (StewardStore  *self,
+                           gint64         id,
+                           GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  if (!(stmt = _steward_store_prepare (self, "SELECT " MEMORY_COLUMNS " FROM memories m WHERE m.id = ?", error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    return memory_from_row (stmt);
+
+  if (rc == SQLITE_DONE)
+    memory_not_found (id, error);
+  else
+    _steward_store_set_sql_error (self, error);
+
+  return NULL;
+}
+
+static gboolean
+update_memory (StewardStore  *self,
+               gint64         id,
+               const char    *sql,
+               const char    *text,
+               int            number,
+               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!(stmt = _steward_store_prepare (self, sql, error)))
+    return FALSE;
+
+  if (text != NULL)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int (stmt, 1, number);
+  sqlite3_bind_int64 (stmt, 2, id);
+
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (_steward_store_get_db (self)) == 0)
+    return memory_not_found (id, error);
+
+  _steward_store_emit_memories_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+steward_store_set_memory_pinned (StewardStore  *self,
+                                 gint64         id,
+                                 gboolean       pinned,
+                                 GError       **error)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+
+  return update_memory (self, id,
+                        "UPDATE memories SET pinned = ?, updated_at = " STEWARD_STORE_NOW_SQL
+                        " WHERE id = ?",
+                        NULL, pinned ? 1 : 0, error);
+}
+
+gboolean
+steward_store_set_memory_text (StewardStore  *self,
+                               gint64         id,
+                               const char    *text,
+                               GError       **error)
+{
+  g_autofree char *clean = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+
+  if (!(clean = clean_text (text, error)))
+    return FALSE;
+
+  return update_memory (self, id,
+                        "UPDATE memories SET text = ?, updated_at = " STEWARD_STORE_NOW_SQL
+                        " WHERE id = ?",
+                        clean, 0, error);
+}
+
+/**
+ * steward_store_forget_memory:
+ *
+ * Deletes a memory: it is never sent to a model again.
+ */
+gboolean
+steward_store_forget_memory (StewardStore  *self,
+                             gint64         id,
+                             GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+
+  if (!(stmt = _steward_store_prepare (self, "DELETE FROM memories WHERE id = ?", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (_steward_store_get_db (self)) == 0)
+    return memory_not_found (id, error);
+
+  _steward_store_emit_memories_changed (self);
+
+  return TRUE;
+}
+
+/**
+ * _steward_store_dup_fts_query:
+ * @text: what the user typed
+ * @prefix: match words that start with each term ("cafe" finds "cafeteria")
+ * @any: any term may match (OR), rather than all of them (AND)
+ *
+ * Turns free text into an FTS5 query: each word quoted, so the user's
+ * quotes, stars and operators are never FTS5 syntax.
+ *
+ * Returns: (transfer full) (nullable): the query, or %NULL when @text has
+ *   no word
+ */
+char *
+_steward_store_dup_fts_query (const char *text,
+                              gboolean    prefix,
+                              gboolean    any)
+{
+  g_autoptr(GString) query = g_string_new (NULL);
+  g_autoptr(GString) word = g_string_new (NULL);
+  guint n_words = 0;
+  const char *p;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+
+  for (p = text; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && (g_unichar_isalnum (c) || g_unichar_ismark (c)))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+
+      if (word->len > 0 && n_words < MAX_QUERY_WORDS)
+        {
+          if (n_words > 0)
+            g_string_append (query, any ? " OR " : " ");
+          g_string_append_printf (query, "\"%s\"%s", word->str, prefix ? "*" : "");
+          n_words++;
+        }
+      g_string_truncate (word, 0);
+
+      if (c == 0)
+        break;
+    }
+
+  if (n_words == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+/**
+ * steward_store_rank_memories:
+ * @text: what the memories should be relevant to (the new message)
+ *
+ * Returns: (transfer full): the memories that share words with @text,
+ *   most relevant first (FTS5's bm25 ranking)
+ */
+GListModel *
+steward_store_rank_memories (StewardStore  *self,
+                             const char    *text,
+                             GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *query = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  if (!(query = _steward_store_dup_fts_query (text, FALSE, TRUE)))
+    return G_LIST_MODEL (g_list_store_new (STEWARD_TYPE_MEMORY));
+
+  stmt = _steward_store_prepare (self,
+                                 "SELECT " MEMORY_COLUMNS
+                                 "  FROM memories_fts f JOIN memories m ON m.id = f.rowid"
+                                 " WHERE memories_fts MATCH ?"
+                                 " ORDER BY bm25 (memories_fts), m.id DESC",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
+
+  return list_memories (self, stmt, error);
+}
+
+/**
+ * steward_store_search_messages:
+ * @query: words as the user typed them; each matches as a prefix, with
+ *   diacritics folded ("cafe" finds "café")
+ * @limit: at most this many results
+ *
+ * Returns: (transfer full): #StewardSearchResult items, best match first
+ */
+GListModel *
+steward_store_search_messages (StewardStore  *self,
+                               const char    *query,
+                               guint          limit,
+                               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GListStore) list = NULL;
+  g_autofree char *fts = NULL;
+  int rc;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  list = g_list_store_new (STEWARD_TYPE_SEARCH_RESULT);
+
+  if (!(fts = _steward_store_dup_fts_query (query, TRUE, FALSE)))
+    return G_LIST_MODEL (g_steal_pointer (&list));
+
+  stmt = _steward_store_prepare (self,
+                                 "SELECT m.id, m.conversation_id, c.title, m.role,"
+                                 "       snippet (messages_fts, 0, '" STEWARD_SEARCH_MATCH_START "',"
+                                 "                '" STEWARD_SEARCH_MATCH_END "', '…', 12),"
+                                 "       m.created_at"
+                                 "  FROM messages_fts f"
+                                 "  JOIN messages m ON m.id = f.rowid"
+                                 "  JOIN conversations c ON c.id = m.conversation_id"
+                                 " WHERE messages_fts MATCH ?"
+                                 " ORDER BY bm25 (messages_fts), m.id DESC"
+                                 " LIMIT ?",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? limit : G_MAXINT32);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GDateTime) created_at = _steward_store_column_time (stmt, 5);
+      g_autoptr(StewardSearchResult) result =
+        _steward_search_result_new (sqlite3_column_int64 (stmt, 0),
+                                    sqlite3_column_int64 (stmt, 1),
+                                    (const char *)sqlite3_column_text (stmt, 2),
+                                    (const char *)sqlite3_column_text (stmt, 3),
+                                    (const char *)sqlite3_column_text (stmt, 4),
+                                    created_at);
+
+      g_list_store_append (list, result);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _steward_store_set_sql_error (self, error);
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
