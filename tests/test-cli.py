@@ -160,6 +160,89 @@ class TestConversations(CliTestCase):
         self.assertIn('Newer', plain[0])
 
 
+class TestMemory(CliTestCase):
+    def test_add_list_pin_forget(self):
+        added = json.loads(self.assert_ok(self.run_cli('memory', 'add', "I'm", 'vegetarian', '--json')))
+        self.assertEqual(added['text'], "I'm vegetarian")
+        self.assertFalse(added['pinned'])
+        self.assertEqual(added['origin'], 'user')
+        second = json.loads(self.assert_ok(self.run_cli('memory', 'add', '--pin', 'Answer in British English', '--json')))
+        self.assertTrue(second['pinned'])
+
+        listing = json.loads(self.assert_ok(self.run_cli('memory', 'list', '--json')))
+        self.assertEqual([m['id'] for m in listing], [second['id'], added['id']])
+
+        pinned = json.loads(self.assert_ok(self.run_cli('memory', 'pin', str(added['id']), '--json')))
+        self.assertTrue(pinned['pinned'])
+        self.assert_ok(self.run_cli('memory', 'unpin', str(added['id'])))
+        self.assertEqual(self.assert_ok(self.run_cli('memory', 'forget', str(added['id']))), '')
+        listing = json.loads(self.assert_ok(self.run_cli('memory', 'list', '--json')))
+        self.assertEqual([m['id'] for m in listing], [second['id']])
+
+        self.assertIn(str(added['id']), self.assert_one_sentence(self.run_cli('memory', 'forget', str(added['id'])), 1))
+        self.assert_one_sentence(self.run_cli('memory', 'pin', 'seven'), 2)
+        self.assert_one_sentence(self.run_cli('memory', 'add', '   '), 1)
+
+
+class TestSearchAndExport(CliTestCase):
+    def setUp(self):
+        super().setUp()
+        self.assert_ok(self.run_cli('conversations', 'list'))
+        with self.db() as db:
+            db.executescript("""
+                INSERT INTO conversations (title, created_at, updated_at) VALUES
+                  ('Coffee in Lisbon', '2026-01-01T08:00:00Z', '2026-01-01T08:00:00Z'),
+                  ('Python', '2026-01-02T08:00:00Z', '2026-01-02T08:00:00Z');
+                INSERT INTO messages (conversation_id, role, content, status, created_at, updated_at) VALUES
+                  (1, 'user', 'Where is a good café?', 'complete', '2026-01-01T08:00:00Z', '2026-01-01T08:00:00Z'),
+                  (1, 'assistant', 'Try **Café A Brasileira**:
+
+- a bica
+- a pastel de nata', 'complete', '2026-01-01T08:00:01Z', '2026-01-01T08:00:01Z'),
+                  (2, 'user', 'Reverse a list?', 'complete', '2026-01-02T08:00:00Z', '2026-01-02T08:00:00Z'),
+                  (2, 'assistant', 'Use reversed().', 'interrupted', '2026-01-02T08:00:01Z', '2026-01-02T08:00:01Z');
+            """)
+
+    def test_search_folds_diacritics_and_matches_prefixes(self):
+        results = json.loads(self.assert_ok(self.run_cli('conversations', 'search', 'cafe', '--json')))
+        self.assertEqual(len(results), 2)
+        for r in results:
+            self.assertEqual(set(r), {'message_id', 'conversation_id', 'title', 'role', 'snippet', 'created_at'})
+            self.assertEqual(r['conversation_id'], 1)
+            self.assertIn('**', r['snippet'])
+        self.assertEqual(len(json.loads(self.assert_ok(self.run_cli('conversations', 'search', 'brasil', '--json')))), 1)
+        self.assertEqual(json.loads(self.assert_ok(self.run_cli('conversations', 'search', 'cafe', 'python', '--json'))), [])
+        plain = self.assert_ok(self.run_cli('conversations', 'search', 'revers'))
+        self.assertIn('Python', plain)
+        self.assertIn('«Reverse»', plain)
+
+    def test_export_markdown(self):
+        out = self.assert_ok(self.run_cli('conversations', 'export', '1', '--format', 'md'))
+        self.assertTrue(out.startswith('# Coffee in Lisbon\n'))
+        self.assertIn('## You\n\nWhere is a good café?\n', out)
+        self.assertIn('- a pastel de nata\n', out)
+        out = self.assert_ok(self.run_cli('conversations', 'export', '2', '--format', 'md'))
+        self.assertIn('Stopped before the reply was complete.', out)
+
+    def test_export_json_to_file(self):
+        path = os.path.join(self.tmp, 'out.json')
+        self.assertEqual(self.assert_ok(self.run_cli('conversations', 'export', '1', '--format', 'json',
+                                                     '--output', path)), '')
+        with open(path, encoding='utf-8') as f:
+            exported = json.load(f)
+        shown = json.loads(self.assert_ok(self.run_cli('conversations', 'show', '1', '--json')))
+        self.assertEqual(exported, shown)
+        self.assertEqual(len(exported['messages']), 2)
+
+    def test_export_errors(self):
+        self.assert_one_sentence(self.run_cli('conversations', 'export', '1'), 2)
+        self.assert_one_sentence(self.run_cli('conversations', 'export', '1', '--format', 'pdf'), 2)
+        self.assert_one_sentence(self.run_cli('conversations', 'export', '9', '--format', 'md'), 1)
+        line = self.assert_one_sentence(self.run_cli('conversations', 'export', '1', '--format', 'md',
+                                                     '--output', os.path.join(self.tmp, 'no', 'such', 'x.md')), 1)
+        self.assertIn('x.md', line)
+
+
 class TestStore(CliTestCase):
     def test_data_dir_precedence(self):
         env = dict(self.env)

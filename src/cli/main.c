@@ -24,6 +24,7 @@ typedef struct
 static const Command commands[] = {
   { "chat", _steward_cli_chat },
   { "conversations", _steward_cli_conversations },
+  { "memory", _steward_cli_memory },
   { "provider", _steward_cli_provider },
   { "settings", _steward_cli_settings },
   { "tier", _steward_cli_tier },
@@ -54,6 +55,14 @@ print_help (FILE *stream)
 "                                   print the reply as it streams\n"
 "  conversations list [--json]      List conversations, most recent first\n"
 "  conversations show ID [--json]   Show a conversation’s messages\n"
+"  conversations search QUERY [--json]\n"
+"                                   Find messages; words match as prefixes\n"
+"  conversations export ID --format md|json [--output FILE]\n"
+"                                   Export a conversation\n"
+"  memory list [--json]             List what Steward remembers about you\n"
+"  memory add TEXT [--pin]          Remember a fact or preference\n"
+"  memory pin ID | unpin ID         Always send a memory, or stop doing so\n"
+"  memory forget ID                 Forget a memory\n"
 "  settings list [--json]           List every setting with its value\n"
 "  settings get KEY                 Print the value of a setting\n"
 "  settings set KEY VALUE           Change a setting\n"

@@ -59,5 +59,6 @@ int           _steward_cli_conversations     (StewardCliContext  *ctx);
 int           _steward_cli_provider          (StewardCliContext  *ctx);
 int           _steward_cli_tier              (StewardCliContext  *ctx);
 int           _steward_cli_chat              (StewardCliContext  *ctx);
+int           _steward_cli_memory            (StewardCliContext  *ctx);
 
 G_END_DECLS
