@@ -8,6 +8,7 @@
 #pragma once
 
 #include "steward-chat-turn.h"
+#include "steward-context.h"
 #include "steward-conversation.h"
 #include "steward-memory.h"
 #include "steward-message.h"
