@@ -56,6 +56,9 @@ class ChatTestCase(unittest.TestCase):
         self.env = dict(os.environ)
         self.env['STEWARD_TEST_KEY'] = 'sk-test-123'
         self.servers = []
+        # Automatic memory asks the model once more after each reply;
+        # these tests count requests, so it is off unless a test wants it.
+        self.cli('settings', 'set', 'memory.auto', 'false')
 
     def tearDown(self):
         for server in self.servers:
@@ -113,7 +116,8 @@ class TestStreaming(ChatTestCase):
                 server = self.server(kind, dribble=7)
                 self.add_provider(kind, kind, server)
                 result = json.loads(self.cli('chat', '--json', '--provider', kind, 'Hi').stdout)
-                self.assertEqual(set(result), {'conversation_id', 'message_id', 'status', 'text', 'usage'})
+                self.assertEqual(set(result), {'conversation_id', 'message_id', 'status', 'text', 'usage',
+                                               'remembered'})
                 self.assertEqual(result['status'], 'complete')
                 self.assertEqual(result['text'], self.expected_text(kind, 'text_stream'))
                 self.assertGreater(result['usage']['output_tokens'], 0)

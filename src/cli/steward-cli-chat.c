@@ -21,8 +21,34 @@ typedef struct
   GMainLoop    *loop;
   GCancellable *cancellable;
   GError       *error;
+  GPtrArray    *remembered;
   gboolean      printed;
 } ChatRun;
+
+static void
+remembered_cb (StewardChatTurn *turn,
+               GPtrArray       *memories,
+               ChatRun         *run)
+{
+  for (guint i = 0; i < memories->len; i++)
+    g_ptr_array_add (run->remembered, g_object_ref (g_ptr_array_index (memories, i)));
+}
+
+static void
+follow_up_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ChatRun *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* The reply is complete and stored; a summary or a fact that could not
+   * be made is made after a later exchange. */
+  if (!steward_chat_turn_follow_up_finish (STEWARD_CHAT_TURN (object), result, &error))
+    g_debug ("Follow-up after the reply failed: %s", error->message);
+
+  g_main_loop_quit (run->loop);
+}
 
 static void
 text_delta_cb (StewardReply *reply,
@@ -170,6 +196,8 @@ _steward_cli_chat (StewardCliContext *ctx)
   cancellable = g_cancellable_new ();
   run.loop = loop;
   run.cancellable = cancellable;
+  run.remembered = g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_connect (turn, "remembered", G_CALLBACK (remembered_cb), &run);
 
   if (!ctx->json)
     g_signal_connect (steward_chat_turn_get_reply (turn), "text-delta",
@@ -178,13 +206,21 @@ _steward_cli_chat (StewardCliContext *ctx)
   sigint_source = g_unix_signal_add (SIGINT, interrupt_cb, &run);
   steward_chat_turn_run_async (turn, cancellable, turn_cb, &run);
   g_main_loop_run (loop);
-  g_source_remove (sigint_source);
 
   if (run.printed)
     {
       fputc ('\n', stdout);
       fflush (stdout);
     }
+
+  /* Wait for the summary and the facts this exchange leads to, so a
+   * script's next command sees them. */
+  if (run.error == NULL)
+    {
+      steward_chat_turn_follow_up_async (turn, cancellable, follow_up_cb, &run);
+      g_main_loop_run (loop);
+    }
+  g_source_remove (sigint_source);
 
   if (ctx->json && steward_chat_turn_get_status (turn) != NULL)
     {
@@ -202,11 +238,19 @@ _steward_cli_chat (StewardCliContext *ctx)
       json_builder_set_member_name (builder, "text");
       json_builder_add_string_value (builder, steward_reply_get_text (reply));
       add_usage (builder, reply);
+      json_builder_set_member_name (builder, "remembered");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < run.remembered->len; i++)
+        json_builder_add_string_value (builder,
+                                       steward_memory_get_text (g_ptr_array_index (run.remembered, i)));
+      json_builder_end_array (builder);
       json_builder_end_object (builder);
 
       root = json_builder_get_root (builder);
       _steward_cli_print_json (root);
     }
+
+  g_ptr_array_unref (run.remembered);
 
   if (run.error != NULL)
     {

@@ -105,10 +105,26 @@ add_string_member (JsonBuilder *builder,
 }
 
 static void
+add_json_text_member (JsonBuilder *builder,
+                      const char  *name,
+                      const char  *json)
+{
+  g_autoptr(JsonNode) node = json ? json_from_string (json, NULL) : NULL;
+
+  json_builder_set_member_name (builder, name);
+  if (node != NULL)
+    json_builder_add_value (builder, g_steal_pointer (&node));
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
 add_message (JsonBuilder    *builder,
+             StewardStore   *store,
              StewardMessage *message)
 {
   const char *tool_calls = steward_message_get_tool_calls (message);
+  g_autofree char *context = steward_store_dup_message_context (store, steward_message_get_id (message), NULL);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
@@ -144,16 +160,25 @@ add_message (JsonBuilder    *builder,
       json_builder_end_array (builder);
     }
 
+  /* Exactly what was sent to the model for a reply. */
+  add_json_text_member (builder, "context", context);
+
   _steward_cli_add_time_member (builder, "created_at", steward_message_get_created_at (message));
   json_builder_end_object (builder);
 }
 
 static JsonNode *
-conversation_to_json (StewardConversation *conversation,
+conversation_to_json (StewardStore        *store,
+                      StewardConversation *conversation,
                       GListModel          *messages)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *summary = NULL;
+  gint64 summary_through = 0;
   guint n_items = g_list_model_get_n_items (messages);
+
+  steward_store_get_summary (store, steward_conversation_get_id (conversation),
+                             &summary, &summary_through, NULL);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
@@ -161,13 +186,19 @@ conversation_to_json (StewardConversation *conversation,
   add_string_member (builder, "title", steward_conversation_get_title (conversation));
   _steward_cli_add_time_member (builder, "created_at", steward_conversation_get_created_at (conversation));
   _steward_cli_add_time_member (builder, "updated_at", steward_conversation_get_updated_at (conversation));
+  add_string_member (builder, "summary", summary);
+  json_builder_set_member_name (builder, "summary_through");
+  if (summary_through > 0)
+    json_builder_add_int_value (builder, summary_through);
+  else
+    json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "messages");
   json_builder_begin_array (builder);
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(StewardMessage) message = g_list_model_get_item (messages, i);
 
-      add_message (builder, message);
+      add_message (builder, store, message);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
@@ -270,7 +301,7 @@ conversations_show (StewardCliContext *ctx)
 
   if (ctx->json)
     {
-      g_autoptr(JsonNode) root = conversation_to_json (conversation, messages);
+      g_autoptr(JsonNode) root = conversation_to_json (ctx->store, conversation, messages);
 
       _steward_cli_print_json (root);
       return EXIT_SUCCESS;
@@ -320,7 +351,7 @@ conversations_export (StewardCliContext *ctx)
 
   if (g_str_equal (format, "json"))
     {
-      g_autoptr(JsonNode) root = conversation_to_json (conversation, messages);
+      g_autoptr(JsonNode) root = conversation_to_json (ctx->store, conversation, messages);
       g_autoptr(JsonGenerator) generator = json_generator_new ();
 
       json_generator_set_pretty (generator, TRUE);

@@ -11,8 +11,11 @@
 
 #include <glib/gi18n.h>
 
+#include "steward-chat-private.h"
 #include "steward-chat-turn.h"
+#include "steward-context.h"
 #include "steward-message-private.h"
+#include "steward-system-prompt.h"
 #include "steward-secrets.h"
 
 /* One turn of a conversation: the user's message is committed before the
@@ -40,7 +43,8 @@ struct _StewardChatTurn
   char            *provider_name;
   char            *model;
   char            *status;
-  StewardChatRequest *request;
+  StewardContext  *context;
+  char            *summary;
 
   gint64           conversation_id;
   gint64           user_message_id;
@@ -77,13 +81,15 @@ steward_chat_turn_finalize (GObject *object)
   g_free (self->provider_name);
   g_free (self->model);
   g_free (self->status);
-  g_clear_pointer (&self->request, steward_chat_request_free);
+  g_clear_pointer (&self->context, steward_context_free);
+  g_free (self->summary);
 
   G_OBJECT_CLASS (steward_chat_turn_parent_class)->finalize (object);
 }
 
 enum {
   STARTED,
+  REMEMBERED,
   N_SIGNALS
 };
 
@@ -110,6 +116,21 @@ steward_chat_turn_class_init (StewardChatTurnClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * StewardChatTurn::remembered:
+   * @memories: (element-type StewardMemory): what was just added to
+   *   long-term memory
+   *
+   * The user said "remember …", or automatic memory proposed facts after
+   * the exchange: the app shows "Remembered: …" with Undo.
+   */
+  signals[REMEMBERED] =
+    g_signal_new ("remembered",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
 }
 
 static void
@@ -251,75 +272,23 @@ steward_chat_turn_get_status (StewardChatTurn *self)
   return self->status;
 }
 
-/* Which provider and model answer: an explicit provider (with its own
- * default model unless one is named), else the tier's mapping, else —
- * for an unmapped tier — the only provider there is, with its default
- * model. */
 static gboolean
 resolve_provider (StewardChatTurn  *self,
                   GError          **error)
 {
-  g_autofree char *provider_name = NULL;
   g_autofree char *model = NULL;
 
-  if (self->provider_name != NULL)
-    {
-      if (!(self->provider = steward_store_find_provider (self->store, self->provider_name, error)))
-        return FALSE;
-
-      model = g_strdup (self->model ? self->model : steward_provider_get_model (self->provider));
-      if (model == NULL)
-        {
-          g_set_error (error, STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_UNKNOWN_MODEL,
-                       _("%s has no default model; name one or set it on the provider."),
-                       self->provider_name);
-          return FALSE;
-        }
-
-      g_clear_pointer (&self->tier, g_free);
-      g_free (self->model);
-      self->model = g_steal_pointer (&model);
-      return TRUE;
-    }
-
-  if (!steward_store_get_tier (self->store, self->tier, &provider_name, &model, error))
+  if (!_steward_resolve_model (self->store, self->tier, self->provider_name, self->model,
+                               &self->provider, &model, error))
     return FALSE;
 
-  if (provider_name == NULL)
-    {
-      g_autoptr(GListModel) providers = steward_store_list_providers (self->store, error);
-      g_autoptr(StewardProvider) only = NULL;
-
-      if (providers == NULL)
-        return FALSE;
-
-      if (g_list_model_get_n_items (providers) == 1)
-        only = g_list_model_get_item (providers, 0);
-
-      if (only == NULL || steward_provider_get_model (only) == NULL)
-        {
-          if (g_list_model_get_n_items (providers) == 0)
-            g_set_error (error, STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_FAILED,
-                         _("No provider is set up yet; add one in Preferences or with “steward-cli provider add”."));
-          else
-            g_set_error (error, STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_FAILED,
-                         _("No model is chosen for the %s size; choose one in Preferences or with “steward-cli tier set”."),
-                         self->tier);
-          return FALSE;
-        }
-
-      provider_name = g_strdup (steward_provider_get_name (only));
-      model = g_strdup (steward_provider_get_model (only));
-      self->provider = g_steal_pointer (&only);
-    }
-  else if (!(self->provider = steward_store_find_provider (self->store, provider_name, error)))
-    {
-      return FALSE;
-    }
+  /* An explicit provider is not a tier. */
+  if (self->provider_name != NULL)
+    g_clear_pointer (&self->tier, g_free);
 
   g_free (self->provider_name);
+  self->provider_name = g_strdup (steward_provider_get_name (self->provider));
   g_free (self->model);
-  self->provider_name = g_steal_pointer (&provider_name);
   self->model = g_steal_pointer (&model);
 
   return TRUE;
@@ -351,42 +320,89 @@ make_title (const char *text)
   }
 }
 
-/* The conversation so far, as the model sees it. Replies that failed
- * carry nothing to continue from; interrupted ones keep what arrived. */
+static gint64
+setting_int (StewardStore *store,
+             const char   *key)
+{
+  g_autofree char *value = steward_store_dup_setting (store, key, NULL);
+
+  return value ? g_ascii_strtoll (value, NULL, 10) : 0;
+}
+
+/* The request for this turn: system part (personalization, memories and
+ * the rolling summary), the window of recent exchanges, the new message.
+ * Sets self->context; its fold_through says whether older exchanges must
+ * be folded into the summary before sending. */
 static gboolean
-build_request (StewardChatTurn  *self,
+build_context (StewardChatTurn  *self,
                GError          **error)
 {
-  g_autoptr(GListModel) messages = NULL;
-  guint n_items;
+  g_autoptr(GListModel) history = NULL;
+  g_autofree char *system = NULL;
+  g_autofree char *summary = NULL;
+  gint64 summary_through = 0;
+  StewardContextLimits limits;
 
-  self->request = steward_chat_request_new (self->model);
+  limits.window_exchanges = (guint)setting_int (self->store, "memory.short-term-exchanges");
+  limits.context_tokens = setting_int (self->store, "chat.context-tokens");
+  limits.reply_tokens = setting_int (self->store, "chat.reply-tokens");
+
+  if (!(system = steward_system_prompt_build (self->store, self->text, error)))
+    return FALSE;
 
   if (self->conversation_id != 0)
     {
-      if (!(messages = steward_store_list_messages (self->store, self->conversation_id, error)))
+      if (!steward_store_get_summary (self->store, self->conversation_id, &summary, &summary_through, error) ||
+          !(history = steward_store_list_messages (self->store, self->conversation_id, error)))
         return FALSE;
-
-      n_items = g_list_model_get_n_items (messages);
-      for (guint i = 0; i < n_items; i++)
-        {
-          g_autoptr(StewardMessage) message = g_list_model_get_item (messages, i);
-          const char *role = steward_message_get_role (message);
-          const char *status = steward_message_get_status (message);
-          const char *content = steward_message_get_content (message);
-
-          if (!g_str_equal (role, "user") && !g_str_equal (role, "assistant"))
-            continue;
-          if (g_str_equal (status, "error") || g_str_equal (status, "streaming") || content[0] == '\0')
-            continue;
-
-          steward_chat_request_add_message (self->request, role, content);
-        }
     }
 
-  steward_chat_request_add_message (self->request, "user", self->text);
+  g_clear_pointer (&self->context, steward_context_free);
+  self->context = steward_context_build (history, summary, summary_through, system,
+                                         self->model, self->text, &limits);
+  g_free (self->summary);
+  self->summary = g_steal_pointer (&summary);
 
   return TRUE;
+}
+
+/* Exactly what goes to the model, kept with the reply so the user can
+ * see it (message details → Context). */
+static char *
+context_to_json (StewardChatTurn *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  StewardChatRequest *request = self->context->request;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "provider");
+  json_builder_add_string_value (builder, self->provider_name);
+  json_builder_set_member_name (builder, "model");
+  json_builder_add_string_value (builder, request->model);
+  json_builder_set_member_name (builder, "system");
+  json_builder_add_string_value (builder, request->system ? request->system : "");
+  json_builder_set_member_name (builder, "messages");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < request->messages->len; i++)
+    {
+      const StewardChatMessage *message = g_ptr_array_index (request->messages, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "role");
+      json_builder_add_string_value (builder, message->role);
+      json_builder_set_member_name (builder, "content");
+      json_builder_add_string_value (builder, message->content);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "estimated_tokens");
+  json_builder_add_int_value (builder, self->context->estimated_tokens);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+
+  return json_to_string (root, FALSE);
 }
 
 static void
@@ -513,9 +529,114 @@ key_cb (GObject      *object,
       return;
     }
 
-  steward_provider_chat_async (self->provider, self->session, self->request, key,
+  steward_provider_chat_async (self->provider, self->session, self->context->request, key,
                                self->reply, cancellable,
                                chat_cb, g_steal_pointer (&task));
+}
+
+/* The message is in the store from here on: whatever happens next, the
+ * user's words are not lost. */
+static void
+commit_and_stream (StewardChatTurn *self,
+                   GTask           *task)
+{
+  g_autofree char *context_json = NULL;
+  g_autofree char *fact = NULL;
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  GError *error = NULL;
+
+  if (self->conversation_id == 0)
+    {
+      g_autofree char *title = make_title (self->text);
+
+      if (!(self->conversation_id = steward_store_create_conversation (self->store, title, &error)))
+        {
+          g_task_return_error (task, error);
+          g_object_unref (task);
+          return;
+        }
+    }
+
+  self->user_message_id = steward_store_add_message (self->store, self->conversation_id,
+                                                     "user", self->text, "complete",
+                                                     NULL, NULL, NULL, &error);
+  if (self->user_message_id == 0)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  self->reply_message_id = steward_store_add_message (self->store, self->conversation_id,
+                                                      "assistant", "", "streaming",
+                                                      self->provider_name, self->model,
+                                                      self->tier, &error);
+  context_json = context_to_json (self);
+  if (self->reply_message_id == 0 ||
+      !steward_store_set_message_context (self->store, self->reply_message_id, context_json, &error) ||
+      !(self->user_message = steward_store_find_message (self->store, self->user_message_id, &error)) ||
+      !(self->reply_message = steward_store_find_message (self->store, self->reply_message_id, &error)))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  set_status (self, "streaming");
+  g_signal_emit (self, signals[STARTED], 0);
+
+  /* "Remember that …" is kept at once; the model still answers. */
+  if ((fact = _steward_parse_remember (self->text)))
+    {
+      gint64 id = steward_store_add_memory (self->store, fact, FALSE, "chat", self->user_message_id, NULL);
+      g_autoptr(StewardMemory) memory = id ? steward_store_find_memory (self->store, id, NULL) : NULL;
+
+      if (memory != NULL)
+        {
+          g_autoptr(GPtrArray) remembered = g_ptr_array_new ();
+
+          g_ptr_array_add (remembered, memory);
+          g_signal_emit (self, signals[REMEMBERED], 0, remembered);
+        }
+    }
+
+  g_signal_connect_object (self->reply, "text-delta", G_CALLBACK (text_delta_cb),
+                           self, G_CONNECT_SWAPPED);
+  self->flush_source = g_timeout_add (FLUSH_INTERVAL_MS, flush_cb, self);
+
+  steward_secrets_lookup_api_key_async (self->provider, cancellable, key_cb, task);
+}
+
+static void
+fold_before_send_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  GTask *task = user_data;
+  StewardChatTurn *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!_steward_summarize_finish (result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          g_object_unref (task);
+          return;
+        }
+
+      /* Not worth failing the user's message: it goes with what fits. */
+      g_warning ("Could not update the summary of conversation %" G_GINT64_FORMAT ": %s",
+                 self->conversation_id, error->message);
+    }
+  else if (!build_context (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+
+  commit_and_stream (self, task);
 }
 
 /**
@@ -523,7 +644,9 @@ key_cb (GObject      *object,
  *
  * Commits the user's message, then streams the reply. An error before the
  * message was committed (no provider, unknown conversation) leaves the
- * store untouched, so the caller keeps the text for the user.
+ * store untouched, so the caller keeps the text for the user. When
+ * exchanges outside the window are not yet in the conversation's summary,
+ * they are folded into it first (by the small model size).
  */
 void
 steward_chat_turn_run_async (StewardChatTurn     *self,
@@ -551,63 +674,158 @@ steward_chat_turn_run_async (StewardChatTurn     *self,
         }
     }
 
-  if (!resolve_provider (self, &error) || !build_request (self, &error))
+  if (!resolve_provider (self, &error) || !build_context (self, &error))
     {
       g_task_return_error (task, error);
       return;
     }
 
-  if (self->conversation_id == 0)
+  if (self->context->fold_through > 0)
     {
-      g_autofree char *title = make_title (self->text);
-
-      if (!(self->conversation_id = steward_store_create_conversation (self->store, title, &error)))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-    }
-
-  self->user_message_id = steward_store_add_message (self->store, self->conversation_id,
-                                                     "user", self->text, "complete",
-                                                     NULL, NULL, NULL, &error);
-  if (self->user_message_id == 0)
-    {
-      g_task_return_error (task, error);
+      _steward_summarize_async (self->store, self->session, self->provider, self->model,
+                                self->conversation_id, self->summary,
+                                self->context->to_fold, self->context->fold_through,
+                                cancellable, fold_before_send_cb, g_steal_pointer (&task));
       return;
     }
 
-  self->reply_message_id = steward_store_add_message (self->store, self->conversation_id,
-                                                      "assistant", "", "streaming",
-                                                      self->provider_name, self->model,
-                                                      self->tier, &error);
-  if (self->reply_message_id == 0)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (!(self->user_message = steward_store_find_message (self->store, self->user_message_id, &error)) ||
-      !(self->reply_message = steward_store_find_message (self->store, self->reply_message_id, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  set_status (self, "streaming");
-  g_signal_emit (self, signals[STARTED], 0);
-
-  g_signal_connect_object (self->reply, "text-delta", G_CALLBACK (text_delta_cb),
-                           self, G_CONNECT_SWAPPED);
-  self->flush_source = g_timeout_add (FLUSH_INTERVAL_MS, flush_cb, self);
-
-  steward_secrets_lookup_api_key_async (self->provider, cancellable, key_cb, g_steal_pointer (&task));
+  commit_and_stream (self, g_steal_pointer (&task));
 }
 
 gboolean
 steward_chat_turn_run_finish (StewardChatTurn  *self,
                               GAsyncResult     *result,
                               GError          **error)
+{
+  g_return_val_if_fail (STEWARD_IS_CHAT_TURN (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* After the reply: propose facts to remember (when automatic memory is
+ * on), then fold exchanges that left the window into the summary, so the
+ * next message need not wait for it. */
+
+static void follow_up_fold (GTask *task);
+
+static void
+follow_up_fold_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!_steward_summarize_finish (result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+follow_up_fold (GTask *task)
+{
+  StewardChatTurn *self = g_task_get_source_object (task);
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(StewardContext) next = NULL;
+  g_autofree char *summary = NULL;
+  StewardContextLimits limits;
+  gint64 summary_through = 0;
+  GError *error = NULL;
+
+  limits.window_exchanges = (guint)setting_int (self->store, "memory.short-term-exchanges");
+  limits.context_tokens = setting_int (self->store, "chat.context-tokens");
+  limits.reply_tokens = setting_int (self->store, "chat.reply-tokens");
+
+  if (!steward_store_get_summary (self->store, self->conversation_id, &summary, &summary_through, &error) ||
+      !(history = steward_store_list_messages (self->store, self->conversation_id, &error)))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  /* As if the next message were empty: what would have to be folded. */
+  next = steward_context_build (history, summary, summary_through,
+                                self->context->request->system, self->model, "", &limits);
+  if (next->fold_through == 0)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+
+  _steward_summarize_async (self->store, self->session, self->provider, self->model,
+                            self->conversation_id, summary, next->to_fold, next->fold_through,
+                            g_task_get_cancellable (task), follow_up_fold_cb, task);
+}
+
+static void
+follow_up_extract_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GTask *task = user_data;
+  StewardChatTurn *self = g_task_get_source_object (task);
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(added = _steward_extract_memories_finish (result, &error)))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          g_object_unref (task);
+          return;
+        }
+      g_warning ("Could not propose facts to remember: %s", error->message);
+    }
+  else if (added->len > 0)
+    {
+      g_signal_emit (self, signals[REMEMBERED], 0, added);
+    }
+
+  follow_up_fold (task);
+}
+
+void
+steward_chat_turn_follow_up_async (StewardChatTurn     *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *automatic = NULL;
+
+  g_return_if_fail (STEWARD_IS_CHAT_TURN (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, steward_chat_turn_follow_up_async);
+
+  /* Nothing to learn from a reply that did not arrive. */
+  if (g_strcmp0 (self->status, "complete") != 0)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  automatic = steward_store_dup_setting (self->store, "memory.auto", NULL);
+  if (g_strcmp0 (automatic, "true") == 0)
+    {
+      _steward_extract_memories_async (self->store, self->session, self->provider, self->model,
+                                       self->user_message, steward_reply_get_text (self->reply),
+                                       cancellable, follow_up_extract_cb, g_steal_pointer (&task));
+      return;
+    }
+
+  follow_up_fold (g_steal_pointer (&task));
+}
+
+gboolean
+steward_chat_turn_follow_up_finish (StewardChatTurn  *self,
+                                    GAsyncResult     *result,
+                                    GError          **error)
 {
   g_return_val_if_fail (STEWARD_IS_CHAT_TURN (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);

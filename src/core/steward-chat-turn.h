@@ -42,4 +42,12 @@ gboolean         steward_chat_turn_run_finish           (StewardChatTurn     *se
                                                          GAsyncResult        *result,
                                                          GError             **error);
 
+void             steward_chat_turn_follow_up_async      (StewardChatTurn     *self,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+gboolean         steward_chat_turn_follow_up_finish     (StewardChatTurn     *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
+
 G_END_DECLS

@@ -19,4 +19,5 @@
 #include "steward-secrets.h"
 #include "steward-setting-keys.h"
 #include "steward-store.h"
+#include "steward-system-prompt.h"
 #include "steward-task.h"

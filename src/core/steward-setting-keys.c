@@ -18,6 +18,10 @@
  * the CLI and the tests can set every one of them. Sorted by key.
  */
 static const StewardSettingKey setting_keys[] = {
+  { "chat.context-tokens", STEWARD_SETTING_INT, "8192", 1024, 2000000,
+    N_("The context size of models, in tokens") },
+  { "chat.reply-tokens", STEWARD_SETTING_INT, "2048", 64, 200000,
+    N_("Tokens kept free for each reply") },
   { "memory.auto", STEWARD_SETTING_BOOLEAN, "true", 0, 0,
     N_("Propose facts to remember after each exchange") },
   { "memory.budget-tokens", STEWARD_SETTING_INT, "1000", 100, 100000,

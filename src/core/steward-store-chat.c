@@ -937,3 +937,127 @@ steward_store_recover_interrupted (StewardStore  *self,
 
   return stale->len;
 }
+
+/**
+ * steward_store_get_summary:
+ * @summary: (out): the rolling summary, or %NULL when there is none yet
+ * @summary_through: (out): the id of the last message it covers, or 0
+ */
+gboolean
+steward_store_get_summary (StewardStore  *self,
+                           gint64         conversation_id,
+                           char         **summary,
+                           gint64        *summary_through,
+                           GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (summary != NULL && summary_through != NULL, FALSE);
+
+  *summary = NULL;
+  *summary_through = 0;
+
+  stmt = _steward_store_prepare (self,
+                                 "SELECT summary, coalesce (summary_through, 0)"
+                                 "  FROM conversations WHERE id = ?",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, conversation_id);
+
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *summary = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      *summary_through = sqlite3_column_int64 (stmt, 1);
+      return TRUE;
+    }
+
+  if (rc == SQLITE_DONE)
+    return conversation_not_found (self, conversation_id, error);
+
+  _steward_store_set_sql_error (self, error);
+  return FALSE;
+}
+
+gboolean
+steward_store_set_summary (StewardStore  *self,
+                           gint64         conversation_id,
+                           const char    *summary,
+                           gint64         summary_through,
+                           GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+
+  stmt = _steward_store_prepare (self,
+                                 "UPDATE conversations SET summary = ?, summary_through = ?"
+                                 " WHERE id = ?",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text_or_null (stmt, 1, summary);
+  sqlite3_bind_int64 (stmt, 2, summary_through);
+  sqlite3_bind_int64 (stmt, 3, conversation_id);
+
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (_steward_store_get_db (self)) == 0)
+    return conversation_not_found (self, conversation_id, error);
+
+  return TRUE;
+}
+
+/**
+ * steward_store_set_message_context:
+ * @context_json: exactly what was sent for a reply (system part and
+ *   messages), as JSON, so the user can see it in the reply's details
+ */
+gboolean
+steward_store_set_message_context (StewardStore  *self,
+                                   gint64         message_id,
+                                   const char    *context_json,
+                                   GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+
+  if (!(stmt = _steward_store_prepare (self, "UPDATE messages SET context = ? WHERE id = ?", error)))
+    return FALSE;
+
+  bind_text_or_null (stmt, 1, context_json);
+  sqlite3_bind_int64 (stmt, 2, message_id);
+
+  return step_done (self, stmt, error);
+}
+
+/**
+ * steward_store_dup_message_context:
+ *
+ * Returns: (transfer full) (nullable): the JSON of what was sent for a
+ *   reply, or %NULL when nothing was recorded (and @error is not set)
+ */
+char *
+steward_store_dup_message_context (StewardStore  *self,
+                                   gint64         message_id,
+                                   GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  if (!(stmt = _steward_store_prepare (self, "SELECT context FROM messages WHERE id = ?", error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, message_id);
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+
+  return NULL;
+}

@@ -148,6 +148,24 @@ GListModel      *steward_store_list_messages       (StewardStore         *self,
 guint            steward_store_recover_interrupted (StewardStore         *self,
                                                     GError              **error);
 
+gboolean         steward_store_get_summary         (StewardStore         *self,
+                                                    gint64                conversation_id,
+                                                    char                **summary,
+                                                    gint64               *summary_through,
+                                                    GError              **error);
+gboolean         steward_store_set_summary         (StewardStore         *self,
+                                                    gint64                conversation_id,
+                                                    const char           *summary,
+                                                    gint64                summary_through,
+                                                    GError              **error);
+gboolean         steward_store_set_message_context (StewardStore         *self,
+                                                    gint64                message_id,
+                                                    const char           *context_json,
+                                                    GError              **error);
+char            *steward_store_dup_message_context (StewardStore         *self,
+                                                    gint64                message_id,
+                                                    GError              **error);
+
 /* Long-term memory and search (steward-store-memory.c) */
 gint64           steward_store_add_memory          (StewardStore         *self,
                                                     const char           *text,

@@ -1,0 +1,18 @@
+/* steward-system-prompt.h
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "steward-store.h"
+
+G_BEGIN_DECLS
+
+char *steward_system_prompt_build (StewardStore  *store,
+                                   const char    *new_message,
+                                   GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,182 @@
+#!/usr/bin/python3
+# test-memory-cli.py: short-term context, long-term memory and the system
+# part, read from the replay server's log of what each provider was sent.
+#
+# Copyright 2026 The Steward authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import json
+import os
+import sys
+import unittest
+
+import importlib.util
+
+spec = importlib.util.spec_from_file_location(
+    'chat_cli', os.path.join(os.path.dirname(os.path.abspath(__file__)), 'test-chat-cli.py'))
+chat_cli = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(chat_cli)
+
+
+def system_part(kind, body):
+    """The system part of a request body, in each provider's own place."""
+    if kind == 'openai' or kind == 'ollama':
+        first = body['messages'][0]
+        return first['content'] if first['role'] == 'system' else None
+    if kind == 'anthropic':
+        return body.get('system')
+    if kind == 'gemini':
+        instruction = body.get('systemInstruction')
+        return instruction['parts'][0]['text'] if instruction else None
+    raise AssertionError(kind)
+
+
+def conversation_messages(kind, body):
+    """(role, text) of every non-system message in a request body."""
+    if kind == 'gemini':
+        return [('assistant' if c['role'] == 'model' else 'user', c['parts'][0]['text'])
+                for c in body['contents']]
+    return [(m['role'], m['content']) for m in body['messages'] if m['role'] != 'system']
+
+
+class TestShortTerm(chat_cli.ChatTestCase):
+    def test_seventh_message_carries_summary_and_last_five_exchanges(self):
+        server = self.server('openai')
+        self.add_provider('o', 'openai', server)
+        self.cli('tier', 'set', 'medium', 'o', 'text_stream')
+        self.cli('tier', 'set', 'small', 'o', 'summary')
+        reply = self.expected_text('openai', 'text_stream')
+
+        first = json.loads(self.cli('chat', '--json', 'message 1').stdout)
+        cid = str(first['conversation_id'])
+        for i in range(2, 7):
+            self.cli('chat', '--conversation', cid, f'message {i}')
+
+        # After the sixth exchange, exchange 1 left the window: it was folded.
+        summaries = [r for r in server.chat_requests() if r['body']['model'] == 'summary']
+        self.assertEqual(len(summaries), 1)
+        folded = summaries[0]['body']['messages'][-1]['content']
+        self.assertIn('message 1', folded)
+        self.assertNotIn('message 2', folded)
+        shown = json.loads(self.cli('conversations', 'show', cid, '--json').stdout)
+        self.assertEqual(shown['summary'], self.expected_text('openai', 'summary'))
+
+        self.cli('chat', '--conversation', cid, 'message 7')
+        body = [r for r in server.chat_requests() if r['body']['model'] == 'text_stream'][-1]['body']
+        messages = conversation_messages('openai', body)
+        expected = []
+        for i in range(2, 7):
+            expected += [('user', f'message {i}'), ('assistant', reply)]
+        expected.append(('user', 'message 7'))
+        self.assertEqual(messages, expected)
+        self.assertIn(self.expected_text('openai', 'summary'), system_part('openai', body))
+        self.assertNotIn('message 1', json.dumps(body))
+
+    def test_window_setting(self):
+        server = self.server('ollama')
+        self.add_provider('l', 'ollama', server, key_env=False)
+        self.cli('settings', 'set', 'memory.short-term-exchanges', '1')
+        first = json.loads(self.cli('chat', '--json', 'one').stdout)
+        cid = str(first['conversation_id'])
+        self.cli('chat', '--conversation', cid, 'two')
+        self.cli('chat', '--conversation', cid, 'three')
+        # Without a small model the conversation's model writes summaries
+        # too; pick the replies' requests.
+        replies = [r['body'] for r in server.chat_requests()
+                   if system_part('ollama', r['body']).startswith('You are Steward')]
+        texts = [t for _, t in conversation_messages('ollama', replies[-1])]
+        self.assertEqual(texts, ['two', self.expected_text('ollama', 'text_stream'), 'three'])
+        self.assertIn('Summary of the earlier part', system_part('ollama', replies[-1]))
+
+
+class TestLongTerm(chat_cli.ChatTestCase):
+    def personalize(self):
+        self.cli('settings', 'set', 'personal.name', 'Ada')
+        self.cli('settings', 'set', 'personal.language', 'British English')
+        self.cli('settings', 'set', 'personal.tone', 'warm and brief')
+        self.cli('settings', 'set', 'personal.instructions', 'Use metric units.')
+        self.cli('memory', 'add', '--pin', "I'm vegetarian")
+        self.cli('memory', 'add', 'My manager is Priya')
+
+    def test_system_part_for_every_kind(self):
+        self.personalize()
+        for kind in chat_cli.KINDS:
+            with self.subTest(kind=kind):
+                server = self.server(kind)
+                self.add_provider(kind, kind, server, key_env=kind != 'ollama')
+                result = json.loads(self.cli('chat', '--json', '--provider', kind, 'Dinner ideas?').stdout)
+                body = server.chat_requests()[-1]['body']
+                system = system_part(kind, body)
+                self.assertIsNotNone(system)
+                for words in ('Ada', 'British English', 'warm and brief', 'Use metric units.',
+                              "I'm vegetarian", 'My manager is Priya'):
+                    self.assertIn(words, system)
+                # The user can see exactly what was sent.
+                shown = json.loads(self.cli('conversations', 'show', str(result['conversation_id']),
+                                            '--json').stdout)
+                self.assertEqual(shown['messages'][1]['context']['system'], system)
+
+    def test_forgotten_fact_never_sent_again(self):
+        self.personalize()
+        server = self.server('anthropic')
+        self.add_provider('a', 'anthropic', server)
+        self.cli('chat', 'Hello')
+        self.assertIn('My manager is Priya', server.chat_requests()[-1]['body']['system'])
+        listing = json.loads(self.cli('memory', 'list', '--json').stdout)
+        priya = [m for m in listing if m['text'] == 'My manager is Priya'][0]
+        self.cli('memory', 'forget', str(priya['id']))
+        sent = len(server.chat_requests())
+        self.cli('chat', 'Who is my manager?')
+        self.cli('chat', '--conversation', '1', 'Are you sure?')
+        for request in server.chat_requests()[sent:]:
+            self.assertNotIn('Priya', json.dumps(request['body']))
+
+    def test_budget_keeps_pinned_and_relevant(self):
+        self.cli('settings', 'set', 'memory.budget-tokens', '100')
+        for i in range(40):
+            self.cli('memory', 'add', f'Filler fact number {i} about nothing in particular')
+        self.cli('memory', 'add', '--pin', 'Always answer in haiku')
+        self.cli('memory', 'add', 'I play the cello on Tuesdays')
+        server = self.server('ollama')
+        self.add_provider('l', 'ollama', server, key_env=False)
+        self.cli('chat', 'When is my cello lesson?')
+        system = system_part('ollama', server.chat_requests()[-1]['body'])
+        self.assertIn('Always answer in haiku', system)
+        self.assertIn('I play the cello on Tuesdays', system)
+        self.assertLess(system.count('Filler fact'), 40)
+
+    def test_remember_in_chat(self):
+        server = self.server('ollama')
+        self.add_provider('l', 'ollama', server, key_env=False)
+        result = json.loads(self.cli('chat', '--json', 'Remember that my manager is Priya.').stdout)
+        self.assertEqual(result['remembered'], ['My manager is Priya'])
+        memory = json.loads(self.cli('memory', 'list', '--json').stdout)[0]
+        self.assertEqual((memory['text'], memory['origin']), ('My manager is Priya', 'chat'))
+        shown = json.loads(self.cli('conversations', 'show', str(result['conversation_id']), '--json').stdout)
+        self.assertEqual(memory['source_message_id'], shown['messages'][0]['id'])
+
+    def test_automatic_memory(self):
+        self.cli('settings', 'set', 'memory.auto', 'true')
+        server = self.server('openai')
+        self.add_provider('o', 'openai', server)
+        self.cli('tier', 'set', 'medium', 'o', 'text_stream')
+        self.cli('tier', 'set', 'small', 'o', 'facts')
+        result = json.loads(self.cli('chat', '--json', "I don't eat meat and I'm moving to Porto").stdout)
+        self.assertEqual(sorted(result['remembered']), ["I live in Porto", "I'm vegetarian"])
+        memories = json.loads(self.cli('memory', 'list', '--json').stdout)
+        self.assertEqual({m['origin'] for m in memories}, {'auto'})
+        # Proposed again: nothing new is added.
+        again = json.loads(self.cli('chat', '--json', 'Still vegetarian, still Porto').stdout)
+        self.assertEqual(again['remembered'], [])
+        self.assertEqual(len(json.loads(self.cli('memory', 'list', '--json').stdout)), 2)
+        # Switched off: no extra request after the reply.
+        self.cli('settings', 'set', 'memory.auto', 'false')
+        sent = len(server.chat_requests())
+        self.cli('chat', 'Hello')
+        self.assertEqual(len(server.chat_requests()), sent + 1)
+
+
+if __name__ == '__main__':
+    chat_cli.CLI, chat_cli.REPLAY, chat_cli.FIXTURES = (os.path.abspath(p) for p in sys.argv[1:4])
+    del sys.argv[1:4]
+    unittest.main(verbosity=2)
