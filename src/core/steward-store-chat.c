@@ -17,31 +17,6 @@
 
 static const char * const tiers[] = { "small", "medium", "large", NULL };
 
-static gboolean
-step_done (StewardStore  *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _steward_store_set_sql_error (self, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           column,
-                   const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, column);
-}
-
 static void
 bind_count (sqlite3_stmt *stmt,
             int           column,
@@ -111,12 +86,12 @@ steward_store_add_provider (StewardStore     *self,
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, steward_provider_get_kind (provider), -1, SQLITE_TRANSIENT);
   /* Only a base URL the user chose is stored; the official one may move. */
-  bind_text_or_null (stmt, 3,
+  _steward_store_bind_text_or_null (stmt, 3,
                      g_strcmp0 (steward_provider_get_base_url (provider),
                                 steward_provider_get_default_base_url (provider)) != 0
                        ? steward_provider_get_base_url (provider) : NULL);
-  bind_text_or_null (stmt, 4, steward_provider_get_model (provider));
-  bind_text_or_null (stmt, 5, steward_provider_get_api_key_env (provider));
+  _steward_store_bind_text_or_null (stmt, 4, steward_provider_get_model (provider));
+  _steward_store_bind_text_or_null (stmt, 5, steward_provider_get_api_key_env (provider));
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -262,12 +237,12 @@ steward_store_update_provider (StewardStore     *self,
 
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, steward_provider_get_kind (provider), -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 3,
+  _steward_store_bind_text_or_null (stmt, 3,
                      g_strcmp0 (steward_provider_get_base_url (provider),
                                 steward_provider_get_default_base_url (provider)) != 0
                        ? steward_provider_get_base_url (provider) : NULL);
-  bind_text_or_null (stmt, 4, steward_provider_get_model (provider));
-  bind_text_or_null (stmt, 5, steward_provider_get_api_key_env (provider));
+  _steward_store_bind_text_or_null (stmt, 4, steward_provider_get_model (provider));
+  _steward_store_bind_text_or_null (stmt, 5, steward_provider_get_api_key_env (provider));
   sqlite3_bind_text (stmt, 6, old_name, -1, SQLITE_TRANSIENT);
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
@@ -307,7 +282,7 @@ steward_store_remove_provider (StewardStore  *self,
 
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
 
-  if (!step_done (self, stmt, error))
+  if (!_steward_store_step_done (self, stmt, error))
     return FALSE;
 
   if (sqlite3_changes (_steward_store_get_db (self)) == 0)
@@ -373,7 +348,7 @@ steward_store_set_tier (StewardStore  *self,
   sqlite3_bind_text (stmt, 2, provider, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, model, -1, SQLITE_TRANSIENT);
 
-  return step_done (self, stmt, error);
+  return _steward_store_step_done (self, stmt, error);
 }
 
 gboolean
@@ -393,7 +368,7 @@ steward_store_clear_tier (StewardStore  *self,
 
   sqlite3_bind_text (stmt, 1, tier, -1, SQLITE_TRANSIENT);
 
-  return step_done (self, stmt, error);
+  return _steward_store_step_done (self, stmt, error);
 }
 
 /**
@@ -459,7 +434,7 @@ steward_store_create_conversation (StewardStore  *self,
 
   sqlite3_bind_text (stmt, 1, title ? title : "", -1, SQLITE_TRANSIENT);
 
-  if (!step_done (self, stmt, error))
+  if (!_steward_store_step_done (self, stmt, error))
     return 0;
 
   {
@@ -572,9 +547,9 @@ steward_store_add_message (StewardStore  *self,
   sqlite3_bind_text (stmt, 2, role, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, content ? content : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, status, -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 5, provider);
-  bind_text_or_null (stmt, 6, model);
-  bind_text_or_null (stmt, 7, tier);
+  _steward_store_bind_text_or_null (stmt, 5, provider);
+  _steward_store_bind_text_or_null (stmt, 6, model);
+  _steward_store_bind_text_or_null (stmt, 7, tier);
   /* Who writes a streaming reply, so another process opening the store
    * can tell a live stream from one whose writer died. */
   if (streaming)
@@ -583,14 +558,14 @@ steward_store_add_message (StewardStore  *self,
       sqlite3_bind_int64 (stmt, 9, (sqlite3_int64)process_start_time (getpid ()));
     }
 
-  if (!step_done (self, stmt, error))
+  if (!_steward_store_step_done (self, stmt, error))
     return 0;
 
   {
     gint64 id = sqlite3_last_insert_rowid (_steward_store_get_db (self));
 
     sqlite3_bind_int64 (touch, 1, conversation_id);
-    if (!step_done (self, touch, error))
+    if (!_steward_store_step_done (self, touch, error))
       return 0;
 
     _steward_store_emit_conversations_changed (self);
@@ -641,15 +616,15 @@ steward_store_update_reply (StewardStore  *self,
 
   sqlite3_bind_text (stmt, 1, content ? content : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, status, -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 3, error_message);
+  _steward_store_bind_text_or_null (stmt, 3, error_message);
   bind_count (stmt, 4, reply ? steward_reply_get_input_tokens (reply) : -1);
   bind_count (stmt, 5, reply ? steward_reply_get_output_tokens (reply) : -1);
   bind_count (stmt, 6, reply ? steward_reply_get_latency_ms (reply) : -1);
-  bind_text_or_null (stmt, 7, reply ? steward_reply_get_model (reply) : NULL);
-  bind_text_or_null (stmt, 8, tool_calls);
+  _steward_store_bind_text_or_null (stmt, 7, reply ? steward_reply_get_model (reply) : NULL);
+  _steward_store_bind_text_or_null (stmt, 8, tool_calls);
   sqlite3_bind_int64 (stmt, 9, message_id);
 
-  return step_done (self, stmt, error);
+  return _steward_store_step_done (self, stmt, error);
 }
 
 gboolean
@@ -683,7 +658,7 @@ steward_store_rename_conversation (StewardStore  *self,
   sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, id);
 
-  if (!step_done (self, stmt, error))
+  if (!_steward_store_step_done (self, stmt, error))
     return FALSE;
   if (sqlite3_changes (_steward_store_get_db (self)) == 0)
     return conversation_not_found (self, id, error);
@@ -713,7 +688,7 @@ steward_store_delete_conversation (StewardStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, id);
 
-  if (!step_done (self, stmt, error))
+  if (!_steward_store_step_done (self, stmt, error))
     return FALSE;
   if (sqlite3_changes (_steward_store_get_db (self)) == 0)
     return conversation_not_found (self, id, error);
@@ -748,7 +723,7 @@ steward_store_delete_messages_from (StewardStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, message_id);
 
-  if (!step_done (self, stmt, error))
+  if (!_steward_store_step_done (self, stmt, error))
     return FALSE;
 
   _steward_store_emit_conversations_changed (self);
@@ -929,7 +904,7 @@ steward_store_recover_interrupted (StewardStore  *self,
     {
       sqlite3_reset (update);
       sqlite3_bind_int64 (update, 1, g_array_index (stale, gint64, i));
-      if (!step_done (self, update, error))
+      if (!_steward_store_step_done (self, update, error))
         return G_MAXUINT;
     }
 
@@ -1000,11 +975,11 @@ steward_store_set_summary (StewardStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  bind_text_or_null (stmt, 1, summary);
+  _steward_store_bind_text_or_null (stmt, 1, summary);
   sqlite3_bind_int64 (stmt, 2, summary_through);
   sqlite3_bind_int64 (stmt, 3, conversation_id);
 
-  if (!step_done (self, stmt, error))
+  if (!_steward_store_step_done (self, stmt, error))
     return FALSE;
   if (sqlite3_changes (_steward_store_get_db (self)) == 0)
     return conversation_not_found (self, conversation_id, error);
@@ -1030,10 +1005,10 @@ steward_store_set_message_context (StewardStore  *self,
   if (!(stmt = _steward_store_prepare (self, "UPDATE messages SET context = ? WHERE id = ?", error)))
     return FALSE;
 
-  bind_text_or_null (stmt, 1, context_json);
+  _steward_store_bind_text_or_null (stmt, 1, context_json);
   sqlite3_bind_int64 (stmt, 2, message_id);
 
-  return step_done (self, stmt, error);
+  return _steward_store_step_done (self, stmt, error);
 }
 
 /**

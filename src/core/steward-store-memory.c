@@ -20,20 +20,6 @@
 static const char * const origins[] = { "user", "chat", "auto", NULL };
 
 static gboolean
-step_done (StewardStore  *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      _steward_store_set_sql_error (self, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
 memory_not_found (gint64   id,
                   GError **error)
 {
@@ -111,7 +97,7 @@ steward_store_add_memory (StewardStore  *self,
   else
     sqlite3_bind_null (stmt, 4);
 
-  if (!step_done (self, stmt, error))
+  if (!_steward_store_step_done (self, stmt, error))
     return 0;
 
   id = sqlite3_last_insert_rowid (_steward_store_get_db (self));
@@ -227,7 +213,7 @@ update_memory (StewardStore  *self,
     sqlite3_bind_int (stmt, 1, number);
   sqlite3_bind_int64 (stmt, 2, id);
 
-  if (!step_done (self, stmt, error))
+  if (!_steward_store_step_done (self, stmt, error))
     return FALSE;
 
   if (sqlite3_changes (_steward_store_get_db (self)) == 0)
@@ -290,7 +276,7 @@ steward_store_forget_memory (StewardStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, id);
 
-  if (!step_done (self, stmt, error))
+  if (!_steward_store_step_done (self, stmt, error))
     return FALSE;
   if (sqlite3_changes (_steward_store_get_db (self)) == 0)
     return memory_not_found (id, error);

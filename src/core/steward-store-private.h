@@ -32,6 +32,12 @@ void        _steward_store_set_sql_error (StewardStore  *self,
                                           GError       **error);
 GDateTime  *_steward_store_column_time   (sqlite3_stmt  *stmt,
                                           int            column);
+gboolean    _steward_store_step_done     (StewardStore  *self,
+                                          sqlite3_stmt  *stmt,
+                                          GError       **error);
+void        _steward_store_bind_text_or_null (sqlite3_stmt *stmt,
+                                          int            column,
+                                          const char    *text);
 void        _steward_store_emit_conversations_changed (StewardStore *self);
 void        _steward_store_emit_memories_changed      (StewardStore *self);
 char       *_steward_store_dup_fts_query (const char *text,

@@ -231,6 +231,32 @@ _steward_store_column_time (sqlite3_stmt *stmt,
   return ret;
 }
 
+/* Runs a statement that returns no rows. */
+gboolean
+_steward_store_step_done (StewardStore  *self,
+                          sqlite3_stmt  *stmt,
+                          GError       **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _steward_store_set_sql_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+_steward_store_bind_text_or_null (sqlite3_stmt *stmt,
+                                  int           column,
+                                  const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
 static gboolean
 steward_store_read_int (StewardStore  *self,
                         const char    *sql,

@@ -245,23 +245,9 @@ steward_anthropic_provider_handle_response (StewardProvider  *provider,
 
 static GStrv
 steward_anthropic_provider_parse_models (StewardProvider *provider,
-                                         JsonNode        *data)
+                                     JsonNode        *data)
 {
-  JsonArray *list = _steward_json_get_array (_steward_json_object (data), "data");
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  if (list == NULL)
-    return NULL;
-
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    {
-      const char *id = _steward_json_get_string (_steward_json_object (json_array_get_element (list, i)), "id");
-
-      if (id != NULL)
-        g_strv_builder_add (builder, id);
-    }
-
-  return g_strv_builder_end (builder);
+  return _steward_json_collect_strings (data, "data", "id");
 }
 
 static void

@@ -105,3 +105,29 @@ _steward_json_dup_member_as_text (JsonObject *object,
 
   return json_to_string (node, FALSE);
 }
+
+/* The ids of a model list: the string @id_member of each object in the
+ * array @array_member ("data"/"id" for OpenAI and Anthropic). */
+GStrv
+_steward_json_collect_strings (JsonNode   *root,
+                               const char *array_member,
+                               const char *id_member)
+{
+  JsonArray *list = _steward_json_get_array (_steward_json_object (root), array_member);
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  if (list == NULL)
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      const char *id = _steward_json_get_string (_steward_json_object (json_array_get_element (list, i)),
+                                                 id_member);
+
+      if (id != NULL)
+        g_strv_builder_add (builder, id);
+    }
+
+  return g_strv_builder_end (builder);
+}
