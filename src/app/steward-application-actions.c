@@ -119,6 +119,7 @@ static const struct {
   { "win.show-page::chat", { "<Control>1", NULL } },
   { "win.show-page::tasks", { "<Control>2", NULL } },
   { "win.show-page::documents", { "<Control>3", NULL } },
+  { "win.new-conversation", { "<Control>n", NULL } },
 };
 
 void

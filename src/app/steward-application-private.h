@@ -17,6 +17,7 @@ struct _StewardApplication
 
   /* Owned */
   GCancellable   *cancellable;
+  SoupSession    *session;
   StewardStore   *store;
   GError         *store_error;
 

@@ -11,7 +11,10 @@
 
 #include <glib/gi18n.h>
 
+#include <gtksourceview/gtksource.h>
+
 #include "steward-application-private.h"
+#include "steward-bench-chat-probe.h"
 #include "steward-bench-probe.h"
 #include "steward-window.h"
 
@@ -76,6 +79,9 @@ steward_application_startup (GApplication *application)
 
   _steward_application_actions_init (self);
 
+  /* Code blocks in replies are GtkSourceViews. */
+  gtk_source_init ();
+
   /* Opening runs migrations and may take a moment on a large file: keep it
    * off the main thread so the window shows at once.
    */
@@ -100,6 +106,7 @@ steward_application_activate (GApplication *application)
 
       if (g_getenv ("STEWARD_BENCH_FIRST_FRAME") != NULL)
         steward_bench_probe_attach (self, window);
+      steward_bench_chat_probe_attach (self, window);
     }
 
   gtk_window_present (window);
@@ -111,6 +118,7 @@ steward_application_shutdown (GApplication *application)
   StewardApplication *self = (StewardApplication *)application;
 
   g_cancellable_cancel (self->cancellable);
+  soup_session_abort (self->session);
 
   G_APPLICATION_CLASS (steward_application_parent_class)->shutdown (application);
 
@@ -126,6 +134,7 @@ steward_application_dispose (GObject *object)
   StewardApplication *self = (StewardApplication *)object;
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->session);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (steward_application_parent_class)->dispose (object);
@@ -219,6 +228,10 @@ static void
 steward_application_init (StewardApplication *self)
 {
   self->cancellable = g_cancellable_new ();
+  /* One session for every request the app makes, so connections to a
+   * provider are reused from one message to the next. */
+  self->session = soup_session_new_with_options ("user-agent", "Steward/" PACKAGE_VERSION,
+                                                 NULL);
 }
 
 /**
@@ -253,4 +266,17 @@ steward_application_get_store_ready (StewardApplication *self)
   g_return_val_if_fail (STEWARD_IS_APPLICATION (self), FALSE);
 
   return self->store_ready;
+}
+
+/**
+ * steward_application_get_session:
+ *
+ * Returns: (transfer none): the HTTP session every request of the app uses
+ */
+SoupSession *
+steward_application_get_session (StewardApplication *self)
+{
+  g_return_val_if_fail (STEWARD_IS_APPLICATION (self), NULL);
+
+  return self->session;
 }

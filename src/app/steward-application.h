@@ -21,5 +21,6 @@ StewardApplication *steward_application_new             (void);
 StewardStore       *steward_application_get_store       (StewardApplication *self);
 const GError       *steward_application_get_store_error (StewardApplication *self);
 gboolean            steward_application_get_store_ready (StewardApplication *self);
+SoupSession        *steward_application_get_session     (StewardApplication *self);
 
 G_END_DECLS

@@ -12,21 +12,52 @@
 #include <glib/gi18n.h>
 
 #include "steward-chat-page.h"
-#include "steward-date-format.h"
+#include "steward-chat-view.h"
+#include "steward-conversation-row.h"
 #include "steward-stack-accessible.h"
+
+/* The Chat page: the list of conversations beside the conversation view.
+ * With no provider set up, the view's place shows how to add one, and
+ * offers a local Ollama directly when one answers.
+ */
+
+#define OLLAMA_DEFAULT_URL     "http://127.0.0.1:11434"
+#define OLLAMA_PROBE_TIMEOUT_S 2
+#define SETUP_RECHECK_S        1
 
 struct _StewardChatPage
 {
-  GtkWidget      parent_instance;
+  GtkWidget           parent_instance;
 
   /* Template widgets */
-  AdwStatusPage *error_page;
-  GtkListView   *list_view;
-  GtkStack      *stack;
+  GtkButton          *add_provider_button;
+  StewardChatView    *chat_view;
+  GtkStack           *content_stack;
+  GtkListView        *conversation_list;
+  AdwStatusPage      *error_page;
+  AdwFlap            *flap;
+  GtkStack           *list_stack;
+  GtkButton          *new_button;
+  GtkLabel           *ollama_label;
+  AdwStatusPage      *setup_page;
+  GtkStack           *stack;
+  AdwToastOverlay    *toast_overlay;
+  GtkButton          *use_ollama_button;
 
   /* Owned */
-  StewardStore  *store;
-  GListModel    *conversations;
+  StewardStore       *store;
+  SoupSession        *session;
+  GtkFilterListModel *filtered;
+  GtkSingleSelection *selection;
+  GArray             *pending_deletes;
+  GCancellable       *probe_cancellable;
+  char               *ollama_url;
+  char               *ollama_model;
+
+  guint               probe_timeout;
+  guint               setup_recheck;
+  guint               reloading : 1;
+  guint               probing : 1;
 };
 
 G_DEFINE_FINAL_TYPE (StewardChatPage, steward_chat_page, GTK_TYPE_WIDGET)
@@ -39,30 +70,60 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-steward_chat_page_update_visible (StewardChatPage *self)
+static void steward_chat_page_update_setup (StewardChatPage *self);
+
+/* -- the conversation list ----------------------------------------------- */
+
+static gboolean
+is_pending_delete (StewardChatPage *self,
+                   gint64           id)
 {
-  g_assert (STEWARD_IS_CHAT_PAGE (self));
+  for (guint i = 0; i < self->pending_deletes->len; i++)
+    if (g_array_index (self->pending_deletes, gint64, i) == id)
+      return TRUE;
 
-  if (self->conversations == NULL)
-    return;
+  return FALSE;
+}
 
-  if (g_list_model_get_n_items (self->conversations) > 0)
-    gtk_stack_set_visible_child_name (self->stack, "list");
-  else
-    gtk_stack_set_visible_child_name (self->stack, "empty");
+static gboolean
+filter_conversation (gpointer item,
+                     gpointer user_data)
+{
+  StewardChatPage *self = user_data;
+
+  return !is_pending_delete (self, steward_conversation_get_id (item));
 }
 
 static void
-steward_chat_page_items_changed_cb (StewardChatPage *self,
-                                    guint            position,
-                                    guint            removed,
-                                    guint            added,
-                                    GListModel      *model)
+steward_chat_page_select (StewardChatPage *self,
+                          gint64           conversation_id)
 {
-  g_assert (STEWARD_IS_CHAT_PAGE (self));
+  GListModel *model = G_LIST_MODEL (self->filtered);
+  guint n_items = g_list_model_get_n_items (model);
+  guint position = GTK_INVALID_LIST_POSITION;
 
-  steward_chat_page_update_visible (self);
+  for (guint i = 0; conversation_id != 0 && i < n_items; i++)
+    {
+      g_autoptr(StewardConversation) conversation = g_list_model_get_item (model, i);
+
+      if (steward_conversation_get_id (conversation) == conversation_id)
+        {
+          position = i;
+          break;
+        }
+    }
+
+  self->reloading = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->reloading = FALSE;
+}
+
+static void
+steward_chat_page_update_list_stack (StewardChatPage *self)
+{
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0;
+
+  gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "list");
 }
 
 static void
@@ -73,15 +134,9 @@ steward_chat_page_reload (StewardChatPage *self)
 
   g_assert (STEWARD_IS_CHAT_PAGE (self));
 
-  if (self->conversations != NULL)
-    g_signal_handlers_disconnect_by_func (self->conversations,
-                                          G_CALLBACK (steward_chat_page_items_changed_cb),
-                                          self);
-  g_clear_object (&self->conversations);
-  gtk_list_view_set_model (self->list_view, NULL);
-
   if (self->store == NULL)
     {
+      gtk_filter_list_model_set_model (self->filtered, NULL);
       gtk_stack_set_visible_child_name (self->stack, "loading");
       return;
     }
@@ -95,47 +150,468 @@ steward_chat_page_reload (StewardChatPage *self)
       return;
     }
 
-  self->conversations = g_steal_pointer (&conversations);
-  g_signal_connect_object (self->conversations,
-                           "items-changed",
-                           G_CALLBACK (steward_chat_page_items_changed_cb),
-                           self,
-                           G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->list_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (self->conversations))));
+  self->reloading = TRUE;
+  gtk_filter_list_model_set_model (self->filtered, conversations);
+  self->reloading = FALSE;
 
-  steward_chat_page_update_visible (self);
+  steward_chat_page_select (self, steward_chat_view_get_conversation_id (self->chat_view));
+  steward_chat_page_update_list_stack (self);
+  gtk_stack_set_visible_child_name (self->stack, "chat");
 }
 
-static char *
-format_date_cb (GtkListItem *list_item,
-                GDateTime   *date_time)
+static void
+conversations_changed_cb (StewardChatPage *self,
+                          StewardStore    *store)
 {
-  return steward_date_format_relative (date_time, NULL);
+  steward_chat_page_reload (self);
 }
 
-static char *
-format_message_count_cb (GtkListItem *list_item,
-                         guint        message_count)
+static void
+selection_changed_cb (StewardChatPage    *self,
+                      GParamSpec         *pspec,
+                      GtkSingleSelection *selection)
 {
-  if (message_count == 0)
-    return g_strdup (_("No messages"));
+  StewardConversation *conversation;
 
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u message", "%u messages", message_count),
-                          message_count);
+  g_assert (STEWARD_IS_CHAT_PAGE (self));
+
+  if (self->reloading)
+    return;
+
+  conversation = gtk_single_selection_get_selected_item (selection);
+  steward_chat_view_set_conversation_id (self->chat_view,
+                                         conversation ? steward_conversation_get_id (conversation) : 0);
+
+  if (conversation != NULL && adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
 }
+
+static void
+view_conversation_id_cb (StewardChatPage *self,
+                         GParamSpec      *pspec,
+                         StewardChatView *view)
+{
+  g_assert (STEWARD_IS_CHAT_PAGE (self));
+
+  steward_chat_page_select (self, steward_chat_view_get_conversation_id (view));
+}
+
+/**
+ * steward_chat_page_new_conversation:
+ *
+ * Shows an empty conversation, ready to type in.
+ */
+void
+steward_chat_page_new_conversation (StewardChatPage *self)
+{
+  g_return_if_fail (STEWARD_IS_CHAT_PAGE (self));
+
+  steward_chat_view_set_conversation_id (self->chat_view, 0);
+  steward_chat_page_select (self, 0);
+
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+
+  steward_chat_view_focus_composer (self->chat_view);
+}
+
+static void
+new_conversation_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  steward_chat_page_new_conversation (STEWARD_CHAT_PAGE (widget));
+}
+
+/* -- rename -------------------------------------------------------------- */
+
+static void
+rename_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    StewardChatPage  *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkEditable *entry;
+  gint64 id;
+
+  if (g_strcmp0 (response, "rename") != 0 || self->store == NULL)
+    return;
+
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  id = *(gint64 *)g_object_get_data (G_OBJECT (dialog), "conversation-id");
+
+  if (!steward_store_rename_conversation (self->store, id, gtk_editable_get_text (entry), &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+static void
+rename_entry_changed_cb (GtkEditable      *entry,
+                         AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "rename", text[0] != '\0');
+}
+
+static void
+rename_conversation_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  StewardChatPage *self = (StewardChatPage *)widget;
+  g_autoptr(StewardConversation) conversation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+  gint64 id = g_variant_get_int64 (param);
+
+  if (self->store == NULL)
+    return;
+
+  if (!(conversation = steward_store_find_conversation (self->store, id, &error)))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Rename Conversation"), NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "rename", _("_Rename"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), steward_conversation_get_title (conversation));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"),
+                                  -1);
+  g_signal_connect (entry, "changed", G_CALLBACK (rename_entry_changed_cb), dialog);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+
+  g_object_set_data_full (G_OBJECT (dialog), "conversation-id", g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+/* -- delete, with Undo --------------------------------------------------- */
+
+static void
+forget_pending_delete (StewardChatPage *self,
+                       gint64           id)
+{
+  for (guint i = 0; i < self->pending_deletes->len; i++)
+    if (g_array_index (self->pending_deletes, gint64, i) == id)
+      {
+        g_array_remove_index_fast (self->pending_deletes, i);
+        return;
+      }
+}
+
+static void
+commit_delete (StewardChatPage *self,
+               gint64           id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!is_pending_delete (self, id))
+    return;
+
+  /* Out of the set first: deleting reloads the list through
+   * "conversations-changed". */
+  forget_pending_delete (self, id);
+
+  if (self->store != NULL && !steward_store_delete_conversation (self->store, id, &error))
+    {
+      g_warning ("Could not delete conversation %" G_GINT64_FORMAT ": %s", id, error->message);
+      gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), GTK_FILTER_CHANGE_LESS_STRICT);
+      steward_chat_page_update_list_stack (self);
+    }
+}
+
+static void
+delete_toast_undo_cb (AdwToast        *toast,
+                      StewardChatPage *self)
+{
+  gint64 id = *(gint64 *)g_object_get_data (G_OBJECT (toast), "conversation-id");
+
+  forget_pending_delete (self, id);
+  gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), GTK_FILTER_CHANGE_LESS_STRICT);
+  steward_chat_page_update_list_stack (self);
+}
+
+static void
+delete_toast_dismissed_cb (AdwToast        *toast,
+                           StewardChatPage *self)
+{
+  commit_delete (self, *(gint64 *)g_object_get_data (G_OBJECT (toast), "conversation-id"));
+}
+
+static void
+delete_conversation_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  StewardChatPage *self = (StewardChatPage *)widget;
+  g_autoptr(StewardConversation) conversation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+  gint64 id = g_variant_get_int64 (param);
+
+  if (self->store == NULL || is_pending_delete (self, id))
+    return;
+
+  if (!(conversation = steward_store_find_conversation (self->store, id, &error)))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  /* The row goes at once; the store forgets only when the toast goes
+   * without Undo (or the window closes). */
+  g_array_append_val (self->pending_deletes, id);
+  gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), GTK_FILTER_CHANGE_MORE_STRICT);
+  steward_chat_page_update_list_stack (self);
+
+  if (steward_chat_view_get_conversation_id (self->chat_view) == id)
+    steward_chat_view_set_conversation_id (self->chat_view, 0);
+
+  title = g_markup_escape_text (steward_conversation_get_title (conversation), -1);
+  /* Translators: %s is a conversation's title */
+  toast = adw_toast_new_format (_("“%s” deleted"), title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "conversation-id", g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (delete_toast_undo_cb), self, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (delete_toast_dismissed_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+steward_chat_page_flush_deletes (StewardChatPage *self)
+{
+  while (self->pending_deletes != NULL && self->pending_deletes->len > 0)
+    commit_delete (self, g_array_index (self->pending_deletes, gint64, 0));
+}
+
+/* -- first run ----------------------------------------------------------- */
+
+static void
+add_provider_clicked_cb (StewardChatPage *self,
+                         GtkButton       *button)
+{
+  /* Preferences opens on its Providers page once it can be asked to. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.preferences", NULL);
+}
+
+static void
+use_ollama_clicked_cb (StewardChatPage *self,
+                       GtkButton       *button)
+{
+  g_autoptr(StewardProvider) provider = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert (STEWARD_IS_CHAT_PAGE (self));
+
+  if (self->store == NULL || self->ollama_model == NULL)
+    return;
+
+  if (!(provider = steward_provider_new ("ollama", "Ollama", &error)))
+    goto failed;
+
+  steward_provider_set_base_url (provider, self->ollama_url);
+  steward_provider_set_model (provider, self->ollama_model);
+
+  if (!steward_store_add_provider (self->store, provider, &error) ||
+      !steward_store_set_tier (self->store, "medium", "Ollama", self->ollama_model, &error))
+    goto failed;
+
+  steward_chat_page_update_setup (self);
+  steward_chat_page_new_conversation (self);
+  return;
+
+failed:
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+static void
+probe_done (StewardChatPage *self)
+{
+  self->probing = FALSE;
+  g_clear_handle_id (&self->probe_timeout, g_source_remove);
+  g_clear_object (&self->probe_cancellable);
+}
+
+static void
+ollama_models_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(StewardChatPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) models = NULL;
+
+  models = steward_provider_list_models_finish (STEWARD_PROVIDER (object), result, &error);
+
+  if (self->probe_cancellable == NULL)
+    return;
+
+  probe_done (self);
+
+  if (models == NULL || models[0] == NULL)
+    {
+      g_debug ("No local Ollama: %s", error ? error->message : "no models");
+      return;
+    }
+
+  g_free (self->ollama_model);
+  self->ollama_model = g_strdup (models[0]);
+
+  {
+    /* Translators: %s is a model name such as “llama3.2” */
+    g_autofree char *text = g_strdup_printf (_("Ollama is running on this computer; Steward will use %s."),
+                                             self->ollama_model);
+
+    gtk_label_set_text (self->ollama_label, text);
+  }
+  gtk_widget_set_visible (GTK_WIDGET (self->ollama_label), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->use_ollama_button), TRUE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->add_provider_button), "suggested-action");
+}
+
+static gboolean
+probe_timeout_cb (gpointer user_data)
+{
+  StewardChatPage *self = user_data;
+
+  self->probe_timeout = 0;
+  if (self->probe_cancellable != NULL)
+    g_cancellable_cancel (self->probe_cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+steward_chat_page_probe_ollama (StewardChatPage *self)
+{
+  g_autoptr(StewardProvider) provider = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *url;
+
+  if (self->probing || self->ollama_model != NULL || self->session == NULL)
+    return;
+
+  if (!(provider = steward_provider_new ("ollama", "Ollama", &error)))
+    {
+      g_debug ("Cannot probe Ollama: %s", error->message);
+      return;
+    }
+
+  url = g_getenv ("STEWARD_OLLAMA_URL");
+  g_free (self->ollama_url);
+  self->ollama_url = g_strdup (url && *url ? url : OLLAMA_DEFAULT_URL);
+  steward_provider_set_base_url (provider, self->ollama_url);
+
+  self->probing = TRUE;
+  self->probe_cancellable = g_cancellable_new ();
+  self->probe_timeout = g_timeout_add_seconds (OLLAMA_PROBE_TIMEOUT_S, probe_timeout_cb, self);
+  steward_provider_list_models_async (provider, self->session, NULL, self->probe_cancellable,
+                                      ollama_models_cb, g_object_ref (self));
+}
+
+static gboolean
+setup_recheck_cb (gpointer user_data)
+{
+  StewardChatPage *self = user_data;
+
+  steward_chat_page_update_setup (self);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Shows the setup page while the store has no provider. Providers are
+ * added in Preferences or with the CLI, which say nothing to this page:
+ * while it shows, look again every second. */
+static void
+steward_chat_page_update_setup (StewardChatPage *self)
+{
+  g_autoptr(GListModel) providers = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean needed;
+
+  g_assert (STEWARD_IS_CHAT_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+
+  if (!(providers = steward_store_list_providers (self->store, &error)))
+    {
+      g_debug ("Cannot list providers: %s", error->message);
+      return;
+    }
+
+  needed = g_list_model_get_n_items (providers) == 0;
+
+  if (needed)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "setup");
+      steward_chat_page_probe_ollama (self);
+      if (self->setup_recheck == 0)
+        self->setup_recheck = g_timeout_add_seconds (SETUP_RECHECK_S, setup_recheck_cb, self);
+    }
+  else
+    {
+      g_clear_handle_id (&self->setup_recheck, g_source_remove);
+      if (self->probe_cancellable != NULL)
+        g_cancellable_cancel (self->probe_cancellable);
+      gtk_stack_set_visible_child_name (self->content_stack, "view");
+    }
+}
+
+/* -- GObject ------------------------------------------------------------- */
 
 static void
 steward_chat_page_dispose (GObject *object)
 {
   StewardChatPage *self = (StewardChatPage *)object;
 
+  /* Closing the window is as good as the toast going away. */
+  steward_chat_page_flush_deletes (self);
+
+  g_clear_handle_id (&self->setup_recheck, g_source_remove);
+  if (self->probe_cancellable != NULL)
+    g_cancellable_cancel (self->probe_cancellable);
+  probe_done (self);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_CHAT_PAGE);
 
-  g_clear_object (&self->conversations);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->session);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (steward_chat_page_parent_class)->dispose (object);
+}
+
+static void
+steward_chat_page_finalize (GObject *object)
+{
+  StewardChatPage *self = (StewardChatPage *)object;
+
+  g_clear_pointer (&self->pending_deletes, g_array_unref);
+  g_free (self->ollama_url);
+  g_free (self->ollama_model);
+
+  G_OBJECT_CLASS (steward_chat_page_parent_class)->finalize (object);
 }
 
 static void
@@ -183,6 +659,7 @@ steward_chat_page_class_init (StewardChatPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = steward_chat_page_dispose;
+  object_class->finalize = steward_chat_page_finalize;
   object_class->get_property = steward_chat_page_get_property;
   object_class->set_property = steward_chat_page_set_property;
 
@@ -193,28 +670,60 @@ steward_chat_page_class_init (StewardChatPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_install_action (widget_class, "chat.new-conversation", NULL, new_conversation_action);
+  gtk_widget_class_install_action (widget_class, "chat.rename-conversation", "x", rename_conversation_action);
+  gtk_widget_class_install_action (widget_class, "chat.delete-conversation", "x", delete_conversation_action);
+
+  g_type_ensure (STEWARD_TYPE_CHAT_VIEW);
   g_type_ensure (STEWARD_TYPE_CONVERSATION);
+  g_type_ensure (STEWARD_TYPE_CONVERSATION_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/steward-chat-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, StewardChatPage, add_provider_button);
+  gtk_widget_class_bind_template_child (widget_class, StewardChatPage, chat_view);
+  gtk_widget_class_bind_template_child (widget_class, StewardChatPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, StewardChatPage, conversation_list);
   gtk_widget_class_bind_template_child (widget_class, StewardChatPage, error_page);
-  gtk_widget_class_bind_template_child (widget_class, StewardChatPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, StewardChatPage, flap);
+  gtk_widget_class_bind_template_child (widget_class, StewardChatPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, StewardChatPage, new_button);
+  gtk_widget_class_bind_template_child (widget_class, StewardChatPage, ollama_label);
+  gtk_widget_class_bind_template_child (widget_class, StewardChatPage, setup_page);
   gtk_widget_class_bind_template_child (widget_class, StewardChatPage, stack);
-  gtk_widget_class_bind_template_callback (widget_class, format_date_cb);
-  gtk_widget_class_bind_template_callback (widget_class, format_message_count_cb);
+  gtk_widget_class_bind_template_child (widget_class, StewardChatPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, StewardChatPage, use_ollama_button);
+  gtk_widget_class_bind_template_callback (widget_class, add_provider_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, use_ollama_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_conversation_id_cb);
 }
 
 static void
 steward_chat_page_init (StewardChatPage *self)
 {
+  GtkCustomFilter *filter;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   steward_stack_accessible_track (self->stack);
+  steward_stack_accessible_track (self->content_stack);
+  steward_stack_accessible_track (self->list_stack);
+
+  self->pending_deletes = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  filter = gtk_custom_filter_new (filter_conversation, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->conversation_list, GTK_SELECTION_MODEL (self->selection));
 }
 
 /**
  * steward_chat_page_get_store:
  *
- * Returns: (transfer none) (nullable): the store the page lists
+ * Returns: (transfer none) (nullable): the store the page shows
  */
 StewardStore *
 steward_chat_page_get_store (StewardChatPage *self)
@@ -231,9 +740,60 @@ steward_chat_page_set_store (StewardChatPage *self,
   g_return_if_fail (STEWARD_IS_CHAT_PAGE (self));
   g_return_if_fail (!store || STEWARD_IS_STORE (store));
 
-  if (!g_set_object (&self->store, store))
+  if (self->store == store)
     return;
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+
+  g_set_object (&self->store, store);
+
+  if (store != NULL)
+    g_signal_connect_object (store, "conversations-changed",
+                             G_CALLBACK (conversations_changed_cb), self, G_CONNECT_SWAPPED);
+
+  steward_chat_view_set_store (self->chat_view, store);
   steward_chat_page_reload (self);
+  steward_chat_page_update_setup (self);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+void
+steward_chat_page_set_session (StewardChatPage *self,
+                               SoupSession     *session)
+{
+  g_return_if_fail (STEWARD_IS_CHAT_PAGE (self));
+
+  g_set_object (&self->session, session);
+  steward_chat_view_set_session (self->chat_view, session);
+  steward_chat_page_update_setup (self);
+}
+
+/**
+ * steward_chat_page_get_chat_view:
+ *
+ * Returns: (transfer none): the conversation view
+ */
+StewardChatView *
+steward_chat_page_get_chat_view (StewardChatPage *self)
+{
+  g_return_val_if_fail (STEWARD_IS_CHAT_PAGE (self), NULL);
+
+  return self->chat_view;
+}
+
+/**
+ * steward_chat_page_show_conversation:
+ *
+ * Selects @conversation_id and shows it.
+ */
+void
+steward_chat_page_show_conversation (StewardChatPage *self,
+                                     gint64           conversation_id)
+{
+  g_return_if_fail (STEWARD_IS_CHAT_PAGE (self));
+
+  steward_chat_view_set_conversation_id (self->chat_view, conversation_id);
+  steward_chat_page_select (self, conversation_id);
 }

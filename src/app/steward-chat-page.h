@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "steward-chat-view.h"
 #include "steward-core.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,11 @@ G_DECLARE_FINAL_TYPE (StewardChatPage, steward_chat_page, STEWARD, CHAT_PAGE, Gt
 StewardStore *steward_chat_page_get_store (StewardChatPage *self);
 void          steward_chat_page_set_store (StewardChatPage *self,
                                            StewardStore    *store);
+void          steward_chat_page_set_session (StewardChatPage *self,
+                                             SoupSession     *session);
+StewardChatView *steward_chat_page_get_chat_view (StewardChatPage *self);
+void          steward_chat_page_new_conversation (StewardChatPage *self);
+void          steward_chat_page_show_conversation (StewardChatPage *self,
+                                                   gint64           conversation_id);
 
 G_END_DECLS

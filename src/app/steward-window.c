@@ -92,6 +92,19 @@ steward_window_get_page (StewardWindow *self)
   return page_names[0];
 }
 
+/**
+ * steward_window_get_chat_page:
+ *
+ * Returns: (transfer none): the Chat page
+ */
+StewardChatPage *
+steward_window_get_chat_page (StewardWindow *self)
+{
+  g_return_val_if_fail (STEWARD_IS_WINDOW (self), NULL);
+
+  return self->chat_page;
+}
+
 gboolean
 steward_window_set_page (StewardWindow *self,
                          const char    *page)
@@ -126,6 +139,24 @@ show_page_action (GtkWidget  *widget,
     }
 
   adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+new_conversation_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  StewardWindow *self = (StewardWindow *)widget;
+
+  g_assert (STEWARD_IS_WINDOW (self));
+
+  /* Not while the error page covers everything. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") == 0)
+    return;
+
+  steward_window_set_page (self, "chat");
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  steward_chat_page_new_conversation (self->chat_page);
 }
 
 static void
@@ -207,6 +238,7 @@ steward_window_store_ready_cb (StewardWindow      *self,
     }
 
   store = steward_application_get_store (application);
+  steward_chat_page_set_session (self->chat_page, steward_application_get_session (application));
   steward_chat_page_set_store (self->chat_page, store);
   steward_tasks_page_set_store (self->tasks_page, store);
   steward_documents_page_set_store (self->documents_page, store);
@@ -315,6 +347,7 @@ steward_window_class_init (StewardWindowClass *klass)
 
   /* Accelerators live in steward-application-actions.c. */
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.new-conversation", NULL, new_conversation_action);
 
   g_type_ensure (STEWARD_TYPE_CHAT_PAGE);
   g_type_ensure (STEWARD_TYPE_DOCUMENTS_PAGE);

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "steward-application.h"
+#include "steward-chat-page.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,6 @@ StewardWindow *steward_window_new      (StewardApplication *application);
 const char    *steward_window_get_page (StewardWindow      *self);
 gboolean       steward_window_set_page (StewardWindow      *self,
                                         const char         *page);
+StewardChatPage *steward_window_get_chat_page (StewardWindow *self);
 
 G_END_DECLS

@@ -1,0 +1,454 @@
+/* bench-chat.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The Chat page under load, beside baselines measured in the same run:
+ *
+ * 1. Open a conversation of 10,000 stored messages (mixed Markdown, code
+ *    blocks): the time from the switch to the frame that shows it, and
+ *    steward's resident memory then, beside a bare libadwaita window's
+ *    (and the same switch to a two-message conversation).
+ * 2. Stream a 20,000-token reply from the replay server: at full speed,
+ *    tokens per second through parser → store → screen; paced at 2,000
+ *    tokens per second, the longest gap between frames, beside a bare
+ *    window running only a spinner.
+ *
+ * steward prints its figures through steward-bench-chat-probe.c. Benches
+ * report medians; they never gate CI. The exit status says only whether
+ * the measurement itself worked.
+ */
+
+#define G_LOG_DOMAIN "steward-bench-chat"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "steward-core.h"
+
+#define N_MESSAGES     10000
+#define N_TOKENS       20000
+#define PACED_TOKENS_S 2000
+#define PACE_DELAY_MS  20
+
+static int opt_runs = 3;
+
+typedef struct
+{
+  const char *key;
+  double      value;
+} Figure;
+
+/* -- children ------------------------------------------------------------ */
+
+static char **
+bench_environ (const char *data_dir)
+{
+  char **env = g_get_environ ();
+
+  env = g_environ_setenv (env, "GSETTINGS_SCHEMA_DIR", BENCH_SCHEMA_DIR, TRUE);
+  env = g_environ_setenv (env, "GSETTINGS_BACKEND", "memory", TRUE);
+  env = g_environ_setenv (env, "STEWARD_BENCH_KEY", "sk-bench", TRUE);
+  /* Nothing to find: the first-run probe must not wait on a real port. */
+  env = g_environ_setenv (env, "STEWARD_OLLAMA_URL", "http://127.0.0.1:9", TRUE);
+  if (data_dir != NULL)
+    env = g_environ_setenv (env, "STEWARD_DATA_DIR", data_dir, TRUE);
+
+  return env;
+}
+
+/* Runs @argv to its end and returns the value of @key=… on the line
+ * starting with @tag, or a negative number. */
+static gboolean
+run_for_line (const char * const  *argv,
+              char               **env,
+              const char          *tag,
+              char               **line_out)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GSubprocess) subprocess = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_subprocess_launcher_set_environ (launcher, env);
+  if (!(subprocess = g_subprocess_launcher_spawnv (launcher, argv, &error)) ||
+      !g_subprocess_communicate_utf8 (subprocess, NULL, NULL, &out, NULL, &error))
+    {
+      g_printerr ("bench-chat: %s\n", error->message);
+      return FALSE;
+    }
+
+  lines = g_strsplit (out ? out : "", "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], tag))
+      {
+        *line_out = g_strdup (lines[i]);
+        return TRUE;
+      }
+
+  g_printerr ("bench-chat: %s printed no “%s” line\n", argv[0], tag);
+  return FALSE;
+}
+
+static double
+field (const char *line,
+       const char *key)
+{
+  g_autofree char *needle = g_strconcat (" ", key, "=", NULL);
+  const char *p = strstr (line, needle);
+
+  return p ? g_ascii_strtod (p + strlen (needle), NULL) : -1;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *values)
+{
+  if (values->len == 0)
+    return -1;
+
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, values->len / 2);
+}
+
+/* Runs @argv opt_runs times and puts the median of each key in @figures. */
+static gboolean
+measure (const char * const *argv,
+         char              **env,
+         const char         *tag,
+         Figure             *figures,
+         guint               n_figures)
+{
+  g_autoptr(GPtrArray) samples = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+
+  for (guint f = 0; f < n_figures; f++)
+    g_ptr_array_add (samples, g_array_new (FALSE, FALSE, sizeof (double)));
+
+  for (int run = 0; run < opt_runs; run++)
+    {
+      g_autofree char *line = NULL;
+
+      if (!run_for_line (argv, env, tag, &line))
+        return FALSE;
+
+      for (guint f = 0; f < n_figures; f++)
+        {
+          double value = field (line, figures[f].key);
+
+          g_array_append_val (g_ptr_array_index (samples, f), value);
+        }
+    }
+
+  for (guint f = 0; f < n_figures; f++)
+    figures[f].value = median (g_ptr_array_index (samples, f));
+
+  return TRUE;
+}
+
+/* -- a store of 10,000 messages ------------------------------------------ */
+
+static const char *reply_samples[] = {
+  "## Plan\n\nHere is what I would do:\n\n- **Book** the venue\n- Send the *invitations*\n- Order `cake`\n",
+  "Sure. The function:\n\n```c\nint\nadd (int a, int b)\n{\n  return a + b;\n}\n```\n\nCall it with two integers.",
+  "| Day | Task |\n| --- | --- |\n| Mon | Draft |\n| Tue | Review |\n\nThat leaves Wednesday free.",
+  "A short answer: yes, [the docs](https://docs.gtk.org) say so.\n\n> Quoting is fine too.\n\n1. First\n2. Second",
+  "```python\nfor i in range (10):\n    print (i)\n```\n\nThat prints the numbers 0 to 9, one per line.",
+};
+
+static gint64
+fill_store (StewardStore *store,
+            guint         n_messages,
+            const char   *title)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 conversation_id;
+
+  if (!(conversation_id = steward_store_create_conversation (store, title, &error)))
+    g_error ("%s", error->message);
+
+  for (guint i = 0; i < n_messages; i++)
+    {
+      g_autofree char *question = NULL;
+      gboolean user = i % 2 == 0;
+
+      if (user)
+        question = g_strdup_printf ("Question number %u: what should I do next?", i / 2 + 1);
+
+      if (!steward_store_add_message (store, conversation_id,
+                                      user ? "user" : "assistant",
+                                      user ? question : reply_samples[(i / 2) % G_N_ELEMENTS (reply_samples)],
+                                      "complete",
+                                      user ? NULL : "local", user ? NULL : "bench", user ? NULL : "medium",
+                                      &error))
+        g_error ("%s", error->message);
+    }
+
+  return conversation_id;
+}
+
+/* -- a 20,000-token reply ------------------------------------------------ */
+
+static char *
+write_stream_fixture (const char *fixtures_dir,
+                      gsize      *size_out)
+{
+  static const char *words[] = { "the ", "plan ", "works ", "because ", "each ", "step ", "is ", "small", ". " };
+  g_autoptr(GString) sse = g_string_new (NULL);
+  g_autofree char *dir = g_build_filename (fixtures_dir, "anthropic", NULL);
+  char *path = g_build_filename (dir, "bench_stream.sse", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (dir, 0700);
+
+  g_string_append (sse,
+                   "event: message_start\n"
+                   "data: {\"type\": \"message_start\", \"message\": {\"model\": \"bench_stream\", \"id\": \"msg_bench\", "
+                   "\"type\": \"message\", \"role\": \"assistant\", \"content\": [], \"usage\": {\"input_tokens\": 12, \"output_tokens\": 1}}}\n\n"
+                   "event: content_block_start\n"
+                   "data: {\"type\": \"content_block_start\", \"index\": 0, \"content_block\": {\"type\": \"text\", \"text\": \"\"}}\n\n");
+
+  for (guint i = 0; i < N_TOKENS; i++)
+    {
+      const char *token;
+
+      /* Markdown as a model writes it: paragraphs, lists, code. */
+      if (i % 400 == 0)
+        token = "\\n\\n## Section\\n\\n";
+      else if (i % 100 == 0)
+        token = "\\n\\n";
+      else if (i % 250 == 10)
+        token = "\\n\\n```c\\nint x = 1;\\n```\\n\\n";
+      else if (i % 50 == 20)
+        token = "\\n- item ";
+      else
+        token = words[i % G_N_ELEMENTS (words)];
+
+      g_string_append_printf (sse,
+                              "event: content_block_delta\n"
+                              "data: {\"type\": \"content_block_delta\", \"index\": 0, \"delta\": {\"type\": \"text_delta\", \"text\": \"%s\"}}\n\n",
+                              token);
+    }
+
+  g_string_append_printf (sse,
+                          "event: content_block_stop\n"
+                          "data: {\"type\": \"content_block_stop\", \"index\": 0}\n\n"
+                          "event: message_delta\n"
+                          "data: {\"type\": \"message_delta\", \"delta\": {\"stop_reason\": \"end_turn\"}, \"usage\": {\"output_tokens\": %d}}\n\n"
+                          "event: message_stop\n"
+                          "data: {\"type\": \"message_stop\"}\n\n",
+                          N_TOKENS);
+
+  if (!g_file_set_contents (path, sse->str, sse->len, &error))
+    g_error ("%s", error->message);
+
+  *size_out = sse->len;
+  return path;
+}
+
+static GSubprocess *
+start_replay_server (const char *fixtures_dir,
+                     gsize       dribble,
+                     guint       delay_ms,
+                     guint      *port)
+{
+  g_autofree char *kind_dir = g_build_filename (fixtures_dir, "anthropic", NULL);
+  g_autofree char *dribble_arg = g_strdup_printf ("%zu", dribble);
+  g_autofree char *delay_arg = g_strdup_printf ("%u", delay_ms);
+  g_autoptr(GDataInputStream) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  GSubprocess *subprocess;
+
+  if (dribble > 0)
+    subprocess = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                                   BENCH_REPLAY_SERVER, "--fixtures", kind_dir, "--port", "0",
+                                   "--dribble", dribble_arg, "--delay-ms", delay_arg, NULL);
+  else
+    subprocess = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                                   BENCH_REPLAY_SERVER, "--fixtures", kind_dir, "--port", "0", NULL);
+  if (subprocess == NULL)
+    g_error ("%s", error->message);
+
+  reader = g_data_input_stream_new (g_subprocess_get_stdout_pipe (subprocess));
+  if (!(line = g_data_input_stream_read_line_utf8 (reader, NULL, NULL, &error)))
+    g_error ("The replay server printed no port: %s", error ? error->message : "end of output");
+
+  *port = (guint)g_ascii_strtoull (line, NULL, 10);
+  return subprocess;
+}
+
+static void
+use_replay_server (StewardStore *store,
+                   guint         port)
+{
+  g_autoptr(StewardProvider) provider = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", port);
+
+  steward_store_remove_provider (store, "local", NULL);
+
+  provider = steward_provider_new ("anthropic", "local", &error);
+  steward_provider_set_base_url (provider, url);
+  steward_provider_set_model (provider, "bench_stream");
+  steward_provider_set_api_key_env (provider, "STEWARD_BENCH_KEY");
+
+  if (!steward_store_add_provider (store, provider, &error) ||
+      !steward_store_set_tier (store, "medium", "local", "bench_stream", &error))
+    g_error ("%s", error->message);
+}
+
+/* -- main ---------------------------------------------------------------- */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const GOptionEntry entries[] = {
+    { "runs", 'n', 0, G_OPTION_ARG_INT, &opt_runs, "Runs of each measurement (default 3)", "N" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("— the Chat page under load");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(GSubprocess) server = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *fixtures = NULL;
+  g_autofree char *fixture = NULL;
+  g_autofree char *big_id = NULL;
+  g_autofree char *small_id = NULL;
+  g_autofree char *spinner_seconds = NULL;
+  g_auto(GStrv) env = NULL;
+  gint64 started;
+  gsize fixture_size;
+  guint port;
+  int status = 0;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  opt_runs = CLAMP (opt_runs, 1, 100);
+
+  if (!(tmp = g_dir_make_tmp ("steward-bench-chat-XXXXXX", &error)))
+    g_error ("%s", error->message);
+  fixtures = g_build_filename (tmp, "fixtures", NULL);
+
+  if (!(store = steward_store_open (tmp, &error)))
+    g_error ("%s", error->message);
+
+  started = g_get_monotonic_time ();
+  small_id = g_strdup_printf ("%" G_GINT64_FORMAT, fill_store (store, 2, "Two messages"));
+  big_id = g_strdup_printf ("%" G_GINT64_FORMAT, fill_store (store, N_MESSAGES, "Ten thousand messages"));
+  g_print ("# stored %d messages in %.1f s\n", N_MESSAGES, (g_get_monotonic_time () - started) / 1e6);
+
+  env = bench_environ (tmp);
+
+  /* 1. Opening a big conversation. */
+  {
+    const char *steward_argv[] = { BENCH_STEWARD_PATH, NULL };
+    const char *baseline_argv[] = { BENCH_BASELINE_PATH, "--seconds", "0.5", NULL };
+    Figure big[] = { { "ms", 0 }, { "rss_kb", 0 } };
+    Figure small[] = { { "ms", 0 }, { "rss_kb", 0 } };
+    Figure bare[] = { { "rss_kb", 0 } };
+    char **open_env;
+
+    open_env = g_environ_setenv (g_strdupv (env), "STEWARD_BENCH_CHAT_OPEN", small_id, TRUE);
+    if (!measure (steward_argv, open_env, "chat-open", small, G_N_ELEMENTS (small)))
+      status = 1;
+    g_strfreev (open_env);
+
+    open_env = g_environ_setenv (g_strdupv (env), "STEWARD_BENCH_CHAT_OPEN", big_id, TRUE);
+    if (!measure (steward_argv, open_env, "chat-open", big, G_N_ELEMENTS (big)))
+      status = 1;
+    g_strfreev (open_env);
+
+    if (!measure (baseline_argv, env, "baseline", bare, G_N_ELEMENTS (bare)))
+      status = 1;
+
+    g_print ("\nOpening a conversation (median of %d runs)\n", opt_runs);
+    g_print ("  %-38s %10s %12s\n", "", "to frame", "resident");
+    g_print ("  %-38s %10s %9.1f MB\n", "bare libadwaita window", "—", bare[0].value / 1024);
+    g_print ("  %-38s %7.1f ms %9.1f MB\n", "steward, 2-message conversation", small[0].value, small[1].value / 1024);
+    g_print ("  %-38s %7.1f ms %9.1f MB\n", "steward, 10,000-message conversation", big[0].value, big[1].value / 1024);
+    g_print ("  goal: paint within 100 ms (%s); memory within 30 MB of the bare window (+%.1f MB: %s)\n",
+             big[0].value >= 0 && big[0].value <= 100 ? "met" : "NOT met",
+             (big[1].value - bare[0].value) / 1024,
+             big[1].value - bare[0].value <= 30 * 1024 ? "met" : "NOT met");
+  }
+
+  /* 2. Streaming a long reply. */
+  fixture = write_stream_fixture (fixtures, &fixture_size);
+
+  {
+    const char *steward_argv[] = { BENCH_STEWARD_PATH, NULL };
+    Figure full[] = { { "ms", 0 }, { "longest_frame_ms", 0 }, { "chars", 0 } };
+    Figure paced[] = { { "ms", 0 }, { "longest_frame_ms", 0 }, { "frames", 0 } };
+    Figure spinner[] = { { "longest_frame_ms", 0 }, { "frames", 0 } };
+    char **send_env = g_environ_setenv (g_strdupv (env), "STEWARD_BENCH_CHAT_SEND",
+                                        "Write me a long answer", TRUE);
+    gsize bytes_per_piece = fixture_size * PACED_TOKENS_S * PACE_DELAY_MS / 1000 / N_TOKENS;
+
+    server = start_replay_server (fixtures, 0, 0, &port);
+    use_replay_server (store, port);
+    if (!measure (steward_argv, send_env, "chat-stream", full, G_N_ELEMENTS (full)))
+      status = 1;
+    g_subprocess_force_exit (server);
+    g_clear_object (&server);
+
+    server = start_replay_server (fixtures, MAX (bytes_per_piece, 1), PACE_DELAY_MS, &port);
+    use_replay_server (store, port);
+    if (!measure (steward_argv, send_env, "chat-stream", paced, G_N_ELEMENTS (paced)))
+      status = 1;
+    g_subprocess_force_exit (server);
+    g_clear_object (&server);
+    g_strfreev (send_env);
+
+    spinner_seconds = g_strdup_printf ("%.1f", MAX (paced[0].value / 1000.0, 1.0));
+    {
+      const char *spinner_argv[] = { BENCH_BASELINE_PATH, "--spinner", "--seconds", spinner_seconds, NULL };
+
+      if (!measure (spinner_argv, env, "baseline", spinner, G_N_ELEMENTS (spinner)))
+        status = 1;
+    }
+
+    g_print ("\nStreaming a %d-token reply (%zu kB of SSE; median of %d runs)\n",
+             N_TOKENS, fixture_size / 1024, opt_runs);
+    g_print ("  full speed: %.0f ms, %.0f tokens/s through parser → store → screen, longest frame %.1f ms\n",
+             full[0].value, full[0].value > 0 ? N_TOKENS / (full[0].value / 1000.0) : -1, full[1].value);
+    g_print ("  paced at %d tokens/s: %.0f ms, longest frame %.1f ms over %.0f frames\n",
+             PACED_TOKENS_S, paced[0].value, paced[1].value, paced[2].value);
+    g_print ("  window with only a spinner: longest frame %.1f ms over %.0f frames\n",
+             spinner[0].value, spinner[1].value);
+    g_print ("  goal: longest frame within 10%% of the spinner window's (%.2fx: %s)\n",
+             spinner[0].value > 0 ? paced[1].value / spinner[0].value : -1,
+             paced[1].value <= spinner[0].value * 1.10 ? "met" : "NOT met");
+  }
+
+  g_clear_object (&store);
+  {
+    const char *rm_argv[] = { "rm", "-rf", tmp, NULL };
+
+    g_spawn_sync (NULL, (char **)rm_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+  }
+
+  return status;
+}
