@@ -50,6 +50,8 @@ struct _StewardChatTurn
   gint64           user_message_id;
   gint64           reply_message_id;
   guint            flush_source;
+  guint            show_source;
+  GString         *unshown;
   guint            dirty : 1;
 };
 
@@ -61,6 +63,7 @@ steward_chat_turn_dispose (GObject *object)
   StewardChatTurn *self = (StewardChatTurn *)object;
 
   g_clear_handle_id (&self->flush_source, g_source_remove);
+  g_clear_handle_id (&self->show_source, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->session);
   g_clear_object (&self->provider);
@@ -83,6 +86,7 @@ steward_chat_turn_finalize (GObject *object)
   g_free (self->status);
   g_clear_pointer (&self->context, steward_context_free);
   g_free (self->summary);
+  g_string_free (self->unshown, TRUE);
 
   G_OBJECT_CLASS (steward_chat_turn_parent_class)->finalize (object);
 }
@@ -138,6 +142,7 @@ steward_chat_turn_init (StewardChatTurn *self)
 {
   self->reply = steward_reply_new ();
   self->tier = g_strdup ("medium");
+  self->unshown = g_string_new (NULL);
 }
 
 StewardChatTurn *
@@ -433,12 +438,40 @@ flush_cb (gpointer user_data)
 }
 
 static void
+show_unshown (StewardChatTurn *self)
+{
+  g_clear_handle_id (&self->show_source, g_source_remove);
+
+  if (self->unshown->len > 0)
+    {
+      _steward_message_append_content (self->reply_message, self->unshown->str);
+      g_string_truncate (self->unshown, 0);
+    }
+}
+
+static gboolean
+show_cb (gpointer user_data)
+{
+  StewardChatTurn *self = user_data;
+
+  self->show_source = 0;
+  show_unshown (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* One piece of a reply may carry many deltas: the message's "content" is
+ * notified once for all of them, before the next frame. */
+static void
 text_delta_cb (StewardChatTurn *self,
                const char      *text,
                StewardReply    *reply)
 {
   self->dirty = TRUE;
-  _steward_message_append_content (self->reply_message, text);
+  g_string_append (self->unshown, text);
+
+  if (self->show_source == 0)
+    self->show_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, show_cb, self, NULL);
 }
 
 static void
@@ -451,6 +484,7 @@ finish_turn (StewardChatTurn *self,
 
   g_clear_handle_id (&self->flush_source, g_source_remove);
   g_signal_handlers_disconnect_by_func (self->reply, text_delta_cb, self);
+  show_unshown (self);
 
   if (error == NULL)
     status = "complete";

@@ -103,6 +103,8 @@ steward_store_add_provider (StewardStore     *self,
       return FALSE;
     }
 
+  _steward_store_emit_providers_changed (self);
+
   return TRUE;
 }
 
@@ -262,6 +264,8 @@ steward_store_update_provider (StewardStore     *self,
       return FALSE;
     }
 
+  _steward_store_emit_providers_changed (self);
+
   return TRUE;
 }
 
@@ -291,6 +295,8 @@ steward_store_remove_provider (StewardStore  *self,
                    _("There is no provider named “%s”."), name);
       return FALSE;
     }
+
+  _steward_store_emit_providers_changed (self);
 
   return TRUE;
 }
@@ -348,7 +354,12 @@ steward_store_set_tier (StewardStore  *self,
   sqlite3_bind_text (stmt, 2, provider, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, model, -1, SQLITE_TRANSIENT);
 
-  return _steward_store_step_done (self, stmt, error);
+  if (!_steward_store_step_done (self, stmt, error))
+    return FALSE;
+
+  _steward_store_emit_providers_changed (self);
+
+  return TRUE;
 }
 
 gboolean
@@ -368,7 +379,12 @@ steward_store_clear_tier (StewardStore  *self,
 
   sqlite3_bind_text (stmt, 1, tier, -1, SQLITE_TRANSIENT);
 
-  return _steward_store_step_done (self, stmt, error);
+  if (!_steward_store_step_done (self, stmt, error))
+    return FALSE;
+
+  _steward_store_emit_providers_changed (self);
+
+  return TRUE;
 }
 
 /**

@@ -40,6 +40,7 @@ void        _steward_store_bind_text_or_null (sqlite3_stmt *stmt,
                                           const char    *text);
 void        _steward_store_emit_conversations_changed (StewardStore *self);
 void        _steward_store_emit_memories_changed      (StewardStore *self);
+void        _steward_store_emit_providers_changed     (StewardStore *self);
 char       *_steward_store_dup_fts_query (const char *text,
                                           gboolean    prefix,
                                           gboolean    any);

@@ -52,6 +52,7 @@ steward_store_finalize (GObject *object)
 enum {
   CONVERSATIONS_CHANGED,
   MEMORIES_CHANGED,
+  PROVIDERS_CHANGED,
   N_SIGNALS
 };
 
@@ -89,12 +90,31 @@ steward_store_class_init (StewardStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * StewardStore::providers-changed:
+   *
+   * A provider was added, changed or removed, or a model size mapped,
+   * through this store.
+   */
+  signals[PROVIDERS_CHANGED] =
+    g_signal_new ("providers-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 void
 _steward_store_emit_conversations_changed (StewardStore *self)
 {
   g_signal_emit (self, signals[CONVERSATIONS_CHANGED], 0);
+}
+
+void
+_steward_store_emit_providers_changed (StewardStore *self)
+{
+  g_signal_emit (self, signals[PROVIDERS_CHANGED], 0);
 }
 
 void

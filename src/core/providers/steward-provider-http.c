@@ -17,6 +17,10 @@
 #define READ_SIZE         8192
 #define MAX_ERROR_BODY    (64 * 1024)
 #define MAX_RETRY_SECONDS 60
+/* Below GTK's redraw (and the default priority of input events): a reply
+ * that arrives faster than the screen refreshes must never keep frames
+ * from being drawn. */
+#define READ_PRIORITY     G_PRIORITY_LOW
 
 /* Sending a request and reading its reply as it streams. A 429, a 5xx or
  * an "overloaded" answer that came before any text is retried (at most
@@ -261,7 +265,7 @@ read_cb (GObject      *object,
       return;
     }
 
-  g_input_stream_read_bytes_async (cd->stream, READ_SIZE, G_PRIORITY_DEFAULT,
+  g_input_stream_read_bytes_async (cd->stream, READ_SIZE, READ_PRIORITY,
                                    g_task_get_cancellable (task), read_cb, task);
 }
 
@@ -292,7 +296,7 @@ send_cb (GObject      *object,
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     cd->error_body = g_byte_array_new ();
 
-  g_input_stream_read_bytes_async (cd->stream, READ_SIZE, G_PRIORITY_DEFAULT,
+  g_input_stream_read_bytes_async (cd->stream, READ_SIZE, READ_PRIORITY,
                                    g_task_get_cancellable (task), read_cb, task);
 }
 
