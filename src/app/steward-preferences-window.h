@@ -19,5 +19,6 @@ G_DECLARE_FINAL_TYPE (StewardPreferencesWindow, steward_preferences_window, STEW
 
 StewardPreferencesWindow *steward_preferences_window_new       (StewardStore             *store);
 StewardStore             *steward_preferences_window_get_store (StewardPreferencesWindow *self);
+void                      steward_preferences_window_show_providers (StewardPreferencesWindow *self);
 
 G_END_DECLS
