@@ -34,22 +34,42 @@ steward_application_quit_action (GSimpleAction *action,
 }
 
 static void
-steward_application_preferences_action (GSimpleAction *action,
-                                        GVariant      *param,
-                                        gpointer       user_data)
+show_preferences (StewardApplication *self,
+                  const char         *page)
 {
-  StewardApplication *self = user_data;
   StewardPreferencesWindow *preferences;
   GtkWindow *parent;
-
-  g_assert (STEWARD_IS_APPLICATION (self));
 
   parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   preferences = steward_preferences_window_new (steward_application_get_store (self));
   gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
   gtk_window_set_modal (GTK_WINDOW (preferences), TRUE);
   gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
+  if (page != NULL)
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), page);
   gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+steward_application_preferences_action (GSimpleAction *action,
+                                        GVariant      *param,
+                                        gpointer       user_data)
+{
+  g_assert (STEWARD_IS_APPLICATION (user_data));
+
+  show_preferences (user_data, NULL);
+}
+
+/* app.preferences-page('providers'): Preferences open on one page, as the
+ * chat's first-run screen asks. */
+static void
+steward_application_preferences_page_action (GSimpleAction *action,
+                                             GVariant      *param,
+                                             gpointer       user_data)
+{
+  g_assert (STEWARD_IS_APPLICATION (user_data));
+
+  show_preferences (user_data, g_variant_get_string (param, NULL));
 }
 
 static void
@@ -101,6 +121,7 @@ steward_application_help_action (GSimpleAction *action,
 static const GActionEntry actions[] = {
   { "quit", steward_application_quit_action },
   { "preferences", steward_application_preferences_action },
+  { "preferences-page", steward_application_preferences_page_action, "s" },
   { "about", steward_application_about_action },
   { "help", steward_application_help_action },
 };
