@@ -218,6 +218,18 @@ _steward_cli_print_json (JsonNode *node)
 }
 
 void
+_steward_cli_add_string_member (JsonBuilder *builder,
+                                const char  *name,
+                                const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
 _steward_cli_add_time_member (JsonBuilder *builder,
                               const char  *name,
                               GDateTime   *time)

@@ -49,6 +49,9 @@ gboolean      _steward_cli_take_flag         (StewardCliContext  *ctx,
 const char   *_steward_cli_arg               (StewardCliContext  *ctx,
                                               guint               position);
 void          _steward_cli_print_json        (JsonNode           *node);
+void          _steward_cli_add_string_member (JsonBuilder        *builder,
+                                              const char         *name,
+                                              const char         *value);
 void          _steward_cli_add_time_member   (JsonBuilder        *builder,
                                               const char         *name,
                                               GDateTime          *time);

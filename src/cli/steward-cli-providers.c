@@ -14,29 +14,17 @@
 
 #include "steward-cli-private.h"
 
-static void
-add_nullable_string (JsonBuilder *builder,
-                     const char  *name,
-                     const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 /* The object every provider listing prints: settings, never the key. */
 static void
 add_provider (JsonBuilder     *builder,
               StewardProvider *provider)
 {
   json_builder_begin_object (builder);
-  add_nullable_string (builder, "name", steward_provider_get_name (provider));
-  add_nullable_string (builder, "kind", steward_provider_get_kind (provider));
-  add_nullable_string (builder, "base_url", steward_provider_get_base_url (provider));
-  add_nullable_string (builder, "model", steward_provider_get_model (provider));
-  add_nullable_string (builder, "api_key_env", steward_provider_get_api_key_env (provider));
+  _steward_cli_add_string_member (builder, "name", steward_provider_get_name (provider));
+  _steward_cli_add_string_member (builder, "kind", steward_provider_get_kind (provider));
+  _steward_cli_add_string_member (builder, "base_url", steward_provider_get_base_url (provider));
+  _steward_cli_add_string_member (builder, "model", steward_provider_get_model (provider));
+  _steward_cli_add_string_member (builder, "api_key_env", steward_provider_get_api_key_env (provider));
   json_builder_set_member_name (builder, "has_key");
   json_builder_add_boolean_value (builder, steward_secrets_has_api_key (provider));
   json_builder_end_object (builder);
@@ -372,9 +360,9 @@ tier_list (StewardCliContext *ctx)
       if (ctx->json)
         {
           json_builder_begin_object (builder);
-          add_nullable_string (builder, "tier", tiers[i]);
-          add_nullable_string (builder, "provider", provider);
-          add_nullable_string (builder, "model", model);
+          _steward_cli_add_string_member (builder, "tier", tiers[i]);
+          _steward_cli_add_string_member (builder, "provider", provider);
+          _steward_cli_add_string_member (builder, "model", model);
           json_builder_end_object (builder);
         }
       else if (provider != NULL)

@@ -10,6 +10,7 @@
 #include "steward-chat-turn.h"
 #include "steward-context.h"
 #include "steward-conversation.h"
+#include "steward-conversation-export.h"
 #include "steward-markdown.h"
 #include "steward-memory.h"
 #include "steward-message.h"
