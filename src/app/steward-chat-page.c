@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "steward-chat-page.h"
+#include "steward-chat-page-private.h"
 #include "steward-chat-view.h"
 #include "steward-conversation-row.h"
 #include "steward-stack-accessible.h"
@@ -23,7 +23,6 @@
 
 #define OLLAMA_DEFAULT_URL     "http://127.0.0.1:11434"
 #define OLLAMA_PROBE_TIMEOUT_S 2
-#define SETUP_RECHECK_S        1
 
 struct _StewardChatPage
 {
@@ -55,7 +54,6 @@ struct _StewardChatPage
   char               *ollama_model;
 
   guint               probe_timeout;
-  guint               setup_recheck;
   guint               reloading : 1;
   guint               probing : 1;
 };
@@ -71,6 +69,16 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void steward_chat_page_update_setup (StewardChatPage *self);
+
+static void
+show_error_toast (StewardChatPage *self,
+                  const GError    *error)
+{
+  /* A toast's title is markup. */
+  g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+}
 
 /* -- the conversation list ----------------------------------------------- */
 
@@ -241,7 +249,7 @@ rename_response_cb (AdwMessageDialog *dialog,
   id = *(gint64 *)g_object_get_data (G_OBJECT (dialog), "conversation-id");
 
   if (!steward_store_rename_conversation (self->store, id, gtk_editable_get_text (entry), &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    show_error_toast (self, error);
 }
 
 static void
@@ -270,7 +278,7 @@ rename_conversation_action (GtkWidget  *widget,
 
   if (!(conversation = steward_store_find_conversation (self->store, id, &error)))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      show_error_toast (self, error);
       return;
     }
 
@@ -297,6 +305,30 @@ rename_conversation_action (GtkWidget  *widget,
   g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
+}
+
+/* -- summary and export ------------------------------------------------- */
+
+static void
+show_summary_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  StewardChatPage *self = (StewardChatPage *)widget;
+
+  if (self->store != NULL)
+    _steward_chat_page_show_summary (widget, self->store, g_variant_get_int64 (param));
+}
+
+static void
+export_conversation_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  StewardChatPage *self = (StewardChatPage *)widget;
+
+  if (self->store != NULL)
+    _steward_chat_page_export (widget, self->store, g_variant_get_int64 (param));
 }
 
 /* -- delete, with Undo --------------------------------------------------- */
@@ -369,7 +401,7 @@ delete_conversation_action (GtkWidget  *widget,
 
   if (!(conversation = steward_store_find_conversation (self->store, id, &error)))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      show_error_toast (self, error);
       return;
     }
 
@@ -437,7 +469,7 @@ use_ollama_clicked_cb (StewardChatPage *self,
   return;
 
 failed:
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  show_error_toast (self, error);
 }
 
 static void
@@ -525,19 +557,15 @@ steward_chat_page_probe_ollama (StewardChatPage *self)
                                       ollama_models_cb, g_object_ref (self));
 }
 
-static gboolean
-setup_recheck_cb (gpointer user_data)
+static void
+providers_changed_cb (StewardChatPage *self,
+                      StewardStore    *store)
 {
-  StewardChatPage *self = user_data;
-
   steward_chat_page_update_setup (self);
-
-  return G_SOURCE_CONTINUE;
 }
 
-/* Shows the setup page while the store has no provider. Providers are
- * added in Preferences or with the CLI, which say nothing to this page:
- * while it shows, look again every second. */
+/* Shows the setup page while the store has no provider; the store's
+ * "providers-changed" says when to look again. */
 static void
 steward_chat_page_update_setup (StewardChatPage *self)
 {
@@ -562,12 +590,9 @@ steward_chat_page_update_setup (StewardChatPage *self)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "setup");
       steward_chat_page_probe_ollama (self);
-      if (self->setup_recheck == 0)
-        self->setup_recheck = g_timeout_add_seconds (SETUP_RECHECK_S, setup_recheck_cb, self);
     }
   else
     {
-      g_clear_handle_id (&self->setup_recheck, g_source_remove);
       if (self->probe_cancellable != NULL)
         g_cancellable_cancel (self->probe_cancellable);
       gtk_stack_set_visible_child_name (self->content_stack, "view");
@@ -584,7 +609,6 @@ steward_chat_page_dispose (GObject *object)
   /* Closing the window is as good as the toast going away. */
   steward_chat_page_flush_deletes (self);
 
-  g_clear_handle_id (&self->setup_recheck, g_source_remove);
   if (self->probe_cancellable != NULL)
     g_cancellable_cancel (self->probe_cancellable);
   probe_done (self);
@@ -673,6 +697,8 @@ steward_chat_page_class_init (StewardChatPageClass *klass)
   gtk_widget_class_install_action (widget_class, "chat.new-conversation", NULL, new_conversation_action);
   gtk_widget_class_install_action (widget_class, "chat.rename-conversation", "x", rename_conversation_action);
   gtk_widget_class_install_action (widget_class, "chat.delete-conversation", "x", delete_conversation_action);
+  gtk_widget_class_install_action (widget_class, "chat.show-summary", "x", show_summary_action);
+  gtk_widget_class_install_action (widget_class, "chat.export-conversation", "x", export_conversation_action);
 
   g_type_ensure (STEWARD_TYPE_CHAT_VIEW);
   g_type_ensure (STEWARD_TYPE_CONVERSATION);
@@ -749,8 +775,12 @@ steward_chat_page_set_store (StewardChatPage *self,
   g_set_object (&self->store, store);
 
   if (store != NULL)
-    g_signal_connect_object (store, "conversations-changed",
-                             G_CALLBACK (conversations_changed_cb), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (store, "conversations-changed",
+                               G_CALLBACK (conversations_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "providers-changed",
+                               G_CALLBACK (providers_changed_cb), self, G_CONNECT_SWAPPED);
+    }
 
   steward_chat_view_set_store (self->chat_view, store);
   steward_chat_page_reload (self);

@@ -23,6 +23,13 @@
 /* How close to the end counts as "at the bottom", to keep following. */
 #define FOLLOW_SLACK_PX 48
 
+/* The list view keeps up to 200 rows alive around where it shows, and
+ * a row with Markdown costs about a millisecond to build: a conversation
+ * opens showing its last WINDOW_STEP messages, and scrolling near the top
+ * brings in WINDOW_STEP more each time. */
+#define WINDOW_STEP       32
+#define LOAD_EARLIER_PX   400
+
 static const char * const tiers[] = { "small", "medium", "large" };
 
 struct _StewardChatView
@@ -46,14 +53,19 @@ struct _StewardChatView
   StewardStore    *store;
   SoupSession     *session;
   GListStore      *messages;
+  /* The end of @messages that the list view shows */
+  GtkSliceListModel *window;
   StewardChatTurn *turn;
   GCancellable    *turn_cancellable;
+  /* Follow-ups (memory, summary) of finished turns; cancelled on close. */
+  GCancellable    *follow_up_cancellable;
 
   gint64           conversation_id;
   gint64           last_reply_id;
   /* The user message being edited, or 0. */
   gint64           editing_id;
 
+  guint            load_earlier_id;
   guint            follow : 1;
   guint            scrolling : 1;
 };
@@ -178,7 +190,7 @@ steward_chat_view_scroll_to_end (StewardChatView *self)
 
   g_return_if_fail (STEWARD_IS_CHAT_VIEW (self));
 
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->messages));
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->window));
   self->follow = TRUE;
 
   if (n_items == 0)
@@ -189,11 +201,69 @@ steward_chat_view_scroll_to_end (StewardChatView *self)
   scroll_to_bottom_now (self);
 }
 
+/**
+ * steward_chat_view_scroll_to_message:
+ *
+ * Brings the message with @message_id into view (a search result's), and
+ * stops following the end of the conversation.
+ *
+ * Returns: whether the conversation shown has that message
+ */
+gboolean
+steward_chat_view_scroll_to_message (StewardChatView *self,
+                                     gint64           message_id)
+{
+  guint n_items;
+  guint offset;
+
+  g_return_val_if_fail (STEWARD_IS_CHAT_VIEW (self), FALSE);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->messages));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(StewardMessage) message = g_list_model_get_item (G_LIST_MODEL (self->messages), i);
+
+      if (steward_message_get_id (message) != message_id)
+        continue;
+
+      /* The list shows the end of the conversation: reach back far
+       * enough to include the message. */
+      offset = gtk_slice_list_model_get_offset (self->window);
+      if (i < offset)
+        gtk_slice_list_model_set_offset (self->window, i);
+
+      self->follow = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (self->message_list), "list.scroll-to-item", "u",
+                                  i - gtk_slice_list_model_get_offset (self->window));
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+load_earlier_cb (gpointer user_data)
+{
+  StewardChatView *self = user_data;
+  guint offset = gtk_slice_list_model_get_offset (self->window);
+
+  self->load_earlier_id = 0;
+  gtk_slice_list_model_set_offset (self->window, offset > WINDOW_STEP ? offset - WINDOW_STEP : 0);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 adjustment_value_cb (StewardChatView *self,
                      GtkAdjustment   *adjustment)
 {
   double bottom;
+
+  if (gtk_adjustment_get_value (adjustment) < LOAD_EARLIER_PX &&
+      gtk_slice_list_model_get_offset (self->window) > 0 &&
+      self->load_earlier_id == 0)
+    self->load_earlier_id = g_idle_add (load_earlier_cb, self);
 
   if (self->scrolling)
     return;
@@ -226,6 +296,7 @@ steward_chat_view_reload (StewardChatView *self)
   if (self->store == NULL || self->conversation_id == 0)
     {
       g_list_store_remove_all (self->messages);
+      gtk_slice_list_model_set_offset (self->window, 0);
       return;
     }
 
@@ -264,6 +335,10 @@ steward_chat_view_reload (StewardChatView *self)
       g_ptr_array_add (items, message);
     }
 
+  /* The list shows the last messages only; scrolling to the top brings
+   * in earlier ones (see adjustment_value_cb). Set before the splice, so
+   * that the list view never builds rows for the start. */
+  gtk_slice_list_model_set_offset (self->window, items->len > WINDOW_STEP ? items->len - WINDOW_STEP : 0);
   g_list_store_splice (self->messages, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->messages)),
                        items->pdata, items->len);
@@ -357,6 +432,7 @@ turn_started_cb (StewardChatView *self,
     {
       /* A new conversation: its first two messages are all there is. */
       g_list_store_remove_all (self->messages);
+      gtk_slice_list_model_set_offset (self->window, 0);
       self->conversation_id = conversation_id;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONVERSATION_ID]);
     }
@@ -368,6 +444,97 @@ turn_started_cb (StewardChatView *self,
                        0, (gpointer *)items, 2);
 
   steward_chat_view_scroll_to_end (self);
+}
+
+/* -- remembering ---------------------------------------------------------- */
+
+static void
+show_toast (StewardChatView *self,
+            AdwToast        *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+remembered_undo_cb (AdwToast        *toast,
+                    StewardChatView *self)
+{
+  GArray *ids = g_object_get_data (G_OBJECT (toast), "memory-ids");
+
+  if (self->store == NULL || ids == NULL)
+    return;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!steward_store_forget_memory (self->store, g_array_index (ids, gint64, i), &error))
+        {
+          show_toast (self, adw_toast_new (error->message));
+          return;
+        }
+    }
+}
+
+static void
+turn_remembered_cb (StewardChatView *self,
+                    GPtrArray       *memories,
+                    StewardChatTurn *turn)
+{
+  g_autoptr(GArray) ids = NULL;
+  AdwToast *toast;
+
+  g_assert (STEWARD_IS_CHAT_VIEW (self));
+
+  if (memories == NULL || memories->len == 0)
+    return;
+
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), memories->len);
+  for (guint i = 0; i < memories->len; i++)
+    {
+      gint64 id = steward_memory_get_id (g_ptr_array_index (memories, i));
+
+      g_array_append_val (ids, id);
+    }
+
+  if (memories->len == 1)
+    {
+      /* The toast's title is markup. */
+      g_autofree char *fact = g_markup_escape_text (steward_memory_get_text (g_ptr_array_index (memories, 0)), -1);
+
+      /* Translators: %s is a fact Steward will remember, e.g. “My manager is Priya” */
+      toast = adw_toast_new_format (_("Remembered: %s"), fact);
+    }
+  else
+    {
+      /* Translators: %u is a number of facts, always more than one */
+      toast = adw_toast_new_format (g_dngettext (GETTEXT_PACKAGE, "Remembered %u fact", "Remembered %u facts",
+                                                 memories->len),
+                                    memories->len);
+    }
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "memory-ids", g_steal_pointer (&ids), (GDestroyNotify)g_array_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (remembered_undo_cb), self, 0);
+  show_toast (self, toast);
+}
+
+static void
+follow_up_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!steward_chat_turn_follow_up_finish (STEWARD_CHAT_TURN (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("The follow-up of a reply failed: %s", error->message);
 }
 
 static void
@@ -391,6 +558,12 @@ turn_run_cb (GObject      *object,
     {
       g_debug ("The reply ended with an error: %s", error->message);
     }
+
+  /* Facts to remember and the summary, in the background: the composer
+   * is free again meanwhile. Only a complete reply has any. */
+  if (g_strcmp0 (steward_chat_turn_get_status (turn), "complete") == 0 &&
+      !g_cancellable_is_cancelled (self->follow_up_cancellable))
+    steward_chat_turn_follow_up_async (turn, self->follow_up_cancellable, follow_up_cb, NULL);
 
   if (self->turn == turn)
     {
@@ -422,6 +595,8 @@ steward_chat_view_send_text (StewardChatView *self,
   steward_chat_turn_set_conversation_id (self->turn, self->conversation_id);
   steward_chat_turn_set_tier (self->turn, tiers[MIN (selected, G_N_ELEMENTS (tiers) - 1)]);
   g_signal_connect_object (self->turn, "started", G_CALLBACK (turn_started_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->turn, "remembered", G_CALLBACK (turn_remembered_cb),
                            self, G_CONNECT_SWAPPED);
 
   steward_chat_view_update_actions (self);
@@ -563,7 +738,7 @@ copy_message_action (GtkWidget  *widget,
 {
   StewardChatView *self = (StewardChatView *)widget;
   g_autoptr(StewardMessage) message = NULL;
-  GtkWidget *overlay;
+  AdwToast *toast;
   guint position;
 
   if (!find_message (self, g_variant_get_int64 (param), &position))
@@ -572,13 +747,9 @@ copy_message_action (GtkWidget  *widget,
   message = g_list_model_get_item (G_LIST_MODEL (self->messages), position);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), steward_message_get_content (message));
 
-  if ((overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY)))
-    {
-      AdwToast *toast = adw_toast_new (_("Copied to clipboard"));
-
-      adw_toast_set_timeout (toast, 2);
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-    }
+  toast = adw_toast_new (_("Copied to clipboard"));
+  adw_toast_set_timeout (toast, 2);
+  show_toast (self, toast);
 }
 
 static gboolean
@@ -648,6 +819,19 @@ steward_chat_view_set_session (StewardChatView *self,
 
   g_set_object (&self->session, session);
   steward_chat_view_update_actions (self);
+}
+
+/**
+ * steward_chat_view_get_store:
+ *
+ * Returns: (transfer none) (nullable): the store the view shows
+ */
+StewardStore *
+steward_chat_view_get_store (StewardChatView *self)
+{
+  g_return_val_if_fail (STEWARD_IS_CHAT_VIEW (self), NULL);
+
+  return self->store;
 }
 
 gint64
@@ -764,9 +948,11 @@ steward_chat_view_unroot (GtkWidget *widget)
 {
   StewardChatView *self = (StewardChatView *)widget;
 
-  /* The window is closing: stop the reply, which is kept as interrupted. */
+  /* The window is closing: stop the reply, which is kept as interrupted,
+   * and what follows earlier replies. */
   if (self->turn_cancellable != NULL)
     g_cancellable_cancel (self->turn_cancellable);
+  g_cancellable_cancel (self->follow_up_cancellable);
 
   GTK_WIDGET_CLASS (steward_chat_view_parent_class)->unroot (widget);
 }
@@ -778,11 +964,16 @@ steward_chat_view_dispose (GObject *object)
 
   if (self->turn_cancellable != NULL)
     g_cancellable_cancel (self->turn_cancellable);
+  if (self->follow_up_cancellable != NULL)
+    g_cancellable_cancel (self->follow_up_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_CHAT_VIEW);
 
   g_clear_object (&self->turn);
   g_clear_object (&self->turn_cancellable);
+  g_clear_object (&self->follow_up_cancellable);
+  g_clear_handle_id (&self->load_earlier_id, g_source_remove);
+  g_clear_object (&self->window);
   g_clear_object (&self->messages);
   g_clear_object (&self->session);
   g_clear_object (&self->store);
@@ -903,6 +1094,7 @@ steward_chat_view_init (StewardChatView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->follow = TRUE;
+  self->follow_up_cancellable = g_cancellable_new ();
   self->messages = g_list_store_new (STEWARD_TYPE_MESSAGE);
   g_signal_connect_object (self->messages, "items-changed",
                            G_CALLBACK (messages_changed_cb), self, G_CONNECT_SWAPPED);
@@ -913,8 +1105,9 @@ steward_chat_view_init (StewardChatView *self)
   g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row_cb), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_factory (self->message_list, factory);
   g_object_unref (factory);
+  self->window = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->messages)), 0, G_MAXUINT / 2);
   gtk_list_view_set_model (self->message_list,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->messages)))));
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->window)))));
 
   adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   g_signal_connect_object (adjustment, "value-changed",

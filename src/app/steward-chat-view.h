@@ -21,6 +21,7 @@ void     steward_chat_view_set_store           (StewardChatView *self,
                                                 StewardStore    *store);
 void     steward_chat_view_set_session         (StewardChatView *self,
                                                 SoupSession     *session);
+StewardStore *steward_chat_view_get_store     (StewardChatView *self);
 gint64   steward_chat_view_get_conversation_id (StewardChatView *self);
 void     steward_chat_view_set_conversation_id (StewardChatView *self,
                                                 gint64           conversation_id);
@@ -31,5 +32,8 @@ void     steward_chat_view_scroll_to_end       (StewardChatView *self);
 GListModel *steward_chat_view_get_messages     (StewardChatView *self);
 void     steward_chat_view_send                (StewardChatView *self,
                                                 const char      *text);
+
+gboolean         steward_chat_view_scroll_to_message (StewardChatView *self,
+                                                      gint64           message_id);
 
 G_END_DECLS

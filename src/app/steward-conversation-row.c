@@ -15,8 +15,9 @@
 #include "steward-date-format.h"
 
 /* A conversation in the Chat page's list. Its menu (and right click) asks
- * the page, through the "chat.rename-conversation" and
- * "chat.delete-conversation" actions, to act on this conversation.
+ * the page, through the "chat.rename-conversation",
+ * "chat.delete-conversation", "chat.show-summary" and
+ * "chat.export-conversation" actions, to act on this conversation.
  */
 
 struct _StewardConversationRow
@@ -67,6 +68,22 @@ delete_action (GtkWidget  *widget,
                GVariant   *param)
 {
   forward_action (STEWARD_CONVERSATION_ROW (widget), "chat.delete-conversation");
+}
+
+static void
+summary_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  forward_action (STEWARD_CONVERSATION_ROW (widget), "chat.show-summary");
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  forward_action (STEWARD_CONVERSATION_ROW (widget), "chat.export-conversation");
 }
 
 static void
@@ -180,6 +197,8 @@ steward_conversation_row_class_init (StewardConversationRowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "row.rename", NULL, rename_action);
   gtk_widget_class_install_action (widget_class, "row.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "row.summary", NULL, summary_action);
+  gtk_widget_class_install_action (widget_class, "row.export", NULL, export_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/steward-conversation-row.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardConversationRow, date_label);

@@ -11,25 +11,36 @@
 
 #include <glib/gi18n.h>
 #include <adwaita.h>
-#include <gtksourceview/gtksource.h>
 
 #include "steward-markdown-view.h"
+#include "steward-message-code-block.h"
 
 #ifdef HAVE_STEWARD_MARKDOWN
 # include "steward-markdown.h"
-#else
-/* The plain fallback below leaves the block builders unused. */
-# pragma GCC diagnostic ignored "-Wunused-function"
 #endif
 
 /* A message's Markdown as native widgets, one per block: labels with Pango
- * markup for text, a GtkSourceView for code, a GtkGrid for tables.
+ * markup for text, a code block (steward-message-code-block.c) for code, a
+ * GtkGrid for tables.
  *
  * While a reply streams, blocks the parser has committed are added once
  * and never touched again; only the still-growing tail is shown, as plain
  * text, in one label. So a frame never re-lays out the whole reply (see
  * "Chat rendering" in ARCHITECTURE.md).
+ *
+ * The view lives in recycled list rows: setting a new text reuses the
+ * labels already there where the block kinds match, rather than building
+ * every widget again.
  */
+
+/* What a child widget shows, so that a rebind can reuse it. */
+typedef enum {
+  CHILD_OTHER,
+  CHILD_PARAGRAPH,
+  CHILD_HEADING,
+} ChildKind;
+
+static GQuark child_kind_quark;
 
 struct _StewardMarkdownView
 {
@@ -57,11 +68,17 @@ steward_markdown_view_new (void)
   return g_object_new (STEWARD_TYPE_MARKDOWN_VIEW, NULL);
 }
 
-static void
-add_block_widget (StewardMarkdownView *self,
-                  GtkWidget           *widget)
+static ChildKind
+get_child_kind (GtkWidget *child)
 {
-  gtk_widget_insert_before (widget, GTK_WIDGET (self), self->pending_label);
+  return GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (child), child_kind_quark));
+}
+
+static void
+set_child_kind (GtkWidget *child,
+                ChildKind  kind)
+{
+  g_object_set_qdata (G_OBJECT (child), child_kind_quark, GUINT_TO_POINTER (kind));
 }
 
 static GtkWidget *
@@ -81,159 +98,24 @@ create_label (const char *markup)
   return label;
 }
 
-static GtkWidget *
-create_plain_label (const char *text)
-{
-  g_autofree char *markup = g_markup_escape_text (text, -1);
+#ifdef HAVE_STEWARD_MARKDOWN
 
-  return create_label (markup);
-}
-
-static void
-update_style_scheme (GtkSourceBuffer *buffer)
-{
-  GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-
-  gtk_source_buffer_set_style_scheme (buffer,
-                                      gtk_source_style_scheme_manager_get_scheme (manager,
-                                                                                  dark ? "Adwaita-dark" : "Adwaita"));
-}
-
-static void
-style_manager_dark_cb (GtkSourceBuffer *buffer,
-                       GParamSpec      *pspec,
-                       AdwStyleManager *style_manager)
-{
-  update_style_scheme (buffer);
-}
-
-static GtkSourceLanguage *
-find_language (const char *info)
-{
-  GtkSourceLanguageManager *manager = gtk_source_language_manager_get_default ();
-  g_autofree char *id = NULL;
-  g_autofree char *file_name = NULL;
-  GtkSourceLanguage *language;
-
-  if (info == NULL || info[0] == '\0')
-    return NULL;
-
-  id = g_ascii_strdown (info, -1);
-  if ((language = gtk_source_language_manager_get_language (manager, id)))
-    return language;
-
-  /* Info strings are often file extensions: "py", "rs", "ts", "sh". */
-  file_name = g_strconcat ("code.", id, NULL);
-  return gtk_source_language_manager_guess_language (manager, file_name, NULL);
-}
-
-static void
-copy_code_clicked_cb (GtkButton  *button,
-                      const char *text)
-{
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (button), _("Copied"));
-}
-
-static GtkWidget *
-create_code_block (const char *text,
-                   const char *info)
-{
-  g_autoptr(GtkSourceBuffer) buffer = NULL;
-  GtkSourceLanguage *language;
-  g_autofree char *code = NULL;
-  GtkWidget *box;
-  GtkWidget *header;
-  GtkWidget *title;
-  GtkWidget *copy;
-  GtkWidget *scroller;
-  GtkWidget *view;
-  gsize len;
-
-  code = g_strdup (text ? text : "");
-  len = strlen (code);
-  if (len > 0 && code[len - 1] == '\n')
-    code[len - 1] = '\0';
-
-  language = find_language (info);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_add_css_class (box, "steward-code-block");
-
-  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_add_css_class (header, "steward-code-header");
-  gtk_box_append (GTK_BOX (box), header);
-
-  if (language != NULL)
-    title = gtk_label_new (gtk_source_language_get_name (language));
-  else if (info != NULL && info[0] != '\0')
-    title = gtk_label_new (info);
-  else
-    /* Translators: the title of a code block whose language is not given */
-    title = gtk_label_new (_("Code"));
-  gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_add_css_class (title, "caption-heading");
-  gtk_widget_add_css_class (title, "dim-label");
-  gtk_box_append (GTK_BOX (header), title);
-
-  copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-  gtk_widget_add_css_class (copy, "flat");
-  gtk_widget_set_tooltip_text (copy, _("Copy Code"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (copy),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Copy Code"),
-                                  -1);
-  g_object_set_data_full (G_OBJECT (copy), "code", g_strdup (code), g_free);
-  g_signal_connect (copy, "clicked", G_CALLBACK (copy_code_clicked_cb),
-                    g_object_get_data (G_OBJECT (copy), "code"));
-  gtk_box_append (GTK_BOX (header), copy);
-
-  buffer = gtk_source_buffer_new (NULL);
-  gtk_source_buffer_set_highlight_matching_brackets (buffer, FALSE);
-  if (language != NULL)
-    gtk_source_buffer_set_language (buffer, language);
-  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), code, -1);
-  update_style_scheme (buffer);
-  g_signal_connect_object (adw_style_manager_get_default (),
-                           "notify::dark",
-                           G_CALLBACK (style_manager_dark_cb),
-                           buffer,
-                           G_CONNECT_SWAPPED);
-
-  view = gtk_source_view_new_with_buffer (buffer);
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 10);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Code"),
-                                  -1);
-
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
-  gtk_box_append (GTK_BOX (box), scroller);
-
-  return box;
-}
+static const char * const heading_classes[] = { "title-2", "title-3", "title-4", "heading", "heading", "heading" };
 
 static GtkWidget *
 create_heading (const char *markup,
                 guint       level)
 {
-  static const char * const classes[] = { "title-1", "title-2", "title-3", "title-4", "heading", "heading" };
   GtkWidget *label = create_label (markup);
 
-  gtk_widget_add_css_class (label, classes[CLAMP (level, 1, 6) - 1]);
+  level = CLAMP (level, 1, 6);
+  gtk_widget_add_css_class (label, heading_classes[level - 1]);
   gtk_widget_add_css_class (label, "steward-heading");
   gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, CLAMP (level, 1, 6),
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, level,
                                   -1);
+  set_child_kind (label, CHILD_HEADING);
+  g_object_set_data (G_OBJECT (label), "level", GUINT_TO_POINTER (level));
 
   return label;
 }
@@ -243,14 +125,15 @@ create_list_item (const char *markup,
                   const char *bullet,
                   guint       level)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *mark = gtk_label_new (bullet ? bullet : "•");
 
-  gtk_widget_set_margin_start (box, 6 + 18 * (level > 0 ? level - 1 : 0));
+  gtk_widget_add_css_class (box, "steward-list-item");
+  gtk_widget_set_margin_start (box, 4 + 20 * level);
   gtk_widget_set_valign (mark, GTK_ALIGN_START);
   gtk_label_set_xalign (GTK_LABEL (mark), 1.0f);
   gtk_label_set_width_chars (GTK_LABEL (mark), 2);
-  gtk_widget_add_css_class (mark, "dim-label");
+  gtk_widget_add_css_class (mark, "steward-bullet");
   gtk_widget_add_css_class (mark, "numeric");
   gtk_box_append (GTK_BOX (box), mark);
   gtk_box_append (GTK_BOX (box), create_label (markup));
@@ -259,55 +142,60 @@ create_list_item (const char *markup,
 }
 
 static GtkWidget *
-create_quote (const char *markup)
+create_quote (const char *markup,
+              guint       level)
 {
   GtkWidget *label = create_label (markup);
 
   gtk_widget_add_css_class (label, "steward-quote");
+  gtk_widget_set_margin_start (label, 14 * (level > 1 ? level - 1 : 0));
 
   return label;
 }
-
-#ifdef HAVE_STEWARD_MARKDOWN
 
 static GtkWidget *
 create_table (const StewardMarkdownBlock *block)
 {
   GtkWidget *scroller;
   GtkWidget *grid;
-  guint n_cells = block->cells ? g_strv_length (block->cells) : 0;
+  guint n_cells = block->cells ? block->cells->len : 0;
+  guint n_rows = block->n_columns > 0 ? n_cells / block->n_columns : 0;
 
   grid = gtk_grid_new ();
   gtk_widget_add_css_class (grid, "steward-table");
   gtk_widget_set_halign (grid, GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (grid),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Table"),
+                                  -1);
 
   for (guint i = 0; block->n_columns > 0 && i < n_cells; i++)
     {
       guint row = i / block->n_columns;
       guint column = i % block->n_columns;
-      GtkWidget *label = create_label (block->cells[i]);
+      GtkWidget *label = create_label (g_ptr_array_index (block->cells, i));
 
       gtk_label_set_wrap (GTK_LABEL (label), FALSE);
       gtk_widget_add_css_class (label, "steward-table-cell");
       if (row < block->header_rows)
         gtk_widget_add_css_class (label, "steward-table-header");
-      if (row % 2 == 1)
+      else if ((row - block->header_rows) % 2 == 1)
         gtk_widget_add_css_class (label, "steward-table-odd");
-      if (block->alignments != NULL)
-        {
-          if (block->alignments[column] == STEWARD_MARKDOWN_ALIGN_CENTER)
-            gtk_label_set_xalign (GTK_LABEL (label), 0.5f);
-          else if (block->alignments[column] == STEWARD_MARKDOWN_ALIGN_RIGHT)
-            gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
-        }
+      if (row + 1 == n_rows)
+        gtk_widget_add_css_class (label, "steward-table-last");
+      if (block->alignments != NULL && block->alignments[column] == 'c')
+        gtk_label_set_xalign (GTK_LABEL (label), 0.5f);
+      else if (block->alignments != NULL && block->alignments[column] == 'r')
+        gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
       gtk_grid_attach (GTK_GRID (grid), label, column, row, 1, 1);
     }
 
+  /* Wide tables scroll sideways rather than widen the conversation. */
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_widget_set_halign (scroller, GTK_ALIGN_START);
+  gtk_widget_add_css_class (scroller, "steward-table-scroller");
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), grid);
 
   return scroller;
@@ -316,29 +204,59 @@ create_table (const StewardMarkdownBlock *block)
 static GtkWidget *
 create_block (const StewardMarkdownBlock *block)
 {
+  GtkWidget *widget;
+
   switch (block->kind)
     {
-    case STEWARD_MARKDOWN_BLOCK_HEADING:
+    case STEWARD_MARKDOWN_HEADING:
       return create_heading (block->markup, block->level);
 
-    case STEWARD_MARKDOWN_BLOCK_LIST_ITEM:
+    case STEWARD_MARKDOWN_LIST_ITEM:
       return create_list_item (block->markup, block->bullet, block->level);
 
-    case STEWARD_MARKDOWN_BLOCK_CODE:
-      return create_code_block (block->text, block->language);
+    case STEWARD_MARKDOWN_CODE:
+      widget = steward_message_code_block_new (block->text, block->language);
+      gtk_widget_set_margin_start (widget, 24 * block->level);
+      return widget;
 
-    case STEWARD_MARKDOWN_BLOCK_QUOTE:
-      return create_quote (block->markup);
+    case STEWARD_MARKDOWN_QUOTE:
+      return create_quote (block->markup, block->level);
 
-    case STEWARD_MARKDOWN_BLOCK_TABLE:
-      return create_table (block);
+    case STEWARD_MARKDOWN_TABLE:
+      widget = create_table (block);
+      gtk_widget_set_margin_start (widget, 24 * block->level);
+      return widget;
 
-    case STEWARD_MARKDOWN_BLOCK_RULE:
-      return gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
+    case STEWARD_MARKDOWN_RULE:
+      widget = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
+      gtk_widget_add_css_class (widget, "steward-rule");
+      return widget;
 
-    case STEWARD_MARKDOWN_BLOCK_PARAGRAPH:
+    case STEWARD_MARKDOWN_PARAGRAPH:
     default:
-      return create_label (block->markup);
+      widget = create_label (block->markup);
+      set_child_kind (widget, CHILD_PARAGRAPH);
+      return widget;
+    }
+}
+
+/* Whether @child can show @block by changing its text. */
+static gboolean
+can_reuse (GtkWidget                  *child,
+           const StewardMarkdownBlock *block)
+{
+  switch (get_child_kind (child))
+    {
+    case CHILD_PARAGRAPH:
+      return block->kind == STEWARD_MARKDOWN_PARAGRAPH;
+
+    case CHILD_HEADING:
+      return block->kind == STEWARD_MARKDOWN_HEADING &&
+             GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "level")) == CLAMP (block->level, 1, 6);
+
+    case CHILD_OTHER:
+    default:
+      return FALSE;
     }
 }
 
@@ -348,7 +266,8 @@ commit_new_blocks (StewardMarkdownView *self)
   GPtrArray *blocks = steward_markdown_stream_get_blocks (self->stream);
 
   for (guint i = self->n_committed; i < blocks->len; i++)
-    add_block_widget (self, create_block (g_ptr_array_index (blocks, i)));
+    gtk_widget_insert_before (create_block (g_ptr_array_index (blocks, i)),
+                              GTK_WIDGET (self), self->pending_label);
 
   self->n_committed = blocks->len;
 }
@@ -357,10 +276,38 @@ static void
 set_complete_text (StewardMarkdownView *self,
                    const char          *text)
 {
-  g_autoptr(GPtrArray) blocks = steward_markdown_parse (text, strlen (text));
+  g_autoptr(GPtrArray) blocks = steward_markdown_parse (text, -1);
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
 
   for (guint i = 0; i < blocks->len; i++)
-    add_block_widget (self, create_block (g_ptr_array_index (blocks, i)));
+    {
+      const StewardMarkdownBlock *block = g_ptr_array_index (blocks, i);
+
+      if (child != NULL && can_reuse (child, block))
+        {
+          gtk_label_set_markup (GTK_LABEL (child), block->markup);
+          child = gtk_widget_get_next_sibling (child);
+          continue;
+        }
+
+      if (child != NULL)
+        {
+          GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+          gtk_widget_unparent (child);
+          child = next;
+        }
+
+      gtk_widget_insert_before (create_block (block), GTK_WIDGET (self), child);
+    }
+
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      gtk_widget_unparent (child);
+      child = next;
+    }
 }
 
 static void
@@ -403,8 +350,8 @@ stream_clear (StewardMarkdownView *self)
 
 #else /* !HAVE_STEWARD_MARKDOWN */
 
-/* Until the core's Markdown parser is built, show plain paragraphs (split
- * at blank lines) so the app stays usable; the blocks path above is the
+/* Without the core's Markdown parser, show plain paragraphs (split at
+ * blank lines) so the app stays usable; the blocks path above is the
  * real one. */
 
 static void
@@ -417,7 +364,11 @@ add_plain_paragraphs (StewardMarkdownView *self,
     {
       g_strstrip (paragraphs[i]);
       if (paragraphs[i][0] != '\0')
-        add_block_widget (self, create_plain_label (paragraphs[i]));
+        {
+          g_autofree char *markup = g_markup_escape_text (paragraphs[i], -1);
+
+          gtk_widget_insert_before (create_label (markup), GTK_WIDGET (self), self->pending_label);
+        }
     }
 }
 
@@ -425,6 +376,11 @@ static void
 set_complete_text (StewardMarkdownView *self,
                    const char          *text)
 {
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+
   add_plain_paragraphs (self, text);
 }
 
@@ -518,13 +474,17 @@ steward_markdown_view_set_text (StewardMarkdownView *self,
   if (text == NULL)
     text = "";
 
-  steward_markdown_view_clear (self);
-
   if (!streaming)
     {
+      /* Labels already here are reused: only a streaming view starts
+       * from nothing. */
+      if (self->streaming)
+        steward_markdown_view_clear (self);
       set_complete_text (self, text);
       return;
     }
+
+  steward_markdown_view_clear (self);
 
   self->streaming = TRUE;
   self->pending_label = create_label ("");
@@ -601,6 +561,8 @@ steward_markdown_view_class_init (StewardMarkdownViewClass *klass)
 
   object_class->dispose = steward_markdown_view_dispose;
 
+  child_kind_quark = g_quark_from_static_string ("steward-markdown-child-kind");
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "markdownview");
 }
@@ -611,5 +573,5 @@ steward_markdown_view_init (StewardMarkdownView *self)
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 10);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 8);
 }

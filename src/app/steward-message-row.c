@@ -11,33 +11,47 @@
 
 #include <glib/gi18n.h>
 
+#include "steward-chat-view.h"
 #include "steward-markdown-view.h"
+#include "steward-message-details.h"
 #include "steward-message-row.h"
 
 /* One message of the conversation view. Rows are recycled by the list
  * view: everything shown follows the "item" property. A streaming reply
  * is followed through notify::content, appending only what is new.
+ *
+ * Built in code, not from a template, and only with the parts a message
+ * needs: opening a long conversation builds a couple of hundred rows at
+ * once, and a template costs a GtkBuilder parse for each. The spinner,
+ * the error bar, the "Stopped" label and each action button are created
+ * the first time a message needs them and kept for the rows' later
+ * messages.
  */
+
+/* The action buttons, in the order they appear. */
+enum {
+  SLOT_STOPPED,
+  SLOT_COPY,
+  SLOT_EDIT,
+  SLOT_REGENERATE,
+  SLOT_DETAILS,
+  N_SLOTS
+};
 
 struct _StewardMessageRow
 {
   GtkWidget            parent_instance;
 
-  /* Template widgets */
-  GtkBox              *actions_box;
+  /* Borrowed: children, some created when first needed */
   GtkLabel            *author_label;
-  GtkBox              *box;
-  GtkBox              *bubble;
-  GtkButton           *copy_button;
-  GtkMenuButton       *details_button;
-  GtkButton           *edit_button;
-  GtkBox              *error_box;
-  GtkLabel            *error_label;
+  GtkWidget           *bubble;
   StewardMarkdownView *markdown_view;
-  GtkButton           *regenerate_button;
-  GtkButton           *retry_button;
-  GtkSpinner          *spinner;
-  GtkLabel            *stopped_label;
+  GtkWidget           *spinner;
+  GtkWidget           *error_box;
+  GtkLabel            *error_label;
+  GtkWidget           *retry_button;
+  GtkWidget           *actions_box;
+  GtkWidget           *slots[N_SLOTS];
 
   /* Owned */
   StewardMessage      *item;
@@ -45,6 +59,7 @@ struct _StewardMessageRow
   gint64               last_reply_id;
   /* How much of the item's content the view shows. */
   gsize                shown_len;
+  guint                user : 1;
 };
 
 G_DEFINE_FINAL_TYPE (StewardMessageRow, steward_message_row, GTK_TYPE_WIDGET)
@@ -65,24 +80,219 @@ steward_message_row_new (void)
 }
 
 static gboolean
-is_user (StewardMessageRow *self)
-{
-  return self->item != NULL && g_strcmp0 (steward_message_get_role (self->item), "user") == 0;
-}
-
-static gboolean
 is_streaming (StewardMessageRow *self)
 {
   return self->item != NULL && g_strcmp0 (steward_message_get_status (self->item), "streaming") == 0;
 }
 
 static void
+set_visible (GtkWidget *widget,
+             gboolean   visible)
+{
+  if (widget != NULL)
+    gtk_widget_set_visible (widget, visible);
+}
+
+/* -- parts created on demand ---------------------------------------------- */
+
+static GtkWidget *
+create_icon_button (const char *icon_name,
+                    const char *tooltip,
+                    const char *accessible_label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
+                                  -1);
+
+  return button;
+}
+
+static void
+set_target (GtkWidget  *widget,
+            const char *action_name,
+            gint64      id)
+{
+  /* The target first: the action takes an int64. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (widget), "x", id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (widget), action_name);
+}
+
+static StewardStore *
+get_store (StewardMessageRow *self)
+{
+  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), STEWARD_TYPE_CHAT_VIEW);
+
+  return view ? steward_chat_view_get_store (STEWARD_CHAT_VIEW (view)) : NULL;
+}
+
+static void
+create_details_popup_cb (GtkMenuButton *menu_button,
+                         gpointer       user_data)
+{
+  StewardMessageRow *self = user_data;
+  GtkWidget *popover;
+
+  g_assert (STEWARD_IS_MESSAGE_ROW (self));
+
+  popover = gtk_popover_new ();
+  gtk_widget_add_css_class (popover, "steward-details-popover");
+  gtk_menu_button_set_popover (menu_button, popover);
+
+  if (self->item != NULL)
+    gtk_popover_set_child (GTK_POPOVER (popover), steward_message_details_new (get_store (self), self->item));
+}
+
+static GtkWidget *
+ensure_slot (StewardMessageRow *self,
+             guint              slot)
+{
+  GtkWidget *widget;
+  GtkWidget *previous = NULL;
+
+  if (self->slots[slot] != NULL)
+    return self->slots[slot];
+
+  switch (slot)
+    {
+    case SLOT_STOPPED:
+      widget = gtk_label_new (_("Stopped"));
+      gtk_widget_set_margin_end (widget, 6);
+      gtk_widget_add_css_class (widget, "caption");
+      gtk_widget_add_css_class (widget, "dim-label");
+      gtk_widget_add_css_class (widget, "steward-stopped");
+      break;
+
+    case SLOT_COPY:
+      widget = create_icon_button ("edit-copy-symbolic", _("Copy"), _("Copy"));
+      break;
+
+    case SLOT_EDIT:
+      widget = create_icon_button ("document-edit-symbolic", _("Edit and Resend"), _("Edit"));
+      break;
+
+    case SLOT_REGENERATE:
+      widget = create_icon_button ("view-refresh-symbolic", _("Regenerate"), _("Regenerate"));
+      break;
+
+    case SLOT_DETAILS:
+    default:
+      widget = gtk_menu_button_new ();
+      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (widget), "dialog-information-symbolic");
+      gtk_widget_add_css_class (widget, "flat");
+      gtk_widget_set_tooltip_text (widget, _("Details"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Details"),
+                                      -1);
+      gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (widget), create_details_popup_cb, self, NULL);
+      break;
+    }
+
+  if (self->actions_box == NULL)
+    {
+      self->actions_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+      gtk_widget_add_css_class (self->actions_box, "steward-message-actions");
+      gtk_widget_set_halign (self->actions_box, self->user ? GTK_ALIGN_END : GTK_ALIGN_START);
+      gtk_widget_insert_before (self->actions_box, GTK_WIDGET (self), NULL);
+    }
+
+  /* "Stopped" comes with the box (hidden): a label costs little, and a
+   * widget added later to a shown row reaches screen readers late. */
+  if (slot != SLOT_STOPPED && self->slots[SLOT_STOPPED] == NULL)
+    {
+      ensure_slot (self, SLOT_STOPPED);
+      gtk_widget_set_visible (self->slots[SLOT_STOPPED], FALSE);
+    }
+
+  for (guint i = 0; i < slot; i++)
+    if (self->slots[i] != NULL)
+      previous = self->slots[i];
+
+  gtk_box_insert_child_after (GTK_BOX (self->actions_box), widget, previous);
+  self->slots[slot] = widget;
+
+  if (self->item != NULL && slot != SLOT_STOPPED && slot != SLOT_DETAILS)
+    {
+      static const char * const actions[] = {
+        [SLOT_COPY] = "chat.copy-message",
+        [SLOT_EDIT] = "chat.edit-message",
+        [SLOT_REGENERATE] = "chat.regenerate",
+      };
+
+      set_target (widget, actions[slot], steward_message_get_id (self->item));
+    }
+
+  return widget;
+}
+
+static void
+ensure_error_box (StewardMessageRow *self)
+{
+  GtkWidget *image;
+
+  if (self->error_box != NULL)
+    return;
+
+  self->error_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (self->error_box, "steward-inline-error");
+
+  image = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_set_valign (image, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (self->error_box), image);
+
+  self->error_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->error_label, 0.0f);
+  gtk_label_set_wrap (self->error_label, TRUE);
+  gtk_label_set_wrap_mode (self->error_label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (self->error_label, TRUE);
+  gtk_widget_set_focusable (GTK_WIDGET (self->error_label), FALSE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->error_label), TRUE);
+  gtk_box_append (GTK_BOX (self->error_box), GTK_WIDGET (self->error_label));
+
+  /* A label child of our own: gtk_button_new_with_mnemonic() would name
+   * the button by its label, "_Retry", over the accessible label. */
+  self->retry_button = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (self->retry_button), gtk_label_new_with_mnemonic (_("_Retry")));
+  gtk_widget_set_valign (self->retry_button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->retry_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Retry"),
+                                  -1);
+  if (self->item != NULL)
+    set_target (self->retry_button, "chat.retry", steward_message_get_id (self->item));
+  gtk_box_append (GTK_BOX (self->error_box), self->retry_button);
+
+  gtk_widget_insert_after (self->error_box, GTK_WIDGET (self), self->bubble);
+}
+
+static void
+ensure_spinner (StewardMessageRow *self)
+{
+  if (self->spinner != NULL)
+    return;
+
+  /* Not a GtkSpinner: an animation asks for a frame every vsync, and the
+   * reply is read below redraw priority, so on a slow machine a spinner
+   * could keep the very reply it waits for from arriving. */
+  self->spinner = gtk_label_new (_("Writing…"));
+  gtk_label_set_xalign (GTK_LABEL (self->spinner), 0.0f);
+  gtk_widget_add_css_class (self->spinner, "dim-label");
+  gtk_widget_add_css_class (self->spinner, "steward-writing");
+  gtk_box_append (GTK_BOX (self->bubble), self->spinner);
+}
+
+/* -- state ---------------------------------------------------------------- */
+
+static void
 steward_message_row_update_state (StewardMessageRow *self)
 {
   const char *status;
-  gboolean user;
   gboolean streaming;
   gboolean error;
+  gboolean waiting;
+  gboolean regenerate;
 
   g_assert (STEWARD_IS_MESSAGE_ROW (self));
 
@@ -90,36 +300,49 @@ steward_message_row_update_state (StewardMessageRow *self)
     return;
 
   status = steward_message_get_status (self->item);
-  user = is_user (self);
   streaming = is_streaming (self);
   error = g_strcmp0 (status, "error") == 0;
+  waiting = streaming && self->shown_len == 0;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner),
-                          streaming && self->shown_len == 0);
-  gtk_spinner_set_spinning (self->spinner, streaming && self->shown_len == 0);
+  if (waiting)
+    ensure_spinner (self);
+  set_visible (self->spinner, waiting);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->error_box), error);
   if (error)
     {
       const char *message = steward_message_get_error (self->item);
 
+      ensure_error_box (self);
       gtk_label_set_text (self->error_label,
                           message && *message ? message : _("The reply could not be completed."));
     }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->stopped_label), g_strcmp0 (status, "interrupted") == 0);
+  set_visible (self->error_box, error);
 
   /* An empty failed reply has nothing to show but its error. */
-  gtk_widget_set_visible (GTK_WIDGET (self->bubble),
-                          user || streaming || self->shown_len > 0);
+  gtk_widget_set_visible (self->bubble, self->user || streaming || self->shown_len > 0);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->actions_box), !streaming);
-  gtk_widget_set_visible (GTK_WIDGET (self->copy_button), self->shown_len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->edit_button), user);
-  gtk_widget_set_visible (GTK_WIDGET (self->details_button), !user);
-  gtk_widget_set_visible (GTK_WIDGET (self->regenerate_button),
-                          !user && !error &&
-                          steward_message_get_id (self->item) == self->last_reply_id);
+  set_visible (self->actions_box, !streaming);
+  if (streaming)
+    return;
+
+  regenerate = !self->user && !error && steward_message_get_id (self->item) == self->last_reply_id;
+
+  if (g_strcmp0 (status, "interrupted") == 0)
+    ensure_slot (self, SLOT_STOPPED);
+  if (self->shown_len > 0)
+    ensure_slot (self, SLOT_COPY);
+  if (self->user)
+    ensure_slot (self, SLOT_EDIT);
+  if (regenerate)
+    ensure_slot (self, SLOT_REGENERATE);
+  if (!self->user)
+    ensure_slot (self, SLOT_DETAILS);
+
+  set_visible (self->slots[SLOT_STOPPED], g_strcmp0 (status, "interrupted") == 0);
+  set_visible (self->slots[SLOT_COPY], self->shown_len > 0);
+  set_visible (self->slots[SLOT_EDIT], self->user);
+  set_visible (self->slots[SLOT_REGENERATE], regenerate);
+  set_visible (self->slots[SLOT_DETAILS], !self->user);
 }
 
 static void
@@ -129,6 +352,7 @@ item_content_cb (StewardMessageRow *self,
 {
   const char *content = steward_message_get_content (item);
   gsize len = strlen (content);
+  gboolean was_empty = self->shown_len == 0;
 
   g_assert (STEWARD_IS_MESSAGE_ROW (self));
 
@@ -137,13 +361,10 @@ item_content_cb (StewardMessageRow *self,
   else
     steward_markdown_view_set_text (self->markdown_view, content, is_streaming (self));
 
-  if ((self->shown_len == 0) != (len == 0))
-    {
-      self->shown_len = len;
-      steward_message_row_update_state (self);
-    }
-
   self->shown_len = len;
+
+  if (was_empty != (len == 0))
+    steward_message_row_update_state (self);
 }
 
 static void
@@ -159,89 +380,6 @@ item_status_cb (StewardMessageRow *self,
   steward_message_row_update_state (self);
 }
 
-static void
-add_detail (GtkGrid           *grid,
-            int                row,
-            const char        *title,
-            const char        *value)
-{
-  GtkWidget *title_label = gtk_label_new (title);
-  GtkWidget *value_label = gtk_label_new (value);
-
-  gtk_label_set_xalign (GTK_LABEL (title_label), 1.0f);
-  gtk_widget_add_css_class (title_label, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (value_label), 0.0f);
-  gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
-  gtk_widget_set_focusable (value_label, FALSE);
-  gtk_grid_attach (grid, title_label, 0, row, 1, 1);
-  gtk_grid_attach (grid, value_label, 1, row, 1, 1);
-}
-
-static char *
-format_tokens (gint64 tokens)
-{
-  if (tokens < 0)
-    /* Translators: a token count the provider did not report */
-    return g_strdup (_("Unknown"));
-
-  return g_strdup_printf ("%" G_GINT64_FORMAT, tokens);
-}
-
-/* The details popover is built when it opens: most rows never need it. */
-static void
-create_details_popup_cb (GtkMenuButton *menu_button,
-                         gpointer       user_data)
-{
-  StewardMessageRow *self = user_data;
-  g_autofree char *input = NULL;
-  g_autofree char *output = NULL;
-  g_autofree char *latency = NULL;
-  const char *tier;
-  GtkWidget *popover;
-  GtkGrid *grid;
-  gint64 latency_ms;
-  int row = 0;
-
-  g_assert (STEWARD_IS_MESSAGE_ROW (self));
-
-  grid = GTK_GRID (gtk_grid_new ());
-  gtk_grid_set_row_spacing (grid, 6);
-  gtk_grid_set_column_spacing (grid, 18);
-  gtk_widget_set_margin_top (GTK_WIDGET (grid), 6);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (grid), 6);
-  gtk_widget_set_margin_start (GTK_WIDGET (grid), 6);
-  gtk_widget_set_margin_end (GTK_WIDGET (grid), 6);
-
-  popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (grid));
-  gtk_menu_button_set_popover (menu_button, popover);
-
-  if (self->item == NULL)
-    return;
-
-  tier = steward_message_get_tier (self->item);
-  if (g_strcmp0 (tier, "small") == 0)
-    tier = C_("model size", "Small");
-  else if (g_strcmp0 (tier, "medium") == 0)
-    tier = C_("model size", "Medium");
-  else if (g_strcmp0 (tier, "large") == 0)
-    tier = C_("model size", "Large");
-
-  input = format_tokens (steward_message_get_input_tokens (self->item));
-  output = format_tokens (steward_message_get_output_tokens (self->item));
-  latency_ms = steward_message_get_latency_ms (self->item);
-  if (latency_ms >= 0)
-    /* Translators: the time to the reply's first token, in seconds */
-    latency = g_strdup_printf (_("%.2f s"), latency_ms / 1000.0);
-
-  add_detail (grid, row++, _("Provider"), steward_message_get_provider (self->item) ?: "—");
-  add_detail (grid, row++, _("Model"), steward_message_get_model (self->item) ?: "—");
-  add_detail (grid, row++, _("Model Size"), tier ? tier : "—");
-  add_detail (grid, row++, _("Tokens In"), input);
-  add_detail (grid, row++, _("Tokens Out"), output);
-  add_detail (grid, row++, _("Latency"), latency ? latency : _("Unknown"));
-}
-
 StewardMessage *
 steward_message_row_get_item (StewardMessageRow *self)
 {
@@ -254,9 +392,14 @@ void
 steward_message_row_set_item (StewardMessageRow *self,
                               StewardMessage    *item)
 {
-  g_autoptr(GVariant) target = NULL;
+  static const char * const actions[] = {
+    [SLOT_COPY] = "chat.copy-message",
+    [SLOT_EDIT] = "chat.edit-message",
+    [SLOT_REGENERATE] = "chat.regenerate",
+  };
   const char *content;
   gboolean user;
+  gint64 id;
 
   g_return_if_fail (STEWARD_IS_MESSAGE_ROW (self));
   g_return_if_fail (!item || STEWARD_IS_MESSAGE (item));
@@ -271,46 +414,40 @@ steward_message_row_set_item (StewardMessageRow *self,
 
   if (item == NULL)
     {
-      steward_markdown_view_set_text (self->markdown_view, "", FALSE);
+      /* The widgets stay, to show the row's next message. */
       self->shown_len = 0;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
       return;
     }
 
-  user = is_user (self);
+  user = g_strcmp0 (steward_message_get_role (item), "user") == 0;
   content = steward_message_get_content (item);
+  id = steward_message_get_id (item);
   self->shown_len = strlen (content);
 
-  gtk_label_set_text (self->author_label, user ? _("You") : _("Steward"));
-  gtk_label_set_xalign (self->author_label, user ? 1.0f : 0.0f);
-  gtk_widget_set_halign (GTK_WIDGET (self->bubble), user ? GTK_ALIGN_END : GTK_ALIGN_FILL);
-  gtk_widget_set_halign (GTK_WIDGET (self->actions_box), user ? GTK_ALIGN_END : GTK_ALIGN_START);
-  if (user)
+  if (self->user != user || gtk_label_get_label (self->author_label)[0] == '\0')
     {
-      gtk_widget_add_css_class (GTK_WIDGET (self->box), "user");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->box), "assistant");
-    }
-  else
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->box), "assistant");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->box), "user");
+      self->user = user;
+      gtk_label_set_text (self->author_label, user ? _("You") : _("Steward"));
+      gtk_label_set_xalign (self->author_label, user ? 1.0f : 0.0f);
+      gtk_widget_set_halign (self->bubble, user ? GTK_ALIGN_END : GTK_ALIGN_FILL);
+      if (self->actions_box != NULL)
+        gtk_widget_set_halign (self->actions_box, user ? GTK_ALIGN_END : GTK_ALIGN_START);
+      gtk_widget_remove_css_class (GTK_WIDGET (self), user ? "assistant" : "user");
+      gtk_widget_add_css_class (GTK_WIDGET (self), user ? "user" : "assistant");
     }
 
-  target = g_variant_ref_sink (g_variant_new_int64 (steward_message_get_id (item)));
-  /* The target first: the action takes an int64. */
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->copy_button), target);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->edit_button), target);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->regenerate_button), target);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->retry_button), target);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->copy_button), "chat.copy-message");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit_button), "chat.edit-message");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->regenerate_button), "chat.regenerate");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->retry_button), "chat.retry");
-
-  steward_markdown_view_set_text (self->markdown_view, content, is_streaming (self));
+  for (guint slot = SLOT_COPY; slot <= SLOT_REGENERATE; slot++)
+    if (self->slots[slot] != NULL)
+      set_target (self->slots[slot], actions[slot], id);
+  if (self->retry_button != NULL)
+    set_target (self->retry_button, "chat.retry", id);
 
   /* Built again, for this message, when it next opens. */
-  gtk_menu_button_set_popover (self->details_button, NULL);
+  if (self->slots[SLOT_DETAILS] != NULL)
+    gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->slots[SLOT_DETAILS]), NULL);
+
+  steward_markdown_view_set_text (self->markdown_view, content, is_streaming (self));
 
   g_signal_connect_object (item, "notify::content", G_CALLBACK (item_content_cb),
                            self, G_CONNECT_SWAPPED);
@@ -350,12 +487,14 @@ static void
 steward_message_row_dispose (GObject *object)
 {
   StewardMessageRow *self = (StewardMessageRow *)object;
+  GtkWidget *child;
 
   if (self->item != NULL)
     g_signal_handlers_disconnect_by_data (self->item, self);
   g_clear_object (&self->item);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_MESSAGE_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (steward_message_row_parent_class)->dispose (object);
 }
@@ -434,30 +573,29 @@ steward_message_row_class_init (StewardMessageRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (STEWARD_TYPE_MARKDOWN_VIEW);
-
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "messagerow");
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/steward-message-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, StewardMessageRow, actions_box);
-  gtk_widget_class_bind_template_child (widget_class, StewardMessageRow, author_label);
-  gtk_widget_class_bind_template_child (widget_class, StewardMessageRow, box);
-  gtk_widget_class_bind_template_child (widget_class, StewardMessageRow, bubble);
-  gtk_widget_class_bind_template_child (widget_class, StewardMessageRow, copy_button);
-  gtk_widget_class_bind_template_child (widget_class, StewardMessageRow, details_button);
-  gtk_widget_class_bind_template_child (widget_class, StewardMessageRow, edit_button);
-  gtk_widget_class_bind_template_child (widget_class, StewardMessageRow, error_box);
-  gtk_widget_class_bind_template_child (widget_class, StewardMessageRow, error_label);
-  gtk_widget_class_bind_template_child (widget_class, StewardMessageRow, markdown_view);
-  gtk_widget_class_bind_template_child (widget_class, StewardMessageRow, regenerate_button);
-  gtk_widget_class_bind_template_child (widget_class, StewardMessageRow, retry_button);
-  gtk_widget_class_bind_template_child (widget_class, StewardMessageRow, spinner);
-  gtk_widget_class_bind_template_child (widget_class, StewardMessageRow, stopped_label);
 }
 
 static void
 steward_message_row_init (StewardMessageRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
 
-  gtk_menu_button_set_create_popup_func (self->details_button, create_details_popup_cb, self, NULL);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "steward-message");
+
+  self->author_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->author_label, 0.0f);
+  gtk_widget_add_css_class (GTK_WIDGET (self->author_label), "caption-heading");
+  gtk_widget_add_css_class (GTK_WIDGET (self->author_label), "dim-label");
+  gtk_widget_set_parent (GTK_WIDGET (self->author_label), GTK_WIDGET (self));
+
+  self->bubble = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
+  gtk_widget_add_css_class (self->bubble, "steward-bubble");
+  gtk_widget_set_parent (self->bubble, GTK_WIDGET (self));
+
+  self->markdown_view = STEWARD_MARKDOWN_VIEW (steward_markdown_view_new ());
+  gtk_box_append (GTK_BOX (self->bubble), GTK_WIDGET (self->markdown_view));
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "steward-memory-page.h"
 #include "steward-preferences-window.h"
 #include "steward-provider-dialog.h"
 
@@ -65,6 +66,7 @@ struct _StewardPreferencesWindow
   GtkMenuButton        *medium_models_button;
   AdwEntryRow          *medium_model_row;
   AdwComboRow          *medium_provider_row;
+  StewardMemoryPage    *memory_list;
   AdwPreferencesPage   *memory_page;
   AdwPreferencesPage   *models_page;
   AdwEntryRow          *name_row;
@@ -324,6 +326,7 @@ steward_preferences_window_load (StewardPreferencesWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->memory_page), sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->providers_page), sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->models_page), sensitive);
+  steward_memory_page_set_store (self->memory_list, self->store);
 
   if (self->store == NULL)
     return;
@@ -1247,6 +1250,8 @@ steward_preferences_window_class_init (StewardPreferencesWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (STEWARD_TYPE_MEMORY_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/steward-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, add_provider_button);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, auto_switch);
@@ -1260,6 +1265,7 @@ steward_preferences_window_class_init (StewardPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, medium_models_button);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, medium_model_row);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, medium_provider_row);
+  gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, memory_list);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, memory_page);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, models_page);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, name_row);

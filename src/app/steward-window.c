@@ -14,6 +14,7 @@
 #include "steward-app-settings.h"
 #include "steward-chat-page.h"
 #include "steward-documents-page.h"
+#include "steward-search-popover.h"
 #include "steward-stack-accessible.h"
 #include "steward-tasks-page.h"
 #include "steward-window.h"
@@ -31,6 +32,7 @@ struct _StewardWindow
   AdwLeaflet           *leaflet;
   GtkWidget            *content;
   AdwWindowTitle       *page_title;
+  GtkSearchEntry       *search_entry;
   GtkListBox           *sidebar_list;
   GtkStack             *stack;
   StewardTasksPage     *tasks_page;
@@ -38,6 +40,8 @@ struct _StewardWindow
 
   /* Owned */
   StewardAppSettings   *settings;
+  /* Parented to search_entry, unparented in dispose. */
+  StewardSearchPopover *search_popover;
 };
 
 G_DEFINE_FINAL_TYPE (StewardWindow, steward_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -212,6 +216,201 @@ stack_visible_child_cb (StewardWindow *self,
   adw_window_title_set_title (self->page_title, gtk_stack_page_get_title (page));
 }
 
+/* History search */
+
+static gboolean
+steward_window_showing_error (StewardWindow *self)
+{
+  g_assert (STEWARD_IS_WINDOW (self));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") == 0;
+}
+
+/* The entry's text child has the focus, not the entry itself. */
+static gboolean
+steward_window_search_has_focus (StewardWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  g_assert (STEWARD_IS_WINDOW (self));
+
+  return focus != NULL &&
+         (focus == GTK_WIDGET (self->search_entry) ||
+          gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry)));
+}
+
+static void
+steward_window_stop_search (StewardWindow *self)
+{
+  g_assert (STEWARD_IS_WINDOW (self));
+
+  gtk_popover_popdown (GTK_POPOVER (self->search_popover));
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  StewardWindow *self = (StewardWindow *)widget;
+
+  g_assert (STEWARD_IS_WINDOW (self));
+
+  if (steward_window_showing_error (self))
+    return;
+
+  /* Folded, the sidebar holding the entry may be off screen. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+static void
+steward_window_update_search (StewardWindow *self,
+                              gboolean       focused)
+{
+  g_autofree char *query = NULL;
+
+  g_assert (STEWARD_IS_WINDOW (self));
+
+  query = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+
+  if (query[0] == '\0' || !focused)
+    {
+      gtk_popover_popdown (GTK_POPOVER (self->search_popover));
+      return;
+    }
+
+  steward_search_popover_search (self->search_popover, query);
+  gtk_popover_popup (GTK_POPOVER (self->search_popover));
+}
+
+static void
+search_changed_cb (StewardWindow  *self,
+                   GtkSearchEntry *entry)
+{
+  g_assert (STEWARD_IS_WINDOW (self));
+
+  steward_window_update_search (self, steward_window_search_has_focus (self));
+}
+
+static void
+search_activate_cb (StewardWindow  *self,
+                    GtkSearchEntry *entry)
+{
+  g_assert (STEWARD_IS_WINDOW (self));
+
+  steward_search_popover_activate_selected (self->search_popover);
+}
+
+static void
+search_stop_cb (StewardWindow  *self,
+                GtkSearchEntry *entry)
+{
+  g_assert (STEWARD_IS_WINDOW (self));
+
+  steward_window_stop_search (self);
+}
+
+static void
+search_next_match_cb (StewardWindow  *self,
+                      GtkSearchEntry *entry)
+{
+  g_assert (STEWARD_IS_WINDOW (self));
+
+  steward_search_popover_move_selection (self->search_popover, 1);
+}
+
+static void
+search_previous_match_cb (StewardWindow  *self,
+                          GtkSearchEntry *entry)
+{
+  g_assert (STEWARD_IS_WINDOW (self));
+
+  steward_search_popover_move_selection (self->search_popover, -1);
+}
+
+/* Up and Down move through the results while the entry keeps the focus. */
+static gboolean
+search_key_pressed_cb (StewardWindow         *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
+{
+  g_assert (STEWARD_IS_WINDOW (self));
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->search_popover)) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      steward_search_popover_move_selection (self->search_popover, 1);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      steward_search_popover_move_selection (self->search_popover, -1);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Page_Down:
+      steward_search_popover_move_selection (self->search_popover, 5);
+      return GDK_EVENT_STOP;
+
+    case GDK_KEY_Page_Up:
+      steward_search_popover_move_selection (self->search_popover, -5);
+      return GDK_EVENT_STOP;
+
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+}
+
+static void
+search_focus_leave_cb (StewardWindow           *self,
+                       GtkEventControllerFocus *controller)
+{
+  g_assert (STEWARD_IS_WINDOW (self));
+
+  gtk_popover_popdown (GTK_POPOVER (self->search_popover));
+}
+
+static void
+search_focus_enter_cb (StewardWindow           *self,
+                       GtkEventControllerFocus *controller)
+{
+  g_assert (STEWARD_IS_WINDOW (self));
+
+  /* Coming back to a search shows its results again. */
+  steward_window_update_search (self, TRUE);
+}
+
+static void
+search_result_activated_cb (StewardWindow        *self,
+                            StewardSearchResult  *result,
+                            StewardSearchPopover *popover)
+{
+  StewardChatView *view;
+
+  g_assert (STEWARD_IS_WINDOW (self));
+  g_assert (STEWARD_IS_SEARCH_RESULT (result));
+
+  steward_window_stop_search (self);
+  steward_window_set_page (self, "chat");
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  steward_chat_page_show_conversation (self->chat_page,
+                                       steward_search_result_get_conversation_id (result));
+
+  view = steward_chat_page_get_chat_view (self->chat_page);
+  steward_chat_view_scroll_to_message (view, steward_search_result_get_message_id (result));
+  steward_chat_view_focus_composer (view);
+}
+
 static void
 steward_window_store_ready_cb (StewardWindow      *self,
                                GParamSpec         *pspec,
@@ -233,6 +432,7 @@ steward_window_store_ready_cb (StewardWindow      *self,
       adw_status_page_set_description (self->error_page, markup);
       gtk_stack_set_visible_child_name (self->stack, "error");
       gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar_list), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), FALSE);
       adw_leaflet_set_visible_child (self->leaflet, self->content);
       return;
     }
@@ -242,6 +442,7 @@ steward_window_store_ready_cb (StewardWindow      *self,
   steward_chat_page_set_store (self->chat_page, store);
   steward_tasks_page_set_store (self->tasks_page, store);
   steward_documents_page_set_store (self->documents_page, store);
+  steward_search_popover_set_store (self->search_popover, store);
 }
 
 static void
@@ -327,6 +528,13 @@ steward_window_dispose (GObject *object)
 {
   StewardWindow *self = (StewardWindow *)object;
 
+  /* The entry does not know about the popover: unparent it first. */
+  if (self->search_popover != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->search_popover));
+      self->search_popover = NULL;
+    }
+
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_WINDOW);
 
   g_clear_object (&self->settings);
@@ -348,6 +556,13 @@ steward_window_class_init (StewardWindowClass *klass)
   /* Accelerators live in steward-application-actions.c. */
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.new-conversation", NULL, new_conversation_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+
+  /* Ctrl+K searches the history, as in other chat apps. Window-level
+   * rather than an application accelerator, so that it stays with the
+   * window that has the entry.
+   */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search", NULL);
 
   g_type_ensure (STEWARD_TYPE_CHAT_PAGE);
   g_type_ensure (STEWARD_TYPE_DOCUMENTS_PAGE);
@@ -362,11 +577,17 @@ steward_window_class_init (StewardWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, StewardWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, StewardWindow, page_title);
+  gtk_widget_class_bind_template_child (widget_class, StewardWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, StewardWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, StewardWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, StewardWindow, tasks_page);
   gtk_widget_class_bind_template_child (widget_class, StewardWindow, tasks_row);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_next_match_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_previous_match_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
@@ -375,9 +596,37 @@ steward_window_class_init (StewardWindowClass *klass)
 static void
 steward_window_init (StewardWindow *self)
 {
+  GtkEventController *controller;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   steward_stack_accessible_track (self->stack);
+
+  self->search_popover = STEWARD_SEARCH_POPOVER (steward_search_popover_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->search_popover), GTK_WIDGET (self->search_entry));
+  g_signal_connect_object (self->search_popover, "result-activated",
+                           G_CALLBACK (search_result_activated_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed",
+                           G_CALLBACK (search_key_pressed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), controller);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_object (controller, "enter",
+                           G_CALLBACK (search_focus_enter_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (controller, "leave",
+                           G_CALLBACK (search_focus_leave_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), controller);
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

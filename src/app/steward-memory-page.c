@@ -1,0 +1,591 @@
+/* steward-memory-page.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "steward-memory-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "steward-date-format.h"
+#include "steward-memory-page.h"
+
+/* "Things Steward Remembers": the long-term memories, as a group of rows
+ * the Preferences window places on its Memory page. Each row can be
+ * pinned (always sent), edited and forgotten (with Undo).
+ */
+struct _StewardMemoryPage
+{
+  AdwPreferencesGroup  parent_instance;
+
+  /* Template widgets */
+  GtkButton           *add_button;
+  AdwEntryRow         *add_row;
+  AdwActionRow        *empty_row;
+
+  /* Owned */
+  StewardStore        *store;
+  /* The memory rows, in the order they show. */
+  GPtrArray           *rows;
+};
+
+G_DEFINE_FINAL_TYPE (StewardMemoryPage, steward_memory_page, ADW_TYPE_PREFERENCES_GROUP)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* What Undo needs to bring a forgotten memory back. */
+typedef struct
+{
+  StewardStore *store;
+  char         *text;
+  char         *origin;
+  gint64        source_message_id;
+  gboolean      pinned;
+} Forgotten;
+
+static void
+forgotten_free (gpointer data)
+{
+  Forgotten *forgotten = data;
+
+  g_clear_object (&forgotten->store);
+  g_free (forgotten->text);
+  g_free (forgotten->origin);
+  g_free (forgotten);
+}
+
+GtkWidget *
+steward_memory_page_new (void)
+{
+  return g_object_new (STEWARD_TYPE_MEMORY_PAGE, NULL);
+}
+
+static void
+steward_memory_page_toast (StewardMemoryPage *self,
+                           AdwToast          *toast)
+{
+  GtkRoot *root;
+
+  g_assert (STEWARD_IS_MEMORY_PAGE (self));
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (ADW_IS_PREFERENCES_WINDOW (root))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), toast);
+  else
+    {
+      g_message ("%s", adw_toast_get_title (toast));
+      g_object_unref (g_object_ref_sink (toast));
+    }
+}
+
+static void
+steward_memory_page_show_error (StewardMemoryPage *self,
+                                const GError      *error)
+{
+  g_autofree char *markup = NULL;
+
+  g_assert (STEWARD_IS_MEMORY_PAGE (self));
+
+  /* Toast titles are markup (use-markup is libadwaita 1.4). */
+  markup = g_markup_escape_text (error->message, -1);
+  steward_memory_page_toast (self, adw_toast_new (markup));
+}
+
+static const char *
+origin_label (const char *origin)
+{
+  if (g_strcmp0 (origin, "chat") == 0)
+    return _("From a conversation");
+  if (g_strcmp0 (origin, "auto") == 0)
+    return _("Suggested after a conversation");
+  return _("Added by you");
+}
+
+static char *
+dup_subtitle (StewardMemory *memory)
+{
+  g_autofree char *when = steward_date_format_relative (steward_memory_get_created_at (memory), NULL);
+
+  if (when[0] == '\0')
+    return g_strdup (origin_label (steward_memory_get_origin (memory)));
+
+  /* Translators: where a remembered fact came from, then when, as in
+   * "Added by you · Yesterday"
+   */
+  return g_strdup_printf (_("%s · %s"), origin_label (steward_memory_get_origin (memory)), when);
+}
+
+static StewardMemory *
+get_memory (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "memory");
+}
+
+static void
+pin_toggled_cb (StewardMemoryPage *self,
+                GtkToggleButton   *button)
+{
+  StewardMemory *memory = get_memory (GTK_WIDGET (button));
+  gboolean pinned = gtk_toggle_button_get_active (button);
+  g_autoptr(GError) error = NULL;
+
+  g_assert (STEWARD_IS_MEMORY_PAGE (self));
+
+  if (self->store == NULL || pinned == steward_memory_get_pinned (memory))
+    return;
+
+  /* The rows reload on "memories-changed", pinned ones first. */
+  if (!steward_store_set_memory_pinned (self->store, steward_memory_get_id (memory), pinned, &error))
+    {
+      steward_memory_page_show_error (self, error);
+      gtk_toggle_button_set_active (button, steward_memory_get_pinned (memory));
+    }
+}
+
+static void
+undo_forget_cb (AdwToast *toast,
+                gpointer  user_data)
+{
+  Forgotten *forgotten = g_object_get_data (G_OBJECT (toast), "forgotten");
+  g_autoptr(GError) error = NULL;
+
+  if (forgotten == NULL)
+    return;
+
+  if (!steward_store_add_memory (forgotten->store,
+                                 forgotten->text,
+                                 forgotten->pinned,
+                                 forgotten->origin,
+                                 forgotten->source_message_id,
+                                 &error))
+    g_warning ("Cannot bring the memory back: %s", error->message);
+}
+
+static void
+forget_clicked_cb (StewardMemoryPage *self,
+                   GtkButton         *button)
+{
+  StewardMemory *memory = get_memory (GTK_WIDGET (button));
+  g_autoptr(GError) error = NULL;
+  Forgotten *forgotten;
+  AdwToast *toast;
+
+  g_assert (STEWARD_IS_MEMORY_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+
+  forgotten = g_new0 (Forgotten, 1);
+  forgotten->store = g_object_ref (self->store);
+  forgotten->text = g_strdup (steward_memory_get_text (memory));
+  forgotten->origin = g_strdup (steward_memory_get_origin (memory));
+  forgotten->source_message_id = steward_memory_get_source_message_id (memory);
+  forgotten->pinned = steward_memory_get_pinned (memory);
+
+  if (!steward_store_forget_memory (self->store, steward_memory_get_id (memory), &error))
+    {
+      forgotten_free (forgotten);
+      steward_memory_page_show_error (self, error);
+      return;
+    }
+
+  toast = adw_toast_new (_("Forgotten"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "forgotten", forgotten, forgotten_free);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_forget_cb), NULL);
+  steward_memory_page_toast (self, toast);
+
+  /* The row and its button are gone: keep the keyboard in the group. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->add_row));
+}
+
+static void
+edit_entry_changed_cb (AdwMessageDialog *dialog,
+                       GtkEditable      *entry)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "save", text[0] != '\0');
+}
+
+static void
+edit_response_cb (StewardMemoryPage *self,
+                  const char        *response,
+                  AdwMessageDialog  *dialog)
+{
+  StewardMemory *memory = get_memory (GTK_WIDGET (dialog));
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr(GError) error = NULL;
+  const char *text;
+
+  g_assert (STEWARD_IS_MEMORY_PAGE (self));
+
+  if (g_strcmp0 (response, "save") != 0 || self->store == NULL)
+    return;
+
+  text = gtk_editable_get_text (entry);
+  if (g_strcmp0 (text, steward_memory_get_text (memory)) == 0)
+    return;
+
+  if (!steward_store_set_memory_text (self->store, steward_memory_get_id (memory), text, &error))
+    steward_memory_page_show_error (self, error);
+}
+
+static void
+edit_clicked_cb (StewardMemoryPage *self,
+                 GtkButton         *button)
+{
+  StewardMemory *memory = get_memory (GTK_WIDGET (button));
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  g_assert (STEWARD_IS_MEMORY_PAGE (self));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Edit Memory"),
+                                   _("Steward sends this to the model as you write it here."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), steward_memory_get_text (memory));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Memory"),
+                                  -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+
+  g_object_set_data_full (G_OBJECT (dialog), "memory", g_object_ref (memory), g_object_unref);
+  g_signal_connect_object (entry, "changed",
+                           G_CALLBACK (edit_entry_changed_cb),
+                           dialog,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (edit_response_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static GtkWidget *
+create_button (StewardMemoryPage *self,
+               GType              type,
+               StewardMemory     *memory,
+               const char        *icon_name,
+               const char        *label)
+{
+  GtkWidget *button = g_object_new (type,
+                                    "icon-name", icon_name,
+                                    "tooltip-text", label,
+                                    "valign", GTK_ALIGN_CENTER,
+                                    NULL);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (button), "memory", g_object_ref (memory), g_object_unref);
+
+  return button;
+}
+
+static GtkWidget *
+steward_memory_page_create_row (StewardMemoryPage *self,
+                                StewardMemory     *memory)
+{
+  g_autofree char *subtitle = dup_subtitle (memory);
+  gboolean pinned = steward_memory_get_pinned (memory);
+  GtkWidget *row;
+  GtkWidget *pin;
+  GtkWidget *edit;
+  GtkWidget *forget;
+
+  g_assert (STEWARD_IS_MEMORY_PAGE (self));
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), steward_memory_get_text (memory));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  pin = create_button (self, GTK_TYPE_TOGGLE_BUTTON, memory, "view-pin-symbolic",
+                       pinned ? _("Unpin") : _("Pin"));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (pin), pinned);
+  if (pinned)
+    gtk_widget_set_tooltip_text (pin, _("Unpin (Pinned Facts Are Always Sent)"));
+  else
+    gtk_widget_set_tooltip_text (pin, _("Pin to Always Send"));
+  g_signal_connect_object (pin, "toggled", G_CALLBACK (pin_toggled_cb), self, G_CONNECT_SWAPPED);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), pin);
+
+  edit = create_button (self, GTK_TYPE_BUTTON, memory, "document-edit-symbolic", _("Edit"));
+  g_signal_connect_object (edit, "clicked", G_CALLBACK (edit_clicked_cb), self, G_CONNECT_SWAPPED);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+
+  forget = create_button (self, GTK_TYPE_BUTTON, memory, "user-trash-symbolic", _("Forget"));
+  g_signal_connect_object (forget, "clicked", G_CALLBACK (forget_clicked_cb), self, G_CONNECT_SWAPPED);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), forget);
+
+  return row;
+}
+
+static void
+steward_memory_page_reload (StewardMemoryPage *self)
+{
+  g_autoptr(GListModel) memories = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_items;
+
+  g_assert (STEWARD_IS_MEMORY_PAGE (self));
+
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self), self->store != NULL);
+
+  if (self->store == NULL)
+    return;
+
+  if (!(memories = steward_store_list_memories (self->store, &error)))
+    {
+      g_warning ("Cannot list the memories: %s", error->message);
+      steward_memory_page_show_error (self, error);
+      gtk_widget_set_visible (GTK_WIDGET (self->empty_row), TRUE);
+      return;
+    }
+
+  /* The store lists the most recent first; pinned ones go on top, in
+   * the same order, since they are the ones always sent.
+   */
+  n_items = g_list_model_get_n_items (memories);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n_items; i++)
+      {
+        g_autoptr(StewardMemory) memory = g_list_model_get_item (memories, i);
+        GtkWidget *row;
+
+        if (steward_memory_get_pinned (memory) != (pass == 0))
+          continue;
+
+        row = steward_memory_page_create_row (self, memory);
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
+        g_ptr_array_add (self->rows, row);
+      }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_row), n_items == 0);
+}
+
+static void
+steward_memory_page_add (StewardMemoryPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert (STEWARD_IS_MEMORY_PAGE (self));
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_row))));
+  if (self->store == NULL || text[0] == '\0')
+    return;
+
+  if (!steward_store_add_memory (self->store, text, FALSE, "user", 0, &error))
+    {
+      steward_memory_page_show_error (self, error);
+      return;
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->add_row), "");
+}
+
+static void
+add_row_changed_cb (StewardMemoryPage *self,
+                    GtkEditable       *editable)
+{
+  g_autofree char *text = NULL;
+
+  g_assert (STEWARD_IS_MEMORY_PAGE (self));
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), text[0] != '\0');
+}
+
+static void
+add_row_activated_cb (StewardMemoryPage *self,
+                      AdwEntryRow       *row)
+{
+  g_assert (STEWARD_IS_MEMORY_PAGE (self));
+
+  steward_memory_page_add (self);
+}
+
+static void
+add_button_clicked_cb (StewardMemoryPage *self,
+                       GtkButton         *button)
+{
+  g_assert (STEWARD_IS_MEMORY_PAGE (self));
+
+  steward_memory_page_add (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->add_row));
+}
+
+static void
+memories_changed_cb (StewardMemoryPage *self,
+                     StewardStore      *store)
+{
+  g_assert (STEWARD_IS_MEMORY_PAGE (self));
+
+  steward_memory_page_reload (self);
+}
+
+/**
+ * steward_memory_page_get_store:
+ *
+ * Returns: (transfer none) (nullable): the store the memories come from
+ */
+StewardStore *
+steward_memory_page_get_store (StewardMemoryPage *self)
+{
+  g_return_val_if_fail (STEWARD_IS_MEMORY_PAGE (self), NULL);
+
+  return self->store;
+}
+
+void
+steward_memory_page_set_store (StewardMemoryPage *self,
+                               StewardStore      *store)
+{
+  g_return_if_fail (STEWARD_IS_MEMORY_PAGE (self));
+  g_return_if_fail (!store || STEWARD_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, memories_changed_cb, self);
+
+  g_set_object (&self->store, store);
+
+  if (store != NULL)
+    g_signal_connect_object (store, "memories-changed",
+                             G_CALLBACK (memories_changed_cb),
+                             self,
+                             G_CONNECT_SWAPPED);
+
+  steward_memory_page_reload (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+steward_memory_page_dispose (GObject *object)
+{
+  StewardMemoryPage *self = (StewardMemoryPage *)object;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, memories_changed_cb, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_MEMORY_PAGE);
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (steward_memory_page_parent_class)->dispose (object);
+}
+
+static void
+steward_memory_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  StewardMemoryPage *self = STEWARD_MEMORY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+steward_memory_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  StewardMemoryPage *self = STEWARD_MEMORY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      steward_memory_page_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+steward_memory_page_class_init (StewardMemoryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = steward_memory_page_dispose;
+  object_class->get_property = steward_memory_page_get_property;
+  object_class->set_property = steward_memory_page_set_property;
+
+  /**
+   * StewardMemoryPage:store:
+   *
+   * The store the memories are listed from and written to.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         STEWARD_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/steward-memory-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, StewardMemoryPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, StewardMemoryPage, add_row);
+  gtk_widget_class_bind_template_child (widget_class, StewardMemoryPage, empty_row);
+  gtk_widget_class_bind_template_callback (widget_class, add_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_row_changed_cb);
+}
+
+static void
+steward_memory_page_init (StewardMemoryPage *self)
+{
+  self->rows = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  steward_memory_page_reload (self);
+}

@@ -1,0 +1,401 @@
+/* steward-search-popover.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "steward-search-popover"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "steward-date-format.h"
+#include "steward-search-popover.h"
+
+/* The results of a history search, under the sidebar's search entry.
+ *
+ * The popover never takes the keyboard: the entry keeps it, so typing
+ * goes on while results show, and the entry moves the selection here
+ * (steward_search_popover_move_selection()) and activates it.
+ */
+
+#define MAX_RESULTS 50
+
+struct _StewardSearchPopover
+{
+  GtkPopover         parent_instance;
+
+  /* Template widgets */
+  GtkLabel          *empty_label;
+  GtkListBox        *list_box;
+  GtkScrolledWindow *scrolled_window;
+  GtkStack          *stack;
+
+  /* Owned */
+  StewardStore      *store;
+  GListModel        *results;
+};
+
+G_DEFINE_FINAL_TYPE (StewardSearchPopover, steward_search_popover, GTK_TYPE_POPOVER)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+enum {
+  RESULT_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+GtkWidget *
+steward_search_popover_new (void)
+{
+  return g_object_new (STEWARD_TYPE_SEARCH_POPOVER, NULL);
+}
+
+static const char *
+role_label (const char *role)
+{
+  if (g_strcmp0 (role, "user") == 0)
+    return _("You");
+  if (g_strcmp0 (role, "assistant") == 0)
+    return _("Steward");
+  if (g_strcmp0 (role, "tool") == 0)
+    /* Translators: who wrote a message: a tool Steward ran */
+    return _("Tool");
+  /* Translators: who wrote a message: the system prompt */
+  return _("System");
+}
+
+static GtkWidget *
+create_label (const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer user_data)
+{
+  StewardSearchResult *result = item;
+  const char *title = steward_search_result_get_conversation_title (result);
+  g_autofree char *when = steward_date_format_relative (steward_search_result_get_created_at (result), NULL);
+  g_autofree char *snippet = steward_search_result_dup_snippet_markup (result);
+  g_autofree char *author = g_markup_escape_text (role_label (steward_search_result_get_role (result)), -1);
+  g_autofree char *markup = NULL;
+  GtkWidget *row;
+  GtkWidget *box;
+  GtkWidget *header;
+  GtkWidget *label;
+
+  row = gtk_list_box_row_new ();
+  /* The entry keeps the focus, see the top of this file. */
+  gtk_widget_set_focusable (row, FALSE);
+  g_object_set_data_full (G_OBJECT (row), "result", g_object_ref (result), g_object_unref);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_append (GTK_BOX (box), header);
+
+  label = create_label ("heading");
+  gtk_label_set_text (GTK_LABEL (label), title && title[0] ? title : _("Untitled"));
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (header), label);
+
+  label = create_label ("caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_label_set_text (GTK_LABEL (label), when);
+  gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
+  gtk_box_append (GTK_BOX (header), label);
+
+  /* Translators: who wrote a found message, then the words around the
+   * match, as in "You: Where is a good café in Lisbon?"; keep the markup
+   */
+  markup = g_strdup_printf (_("<span alpha=\"60%%\">%s:</span> %s"), author, snippet);
+  label = create_label (NULL);
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_width_chars (GTK_LABEL (label), 40);
+  gtk_box_append (GTK_BOX (box), label);
+
+  return row;
+}
+
+/* Keeps @row on screen when the keyboard selects it. */
+static void
+steward_search_popover_scroll_to_row (StewardSearchPopover *self,
+                                      GtkListBoxRow        *row)
+{
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+
+  g_assert (STEWARD_IS_SEARCH_POPOVER (self));
+
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (self->list_box), &bounds))
+    return;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  gtk_adjustment_clamp_page (adjustment, bounds.origin.y, bounds.origin.y + bounds.size.height);
+}
+
+/**
+ * steward_search_popover_search:
+ * @query: the words typed
+ *
+ * Lists the messages that match @query, the best first, and selects
+ * the first of them.
+ */
+void
+steward_search_popover_search (StewardSearchPopover *self,
+                               const char           *query)
+{
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *empty = NULL;
+
+  g_return_if_fail (STEWARD_IS_SEARCH_POPOVER (self));
+
+  if (self->store == NULL || query == NULL)
+    results = G_LIST_MODEL (g_list_store_new (STEWARD_TYPE_SEARCH_RESULT));
+  else if (!(results = steward_store_search_messages (self->store, query, MAX_RESULTS, &error)))
+    {
+      g_warning ("Cannot search the conversations: %s", error->message);
+      results = G_LIST_MODEL (g_list_store_new (STEWARD_TYPE_SEARCH_RESULT));
+    }
+
+  g_set_object (&self->results, results);
+  gtk_list_box_bind_model (self->list_box, results, create_row_cb, self, NULL);
+
+  if (g_list_model_get_n_items (results) > 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "results");
+      gtk_list_box_select_row (self->list_box, gtk_list_box_get_row_at_index (self->list_box, 0));
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+      return;
+    }
+
+  if (error != NULL)
+    empty = g_strdup (error->message);
+  else
+    /* Translators: %s is what was searched for */
+    empty = g_strdup_printf (_("No message matches “%s”."), query ? query : "");
+  gtk_label_set_text (self->empty_label, empty);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+/**
+ * steward_search_popover_move_selection:
+ * @delta: how many results down (or up, when negative)
+ *
+ * Moves the selection, as the Down and Up keys do in the search entry.
+ */
+void
+steward_search_popover_move_selection (StewardSearchPopover *self,
+                                       int                   delta)
+{
+  GtkListBoxRow *row;
+  int n_items;
+  int index = 0;
+
+  g_return_if_fail (STEWARD_IS_SEARCH_POPOVER (self));
+
+  if (self->results == NULL || (n_items = g_list_model_get_n_items (self->results)) == 0)
+    return;
+
+  if ((row = gtk_list_box_get_selected_row (self->list_box)))
+    index = gtk_list_box_row_get_index (row) + delta;
+
+  index = CLAMP (index, 0, n_items - 1);
+  row = gtk_list_box_get_row_at_index (self->list_box, index);
+  gtk_list_box_select_row (self->list_box, row);
+  steward_search_popover_scroll_to_row (self, row);
+}
+
+static void
+row_activated_cb (StewardSearchPopover *self,
+                  GtkListBoxRow        *row,
+                  GtkListBox           *list_box)
+{
+  StewardSearchResult *result;
+
+  g_assert (STEWARD_IS_SEARCH_POPOVER (self));
+
+  if (!(result = g_object_get_data (G_OBJECT (row), "result")))
+    return;
+
+  /* The handler may clear the search, and with it this row. */
+  g_object_ref (result);
+  g_signal_emit (self, signals[RESULT_ACTIVATED], 0, result);
+  g_object_unref (result);
+}
+
+/**
+ * steward_search_popover_activate_selected:
+ *
+ * Activates the selected result, as Enter does in the search entry.
+ *
+ * Returns: %TRUE if there was one
+ */
+gboolean
+steward_search_popover_activate_selected (StewardSearchPopover *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (STEWARD_IS_SEARCH_POPOVER (self), FALSE);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)) ||
+      !(row = gtk_list_box_get_selected_row (self->list_box)))
+    return FALSE;
+
+  row_activated_cb (self, row, self->list_box);
+
+  return TRUE;
+}
+
+/**
+ * steward_search_popover_get_store:
+ *
+ * Returns: (transfer none) (nullable): the store searched
+ */
+StewardStore *
+steward_search_popover_get_store (StewardSearchPopover *self)
+{
+  g_return_val_if_fail (STEWARD_IS_SEARCH_POPOVER (self), NULL);
+
+  return self->store;
+}
+
+void
+steward_search_popover_set_store (StewardSearchPopover *self,
+                                  StewardStore         *store)
+{
+  g_return_if_fail (STEWARD_IS_SEARCH_POPOVER (self));
+  g_return_if_fail (!store || STEWARD_IS_STORE (store));
+
+  if (g_set_object (&self->store, store))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+static void
+steward_search_popover_dispose (GObject *object)
+{
+  StewardSearchPopover *self = (StewardSearchPopover *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_SEARCH_POPOVER);
+
+  g_clear_object (&self->results);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (steward_search_popover_parent_class)->dispose (object);
+}
+
+static void
+steward_search_popover_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  StewardSearchPopover *self = STEWARD_SEARCH_POPOVER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+steward_search_popover_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  StewardSearchPopover *self = STEWARD_SEARCH_POPOVER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      steward_search_popover_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+steward_search_popover_class_init (StewardSearchPopoverClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = steward_search_popover_dispose;
+  object_class->get_property = steward_search_popover_get_property;
+  object_class->set_property = steward_search_popover_set_property;
+
+  /**
+   * StewardSearchPopover:store:
+   *
+   * The store whose messages are searched.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         STEWARD_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * StewardSearchPopover::result-activated:
+   * @result: the #StewardSearchResult chosen
+   *
+   * A result was clicked, or chosen with Enter.
+   */
+  signals[RESULT_ACTIVATED] =
+    g_signal_new ("result-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, STEWARD_TYPE_SEARCH_RESULT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/steward-search-popover.ui");
+  gtk_widget_class_bind_template_child (widget_class, StewardSearchPopover, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, StewardSearchPopover, list_box);
+  gtk_widget_class_bind_template_child (widget_class, StewardSearchPopover, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, StewardSearchPopover, stack);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+}
+
+static void
+steward_search_popover_init (StewardSearchPopover *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
