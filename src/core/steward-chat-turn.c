@@ -334,6 +334,16 @@ setting_int (StewardStore *store,
   return value ? g_ascii_strtoll (value, NULL, 10) : 0;
 }
 
+/* What a turn may send, from the settings. */
+static void
+read_limits (StewardStore         *store,
+             StewardContextLimits *limits)
+{
+  limits->window_exchanges = (guint)setting_int (store, "memory.short-term-exchanges");
+  limits->context_tokens = setting_int (store, "chat.context-tokens");
+  limits->reply_tokens = setting_int (store, "chat.reply-tokens");
+}
+
 /* The request for this turn: system part (personalization, memories and
  * the rolling summary), the window of recent exchanges, the new message.
  * Sets self->context; its fold_through says whether older exchanges must
@@ -348,9 +358,7 @@ build_context (StewardChatTurn  *self,
   gint64 summary_through = 0;
   StewardContextLimits limits;
 
-  limits.window_exchanges = (guint)setting_int (self->store, "memory.short-term-exchanges");
-  limits.context_tokens = setting_int (self->store, "chat.context-tokens");
-  limits.reply_tokens = setting_int (self->store, "chat.reply-tokens");
+  read_limits (self->store, &limits);
 
   if (!(system = steward_system_prompt_build (self->store, self->text, error)))
     return FALSE;
@@ -768,9 +776,7 @@ follow_up_fold (GTask *task)
   gint64 summary_through = 0;
   GError *error = NULL;
 
-  limits.window_exchanges = (guint)setting_int (self->store, "memory.short-term-exchanges");
-  limits.context_tokens = setting_int (self->store, "chat.context-tokens");
-  limits.reply_tokens = setting_int (self->store, "chat.reply-tokens");
+  read_limits (self->store, &limits);
 
   if (!steward_store_get_summary (self->store, self->conversation_id, &summary, &summary_through, &error) ||
       !(history = steward_store_list_messages (self->store, self->conversation_id, &error)))

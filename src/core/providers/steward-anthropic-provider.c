@@ -243,13 +243,6 @@ steward_anthropic_provider_handle_response (StewardProvider  *provider,
   return TRUE;
 }
 
-static GStrv
-steward_anthropic_provider_parse_models (StewardProvider *provider,
-                                     JsonNode        *data)
-{
-  return _steward_json_collect_strings (data, "data", "id");
-}
-
 static void
 steward_anthropic_provider_class_init (StewardAnthropicProviderClass *klass)
 {
@@ -264,7 +257,7 @@ steward_anthropic_provider_class_init (StewardAnthropicProviderClass *klass)
   provider_class->add_headers = steward_anthropic_provider_add_headers;
   provider_class->handle_event = steward_anthropic_provider_handle_event;
   provider_class->handle_response = steward_anthropic_provider_handle_response;
-  provider_class->parse_models = steward_anthropic_provider_parse_models;
+  provider_class->parse_models = _steward_provider_parse_data_ids;
 }
 
 static void

@@ -228,13 +228,6 @@ steward_openai_provider_handle_response (StewardProvider  *provider,
   return TRUE;
 }
 
-static GStrv
-steward_openai_provider_parse_models (StewardProvider *provider,
-                                     JsonNode        *data)
-{
-  return _steward_json_collect_strings (data, "data", "id");
-}
-
 static void
 steward_openai_provider_class_init (StewardOpenaiProviderClass *klass)
 {
@@ -249,7 +242,7 @@ steward_openai_provider_class_init (StewardOpenaiProviderClass *klass)
   provider_class->add_headers = steward_openai_provider_add_headers;
   provider_class->handle_event = steward_openai_provider_handle_event;
   provider_class->handle_response = steward_openai_provider_handle_response;
-  provider_class->parse_models = steward_openai_provider_parse_models;
+  provider_class->parse_models = _steward_provider_parse_data_ids;
 }
 
 static void

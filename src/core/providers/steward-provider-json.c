@@ -131,3 +131,11 @@ _steward_json_collect_strings (JsonNode   *root,
 
   return g_strv_builder_end (builder);
 }
+
+/* OpenAI's and Anthropic's model lists: {"data": [{"id": …}, …]} */
+GStrv
+_steward_provider_parse_data_ids (StewardProvider *provider,
+                                  JsonNode        *root)
+{
+  return _steward_json_collect_strings (root, "data", "id");
+}

@@ -45,6 +45,8 @@ gint64      _steward_json_get_int   (JsonObject *object,
                                      const char *member);
 char       *_steward_json_dup_member_as_text (JsonObject *object,
                                      const char *member);
+GStrv       _steward_provider_parse_data_ids (StewardProvider *provider,
+                                     JsonNode        *root);
 GStrv       _steward_json_collect_strings (JsonNode  *root,
                                      const char *array_member,
                                      const char *id_member);
