@@ -89,6 +89,120 @@ class TestShortTerm(chat_cli.ChatTestCase):
         self.assertIn('Summary of the earlier part', system_part('ollama', replies[-1]))
 
 
+class TestContextSize(chat_cli.ChatTestCase):
+    def test_model_list_set_reset(self):
+        server = self.server('ollama')
+        self.add_provider('l', 'ollama', server, key_env=False)
+        self.cli('tier', 'set', 'medium', 'l', 'text_stream')
+        self.cli('tier', 'set', 'small', 'l', 'summary')
+        self.cli('tier', 'set', 'large', 'l', 'text_stream')
+        # The models in use are listed with the default, once each.
+        self.assertEqual(json.loads(self.cli('model', 'list', '--json').stdout), [
+            {'provider': 'l', 'model': 'summary', 'context_tokens': 8192, 'default': True},
+            {'provider': 'l', 'model': 'text_stream', 'context_tokens': 8192, 'default': True},
+        ])
+        self.cli('model', 'set', 'l', 'text_stream', '--context-tokens', '32768')
+        self.cli('model', 'set', 'l', 'other', '--context-tokens=4096')
+        self.cli('settings', 'set', 'chat.context-tokens', '16384')
+        self.assertEqual(json.loads(self.cli('model', 'list', '--json').stdout), [
+            {'provider': 'l', 'model': 'other', 'context_tokens': 4096, 'default': False},
+            {'provider': 'l', 'model': 'text_stream', 'context_tokens': 32768, 'default': False},
+            {'provider': 'l', 'model': 'summary', 'context_tokens': 16384, 'default': True},
+        ])
+        listing = self.cli('model', 'list').stdout.splitlines()
+        self.assertEqual(listing[1].split(), ['l', 'text_stream', '32768'])
+        self.assertEqual(listing[2].split(), ['l', 'summary', '16384', '(default)'])
+
+        self.cli('model', 'reset', 'l', 'other')
+        self.cli('model', 'reset', 'l', 'text_stream')
+        self.cli('model', 'reset', 'l', 'text_stream')
+        self.assertTrue(all(m['default'] for m in json.loads(self.cli('model', 'list', '--json').stdout)))
+
+        # The same range as the setting; a provider that exists.
+        self.assertIn('1024', self.one_sentence(
+            self.cli('model', 'set', 'l', 'x', '--context-tokens', '100', check=False)))
+        self.assertEqual(self.cli('model', 'set', 'l', 'x', '--context-tokens', '100', check=False).returncode, 1)
+        self.assertIn('nobody', self.one_sentence(
+            self.cli('model', 'set', 'nobody', 'x', '--context-tokens', '4096', check=False)))
+        self.assertIn('nobody', self.one_sentence(self.cli('model', 'reset', 'nobody', 'x', check=False)))
+        for args in (('model', 'set', 'l', 'x'), ('model', 'set', 'l', 'x', '--context-tokens', 'lots'),
+                     ('model', 'set', 'l', '--context-tokens', '4096'), ('model', 'frobnicate'), ('model',)):
+            result = self.cli(*args, check=False)
+            self.one_sentence(result)
+            self.assertEqual(result.returncode, 2, args)
+        self.assertEqual(json.loads(self.cli('model', 'list', '--json').stdout)[0]['model'], 'summary')
+
+        # A removed provider takes its sizes along.
+        self.cli('model', 'set', 'l', 'text_stream', '--context-tokens', '32768')
+        self.cli('provider', 'remove', 'l')
+        self.assertEqual(json.loads(self.cli('model', 'list', '--json').stdout), [])
+
+    def chat_long(self, count):
+        """Starts a conversation of @count long messages; the request of
+        the last one."""
+        words = ' '.join(['leeks'] * 150)
+        first = json.loads(self.cli('chat', '--json', f'message 1 {words}').stdout)
+        cid = str(first['conversation_id'])
+        for i in range(2, count + 1):
+            self.cli('chat', '--conversation', cid, f'message {i} {words}')
+        return cid
+
+    def test_small_context_folds_older_exchanges(self):
+        server = self.server('openai')
+        self.add_provider('o', 'openai', server)
+        self.cli('tier', 'set', 'medium', 'o', 'text_stream')
+        self.cli('tier', 'set', 'small', 'o', 'summary')
+
+        def replies():
+            return [r['body'] for r in server.chat_requests() if r['body']['model'] == 'text_stream']
+
+        def summaries():
+            return [r['body'] for r in server.chat_requests() if r['body']['model'] == 'summary']
+
+        # The default (8192 tokens) holds the whole window of four messages.
+        self.chat_long(4)
+        roomy = replies()[-1]
+        self.assertEqual([t.split()[1] for r, t in conversation_messages('openai', roomy) if r == 'user'],
+                         ['1', '2', '3', '4'])
+        self.assertEqual(roomy['max_tokens'], 2048)
+        self.assertEqual(summaries(), [])
+
+        # The same conversation against a model with a small context: the
+        # oldest exchanges are folded into the summary, the request shrinks
+        # and the reply keeps half of the context.
+        self.cli('model', 'set', 'o', 'text_stream', '--context-tokens', '1024')
+        cid = self.chat_long(4)
+        tight = replies()[-1]
+        users = [t.split()[1] for r, t in conversation_messages('openai', tight) if r == 'user']
+        self.assertEqual(users[-1], '4')
+        self.assertLess(len(users), 4)
+        self.assertNotIn('message 1 ', json.dumps(tight['messages'][1:]))
+        self.assertLess(len(json.dumps(tight)), len(json.dumps(roomy)))
+        self.assertEqual(tight['max_tokens'], 512)
+        self.assertIn(self.expected_text('openai', 'summary'), system_part('openai', tight))
+        folded = ' '.join(m['content'] for s in summaries() for m in s['messages'])
+        self.assertIn('message 1 ', folded)
+        shown = json.loads(self.cli('conversations', 'show', cid, '--json').stdout)
+        self.assertEqual(shown['summary'], self.expected_text('openai', 'summary'))
+
+        # Another model of the provider keeps the default.
+        self.cli('tier', 'set', 'medium', 'o', 'retry_then_text')
+        self.assertEqual(json.loads(self.cli('model', 'list', '--json').stdout)[1:], [
+            {'provider': 'o', 'model': 'summary', 'context_tokens': 8192, 'default': True},
+            {'provider': 'o', 'model': 'retry_then_text', 'context_tokens': 8192, 'default': True},
+        ])
+
+        # Reset, the default applies again.
+        self.cli('tier', 'set', 'medium', 'o', 'text_stream')
+        self.cli('model', 'reset', 'o', 'text_stream')
+        sent = len(summaries())
+        self.chat_long(4)
+        again = replies()[-1]
+        self.assertEqual(len([r for r, _ in conversation_messages('openai', again) if r == 'user']), 4)
+        self.assertEqual(again['max_tokens'], 2048)
+        self.assertEqual(len(summaries()), sent)
+
+
 class TestLongTerm(chat_cli.ChatTestCase):
     def personalize(self):
         self.cli('settings', 'set', 'personal.name', 'Ada')

@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 
 #include "steward-core.h"
+#include "steward-store-private.h"
 
 typedef struct
 {
@@ -108,7 +109,8 @@ test_migrate_from_empty (Fixture       *fixture,
                          gconstpointer  user_data)
 {
   static const char * const tables[] = {
-    "conversations", "messages", "projects", "providers", "settings", "tasks", "tiers",
+    "conversations", "messages", "model_limits", "projects", "providers", "settings",
+    "tasks", "tiers",
   };
   g_autoptr(StewardStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -714,6 +716,216 @@ test_providers_and_tiers (Fixture       *fixture,
 }
 
 static void
+count_signal (guint        *count,
+              StewardStore *store)
+{
+  (*count)++;
+}
+
+static void
+test_model_context_tokens (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(StewardProvider) provider = NULL;
+  g_autoptr(GPtrArray) limits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *updated_at = NULL;
+  StewardModelLimit *limit;
+  gboolean is_default = FALSE;
+  guint changed = 0;
+
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+  g_signal_connect_swapped (store, "providers-changed", G_CALLBACK (count_signal), &changed);
+
+  provider = steward_provider_new ("ollama", "Local", &error);
+  g_assert_no_error (error);
+  g_assert_true (steward_store_add_provider (store, provider, &error));
+  changed = 0;
+
+  /* Unset: 0 of its own, the default applies. */
+  g_assert_cmpint (steward_store_get_model_context_tokens (store, "Local", "llama3.2", &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (steward_store_get_context_tokens (store, "Local", "llama3.2", &is_default, &error), ==, 8192);
+  g_assert_true (is_default);
+  limits = steward_store_list_model_limits (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (limits->len, ==, 0);
+  g_clear_pointer (&limits, g_ptr_array_unref);
+
+  g_assert_true (steward_store_set_model_context_tokens (store, "Local", "llama3.2", 131072, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpint (steward_store_get_model_context_tokens (store, "Local", "llama3.2", &error), ==, 131072);
+  g_assert_cmpint (steward_store_get_context_tokens (store, "Local", "llama3.2", &is_default, &error), ==, 131072);
+  g_assert_false (is_default);
+
+  /* Another model of the same provider keeps the default, which follows
+   * the setting. */
+  g_assert_true (steward_store_set_setting (store, "chat.context-tokens", "16384", &error));
+  g_assert_cmpint (steward_store_get_context_tokens (store, "Local", "qwen3", &is_default, &error), ==, 16384);
+  g_assert_true (is_default);
+  g_assert_cmpint (steward_store_get_context_tokens (store, NULL, NULL, &is_default, &error), ==, 16384);
+  g_assert_true (is_default);
+  g_assert_cmpint (steward_store_get_context_tokens (store, "Local", "llama3.2", NULL, &error), ==, 131072);
+
+  /* Setting the same size again changes nothing. */
+  g_assert_true (steward_store_set_model_context_tokens (store, "Local", "llama3.2", 131072, &error));
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_true (steward_store_set_model_context_tokens (store, "Local", "qwen3", 1024, &error));
+  g_assert_cmpuint (changed, ==, 2);
+
+  limits = steward_store_list_model_limits (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (limits->len, ==, 2);
+  limit = g_ptr_array_index (limits, 0);
+  g_assert_cmpstr (limit->provider, ==, "Local");
+  g_assert_cmpstr (limit->model, ==, "qwen3");
+  g_assert_cmpint (limit->context_tokens, ==, 1024);
+  g_assert_nonnull (limit->updated_at);
+  limit = g_ptr_array_index (limits, 1);
+  g_assert_cmpstr (limit->model, ==, "llama3.2");
+  g_assert_cmpint (limit->context_tokens, ==, 131072);
+  g_clear_pointer (&limits, g_ptr_array_unref);
+
+  updated_at = raw_query (fixture->db_path, "SELECT updated_at FROM model_limits WHERE model = 'qwen3'");
+  g_assert_true (g_str_has_suffix (updated_at, "Z"));
+
+  /* The range of the setting, an existing provider, a model name. */
+  g_assert_false (steward_store_set_model_context_tokens (store, "Local", "qwen3", 1023, &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "1024"));
+  g_clear_error (&error);
+  g_assert_false (steward_store_set_model_context_tokens (store, "Local", "qwen3", 2000001, &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (steward_store_set_model_context_tokens (store, "Nobody", "qwen3", 4096, &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "Nobody"));
+  g_clear_error (&error);
+  g_assert_false (steward_store_set_model_context_tokens (store, "Local", "", 4096, &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (steward_store_get_model_context_tokens (store, "Local", "qwen3", &error), ==, 1024);
+  g_assert_cmpuint (changed, ==, 2);
+
+  /* Reset: the default again; resetting twice is no error, an unknown
+   * provider is. */
+  g_assert_true (steward_store_reset_model_context_tokens (store, "Local", "qwen3", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 3);
+  g_assert_cmpint (steward_store_get_model_context_tokens (store, "Local", "qwen3", &error), ==, 0);
+  g_assert_true (steward_store_reset_model_context_tokens (store, "Local", "qwen3", &error));
+  g_assert_cmpuint (changed, ==, 3);
+  g_assert_false (steward_store_reset_model_context_tokens (store, "Nobody", "qwen3", &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* The size survives reopening. */
+  g_assert_finalize_object (g_steal_pointer (&store));
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (steward_store_get_model_context_tokens (store, "Local", "llama3.2", &error), ==, 131072);
+}
+
+static void
+test_model_context_tokens_follow_provider (Fixture       *fixture,
+                                           gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(StewardProvider) provider = NULL;
+  g_autoptr(StewardProvider) renamed = NULL;
+  g_autoptr(GPtrArray) limits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+
+  provider = steward_provider_new ("openai", "Work", &error);
+  g_assert_no_error (error);
+  g_assert_true (steward_store_add_provider (store, provider, &error));
+  g_assert_true (steward_store_set_model_context_tokens (store, "Work", "gpt-4o", 128000, &error));
+  g_assert_no_error (error);
+
+  /* A renamed provider keeps its models' sizes. */
+  renamed = steward_provider_new ("openai", "Office", &error);
+  g_assert_true (steward_store_update_provider (store, "Work", renamed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (steward_store_get_model_context_tokens (store, "Office", "gpt-4o", &error), ==, 128000);
+  g_assert_cmpint (steward_store_get_model_context_tokens (store, "Work", "gpt-4o", &error), ==, 0);
+
+  /* A removed one takes them along; one added again under the name
+   * starts from the default. */
+  g_assert_true (steward_store_remove_provider (store, "Office", &error));
+  g_assert_no_error (error);
+  count = raw_query (fixture->db_path, "SELECT count(*) FROM model_limits");
+  g_assert_cmpstr (count, ==, "0");
+  limits = steward_store_list_model_limits (store, &error);
+  g_assert_cmpuint (limits->len, ==, 0);
+  g_assert_true (steward_store_add_provider (store, renamed, &error));
+  g_assert_cmpint (steward_store_get_model_context_tokens (store, "Office", "gpt-4o", &error), ==, 0);
+  g_assert_no_error (error);
+}
+
+static void
+test_migrate_from_3 (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(GListModel) providers = NULL;
+  g_autoptr(GListModel) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tier_provider = NULL;
+  g_autofree char *tier_model = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *version = NULL;
+  gint64 summary_through = 0;
+
+  /* A database as schema 3 left it: the migrations this build shipped
+   * with before, then data in them. */
+  for (guint i = 1; i <= 3; i++)
+    raw_exec (fixture->db_path, _steward_store_get_migration (i));
+  raw_exec (fixture->db_path,
+            "PRAGMA user_version = 3;"
+            "INSERT INTO providers (name, kind, model, created_at, updated_at)"
+            " VALUES ('Local', 'ollama', 'llama3.2', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+            "INSERT INTO tiers (tier, provider, model, updated_at)"
+            " VALUES ('medium', 'Local', 'llama3.2', '2026-01-01T00:00:00Z');"
+            "INSERT INTO settings (key, value, updated_at)"
+            " VALUES ('chat.context-tokens', '4096', '2026-01-01T00:00:00Z');"
+            "INSERT INTO conversations (id, title, summary, summary_through, created_at, updated_at)"
+            " VALUES (1, 'Soup', 'Leeks.', 2, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+            "INSERT INTO messages (conversation_id, role, content, created_at, updated_at)"
+            " VALUES (1, 'user', 'What can I cook?', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');");
+
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (steward_store_get_schema_version (store), ==, STEWARD_STORE_SCHEMA_VERSION);
+  version = raw_query (fixture->db_path, "PRAGMA user_version");
+  g_assert_cmpint (atoi (version), ==, STEWARD_STORE_SCHEMA_VERSION);
+
+  providers = steward_store_list_providers (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (providers), ==, 1);
+  g_assert_true (steward_store_get_tier (store, "medium", &tier_provider, &tier_model, &error));
+  g_assert_cmpstr (tier_provider, ==, "Local");
+  g_assert_cmpstr (tier_model, ==, "llama3.2");
+  g_assert_true (steward_store_get_summary (store, 1, &summary, &summary_through, &error));
+  g_assert_cmpstr (summary, ==, "Leeks.");
+  messages = steward_store_list_messages (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (messages), ==, 1);
+
+  /* No model has a size of its own yet: the stored default applies. */
+  g_assert_cmpint (steward_store_get_context_tokens (store, "Local", "llama3.2", NULL, &error), ==, 4096);
+  g_assert_true (steward_store_set_model_context_tokens (store, "Local", "llama3.2", 32768, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (steward_store_get_context_tokens (store, "Local", "llama3.2", NULL, &error), ==, 32768);
+}
+
+static void
 test_default_data_dir (void)
 {
   g_autofree char *saved = g_strdup (g_getenv ("STEWARD_DATA_DIR"));
@@ -766,6 +978,9 @@ main (int   argc,
   ADD ("recover-interrupted", test_recover_interrupted);
   ADD ("conversation-editing", test_conversation_editing);
   ADD ("providers-and-tiers", test_providers_and_tiers);
+  ADD ("model-context-tokens", test_model_context_tokens);
+  ADD ("model-context-tokens-follow-provider", test_model_context_tokens_follow_provider);
+  ADD ("migrate-from-3", test_migrate_from_3);
   g_test_add_func ("/steward/store/default-data-dir", test_default_data_dir);
 
 #undef ADD

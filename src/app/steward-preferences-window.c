@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "steward-memory-page.h"
+#include "steward-models-page.h"
 #include "steward-preferences-window.h"
 #include "steward-provider-dialog.h"
 
@@ -29,26 +30,6 @@
 /* Listing a provider's models must not hang the page on a dead server. */
 #define HTTP_TIMEOUT_SEC 30
 
-/* A model size: its provider and model rows, and the menu of the models
- * its provider offers.
- */
-typedef struct
-{
-  const char           *tier;
-  AdwComboRow          *provider_row;
-  AdwEntryRow          *model_row;
-  GtkMenuButton        *models_button;
-  GMenu                *menu;
-  guint                 save_source;
-} Tier;
-
-enum {
-  TIER_SMALL,
-  TIER_MEDIUM,
-  TIER_LARGE,
-  N_TIERS
-};
-
 struct _StewardPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
@@ -59,24 +40,15 @@ struct _StewardPreferencesWindow
   GtkSpinButton        *budget_spin;
   GtkSpinButton        *exchanges_spin;
   GtkTextView          *instructions_view;
-  GtkMenuButton        *large_models_button;
-  AdwEntryRow          *large_model_row;
-  AdwComboRow          *large_provider_row;
   AdwEntryRow          *language_row;
-  GtkMenuButton        *medium_models_button;
-  AdwEntryRow          *medium_model_row;
-  AdwComboRow          *medium_provider_row;
   StewardMemoryPage    *memory_list;
   AdwPreferencesPage   *memory_page;
-  AdwPreferencesPage   *models_page;
+  StewardModelsPage    *models_page;
   AdwEntryRow          *name_row;
   AdwActionRow         *no_providers_row;
   AdwPreferencesPage   *personalization_page;
   AdwPreferencesGroup  *providers_group;
   AdwPreferencesPage   *providers_page;
-  GtkMenuButton        *small_models_button;
-  AdwEntryRow          *small_model_row;
-  AdwComboRow          *small_provider_row;
   AdwEntryRow          *tone_row;
 
   /* Owned */
@@ -88,11 +60,6 @@ struct _StewardPreferencesWindow
   /* The providers as stored, in the order the rows show them. */
   GListModel           *providers;
   GPtrArray            *provider_rows;
-  GtkStringList        *provider_names;
-  /* Provider name → GStrv of its models, once listed; NULL while listing. */
-  GHashTable           *models;
-  GHashTable           *model_errors;
-  Tier                  tiers[N_TIERS];
 
   /* Set while widgets are filled from the store, so that doing so does not
    * write the values straight back.
@@ -325,8 +292,8 @@ steward_preferences_window_load (StewardPreferencesWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->personalization_page), sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->memory_page), sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->providers_page), sensitive);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->models_page), sensitive);
   steward_memory_page_set_store (self->memory_list, self->store);
+  steward_models_page_set_store (self->models_page, self->store);
 
   if (self->store == NULL)
     return;
@@ -361,31 +328,6 @@ steward_preferences_window_toast (StewardPreferencesWindow *self,
   g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
 
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
-}
-
-/* Returns: (transfer none) (nullable): the listed provider named @name */
-static StewardProvider *
-steward_preferences_window_find_provider (StewardPreferencesWindow *self,
-                                          const char               *name)
-{
-  guint n_items;
-
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  if (self->providers == NULL || name == NULL)
-    return NULL;
-
-  n_items = g_list_model_get_n_items (self->providers);
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(StewardProvider) provider = g_list_model_get_item (self->providers, i);
-
-      /* The list holds a reference, so the pointer stays good. */
-      if (g_strcmp0 (steward_provider_get_name (provider), name) == 0)
-        return provider;
-    }
-
-  return NULL;
 }
 
 static char *
@@ -473,8 +415,6 @@ clear_key_cb (GObject      *object,
     steward_preferences_window_toast (self, error->message);
 }
 
-static void steward_preferences_window_flush_tiers (StewardPreferencesWindow *self);
-
 static void
 remove_response_cb (StewardPreferencesWindow *self,
                     const char               *response,
@@ -492,7 +432,7 @@ remove_response_cb (StewardPreferencesWindow *self,
   provider = g_object_get_data (G_OBJECT (dialog), "provider");
   name = g_strdup (steward_provider_get_name (provider));
 
-  steward_preferences_window_flush_tiers (self);
+  steward_models_page_flush (self->models_page);
 
   if (!steward_store_remove_provider (self->store, name, &error))
     {
@@ -633,452 +573,6 @@ steward_preferences_window_create_provider_row (StewardPreferencesWindow *self,
   return row;
 }
 
-/* Models page */
-
-static Tier *
-steward_preferences_window_find_tier (StewardPreferencesWindow *self,
-                                      gconstpointer             widget_or_id)
-{
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  for (guint i = 0; i < N_TIERS; i++)
-    {
-      Tier *tier = &self->tiers[i];
-
-      if (widget_or_id == (gconstpointer)tier->provider_row ||
-          widget_or_id == (gconstpointer)tier->model_row ||
-          widget_or_id == (gconstpointer)tier->models_button)
-        return tier;
-    }
-
-  return NULL;
-}
-
-static Tier *
-steward_preferences_window_find_tier_by_id (StewardPreferencesWindow *self,
-                                            const char               *id)
-{
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  for (guint i = 0; i < N_TIERS; i++)
-    if (g_strcmp0 (self->tiers[i].tier, id) == 0)
-      return &self->tiers[i];
-
-  return NULL;
-}
-
-/* Returns: (nullable): the provider chosen for @tier, or %NULL for Not Set */
-static const char *
-steward_preferences_window_get_tier_provider (StewardPreferencesWindow *self,
-                                              Tier                     *tier)
-{
-  guint selected = adw_combo_row_get_selected (tier->provider_row);
-
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
-    return NULL;
-
-  return gtk_string_list_get_string (self->provider_names, selected);
-}
-
-static void
-steward_preferences_window_save_tier (StewardPreferencesWindow *self,
-                                      Tier                     *tier)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *model = NULL;
-  const char *provider;
-  gboolean saved;
-
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  g_clear_handle_id (&tier->save_source, g_source_remove);
-
-  if (self->store == NULL)
-    return;
-
-  provider = steward_preferences_window_get_tier_provider (self, tier);
-  model = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (tier->model_row))));
-
-  /* A size needs a model: the row asks for one, and the size keeps what
-   * it had until the user gives it.
-   */
-  gtk_widget_remove_css_class (GTK_WIDGET (tier->model_row), "error");
-  if (provider != NULL && model[0] == '\0')
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (tier->model_row), "error");
-      return;
-    }
-
-  if (provider == NULL)
-    saved = steward_store_clear_tier (self->store, tier->tier, &error);
-  else
-    saved = steward_store_set_tier (self->store, tier->tier, provider, model, &error);
-
-  if (!saved)
-    {
-      g_warning ("Cannot save the %s model size: %s", tier->tier, error->message);
-      steward_preferences_window_toast (self, error->message);
-    }
-}
-
-static void
-steward_preferences_window_flush_tiers (StewardPreferencesWindow *self)
-{
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  for (guint i = 0; i < N_TIERS; i++)
-    if (self->tiers[i].save_source != 0)
-      steward_preferences_window_save_tier (self, &self->tiers[i]);
-}
-
-typedef struct
-{
-  StewardPreferencesWindow *self;
-  Tier                     *tier;
-} TierSave;
-
-static gboolean
-tier_save_timeout (gpointer user_data)
-{
-  TierSave *save = user_data;
-
-  save->tier->save_source = 0;
-  steward_preferences_window_save_tier (save->self, save->tier);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-steward_preferences_window_queue_tier_save (StewardPreferencesWindow *self,
-                                            Tier                     *tier)
-{
-  TierSave *save;
-
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  g_clear_handle_id (&tier->save_source, g_source_remove);
-
-  save = g_new0 (TierSave, 1);
-  save->self = self;
-  save->tier = tier;
-  tier->save_source = g_timeout_add_full (G_PRIORITY_DEFAULT, SAVE_DELAY_MSEC,
-                                          tier_save_timeout, save, g_free);
-}
-
-static char *
-escape_mnemonic (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
-
-  return g_strjoinv ("__", parts);
-}
-
-static void
-steward_preferences_window_update_tier_menu (StewardPreferencesWindow *self,
-                                             Tier                     *tier)
-{
-  const char *provider;
-  const char * const *models = NULL;
-  gboolean known;
-
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  provider = steward_preferences_window_get_tier_provider (self, tier);
-
-  gtk_widget_set_sensitive (GTK_WIDGET (tier->model_row), provider != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (tier->models_button), provider != NULL);
-  g_menu_remove_all (tier->menu);
-
-  if (provider == NULL)
-    return;
-
-  known = g_hash_table_lookup_extended (self->models, provider, NULL, (gpointer *)&models);
-
-  if (!known || models == NULL)
-    {
-      g_menu_append (tier->menu, _("Listing Models…"), NULL);
-    }
-  else if (models[0] == NULL)
-    {
-      const char *error = g_hash_table_lookup (self->model_errors, provider);
-
-      g_menu_append (tier->menu, error ? _("Could Not List Models") : _("No Models Listed"), NULL);
-    }
-  else
-    {
-      for (guint i = 0; models[i] != NULL; i++)
-        {
-          g_autoptr(GMenuItem) item = NULL;
-          g_autofree char *label = escape_mnemonic (models[i]);
-
-          item = g_menu_item_new (label, NULL);
-          g_menu_item_set_action_and_target (item, "prefs.use-model", "(ss)", tier->tier, models[i]);
-          g_menu_append_item (tier->menu, item);
-        }
-    }
-}
-
-static void
-steward_preferences_window_update_tier_menus (StewardPreferencesWindow *self)
-{
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  for (guint i = 0; i < N_TIERS; i++)
-    steward_preferences_window_update_tier_menu (self, &self->tiers[i]);
-}
-
-typedef struct
-{
-  StewardPreferencesWindow *self;
-  StewardProvider          *provider;
-} Fetch;
-
-static void
-fetch_free (Fetch *fetch)
-{
-  g_clear_object (&fetch->self);
-  g_clear_object (&fetch->provider);
-  g_free (fetch);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Fetch, fetch_free)
-
-static void
-steward_preferences_window_fetch_done (Fetch         *fetch,
-                                       GStrv          models,
-                                       const GError  *error)
-{
-  StewardPreferencesWindow *self = fetch->self;
-  const char *name = steward_provider_get_name (fetch->provider);
-
-  if (self->models == NULL)
-    return;
-
-  if (error != NULL)
-    {
-      /* Only suggestions: the user may still type any model. */
-      g_debug ("Cannot list the models of %s: %s", name, error->message);
-      g_hash_table_replace (self->model_errors, g_strdup (name), g_strdup (error->message));
-    }
-  else
-    g_hash_table_remove (self->model_errors, name);
-
-  g_hash_table_replace (self->models, g_strdup (name),
-                        models ? models : g_new0 (char *, 1));
-
-  steward_preferences_window_update_tier_menus (self);
-}
-
-static void
-fetch_models_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(Fetch) fetch = user_data;
-  g_autoptr(GError) error = NULL;
-  GStrv models;
-
-  models = steward_provider_list_models_finish (STEWARD_PROVIDER (object), result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  steward_preferences_window_fetch_done (fetch, models, error);
-}
-
-static void
-fetch_key_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(Fetch) fetch = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *key = NULL;
-  StewardPreferencesWindow *self = fetch->self;
-  StewardProvider *provider = fetch->provider;
-
-  key = steward_secrets_lookup_api_key_finish (result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (error != NULL)
-    {
-      steward_preferences_window_fetch_done (fetch, NULL, error);
-      return;
-    }
-
-  steward_provider_list_models_async (provider, self->session, key, self->cancellable,
-                                      fetch_models_cb, g_steal_pointer (&fetch));
-
-  if (key != NULL)
-    memset (key, 0, strlen (key));
-}
-
-/* Lists the models @name offers once, for the suggestions of every size. */
-static void
-steward_preferences_window_fetch_models (StewardPreferencesWindow *self,
-                                         const char               *name)
-{
-  StewardProvider *provider;
-  Fetch *fetch;
-
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  if (name == NULL || g_hash_table_contains (self->models, name))
-    return;
-
-  if (!(provider = steward_preferences_window_find_provider (self, name)))
-    return;
-
-  g_hash_table_insert (self->models, g_strdup (name), NULL);
-
-  fetch = g_new0 (Fetch, 1);
-  fetch->self = g_object_ref (self);
-  fetch->provider = g_object_ref (provider);
-  steward_secrets_lookup_api_key_async (provider, self->cancellable, fetch_key_cb, fetch);
-}
-
-static void
-tier_provider_selected_cb (StewardPreferencesWindow *self,
-                           GParamSpec               *pspec,
-                           AdwComboRow              *row)
-{
-  StewardProvider *provider;
-  const char *name;
-  const char *model = NULL;
-  Tier *tier;
-
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  if (self->loading || !(tier = steward_preferences_window_find_tier (self, row)))
-    return;
-
-  name = steward_preferences_window_get_tier_provider (self, tier);
-
-  /* A model of the provider chosen before means nothing to this one: start
-   * from the new provider's default model.
-   */
-  if ((provider = steward_preferences_window_find_provider (self, name)))
-    model = steward_provider_get_model (provider);
-
-  self->loading = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (tier->model_row), model ? model : "");
-  self->loading = FALSE;
-
-  steward_preferences_window_save_tier (self, tier);
-  steward_preferences_window_fetch_models (self, name);
-  steward_preferences_window_update_tier_menu (self, tier);
-}
-
-static void
-tier_model_changed_cb (StewardPreferencesWindow *self,
-                       GtkEditable              *editable)
-{
-  Tier *tier;
-
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  if (self->loading || self->store == NULL ||
-      !(tier = steward_preferences_window_find_tier (self, editable)))
-    return;
-
-  steward_preferences_window_queue_tier_save (self, tier);
-}
-
-/* The suggestions are listed when first wanted, not on every opening of
- * Preferences.
- */
-static void
-tier_models_popover_show_cb (StewardPreferencesWindow *self,
-                             GtkPopover               *popover)
-{
-  Tier *tier;
-
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  if (!(tier = steward_preferences_window_find_tier (self, gtk_widget_get_parent (GTK_WIDGET (popover)))))
-    return;
-
-  steward_preferences_window_fetch_models (self, steward_preferences_window_get_tier_provider (self, tier));
-  steward_preferences_window_update_tier_menu (self, tier);
-}
-
-static void
-use_model_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
-{
-  StewardPreferencesWindow *self = (StewardPreferencesWindow *)widget;
-  const char *id;
-  const char *model;
-  Tier *tier;
-
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  g_variant_get (param, "(&s&s)", &id, &model);
-
-  if (!(tier = steward_preferences_window_find_tier_by_id (self, id)))
-    return;
-
-  gtk_editable_set_text (GTK_EDITABLE (tier->model_row), model);
-  steward_preferences_window_save_tier (self, tier);
-}
-
-static void
-steward_preferences_window_load_tiers (StewardPreferencesWindow *self)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  guint n_providers;
-
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  n_providers = g_list_model_get_n_items (self->providers);
-
-  g_ptr_array_add (names, (gpointer)_("Not Set"));
-  for (guint i = 0; i < n_providers; i++)
-    {
-      g_autoptr(StewardProvider) provider = g_list_model_get_item (self->providers, i);
-
-      /* Borrowed: self->providers keeps the provider and its name. */
-      g_ptr_array_add (names, (gpointer)steward_provider_get_name (provider));
-    }
-  g_ptr_array_add (names, NULL);
-
-  self->loading = TRUE;
-
-  gtk_string_list_splice (self->provider_names, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->provider_names)),
-                          (const char * const *)names->pdata);
-
-  for (guint i = 0; i < N_TIERS; i++)
-    {
-      Tier *tier = &self->tiers[i];
-      g_autoptr(GError) error = NULL;
-      g_autofree char *provider = NULL;
-      g_autofree char *model = NULL;
-      guint selected = 0;
-
-      if (!steward_store_get_tier (self->store, tier->tier, &provider, &model, &error))
-        g_warning ("Cannot read the %s model size: %s", tier->tier, error->message);
-
-      for (guint j = 1; provider != NULL && j < names->len - 1; j++)
-        if (g_strcmp0 (g_ptr_array_index (names, j), provider) == 0)
-          selected = j;
-
-      adw_combo_row_set_selected (tier->provider_row, selected);
-      gtk_editable_set_text (GTK_EDITABLE (tier->model_row),
-                             selected != 0 && model != NULL ? model : "");
-      gtk_widget_remove_css_class (GTK_WIDGET (tier->model_row), "error");
-    }
-
-  self->loading = FALSE;
-
-  steward_preferences_window_update_tier_menus (self);
-}
-
 static void
 steward_preferences_window_reload_providers (StewardPreferencesWindow *self)
 {
@@ -1092,7 +586,7 @@ steward_preferences_window_reload_providers (StewardPreferencesWindow *self)
     return;
 
   /* Whatever was typed for a size is saved before the rows refill. */
-  steward_preferences_window_flush_tiers (self);
+  steward_models_page_flush (self->models_page);
 
   for (guint i = 0; i < self->provider_rows->len; i++)
     adw_preferences_group_remove (self->providers_group, g_ptr_array_index (self->provider_rows, i));
@@ -1119,11 +613,7 @@ steward_preferences_window_reload_providers (StewardPreferencesWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->no_providers_row), n_providers == 0);
 
-  /* An address or key may have changed: list models afresh when asked. */
-  g_hash_table_remove_all (self->models);
-  g_hash_table_remove_all (self->model_errors);
-
-  steward_preferences_window_load_tiers (self);
+  steward_models_page_set_providers (self->models_page, providers);
 }
 
 static gboolean
@@ -1132,7 +622,7 @@ steward_preferences_window_close_request (GtkWindow *window)
   StewardPreferencesWindow *self = (StewardPreferencesWindow *)window;
 
   steward_preferences_window_flush (self);
-  steward_preferences_window_flush_tiers (self);
+  steward_models_page_close (self->models_page);
   g_cancellable_cancel (self->cancellable);
 
   return GTK_WINDOW_CLASS (steward_preferences_window_parent_class)->close_request (window);
@@ -1158,25 +648,16 @@ steward_preferences_window_dispose (GObject *object)
    */
   if (self->pending != NULL)
     steward_preferences_window_flush (self);
-  if (self->provider_rows != NULL)
-    steward_preferences_window_flush_tiers (self);
+  if (self->models_page != NULL)
+    steward_models_page_close (self->models_page);
 
   g_cancellable_cancel (self->cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_PREFERENCES_WINDOW);
 
-  for (guint i = 0; i < N_TIERS; i++)
-    {
-      g_clear_handle_id (&self->tiers[i].save_source, g_source_remove);
-      g_clear_object (&self->tiers[i].menu);
-    }
-
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_pointer (&self->provider_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->models, g_hash_table_unref);
-  g_clear_pointer (&self->model_errors, g_hash_table_unref);
-  g_clear_object (&self->provider_names);
   g_clear_object (&self->providers);
   g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
@@ -1251,6 +732,7 @@ steward_preferences_window_class_init (StewardPreferencesWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (STEWARD_TYPE_MEMORY_PAGE);
+  g_type_ensure (STEWARD_TYPE_MODELS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/steward-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, add_provider_button);
@@ -1259,12 +741,6 @@ steward_preferences_window_class_init (StewardPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, exchanges_spin);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, instructions_view);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, language_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, large_models_button);
-  gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, large_model_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, large_provider_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, medium_models_button);
-  gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, medium_model_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, medium_provider_row);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, memory_list);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, memory_page);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, models_page);
@@ -1273,18 +749,11 @@ steward_preferences_window_class_init (StewardPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, personalization_page);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, providers_group);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, providers_page);
-  gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, small_models_button);
-  gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, small_model_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, small_provider_row);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, tone_row);
   gtk_widget_class_bind_template_callback (widget_class, add_provider_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_row_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, spin_value_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, switch_active_cb);
-  gtk_widget_class_bind_template_callback (widget_class, tier_model_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, tier_provider_selected_cb);
-
-  gtk_widget_class_install_action (widget_class, "prefs.use-model", "(ss)", use_model_action);
 }
 
 static void
@@ -1294,41 +763,10 @@ steward_preferences_window_init (StewardPreferencesWindow *self)
   self->cancellable = g_cancellable_new ();
   self->session = soup_session_new_with_options ("timeout", HTTP_TIMEOUT_SEC, NULL);
   self->provider_rows = g_ptr_array_new ();
-  self->provider_names = gtk_string_list_new (NULL);
-  self->models = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strfreev);
-  self->model_errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->tiers[TIER_SMALL] = (Tier) { "small", self->small_provider_row, self->small_model_row,
-                                     self->small_models_button, NULL, 0 };
-  self->tiers[TIER_MEDIUM] = (Tier) { "medium", self->medium_provider_row, self->medium_model_row,
-                                      self->medium_models_button, NULL, 0 };
-  self->tiers[TIER_LARGE] = (Tier) { "large", self->large_provider_row, self->large_model_row,
-                                     self->large_models_button, NULL, 0 };
-
-  for (guint i = 0; i < N_TIERS; i++)
-    {
-      Tier *tier = &self->tiers[i];
-
-      tier->menu = g_menu_new ();
-      gtk_menu_button_set_menu_model (tier->models_button, G_MENU_MODEL (tier->menu));
-      g_signal_connect_object (gtk_menu_button_get_popover (tier->models_button), "show",
-                               G_CALLBACK (tier_models_popover_show_cb),
-                               self,
-                               G_CONNECT_SWAPPED);
-      adw_combo_row_set_model (tier->provider_row, G_LIST_MODEL (self->provider_names));
-      gtk_widget_set_sensitive (GTK_WIDGET (tier->model_row), FALSE);
-      gtk_widget_set_sensitive (GTK_WIDGET (tier->models_button), FALSE);
-
-      /* The rows read "Provider" and "Model" under the size's heading; a
-       * screen reader hears the size too (the .ui labels), and only once.
-       */
-      gtk_accessible_reset_relation (GTK_ACCESSIBLE (tier->provider_row),
-                                     GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-      gtk_accessible_reset_relation (GTK_ACCESSIBLE (tier->model_row),
-                                     GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-    }
+  steward_models_page_set_session (self->models_page, self->session);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->instructions_view),
                            "changed",

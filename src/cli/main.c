@@ -25,6 +25,7 @@ static const Command commands[] = {
   { "chat", _steward_cli_chat },
   { "conversations", _steward_cli_conversations },
   { "memory", _steward_cli_memory },
+  { "model", _steward_cli_model },
   { "provider", _steward_cli_provider },
   { "settings", _steward_cli_settings },
   { "tier", _steward_cli_tier },
@@ -50,6 +51,10 @@ print_help (FILE *stream)
 "  tier set small|medium|large PROVIDER MODEL\n"
 "                                   Choose the model for a size\n"
 "  tier list [--json]               Show the model of each size\n"
+"  model list [--json]              Show the context size of each model in use\n"
+"  model set PROVIDER MODEL --context-tokens N\n"
+"                                   Give a model a context size of its own\n"
+"  model reset PROVIDER MODEL       Let a model use the default context size\n"
 "  chat [--conversation ID] [--tier T | --provider P [--model M]] [--json] MESSAGE\n"
 "                                   Send MESSAGE (- reads standard input) and\n"
 "                                   print the reply as it streams\n"

@@ -63,5 +63,6 @@ int           _steward_cli_provider          (StewardCliContext  *ctx);
 int           _steward_cli_tier              (StewardCliContext  *ctx);
 int           _steward_cli_chat              (StewardCliContext  *ctx);
 int           _steward_cli_memory            (StewardCliContext  *ctx);
+int           _steward_cli_model             (StewardCliContext  *ctx);
 
 G_END_DECLS

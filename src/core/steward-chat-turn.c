@@ -17,6 +17,7 @@
 #include "steward-message-private.h"
 #include "steward-system-prompt.h"
 #include "steward-secrets.h"
+#include "steward-setting-keys.h"
 
 /* One turn of a conversation: the user's message is committed before the
  * request goes out; the reply is saved as it grows (status "streaming",
@@ -334,14 +335,33 @@ setting_int (StewardStore *store,
   return value ? g_ascii_strtoll (value, NULL, 10) : 0;
 }
 
-/* What a turn may send, from the settings. */
+/* What a turn may send: the context size of the model this turn resolved
+ * (its own, else the default), the rest from the settings. */
 static void
-read_limits (StewardStore         *store,
+read_limits (StewardChatTurn      *self,
              StewardContextLimits *limits)
 {
-  limits->window_exchanges = (guint)setting_int (store, "memory.short-term-exchanges");
-  limits->context_tokens = setting_int (store, "chat.context-tokens");
-  limits->reply_tokens = setting_int (store, "chat.reply-tokens");
+  g_autoptr(GError) error = NULL;
+
+  g_assert (STEWARD_IS_CHAT_TURN (self));
+
+  limits->window_exchanges = (guint)setting_int (self->store, "memory.short-term-exchanges");
+  limits->reply_tokens = setting_int (self->store, "chat.reply-tokens");
+  limits->context_tokens = steward_store_get_context_tokens (self->store, self->provider_name,
+                                                             self->model, NULL, &error);
+  if (limits->context_tokens <= 0)
+    {
+      /* The store failing here fails the turn soon enough; until then the
+       * built-in default stands in. */
+      g_debug ("Cannot read the context size of %s: %s", self->model, error->message);
+      limits->context_tokens = g_ascii_strtoll (steward_setting_key_lookup ("chat.context-tokens")->default_value,
+                                                NULL, 10);
+    }
+
+  /* A reply never takes more than half of the context, so that a model
+   * with a small context still gets the window, and is never asked for
+   * more tokens than it can hold. */
+  limits->reply_tokens = MIN (limits->reply_tokens, limits->context_tokens / 2);
 }
 
 /* The request for this turn: system part (personalization, memories and
@@ -358,7 +378,7 @@ build_context (StewardChatTurn  *self,
   gint64 summary_through = 0;
   StewardContextLimits limits;
 
-  read_limits (self->store, &limits);
+  read_limits (self, &limits);
 
   if (!(system = steward_system_prompt_build (self->store, self->text, error)))
     return FALSE;
@@ -776,7 +796,7 @@ follow_up_fold (GTask *task)
   gint64 summary_through = 0;
   GError *error = NULL;
 
-  read_limits (self->store, &limits);
+  read_limits (self, &limits);
 
   if (!steward_store_get_summary (self->store, self->conversation_id, &summary, &summary_through, &error) ||
       !(history = steward_store_list_messages (self->store, self->conversation_id, &error)))

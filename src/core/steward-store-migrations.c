@@ -155,6 +155,19 @@ static const char * const migrations[] = {
 
   "ALTER TABLE conversations ADD COLUMN summary_through INTEGER;"
   "ALTER TABLE messages ADD COLUMN context TEXT;",
+
+  /* 4: the context size of a model, where it differs from the default
+   * (the setting chat.context-tokens). Keyed like a tier by the
+   * provider's name, so the size goes with a removed provider and
+   * follows a renamed one. */
+  "CREATE TABLE model_limits ("
+  "  provider TEXT NOT NULL"
+  "    REFERENCES providers (name) ON DELETE CASCADE ON UPDATE CASCADE,"
+  "  model TEXT NOT NULL CHECK (length (model) > 0),"
+  "  context_tokens INTEGER NOT NULL CHECK (context_tokens > 0),"
+  "  updated_at TEXT NOT NULL,"
+  "  PRIMARY KEY (provider, model)"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == STEWARD_STORE_SCHEMA_VERSION);

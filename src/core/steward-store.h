@@ -33,7 +33,7 @@ typedef enum
 } StewardStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STEWARD_STORE_SCHEMA_VERSION 3
+#define STEWARD_STORE_SCHEMA_VERSION 4
 
 #define STEWARD_TYPE_STORE (steward_store_get_type ())
 
@@ -196,5 +196,43 @@ GListModel      *steward_store_search_messages     (StewardStore         *self,
                                                     const char           *query,
                                                     guint                 limit,
                                                     GError              **error);
+
+/* Context sizes of models (steward-store-models.c). A model, named by its
+ * provider and its id, may have a context size of its own; any other
+ * model has the default, the setting "chat.context-tokens". Sizes go with
+ * a removed provider and follow a renamed one. Changes emit
+ * "providers-changed". */
+typedef struct
+{
+  char      *provider;
+  char      *model;
+  gint64     context_tokens;
+  GDateTime *updated_at;
+} StewardModelLimit;
+
+void             steward_model_limit_free          (StewardModelLimit    *limit);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StewardModelLimit, steward_model_limit_free)
+
+gboolean         steward_store_set_model_context_tokens   (StewardStore  *self,
+                                                           const char    *provider,
+                                                           const char    *model,
+                                                           gint64         context_tokens,
+                                                           GError       **error);
+gboolean         steward_store_reset_model_context_tokens (StewardStore  *self,
+                                                           const char    *provider,
+                                                           const char    *model,
+                                                           GError       **error);
+gint64           steward_store_get_model_context_tokens   (StewardStore  *self,
+                                                           const char    *provider,
+                                                           const char    *model,
+                                                           GError       **error);
+gint64           steward_store_get_context_tokens         (StewardStore  *self,
+                                                           const char    *provider,
+                                                           const char    *model,
+                                                           gboolean      *is_default,
+                                                           GError       **error);
+GPtrArray       *steward_store_list_model_limits          (StewardStore  *self,
+                                                           GError       **error);
 
 G_END_DECLS
