@@ -961,6 +961,7 @@ static void
 steward_chat_view_dispose (GObject *object)
 {
   StewardChatView *self = (StewardChatView *)object;
+  GtkWidget *child;
 
   if (self->turn_cancellable != NULL)
     g_cancellable_cancel (self->turn_cancellable);
@@ -968,6 +969,9 @@ steward_chat_view_dispose (GObject *object)
     g_cancellable_cancel (self->follow_up_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_CHAT_VIEW);
+  /* The template's children that are not bound by name stay otherwise. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->turn);
   g_clear_object (&self->turn_cancellable);

@@ -38,6 +38,7 @@ typedef enum {
   CHILD_OTHER,
   CHILD_PARAGRAPH,
   CHILD_HEADING,
+  CHILD_LIST_ITEM,
 } ChildKind;
 
 static GQuark child_kind_quark;
@@ -58,9 +59,12 @@ struct _StewardMarkdownView
 
   guint                  n_committed;
   guint                  streaming : 1;
+  guint                  fill_width : 1;
 };
 
 G_DEFINE_FINAL_TYPE (StewardMarkdownView, steward_markdown_view, GTK_TYPE_WIDGET)
+
+#define BLOCK_SPACING 8
 
 GtkWidget *
 steward_markdown_view_new (void)
@@ -98,6 +102,45 @@ create_label (const char *markup)
   return label;
 }
 
+/* In a view that fills its width, wrapped text asks for at least
+ * FILL_MIN_CHARS characters. GTK measures a label's minimum width before
+ * its height, and a label with no width in characters finds it by laying
+ * its text out at width 0, a line per character, which costs as much as
+ * the rest of the frame for the tail of a streaming reply. The minimum
+ * width of a reply does not matter: it is given the whole width anyway. */
+#define FILL_MIN_CHARS 24
+
+static GtkLabel *
+get_text_label (GtkWidget *child)
+{
+  if (GTK_IS_LABEL (child))
+    return GTK_LABEL (child);
+
+  if (get_child_kind (child) == CHILD_LIST_ITEM)
+    return GTK_LABEL (gtk_widget_get_last_child (child));
+
+  return NULL;
+}
+
+static void
+update_text_width (StewardMarkdownView *self,
+                   GtkWidget           *child)
+{
+  GtkLabel *label = get_text_label (child);
+
+  if (label != NULL && gtk_label_get_wrap (label))
+    gtk_label_set_width_chars (label, self->fill_width ? FILL_MIN_CHARS : -1);
+}
+
+static void
+insert_block (StewardMarkdownView *self,
+              GtkWidget           *child,
+              GtkWidget           *before)
+{
+  update_text_width (self, child);
+  gtk_widget_insert_before (child, GTK_WIDGET (self), before);
+}
+
 #ifdef HAVE_STEWARD_MARKDOWN
 
 static const char * const heading_classes[] = { "title-2", "title-3", "title-4", "heading", "heading", "heading" };
@@ -120,25 +163,144 @@ create_heading (const char *markup,
   return label;
 }
 
+/* A list item: its bullet or number, then its text beside it, wrapped in
+ * the width left. A horizontal GtkBox would do the same, but a box asks
+ * a wrapping label for its width at the box's height while allocating,
+ * which Pango answers by laying the text out again and again; in a long
+ * streaming reply every frame paid for that. This lays each part out once
+ * per width. */
+
+#define LIST_ITEM_SPACING 6
+
+#define STEWARD_TYPE_MARKDOWN_ITEM (steward_markdown_item_get_type ())
+G_DECLARE_FINAL_TYPE (StewardMarkdownItem, steward_markdown_item, STEWARD, MARKDOWN_ITEM, GtkWidget)
+
+struct _StewardMarkdownItem
+{
+  GtkWidget  parent_instance;
+
+  /* Children */
+  GtkWidget *mark;
+  GtkWidget *content;
+};
+
+G_DEFINE_FINAL_TYPE (StewardMarkdownItem, steward_markdown_item, GTK_TYPE_WIDGET)
+
+static int
+markdown_item_mark_width (StewardMarkdownItem *self)
+{
+  int natural;
+
+  gtk_widget_measure (self->mark, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+static void
+steward_markdown_item_measure (GtkWidget      *widget,
+                               GtkOrientation  orientation,
+                               int             for_size,
+                               int            *minimum,
+                               int            *natural,
+                               int            *minimum_baseline,
+                               int            *natural_baseline)
+{
+  StewardMarkdownItem *self = STEWARD_MARKDOWN_ITEM (widget);
+  int mark_width = markdown_item_mark_width (self);
+  int mark_min, mark_nat, content_min, content_nat;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      gtk_widget_measure (self->content, orientation, -1, &content_min, &content_nat, NULL, NULL);
+      *minimum = mark_width + LIST_ITEM_SPACING + content_min;
+      *natural = mark_width + LIST_ITEM_SPACING + content_nat;
+      return;
+    }
+
+  gtk_widget_measure (self->mark, orientation, mark_width, &mark_min, &mark_nat, NULL, NULL);
+  gtk_widget_measure (self->content, orientation,
+                      for_size < 0 ? -1 : MAX (for_size - mark_width - LIST_ITEM_SPACING, 0),
+                      &content_min, &content_nat, NULL, NULL);
+  *minimum = MAX (mark_min, content_min);
+  *natural = MAX (mark_nat, content_nat);
+}
+
+static void
+steward_markdown_item_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  StewardMarkdownItem *self = STEWARD_MARKDOWN_ITEM (widget);
+  int mark_width = markdown_item_mark_width (self);
+  int content_width = MAX (width - mark_width - LIST_ITEM_SPACING, 0);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int mark_height;
+
+  gtk_widget_measure (self->mark, GTK_ORIENTATION_VERTICAL, mark_width, NULL, &mark_height, NULL, NULL);
+
+  gtk_widget_size_allocate (self->mark,
+                            &(GtkAllocation) { rtl ? width - mark_width : 0, 0,
+                                               mark_width, MIN (mark_height, height) },
+                            -1);
+  gtk_widget_size_allocate (self->content,
+                            &(GtkAllocation) { rtl ? 0 : width - content_width, 0,
+                                               content_width, height },
+                            -1);
+}
+
+static void
+steward_markdown_item_dispose (GObject *object)
+{
+  StewardMarkdownItem *self = STEWARD_MARKDOWN_ITEM (object);
+
+  g_clear_pointer (&self->mark, gtk_widget_unparent);
+  g_clear_pointer (&self->content, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (steward_markdown_item_parent_class)->dispose (object);
+}
+
+static void
+steward_markdown_item_class_init (StewardMarkdownItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = steward_markdown_item_dispose;
+
+  widget_class->measure = steward_markdown_item_measure;
+  widget_class->size_allocate = steward_markdown_item_size_allocate;
+
+  gtk_widget_class_set_css_name (widget_class, "markdownitem");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+}
+
+static void
+steward_markdown_item_init (StewardMarkdownItem *self)
+{
+}
+
 static GtkWidget *
 create_list_item (const char *markup,
                   const char *bullet,
                   guint       level)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *mark = gtk_label_new (bullet ? bullet : "•");
+  StewardMarkdownItem *item = g_object_new (STEWARD_TYPE_MARKDOWN_ITEM, NULL);
 
-  gtk_widget_add_css_class (box, "steward-list-item");
-  gtk_widget_set_margin_start (box, 4 + 20 * level);
-  gtk_widget_set_valign (mark, GTK_ALIGN_START);
-  gtk_label_set_xalign (GTK_LABEL (mark), 1.0f);
-  gtk_label_set_width_chars (GTK_LABEL (mark), 2);
-  gtk_widget_add_css_class (mark, "steward-bullet");
-  gtk_widget_add_css_class (mark, "numeric");
-  gtk_box_append (GTK_BOX (box), mark);
-  gtk_box_append (GTK_BOX (box), create_label (markup));
+  item->mark = gtk_label_new (bullet ? bullet : "•");
+  gtk_label_set_xalign (GTK_LABEL (item->mark), 1.0f);
+  gtk_label_set_width_chars (GTK_LABEL (item->mark), 2);
+  gtk_widget_add_css_class (item->mark, "steward-bullet");
+  gtk_widget_add_css_class (item->mark, "numeric");
+  gtk_widget_set_parent (item->mark, GTK_WIDGET (item));
 
-  return box;
+  item->content = create_label (markup);
+  gtk_widget_set_parent (item->content, GTK_WIDGET (item));
+
+  gtk_widget_add_css_class (GTK_WIDGET (item), "steward-list-item");
+  set_child_kind (GTK_WIDGET (item), CHILD_LIST_ITEM);
+  gtk_widget_set_margin_start (GTK_WIDGET (item), 4 + 20 * level);
+
+  return GTK_WIDGET (item);
 }
 
 static GtkWidget *
@@ -266,8 +428,7 @@ commit_new_blocks (StewardMarkdownView *self)
   GPtrArray *blocks = steward_markdown_stream_get_blocks (self->stream);
 
   for (guint i = self->n_committed; i < blocks->len; i++)
-    gtk_widget_insert_before (create_block (g_ptr_array_index (blocks, i)),
-                              GTK_WIDGET (self), self->pending_label);
+    insert_block (self, create_block (g_ptr_array_index (blocks, i)), self->pending_label);
 
   self->n_committed = blocks->len;
 }
@@ -298,7 +459,7 @@ set_complete_text (StewardMarkdownView *self,
           child = next;
         }
 
-      gtk_widget_insert_before (create_block (block), GTK_WIDGET (self), child);
+      insert_block (self, create_block (block), child);
     }
 
   while (child != NULL)
@@ -367,7 +528,7 @@ add_plain_paragraphs (StewardMarkdownView *self,
         {
           g_autofree char *markup = g_markup_escape_text (paragraphs[i], -1);
 
-          gtk_widget_insert_before (create_label (markup), GTK_WIDGET (self), self->pending_label);
+          insert_block (self, create_label (markup), self->pending_label);
         }
     }
 }
@@ -489,7 +650,7 @@ steward_markdown_view_set_text (StewardMarkdownView *self,
   self->streaming = TRUE;
   self->pending_label = create_label ("");
   gtk_label_set_use_markup (GTK_LABEL (self->pending_label), FALSE);
-  gtk_widget_set_parent (self->pending_label, GTK_WIDGET (self));
+  insert_block (self, self->pending_label, NULL);
 
   stream_begin (self);
   stream_append (self, text, strlen (text));
@@ -543,6 +704,123 @@ steward_markdown_view_get_streaming (StewardMarkdownView *self)
   return self->streaming;
 }
 
+/* Blocks stack from the top, BLOCK_SPACING apart, each as wide as the
+ * view. This is a vertical box, but for one thing: a view that fills its
+ * width (a reply) never asks its text blocks how wide they would like to
+ * be. A wrapping label answers that by laying its text out at width 0,
+ * a line per character; for the tail of a streaming reply that was paid
+ * on every frame, and for each block of a long reply when it appeared. */
+static gboolean
+skips_width_request (StewardMarkdownView *self,
+                     GtkWidget           *child)
+{
+  if (!self->fill_width)
+    return FALSE;
+
+  return child == self->pending_label ||
+         get_child_kind (child) != CHILD_OTHER ||
+         GTK_IS_LABEL (child);
+}
+
+static void
+steward_markdown_view_measure (GtkWidget      *widget,
+                               GtkOrientation  orientation,
+                               int             for_size,
+                               int            *minimum,
+                               int            *natural,
+                               int            *minimum_baseline,
+                               int            *natural_baseline)
+{
+  StewardMarkdownView *self = STEWARD_MARKDOWN_VIEW (widget);
+  guint n_visible = 0;
+
+  *minimum = *natural = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min, child_nat;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+
+      n_visible++;
+
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        {
+          if (skips_width_request (self, child))
+            continue;
+
+          gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
+          *minimum = MAX (*minimum, child_min);
+          *natural = MAX (*natural, child_nat);
+        }
+      else
+        {
+          gtk_widget_measure (child, orientation, for_size, &child_min, &child_nat, NULL, NULL);
+          *minimum += child_min;
+          *natural += child_nat;
+        }
+    }
+
+  if (orientation == GTK_ORIENTATION_VERTICAL && n_visible > 1)
+    {
+      *minimum += BLOCK_SPACING * (n_visible - 1);
+      *natural += BLOCK_SPACING * (n_visible - 1);
+    }
+}
+
+static void
+steward_markdown_view_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  int y = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_height;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, &child_height, NULL, NULL, NULL);
+      gtk_widget_size_allocate (child, &(GtkAllocation) { 0, y, width, child_height }, -1);
+      y += child_height + BLOCK_SPACING;
+    }
+}
+
+/**
+ * steward_markdown_view_set_fill_width:
+ *
+ * Whether the view is always given the whole width it sits in, like an
+ * assistant's reply, rather than sized to its text, like a user's bubble.
+ * Such a view skips measuring how wide its text would like to be.
+ */
+void
+steward_markdown_view_set_fill_width (StewardMarkdownView *self,
+                                      gboolean             fill_width)
+{
+  g_return_if_fail (STEWARD_IS_MARKDOWN_VIEW (self));
+
+  fill_width = !!fill_width;
+  if (self->fill_width == fill_width)
+    return;
+
+  self->fill_width = fill_width;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    update_text_width (self, child);
+
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
 static void
 steward_markdown_view_dispose (GObject *object)
 {
@@ -561,17 +839,15 @@ steward_markdown_view_class_init (StewardMarkdownViewClass *klass)
 
   object_class->dispose = steward_markdown_view_dispose;
 
+  widget_class->measure = steward_markdown_view_measure;
+  widget_class->size_allocate = steward_markdown_view_size_allocate;
+
   child_kind_quark = g_quark_from_static_string ("steward-markdown-child-kind");
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "markdownview");
 }
 
 static void
 steward_markdown_view_init (StewardMarkdownView *self)
 {
-  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
-
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 8);
 }

@@ -24,5 +24,7 @@ void       steward_markdown_view_append   (StewardMarkdownView *self,
                                            gsize                len);
 void       steward_markdown_view_finish   (StewardMarkdownView *self);
 gboolean   steward_markdown_view_get_streaming (StewardMarkdownView *self);
+void       steward_markdown_view_set_fill_width (StewardMarkdownView *self,
+                                                 gboolean             fill_width);
 
 G_END_DECLS

@@ -59,6 +59,7 @@ struct _StewardMessageRow
   gint64               last_reply_id;
   /* How much of the item's content the view shows. */
   gsize                shown_len;
+  guint                content_tick_id;
   guint                user : 1;
 };
 
@@ -346,15 +347,11 @@ steward_message_row_update_state (StewardMessageRow *self)
 }
 
 static void
-item_content_cb (StewardMessageRow *self,
-                 GParamSpec        *pspec,
-                 StewardMessage    *item)
+show_content (StewardMessageRow *self)
 {
-  const char *content = steward_message_get_content (item);
+  const char *content = steward_message_get_content (self->item);
   gsize len = strlen (content);
   gboolean was_empty = self->shown_len == 0;
-
-  g_assert (STEWARD_IS_MESSAGE_ROW (self));
 
   if (steward_markdown_view_get_streaming (self->markdown_view) && len >= self->shown_len)
     steward_markdown_view_append (self->markdown_view, content + self->shown_len, len - self->shown_len);
@@ -367,6 +364,52 @@ item_content_cb (StewardMessageRow *self,
     steward_message_row_update_state (self);
 }
 
+static gboolean
+content_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *frame_clock,
+                 gpointer       user_data)
+{
+  StewardMessageRow *self = STEWARD_MESSAGE_ROW (widget);
+
+  self->content_tick_id = 0;
+  show_content (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Shows what is still waiting for the next frame, now. */
+static void
+flush_content (StewardMessageRow *self)
+{
+  if (self->content_tick_id == 0)
+    return;
+
+  gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->content_tick_id);
+  self->content_tick_id = 0;
+  show_content (self);
+}
+
+/* A streaming reply grows many times between two frames: what arrived
+ * is shown once per frame, just before it is laid out. */
+static void
+item_content_cb (StewardMessageRow *self,
+                 GParamSpec        *pspec,
+                 StewardMessage    *item)
+{
+  g_assert (STEWARD_IS_MESSAGE_ROW (self));
+
+  if (steward_markdown_view_get_streaming (self->markdown_view) &&
+      gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      if (self->content_tick_id == 0)
+        self->content_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), content_tick_cb, NULL, NULL);
+      return;
+    }
+
+  flush_content (self);
+  show_content (self);
+}
+
 static void
 item_status_cb (StewardMessageRow *self,
                 GParamSpec        *pspec,
@@ -374,6 +417,7 @@ item_status_cb (StewardMessageRow *self,
 {
   g_assert (STEWARD_IS_MESSAGE_ROW (self));
 
+  flush_content (self);
   if (!is_streaming (self))
     steward_markdown_view_finish (self->markdown_view);
 
@@ -407,6 +451,12 @@ steward_message_row_set_item (StewardMessageRow *self,
   if (self->item == item)
     return;
 
+  if (self->content_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->content_tick_id);
+      self->content_tick_id = 0;
+    }
+
   if (self->item != NULL)
     g_signal_handlers_disconnect_by_data (self->item, self);
 
@@ -431,6 +481,7 @@ steward_message_row_set_item (StewardMessageRow *self,
       gtk_label_set_text (self->author_label, user ? _("You") : _("Steward"));
       gtk_label_set_xalign (self->author_label, user ? 1.0f : 0.0f);
       gtk_widget_set_halign (self->bubble, user ? GTK_ALIGN_END : GTK_ALIGN_FILL);
+      steward_markdown_view_set_fill_width (self->markdown_view, !user);
       if (self->actions_box != NULL)
         gtk_widget_set_halign (self->actions_box, user ? GTK_ALIGN_END : GTK_ALIGN_START);
       gtk_widget_remove_css_class (GTK_WIDGET (self), user ? "assistant" : "user");
@@ -488,6 +539,12 @@ steward_message_row_dispose (GObject *object)
 {
   StewardMessageRow *self = (StewardMessageRow *)object;
   GtkWidget *child;
+
+  if (self->content_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->content_tick_id);
+      self->content_tick_id = 0;
+    }
 
   if (self->item != NULL)
     g_signal_handlers_disconnect_by_data (self->item, self);

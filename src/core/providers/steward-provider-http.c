@@ -17,10 +17,12 @@
 #define READ_SIZE         8192
 #define MAX_ERROR_BODY    (64 * 1024)
 #define MAX_RETRY_SECONDS 60
-/* Below GTK's redraw (and the default priority of input events): a reply
- * that arrives faster than the screen refreshes must never keep frames
- * from being drawn. */
-#define READ_PRIORITY     G_PRIORITY_LOW
+/* GTK's redraw priority (GDK_PRIORITY_REDRAW; the core does not include
+ * GDK): sources of one priority are dispatched together, so a reply that
+ * arrives faster than the screen refreshes never keeps frames from being
+ * drawn, and frames that take long never hold the reply back until it
+ * lands all at once. */
+#define READ_PRIORITY     (G_PRIORITY_HIGH_IDLE + 20)
 
 /* Sending a request and reading its reply as it streams. A 429, a 5xx or
  * an "overloaded" answer that came before any text is retried (at most
