@@ -655,6 +655,72 @@ test_conversation_editing (Fixture       *fixture,
 }
 
 static void
+assert_contents (GListModel *messages,
+                 const char *expected)
+{
+  g_autoptr(GString) got = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
+    {
+      g_autoptr(StewardMessage) message = g_list_model_get_item (messages, i);
+
+      if (i > 0)
+        g_string_append_c (got, ' ');
+      g_string_append (got, steward_message_get_content (message));
+    }
+
+  g_assert_cmpstr (got->str, ==, expected);
+}
+
+/* A view of a long conversation loads its end, then earlier pages. */
+static void
+test_message_range (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id, other, ids[6];
+
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+  id = steward_store_create_conversation (store, "Long", &error);
+  other = steward_store_create_conversation (store, "Other", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("m%u", i);
+
+      ids[i] = steward_store_add_message (store, id, i % 2 ? "assistant" : "user", text, "complete",
+                                          NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      /* Interleaved: another conversation's messages never show up. */
+      steward_store_add_message (store, other, "user", "elsewhere", "complete", NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  {
+    g_autoptr(GListModel) all = steward_store_list_messages_range (store, id, 0, 0, 0, &error);
+    g_autoptr(GListModel) last = steward_store_list_messages_range (store, id, 0, 0, 2, &error);
+    g_autoptr(GListModel) before = steward_store_list_messages_range (store, id, 0, ids[4], 3, &error);
+    g_autoptr(GListModel) start = steward_store_list_messages_range (store, id, 0, ids[1], 10, &error);
+    g_autoptr(GListModel) between = steward_store_list_messages_range (store, id, ids[2], ids[4], 0, &error);
+    g_autoptr(GListModel) none = steward_store_list_messages_range (store, id, 0, ids[0], 10, &error);
+
+    g_assert_no_error (error);
+    assert_contents (all, "m0 m1 m2 m3 m4 m5");
+    assert_contents (last, "m4 m5");
+    assert_contents (before, "m1 m2 m3");
+    assert_contents (start, "m0");
+    assert_contents (between, "m2 m3");
+    assert_contents (none, "");
+  }
+
+  g_assert_null (steward_store_list_messages_range (store, other + 100, 0, 0, 0, &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND);
+}
+
+static void
 test_providers_and_tiers (Fixture       *fixture,
                           gconstpointer  user_data)
 {
@@ -977,6 +1043,7 @@ main (int   argc,
   ADD ("open-async", test_open_async);
   ADD ("recover-interrupted", test_recover_interrupted);
   ADD ("conversation-editing", test_conversation_editing);
+  ADD ("message-range", test_message_range);
   ADD ("providers-and-tiers", test_providers_and_tiers);
   ADD ("model-context-tokens", test_model_context_tokens);
   ADD ("model-context-tokens-follow-provider", test_model_context_tokens_follow_provider);

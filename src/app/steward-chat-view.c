@@ -25,8 +25,8 @@
 
 /* The list view keeps up to 200 rows alive around where it shows, and
  * a row with Markdown costs about a millisecond to build: a conversation
- * opens showing its last WINDOW_STEP messages, and scrolling near the top
- * brings in WINDOW_STEP more each time. */
+ * opens with its last WINDOW_STEP messages loaded from the store, and
+ * scrolling near the top loads WINDOW_STEP more each time. */
 #define WINDOW_STEP       32
 #define LOAD_EARLIER_PX   400
 
@@ -52,9 +52,8 @@ struct _StewardChatView
   /* Owned */
   StewardStore    *store;
   SoupSession     *session;
+  /* The end of the conversation, as far back as it was loaded */
   GListStore      *messages;
-  /* The end of @messages that the list view shows */
-  GtkSliceListModel *window;
   StewardChatTurn *turn;
   GCancellable    *turn_cancellable;
   /* Follow-ups (memory, summary) of finished turns; cancelled on close. */
@@ -68,6 +67,8 @@ struct _StewardChatView
   guint            load_earlier_id;
   guint            follow : 1;
   guint            scrolling : 1;
+  /* Whether the conversation has messages before @messages */
+  guint            has_earlier : 1;
 };
 
 G_DEFINE_FINAL_TYPE (StewardChatView, steward_chat_view, GTK_TYPE_WIDGET)
@@ -172,6 +173,25 @@ messages_changed_cb (StewardChatView *self,
 
 /* -- scrolling ----------------------------------------------------------- */
 
+static gboolean find_message (StewardChatView *self,
+                              gint64           message_id,
+                              guint           *position);
+
+/* Adds @earlier's messages, from @skip on, before those loaded. */
+static void
+prepend_messages (StewardChatView *self,
+                  GListModel      *earlier,
+                  guint            skip)
+{
+  guint n_items = g_list_model_get_n_items (earlier);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n_items, g_object_unref);
+
+  for (guint i = skip; i < n_items; i++)
+    g_ptr_array_add (items, g_list_model_get_item (earlier, i));
+
+  g_list_store_splice (self->messages, 0, 0, items->pdata, items->len);
+}
+
 static void
 scroll_to_bottom_now (StewardChatView *self)
 {
@@ -190,7 +210,7 @@ steward_chat_view_scroll_to_end (StewardChatView *self)
 
   g_return_if_fail (STEWARD_IS_CHAT_VIEW (self));
 
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->window));
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->messages));
   self->follow = TRUE;
 
   if (n_items == 0)
@@ -213,43 +233,61 @@ gboolean
 steward_chat_view_scroll_to_message (StewardChatView *self,
                                      gint64           message_id)
 {
-  guint n_items;
-  guint offset;
+  guint position;
 
   g_return_val_if_fail (STEWARD_IS_CHAT_VIEW (self), FALSE);
 
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->messages));
-
-  for (guint i = 0; i < n_items; i++)
+  /* Not loaded yet: load back as far as the message. */
+  if (!find_message (self, message_id, &position) && self->has_earlier)
     {
-      g_autoptr(StewardMessage) message = g_list_model_get_item (G_LIST_MODEL (self->messages), i);
+      g_autoptr(StewardMessage) first = g_list_model_get_item (G_LIST_MODEL (self->messages), 0);
+      g_autoptr(GListModel) earlier = NULL;
+      g_autoptr(StewardMessage) found = NULL;
 
-      if (steward_message_get_id (message) != message_id)
-        continue;
+      if (first == NULL ||
+          !(earlier = steward_store_list_messages_range (self->store, self->conversation_id, message_id,
+                                                         steward_message_get_id (first), 0, NULL)) ||
+          !(found = g_list_model_get_item (earlier, 0)) ||
+          steward_message_get_id (found) != message_id)
+        return FALSE;
 
-      /* The list shows the end of the conversation: reach back far
-       * enough to include the message. */
-      offset = gtk_slice_list_model_get_offset (self->window);
-      if (i < offset)
-        gtk_slice_list_model_set_offset (self->window, i);
-
-      self->follow = FALSE;
-      gtk_widget_activate_action (GTK_WIDGET (self->message_list), "list.scroll-to-item", "u",
-                                  i - gtk_slice_list_model_get_offset (self->window));
-      return TRUE;
+      prepend_messages (self, earlier, 0);
+      position = 0;
     }
+  else if (!find_message (self, message_id, &position))
+    return FALSE;
 
-  return FALSE;
+  self->follow = FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self->message_list), "list.scroll-to-item", "u", position);
+
+  return TRUE;
 }
 
 static gboolean
 load_earlier_cb (gpointer user_data)
 {
   StewardChatView *self = user_data;
-  guint offset = gtk_slice_list_model_get_offset (self->window);
+  g_autoptr(StewardMessage) first = NULL;
+  g_autoptr(GListModel) earlier = NULL;
+  g_autoptr(GError) error = NULL;
 
   self->load_earlier_id = 0;
-  gtk_slice_list_model_set_offset (self->window, offset > WINDOW_STEP ? offset - WINDOW_STEP : 0);
+
+  if (!self->has_earlier ||
+      !(first = g_list_model_get_item (G_LIST_MODEL (self->messages), 0)))
+    return G_SOURCE_REMOVE;
+
+  if (!(earlier = steward_store_list_messages_range (self->store, self->conversation_id, 0,
+                                                     steward_message_get_id (first),
+                                                     WINDOW_STEP + 1, &error)))
+    {
+      show_send_error (self, error->message);
+      self->has_earlier = FALSE;
+      return G_SOURCE_REMOVE;
+    }
+
+  self->has_earlier = g_list_model_get_n_items (earlier) > WINDOW_STEP;
+  prepend_messages (self, earlier, self->has_earlier ? 1 : 0);
 
   return G_SOURCE_REMOVE;
 }
@@ -261,7 +299,7 @@ adjustment_value_cb (StewardChatView *self,
   double bottom;
 
   if (gtk_adjustment_get_value (adjustment) < LOAD_EARLIER_PX &&
-      gtk_slice_list_model_get_offset (self->window) > 0 &&
+      self->has_earlier &&
       self->load_earlier_id == 0)
     self->load_earlier_id = g_idle_add (load_earlier_cb, self);
 
@@ -296,20 +334,23 @@ steward_chat_view_reload (StewardChatView *self)
   if (self->store == NULL || self->conversation_id == 0)
     {
       g_list_store_remove_all (self->messages);
-      gtk_slice_list_model_set_offset (self->window, 0);
+      self->has_earlier = FALSE;
       return;
     }
 
-  if (!(messages = steward_store_list_messages (self->store, self->conversation_id, &error)))
+  if (!(messages = steward_store_list_messages_range (self->store, self->conversation_id, 0, 0,
+                                                      WINDOW_STEP + 1, &error)))
     {
       g_list_store_remove_all (self->messages);
       show_send_error (self, error->message);
       return;
     }
 
+  /* One more than shown: whether there is anything before. */
   n_items = g_list_model_get_n_items (messages);
+  self->has_earlier = n_items > WINDOW_STEP;
   items = g_ptr_array_new_full (n_items, g_object_unref);
-  for (guint i = 0; i < n_items; i++)
+  for (guint i = self->has_earlier ? 1 : 0; i < n_items; i++)
     {
       StewardMessage *message = g_list_model_get_item (messages, i);
 
@@ -335,10 +376,6 @@ steward_chat_view_reload (StewardChatView *self)
       g_ptr_array_add (items, message);
     }
 
-  /* The list shows the last messages only; scrolling to the top brings
-   * in earlier ones (see adjustment_value_cb). Set before the splice, so
-   * that the list view never builds rows for the start. */
-  gtk_slice_list_model_set_offset (self->window, items->len > WINDOW_STEP ? items->len - WINDOW_STEP : 0);
   g_list_store_splice (self->messages, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->messages)),
                        items->pdata, items->len);
@@ -432,7 +469,7 @@ turn_started_cb (StewardChatView *self,
     {
       /* A new conversation: its first two messages are all there is. */
       g_list_store_remove_all (self->messages);
-      gtk_slice_list_model_set_offset (self->window, 0);
+      self->has_earlier = FALSE;
       self->conversation_id = conversation_id;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONVERSATION_ID]);
     }
@@ -977,7 +1014,6 @@ steward_chat_view_dispose (GObject *object)
   g_clear_object (&self->turn_cancellable);
   g_clear_object (&self->follow_up_cancellable);
   g_clear_handle_id (&self->load_earlier_id, g_source_remove);
-  g_clear_object (&self->window);
   g_clear_object (&self->messages);
   g_clear_object (&self->session);
   g_clear_object (&self->store);
@@ -1109,9 +1145,8 @@ steward_chat_view_init (StewardChatView *self)
   g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row_cb), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_factory (self->message_list, factory);
   g_object_unref (factory);
-  self->window = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->messages)), 0, G_MAXUINT / 2);
   gtk_list_view_set_model (self->message_list,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->window)))));
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->messages)))));
 
   adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   g_signal_connect_object (adjustment, "value-changed",

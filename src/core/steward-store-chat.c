@@ -862,6 +862,80 @@ steward_store_list_messages (StewardStore  *self,
 }
 
 /**
+ * steward_store_list_messages_range:
+ * @from_id: the first message to include, or 0 for the conversation's start
+ * @before_id: the message to stop before, or 0 for the conversation's end
+ * @limit: at most this many, the latest of the range; 0 for all
+ *
+ * A part of a conversation, so that a view of a long one loads what it
+ * shows rather than everything: its last messages first, and earlier
+ * ones as they are scrolled to.
+ *
+ * Returns: (transfer full): #StewardMessage objects, in the order they
+ *   were written
+ */
+GListModel *
+steward_store_list_messages_range (StewardStore  *self,
+                                   gint64         conversation_id,
+                                   gint64         from_id,
+                                   gint64         before_id,
+                                   guint          limit,
+                                   GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GListStore) list = NULL;
+  int rc;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  {
+    g_autoptr(StewardConversation) conversation = NULL;
+
+    if (!(conversation = steward_store_find_conversation (self, conversation_id, error)))
+      return NULL;
+  }
+
+  stmt = _steward_store_prepare (self,
+                                 "SELECT " MESSAGE_COLUMNS
+                                 "  FROM messages"
+                                 " WHERE conversation_id = ?1 AND id >= ?2 AND (?3 = 0 OR id < ?3)"
+                                 " ORDER BY id DESC LIMIT ?4",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, conversation_id);
+  sqlite3_bind_int64 (stmt, 2, from_id);
+  sqlite3_bind_int64 (stmt, 3, before_id);
+  sqlite3_bind_int64 (stmt, 4, limit > 0 ? (sqlite3_int64)limit : -1);
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, message_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      _steward_store_set_sql_error (self, error);
+      return NULL;
+    }
+
+  /* Read newest first, for the limit; handed out oldest first. */
+  for (guint i = 0; i < items->len / 2; i++)
+    {
+      gpointer swap = items->pdata[i];
+
+      items->pdata[i] = items->pdata[items->len - 1 - i];
+      items->pdata[items->len - 1 - i] = swap;
+    }
+
+  list = g_list_store_new (STEWARD_TYPE_MESSAGE);
+  g_list_store_splice (list, 0, 0, items->pdata, items->len);
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/**
  * steward_store_recover_interrupted:
  *
  * Marks "interrupted" the replies still "streaming" whose writing process

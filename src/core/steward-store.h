@@ -145,6 +145,12 @@ gboolean         steward_store_delete_messages_from (StewardStore        *self,
 GListModel      *steward_store_list_messages       (StewardStore         *self,
                                                     gint64                conversation_id,
                                                     GError              **error);
+GListModel      *steward_store_list_messages_range (StewardStore         *self,
+                                                    gint64                conversation_id,
+                                                    gint64                from_id,
+                                                    gint64                before_id,
+                                                    guint                 limit,
+                                                    GError              **error);
 guint            steward_store_recover_interrupted (StewardStore         *self,
                                                     GError              **error);
 

@@ -19,6 +19,10 @@ LISBON_QUESTION = 'Where is a good café in Lisbon?'
 LISBON_REPLY = 'Try the pastry shops of Belém, then a coffee in Chiado.'
 BERLIN_QUESTION = 'What should I pack for Berlin in winter?'
 BERLIN_REPLY = 'A warm coat, gloves and comfortable boots.'
+# A long conversation: the Chat page loads only its end, so a result near
+# its start must be loaded before it can be shown.
+ATLAS_QUESTION = 'How long did a zeppelin take to cross the Atlantic?'
+ATLAS_EXCHANGES = 150
 
 
 def fill_store(data_dir):
@@ -34,6 +38,16 @@ def fill_store(data_dir):
                            "VALUES (?, ?, ?, 'complete', ?, ?)",
                            (cursor.lastrowid, role, content, when, when))
         conversation('Lisbon', '2026-01-10T09:00:00.000Z', LISBON_QUESTION, LISBON_REPLY)
+        cursor = db.execute('INSERT INTO conversations (title, created_at, updated_at) '
+                            "VALUES ('Atlas', '2026-01-11T08:00:00.000Z', '2026-01-11T08:00:00.000Z')")
+        for i in range(ATLAS_EXCHANGES):
+            question = ATLAS_QUESTION if i == 1 else f'Atlas question {i}'
+            for role, content in (('user', question), ('assistant', f'Atlas answer {i}')):
+                db.execute('INSERT INTO messages (conversation_id, role, content, status, '
+                           '                      created_at, updated_at) '
+                           "VALUES (?, ?, ?, 'complete', ?, ?)",
+                           (cursor.lastrowid, role, content,
+                            '2026-01-11T08:00:00.000Z', '2026-01-11T08:00:00.000Z'))
         # The most recent one: the Chat page does not start on Lisbon.
         conversation('Berlin', '2026-01-12T18:30:00.000Z', BERLIN_QUESTION, BERLIN_REPLY)
     # With a provider the Chat page shows conversations rather than its
@@ -143,6 +157,18 @@ def body(steward):
     assert not chatui.shows_text(steward, BERLIN_QUESTION)
     ui.wait_for(lambda: results(steward) is None, 'the results to close')
     ui.wait_for(lambda: steward.entry_text(entry) == '', 'the search entry to clear')
+
+    # A result near the start of a long conversation: the Chat page loads
+    # back as far as it and shows it.
+    steward.key('ctrl+k')
+    ui.wait_for(lambda: focused(entry), 'Ctrl+K to focus the search entry for “zeppelin”')
+    type_search(steward, 'zeppelin')
+    ui.wait_for(lambda: any('Atlas' in row_labels(row) for row in result_rows(steward)),
+                'a result from “Atlas” reading “zeppelin”')
+    press('Return')
+    ui.wait_for(lambda: chatui.shows_text(steward, ATLAS_QUESTION),
+                'the zeppelin question, message 3 of 300, on the Chat page')
+    assert not chatui.shows_text(steward, LISBON_QUESTION)
 
 
 if not ui.STEWARD_CLI or not os.access(ui.STEWARD_CLI, os.X_OK):
