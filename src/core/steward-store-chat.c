@@ -822,43 +822,7 @@ steward_store_list_messages (StewardStore  *self,
                              gint64         conversation_id,
                              GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GListStore) list = NULL;
-  int rc;
-
-  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
-
-  {
-    g_autoptr(StewardConversation) conversation = NULL;
-
-    if (!(conversation = steward_store_find_conversation (self, conversation_id, error)))
-      return NULL;
-  }
-
-  stmt = _steward_store_prepare (self,
-                                 "SELECT " MESSAGE_COLUMNS
-                                 "  FROM messages WHERE conversation_id = ? ORDER BY id",
-                                 error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, conversation_id);
-
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, message_from_row (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      _steward_store_set_sql_error (self, error);
-      return NULL;
-    }
-
-  list = g_list_store_new (STEWARD_TYPE_MESSAGE);
-  g_list_store_splice (list, 0, 0, items->pdata, items->len);
-
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return steward_store_list_messages_range (self, conversation_id, 0, 0, 0, error);
 }
 
 /**
