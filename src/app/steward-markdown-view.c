@@ -66,6 +66,13 @@ G_DEFINE_FINAL_TYPE (StewardMarkdownView, steward_markdown_view, GTK_TYPE_WIDGET
 
 #define BLOCK_SPACING 8
 
+/* Text wraps: how tall a view or an item is depends on its width. */
+static GtkSizeRequestMode
+get_height_for_width_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 GtkWidget *
 steward_markdown_view_new (void)
 {
@@ -267,6 +274,7 @@ steward_markdown_item_class_init (StewardMarkdownItemClass *klass)
 
   object_class->dispose = steward_markdown_item_dispose;
 
+  widget_class->get_request_mode = get_height_for_width_mode;
   widget_class->measure = steward_markdown_item_measure;
   widget_class->size_allocate = steward_markdown_item_size_allocate;
 
@@ -714,12 +722,7 @@ static gboolean
 skips_width_request (StewardMarkdownView *self,
                      GtkWidget           *child)
 {
-  if (!self->fill_width)
-    return FALSE;
-
-  return child == self->pending_label ||
-         get_child_kind (child) != CHILD_OTHER ||
-         GTK_IS_LABEL (child);
+  return self->fill_width && get_text_label (child) != NULL;
 }
 
 static void
@@ -839,6 +842,7 @@ steward_markdown_view_class_init (StewardMarkdownViewClass *klass)
 
   object_class->dispose = steward_markdown_view_dispose;
 
+  widget_class->get_request_mode = get_height_for_width_mode;
   widget_class->measure = steward_markdown_view_measure;
   widget_class->size_allocate = steward_markdown_view_size_allocate;
 

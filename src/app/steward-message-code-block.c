@@ -117,13 +117,23 @@ get_shared_buffer (void)
 }
 
 static void
+insert_attribute (PangoAttrList  *attrs,
+                  PangoAttribute *attr,
+                  guint           start,
+                  guint           end)
+{
+  attr->start_index = start;
+  attr->end_index = end;
+  pango_attr_list_insert (attrs, attr);
+}
+
+static void
 add_tag_attributes (PangoAttrList *attrs,
                     GtkTextTag    *tag,
                     guint          start,
                     guint          end)
 {
   gboolean foreground_set, weight_set, style_set, underline_set, strikethrough_set;
-  PangoAttribute *attr;
 
   g_object_get (tag,
                 "foreground-set", &foreground_set,
@@ -139,12 +149,9 @@ add_tag_attributes (PangoAttrList *attrs,
 
       g_object_get (tag, "foreground-rgba", &rgba, NULL);
       if (rgba != NULL)
-        {
-          attr = pango_attr_foreground_new (rgba->red * 65535, rgba->green * 65535, rgba->blue * 65535);
-          attr->start_index = start;
-          attr->end_index = end;
-          pango_attr_list_insert (attrs, attr);
-        }
+        insert_attribute (attrs,
+                          pango_attr_foreground_new (rgba->red * 65535, rgba->green * 65535, rgba->blue * 65535),
+                          start, end);
     }
 
   if (weight_set)
@@ -152,10 +159,7 @@ add_tag_attributes (PangoAttrList *attrs,
       int weight;
 
       g_object_get (tag, "weight", &weight, NULL);
-      attr = pango_attr_weight_new (weight);
-      attr->start_index = start;
-      attr->end_index = end;
-      pango_attr_list_insert (attrs, attr);
+      insert_attribute (attrs, pango_attr_weight_new (weight), start, end);
     }
 
   if (style_set)
@@ -163,10 +167,7 @@ add_tag_attributes (PangoAttrList *attrs,
       PangoStyle style;
 
       g_object_get (tag, "style", &style, NULL);
-      attr = pango_attr_style_new (style);
-      attr->start_index = start;
-      attr->end_index = end;
-      pango_attr_list_insert (attrs, attr);
+      insert_attribute (attrs, pango_attr_style_new (style), start, end);
     }
 
   if (underline_set)
@@ -174,10 +175,7 @@ add_tag_attributes (PangoAttrList *attrs,
       PangoUnderline underline;
 
       g_object_get (tag, "underline", &underline, NULL);
-      attr = pango_attr_underline_new (underline);
-      attr->start_index = start;
-      attr->end_index = end;
-      pango_attr_list_insert (attrs, attr);
+      insert_attribute (attrs, pango_attr_underline_new (underline), start, end);
     }
 
   if (strikethrough_set)
@@ -185,10 +183,7 @@ add_tag_attributes (PangoAttrList *attrs,
       gboolean strikethrough;
 
       g_object_get (tag, "strikethrough", &strikethrough, NULL);
-      attr = pango_attr_strikethrough_new (strikethrough);
-      attr->start_index = start;
-      attr->end_index = end;
-      pango_attr_list_insert (attrs, attr);
+      insert_attribute (attrs, pango_attr_strikethrough_new (strikethrough), start, end);
     }
 }
 
