@@ -65,6 +65,14 @@ struct _StewardChatView
   gint64           editing_id;
 
   guint            load_earlier_id;
+  /* Where to scroll once the list has its size, or GTK_INVALID_LIST_POSITION */
+  guint            pending_position;
+  /* Bringing the end into view after the list's allocation */
+  GdkFrameClock   *pin_frame_clock;
+  gulong           pin_handler_id;
+  /* The adjustment's bounds at its last value change */
+  double           seen_upper;
+  double           seen_page_size;
   guint            follow : 1;
   guint            scrolling : 1;
   /* Whether the conversation has messages before @messages */
@@ -203,6 +211,26 @@ scroll_to_bottom_now (StewardChatView *self)
   self->scrolling = FALSE;
 }
 
+/* Brings the item at @position into view, at the end if it is below. Before
+ * the list has its size (a conversation opened while the view was hidden)
+ * GtkListBase would anchor at an undefined place, so it waits for the
+ * size. No gtk_list_view_scroll_to() before GTK 4.12. */
+static void
+scroll_to_position (StewardChatView *self,
+                    guint            position)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+  if (gtk_adjustment_get_page_size (adjustment) <= 0)
+    {
+      self->pending_position = position;
+      return;
+    }
+
+  self->pending_position = GTK_INVALID_LIST_POSITION;
+  gtk_widget_activate_action (GTK_WIDGET (self->message_list), "list.scroll-to-item", "u", position);
+}
+
 void
 steward_chat_view_scroll_to_end (StewardChatView *self)
 {
@@ -216,9 +244,7 @@ steward_chat_view_scroll_to_end (StewardChatView *self)
   if (n_items == 0)
     return;
 
-  /* No gtk_list_view_scroll_to() before GTK 4.12. */
-  gtk_widget_activate_action (GTK_WIDGET (self->message_list), "list.scroll-to-item", "u", n_items - 1);
-  scroll_to_bottom_now (self);
+  scroll_to_position (self, n_items - 1);
 }
 
 /**
@@ -258,7 +284,7 @@ steward_chat_view_scroll_to_message (StewardChatView *self,
     return FALSE;
 
   self->follow = FALSE;
-  gtk_widget_activate_action (GTK_WIDGET (self->message_list), "list.scroll-to-item", "u", position);
+  scroll_to_position (self, position);
 
   return TRUE;
 }
@@ -296,18 +322,72 @@ static void
 adjustment_value_cb (StewardChatView *self,
                      GtkAdjustment   *adjustment)
 {
-  double bottom;
+  double upper, page_size;
+  gboolean relayout;
 
   if (gtk_adjustment_get_value (adjustment) < LOAD_EARLIER_PX &&
       self->has_earlier &&
       self->load_earlier_id == 0)
     self->load_earlier_id = g_idle_add (load_earlier_cb, self);
 
+  /* The list moves the value itself when it lays out rows of new sizes:
+   * only a move within the same bounds is the user's scrolling. */
+  upper = gtk_adjustment_get_upper (adjustment);
+  page_size = gtk_adjustment_get_page_size (adjustment);
+  relayout = upper != self->seen_upper || page_size != self->seen_page_size;
+  self->seen_upper = upper;
+  self->seen_page_size = page_size;
+
   if (self->scrolling)
     return;
 
+  if (gtk_adjustment_get_value (adjustment) >= upper - page_size - FOLLOW_SLACK_PX)
+    self->follow = TRUE;
+  else if (!relayout)
+    self->follow = FALSE;
+}
+
+/* Following the end. The list gives its adjustment new bounds while it
+ * allocates, and ignores a value set then: it places its rows from an
+ * anchor item, and for a reply taller than the view that anchor is the
+ * reply's start. So the end is set in the frame clock's layout phase once
+ * the allocation is done; the list then anchors to the last row's end and
+ * is laid out again before the frame is painted. */
+static void
+pin_to_end_cb (GdkFrameClock   *frame_clock,
+               StewardChatView *self)
+{
+  g_clear_signal_handler (&self->pin_handler_id, frame_clock);
+  g_clear_object (&self->pin_frame_clock);
+
+  if (self->follow)
+    scroll_to_bottom_now (self);
+}
+
+static void
+queue_pin_to_end (StewardChatView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GdkFrameClock *frame_clock;
+  double bottom;
+
   bottom = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
-  self->follow = gtk_adjustment_get_value (adjustment) >= bottom - FOLLOW_SLACK_PX;
+  if (self->pin_handler_id != 0 ||
+      gtk_adjustment_get_value (adjustment) >= bottom ||
+      !(frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self))))
+    return;
+
+  self->pin_frame_clock = g_object_ref (frame_clock);
+  self->pin_handler_id = g_signal_connect (frame_clock, "layout", G_CALLBACK (pin_to_end_cb), self);
+  gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+}
+
+static void
+cancel_pin_to_end (StewardChatView *self)
+{
+  if (self->pin_frame_clock != NULL)
+    g_clear_signal_handler (&self->pin_handler_id, self->pin_frame_clock);
+  g_clear_object (&self->pin_frame_clock);
 }
 
 static void
@@ -316,7 +396,26 @@ adjustment_upper_cb (StewardChatView *self,
                      GtkAdjustment   *adjustment)
 {
   if (self->follow)
-    scroll_to_bottom_now (self);
+    queue_pin_to_end (self);
+}
+
+static void
+adjustment_page_size_cb (StewardChatView *self,
+                         GParamSpec      *pspec,
+                         GtkAdjustment   *adjustment)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->messages));
+
+  if (gtk_adjustment_get_page_size (adjustment) <= 0)
+    return;
+
+  if (self->follow)
+    {
+      self->pending_position = GTK_INVALID_LIST_POSITION;
+      queue_pin_to_end (self);
+    }
+  else if (self->pending_position != GTK_INVALID_LIST_POSITION && n_items > 0)
+    scroll_to_position (self, MIN (self->pending_position, n_items - 1));
 }
 
 /* -- loading ------------------------------------------------------------- */
@@ -995,6 +1094,14 @@ steward_chat_view_unroot (GtkWidget *widget)
 }
 
 static void
+steward_chat_view_unrealize (GtkWidget *widget)
+{
+  cancel_pin_to_end (STEWARD_CHAT_VIEW (widget));
+
+  GTK_WIDGET_CLASS (steward_chat_view_parent_class)->unrealize (widget);
+}
+
+static void
 steward_chat_view_dispose (GObject *object)
 {
   StewardChatView *self = (StewardChatView *)object;
@@ -1014,6 +1121,7 @@ steward_chat_view_dispose (GObject *object)
   g_clear_object (&self->turn_cancellable);
   g_clear_object (&self->follow_up_cancellable);
   g_clear_handle_id (&self->load_earlier_id, g_source_remove);
+  cancel_pin_to_end (self);
   g_clear_object (&self->messages);
   g_clear_object (&self->session);
   g_clear_object (&self->store);
@@ -1077,6 +1185,7 @@ steward_chat_view_class_init (StewardChatViewClass *klass)
   object_class->get_property = steward_chat_view_get_property;
   object_class->set_property = steward_chat_view_set_property;
 
+  widget_class->unrealize = steward_chat_view_unrealize;
   widget_class->unroot = steward_chat_view_unroot;
 
   properties[PROP_BUSY] =
@@ -1134,6 +1243,7 @@ steward_chat_view_init (StewardChatView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->follow = TRUE;
+  self->pending_position = GTK_INVALID_LIST_POSITION;
   self->follow_up_cancellable = g_cancellable_new ();
   self->messages = g_list_store_new (STEWARD_TYPE_MESSAGE);
   g_signal_connect_object (self->messages, "items-changed",
@@ -1153,6 +1263,8 @@ steward_chat_view_init (StewardChatView *self)
                            G_CALLBACK (adjustment_value_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adjustment, "notify::upper",
                            G_CALLBACK (adjustment_upper_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "notify::page-size",
+                           G_CALLBACK (adjustment_page_size_cb), self, G_CONNECT_SWAPPED);
 
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);

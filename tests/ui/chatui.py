@@ -30,11 +30,12 @@ def require_tools():
 
 
 class Replay:
-    """tests/replay-server serving tests/fixtures/@kind."""
+    """tests/replay-server serving tests/fixtures/@kind, or the folder
+    @fixtures_dir a test wrote its own bodies to."""
 
-    def __init__(self, kind, dribble=None, delay_ms=None):
+    def __init__(self, kind, dribble=None, delay_ms=None, fixtures_dir=None):
         self.log = tempfile.NamedTemporaryFile(prefix='steward-replay-', suffix='.log', delete=False).name
-        argv = [REPLAY_SERVER, '--fixtures', os.path.join(FIXTURES_DIR, kind),
+        argv = [REPLAY_SERVER, '--fixtures', fixtures_dir or os.path.join(FIXTURES_DIR, kind),
                 '--port', '0', '--log', self.log]
         if dribble:
             argv += ['--dribble', str(dribble)]
