@@ -27,7 +27,7 @@ BUILD_PACKAGES=(
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libsoup-3.0-dev libjson-glib-dev libsecret-1-dev libsqlite3-dev
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libpoppler-glib-dev
-  libxml2-dev libmd4c-dev libgtksourceview-5-dev libarchive-dev
+  libxml2-dev libmd4c-dev libgtksourceview-5-dev libarchive-dev libepoxy-dev
   gettext itstool desktop-file-utils appstream yelp-tools
 )
 TEST_PACKAGES=(
