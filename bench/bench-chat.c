@@ -39,6 +39,7 @@
 #define PACE_DELAY_MS  20
 
 static int opt_runs = 3;
+static char *opt_renderer = NULL;
 
 typedef struct
 {
@@ -441,6 +442,7 @@ main (int   argc,
   static const char * const renderers[] = { "gl", "cairo" };
   const GOptionEntry entries[] = {
     { "runs", 'n', 0, G_OPTION_ARG_INT, &opt_runs, "Runs of each measurement (default 3)", "N" },
+    { "renderer", 'r', 0, G_OPTION_ARG_STRING, &opt_renderer, "Only this GSK renderer (gl or cairo)", "NAME" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("- the Chat page under load");
@@ -480,9 +482,14 @@ main (int   argc,
 
   for (guint r = 0; r < G_N_ELEMENTS (renderers); r++)
     {
-      g_auto(GStrv) env = g_environ_setenv (bench_environ (tmp), "GSK_RENDERER", renderers[r], TRUE);
+      g_auto(GStrv) env = NULL;
       Figure open[2] = { { "open_ms", 0 }, { "open_extra_mb", 0 } };
       Figure stream[2] = { { "tokens_per_s", 0 }, { "frame_ratio", 0 } };
+
+      if (opt_renderer != NULL && g_strcmp0 (opt_renderer, renderers[r]) != 0)
+        continue;
+
+      env = g_environ_setenv (bench_environ (tmp), "GSK_RENDERER", renderers[r], TRUE);
 
       g_print ("\n== GSK_RENDERER=%s\n", renderers[r]);
 
