@@ -57,9 +57,14 @@ struct _StewardMarkdownView
   GString               *fallback;
 #endif
 
+  /* The scrolled window's vertical adjustment while mapped in one */
+  GtkAdjustment         *vadjustment;
+
   guint                  n_committed;
   guint                  streaming : 1;
   guint                  fill_width : 1;
+  /* Whether the last snapshot left out blocks outside the view */
+  guint                  culled : 1;
 };
 
 G_DEFINE_FINAL_TYPE (StewardMarkdownView, steward_markdown_view, GTK_TYPE_WIDGET)
@@ -797,6 +802,93 @@ steward_markdown_view_size_allocate (GtkWidget *widget,
     }
 }
 
+/* -- drawing what is in view --------------------------------------------- */
+
+/* A long reply is a single row of the message list, many times as tall as
+ * the window, and GTK 4.8's cairo renderer goes through every text node it
+ * is given, in view or not: a streaming reply that scrolls every frame
+ * would redraw all of it. So the view snapshots only the blocks inside the
+ * scrolled window it sits in, and draws again when that scrolls. */
+static gboolean
+get_visible_area (StewardMarkdownView *self,
+                  graphene_rect_t     *area)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+
+  return scroller != NULL && gtk_widget_compute_bounds (scroller, GTK_WIDGET (self), area);
+}
+
+static void
+steward_markdown_view_snapshot (GtkWidget   *widget,
+                                GtkSnapshot *snapshot)
+{
+  StewardMarkdownView *self = STEWARD_MARKDOWN_VIEW (widget);
+  graphene_rect_t area;
+  gboolean cull;
+
+  cull = get_visible_area (self, &area);
+  self->culled = FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+
+      if (cull &&
+          gtk_widget_compute_bounds (child, widget, &bounds) &&
+          !graphene_rect_intersection (&bounds, &area, NULL))
+        {
+          self->culled = TRUE;
+          continue;
+        }
+
+      gtk_widget_snapshot_child (widget, child, snapshot);
+    }
+}
+
+/* When only its position changes GTK promises to redraw the parent, not
+ * the view (gtk_widget_allocate ()), and would keep what it culled. */
+static void
+view_moved_cb (StewardMarkdownView *self)
+{
+  if (self->culled)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+steward_markdown_view_map (GtkWidget *widget)
+{
+  StewardMarkdownView *self = STEWARD_MARKDOWN_VIEW (widget);
+  GtkWidget *scroller;
+
+  GTK_WIDGET_CLASS (steward_markdown_view_parent_class)->map (widget);
+
+  scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  if (scroller == NULL)
+    return;
+
+  g_set_object (&self->vadjustment, gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)));
+  g_signal_connect_object (self->vadjustment, "value-changed",
+                           G_CALLBACK (view_moved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->vadjustment, "notify::upper",
+                           G_CALLBACK (view_moved_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+steward_markdown_view_unmap (GtkWidget *widget)
+{
+  StewardMarkdownView *self = STEWARD_MARKDOWN_VIEW (widget);
+
+  if (self->vadjustment != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->vadjustment, view_moved_cb, self);
+      g_clear_object (&self->vadjustment);
+    }
+
+  GTK_WIDGET_CLASS (steward_markdown_view_parent_class)->unmap (widget);
+}
+
 /**
  * steward_markdown_view_set_fill_width:
  *
@@ -845,6 +937,9 @@ steward_markdown_view_class_init (StewardMarkdownViewClass *klass)
   widget_class->get_request_mode = get_height_for_width_mode;
   widget_class->measure = steward_markdown_view_measure;
   widget_class->size_allocate = steward_markdown_view_size_allocate;
+  widget_class->snapshot = steward_markdown_view_snapshot;
+  widget_class->map = steward_markdown_view_map;
+  widget_class->unmap = steward_markdown_view_unmap;
 
   child_kind_quark = g_quark_from_static_string ("steward-markdown-child-kind");
 

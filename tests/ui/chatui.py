@@ -69,6 +69,21 @@ def add_provider(data_dir, replay, model='text_stream', kind='anthropic'):
     cli(data_dir, 'tier', 'set', 'medium', 'local', model)
 
 
+def store_conversation(db, title, when, exchanges):
+    """Write a conversation straight into the store's SQLite file, as an
+    older session would have left it: @exchanges are (question, reply)
+    pairs, all complete. Returns its id."""
+    cursor = db.execute('INSERT INTO conversations (title, created_at, updated_at) '
+                        'VALUES (?, ?, ?)', (title, when, when))
+    for question, reply in exchanges:
+        for role, content in (('user', question), ('assistant', reply)):
+            db.execute('INSERT INTO messages (conversation_id, role, content, status, '
+                       '                      created_at, updated_at) '
+                       "VALUES (?, ?, ?, 'complete', ?, ?)",
+                       (cursor.lastrowid, role, content, when, when))
+    return cursor.lastrowid
+
+
 def conversations(data_dir):
     return json.loads(cli(data_dir, 'conversations', 'list', '--json'))
 

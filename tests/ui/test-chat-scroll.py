@@ -59,16 +59,8 @@ def fill_store(data_dir):
     # The CLI creates the schema through the core, as a user would.
     chatui.cli(data_dir, 'conversations', 'list')
     with sqlite3.connect(os.path.join(data_dir, 'steward.db')) as db:
-        def conversation(title, when, question, reply):
-            cursor = db.execute('INSERT INTO conversations (title, created_at, updated_at) '
-                                'VALUES (?, ?, ?)', (title, when, when))
-            for role, content in (('user', question), ('assistant', reply)):
-                db.execute('INSERT INTO messages (conversation_id, role, content, status, '
-                           '                      created_at, updated_at) '
-                           "VALUES (?, ?, ?, 'complete', ?, ?)",
-                           (cursor.lastrowid, role, content, when, when))
-        conversation('Lighthouses', WHEN, ESSAY_QUESTION, ESSAY_REPLY)
-        conversation('Kettle', '2026-01-12T08:00:00.000Z', SHORT_QUESTION, SHORT_REPLY)
+        chatui.store_conversation(db, 'Lighthouses', WHEN, [(ESSAY_QUESTION, ESSAY_REPLY)])
+        chatui.store_conversation(db, 'Kettle', '2026-01-12T08:00:00.000Z', [(SHORT_QUESTION, SHORT_REPLY)])
 
 
 def extents(node):
@@ -102,6 +94,32 @@ def above_view(steward, text):
     return extents(node)[1] <= extents(messages)[0]
 
 
+def painted(node):
+    """Whether the screen shows dark pixels (text) where @node is: the view
+    draws only what is in view, so a label in view must not be blank."""
+    box = node.queryComponent().getExtents(ui.pyatspi.DESKTOP_COORDS)
+    shot = tempfile.NamedTemporaryFile(suffix='.png', delete=False).name
+    try:
+        ui.run(['import', '-window', 'root', '-crop', f'{box.width}x{box.height}+{box.x}+{box.y}', shot])
+        darkest = float(ui.run(['convert', shot, '-colorspace', 'Gray', '-format', '%[fx:minima]', 'info:']).stdout)
+    finally:
+        os.unlink(shot)
+    # Text, even dimmed, is well darker than the light background.
+    return darkest < 0.8
+
+
+def check_painted(steward, when):
+    messages = steward.find_visible('list', 'Messages')
+    top, bottom = extents(messages)
+    shown = [node for node in ui.find_all(messages, 'label')
+             if node.name and top <= extents(node)[0] < extents(node)[1] <= bottom]
+    assert shown, f'no text in view {when}'
+    # The first, the last and a few between.
+    shown = shown[::max(1, len(shown) // 5)] + shown[-1:]
+    blank = [node.name for node in shown if not painted(node)]
+    assert not blank, f'text in view but not drawn {when}: {blank}'
+
+
 def check_at_end(steward, when):
     ui.wait_for(lambda: in_view(steward, ESSAY_LAST),
                 f'the reply’s last paragraph in view {when}')
@@ -109,6 +127,7 @@ def check_at_end(steward, when):
     ui.time.sleep(0.5)
     assert in_view(steward, ESSAY_LAST), f'the last paragraph scrolled away {when}'
     assert above_view(steward, ESSAY_FIRST), f'the reply’s heading is not above the view {when}'
+    check_painted(steward, when)
 
 
 def choose(steward, title):
@@ -151,6 +170,25 @@ def body(steward):
         ui.shutil.rmtree(fixtures, ignore_errors=True)
 
 
+def wheel_up(steward, clicks):
+    messages = steward.find_visible('list', 'Messages')
+    x, y = ui.center(messages)
+    ui.run(['xdotool', 'mousemove', '--sync', str(x), str(y)])
+    for _ in range(clicks):
+        ui.run(['xdotool', 'click', '4'])
+
+
+def send_in_new_conversation(steward, text):
+    """Restart the app and send @text in a new conversation. (Each part
+    starts the app afresh: GTK 4.8 leaves the rows of a replaced
+    conversation in the accessible tree, which makes walking it slow.)"""
+    steward.stop()
+    steward.start()
+    chatui.open_chat(steward)
+    steward.click('push button', 'New Conversation')
+    chatui.send(steward, text)
+
+
 def run(steward):
     # The conversation view is hidden until a conversation is chosen.
     steward.start()
@@ -164,15 +202,14 @@ def run(steward):
     choose(steward, 'Lighthouses')
     check_at_end(steward, 'after switching from another conversation')
 
+    # Scrolling back through the tall reply shows each part of it.
+    wheel_up(steward, 8)
+    ui.time.sleep(0.5)
+    assert not in_view(steward, ESSAY_LAST), 'the wheel did not scroll the reply'
+    check_painted(steward, 'after scrolling back through a tall reply')
+
     # A long reply streaming in: its newest lines stay in view as it grows.
-    # (Each part starts the app afresh: GTK 4.8 leaves the rows of a
-    # replaced conversation in the accessible tree, which makes walking
-    # the whole tree slow.)
-    steward.stop()
-    steward.start()
-    chatui.open_chat(steward)
-    steward.click('push button', 'New Conversation')
-    chatui.send(steward, 'Tell me about the tides')
+    send_in_new_conversation(steward, 'Tell me about the tides')
     ui.wait_for(lambda: chatui.shows_text(steward, 'Tide paragraph 10 '), 'the reply to stream')
     newest = last_stream_label(steward)
     assert not reply_done(steward), 'the reply ended before the view was looked at'
@@ -184,22 +221,15 @@ def run(steward):
     assert in_view(steward, STREAM_LAST), 'the streamed reply’s last line scrolled away'
 
     # Scrolling up while a reply streams: the view stays where it was put.
-    steward.stop()
-    steward.start()
-    chatui.open_chat(steward)
-    steward.click('push button', 'New Conversation')
-    chatui.send(steward, 'Tell me about the tides, and scroll')
+    send_in_new_conversation(steward, 'Tell me about the tides, and scroll')
     ui.wait_for(lambda: chatui.shows_text(steward, 'Tide paragraph 8 '), 'the reply to stream again')
-    messages = steward.find_visible('list', 'Messages')
-    x, y = ui.center(messages)
-    ui.run(['xdotool', 'mousemove', '--sync', str(x), str(y)])
-    for _ in range(15):
-        ui.run(['xdotool', 'click', '4'])
+    wheel_up(steward, 15)
     assert not reply_done(steward), 'the reply ended before the view was scrolled'
     ui.wait_for(lambda: reply_done(steward), 'the reply to be complete again', timeout=60)
     ui.time.sleep(0.5)
     assert chatui.shows_text(steward, STREAM_LAST)
     assert not in_view(steward, STREAM_LAST), 'the view followed the reply after the user scrolled up'
+    check_painted(steward, 'after scrolling up through the reply')
 
 
 if not ui.STEWARD_CLI or not os.access(ui.STEWARD_CLI, os.X_OK):

@@ -29,27 +29,12 @@ def fill_store(data_dir):
     # The CLI creates the schema through the core, as a user would.
     ui.run([ui.STEWARD_CLI, '--data-dir', data_dir, 'conversations', 'list'])
     with sqlite3.connect(os.path.join(data_dir, 'steward.db')) as db:
-        def conversation(title, when, question, reply):
-            cursor = db.execute('INSERT INTO conversations (title, created_at, updated_at) '
-                                'VALUES (?, ?, ?)', (title, when, when))
-            for role, content in (('user', question), ('assistant', reply)):
-                db.execute('INSERT INTO messages (conversation_id, role, content, status, '
-                           '                      created_at, updated_at) '
-                           "VALUES (?, ?, ?, 'complete', ?, ?)",
-                           (cursor.lastrowid, role, content, when, when))
-        conversation('Lisbon', '2026-01-10T09:00:00.000Z', LISBON_QUESTION, LISBON_REPLY)
-        cursor = db.execute('INSERT INTO conversations (title, created_at, updated_at) '
-                            "VALUES ('Atlas', '2026-01-11T08:00:00.000Z', '2026-01-11T08:00:00.000Z')")
-        for i in range(ATLAS_EXCHANGES):
-            question = ATLAS_QUESTION if i == 1 else f'Atlas question {i}'
-            for role, content in (('user', question), ('assistant', f'Atlas answer {i}')):
-                db.execute('INSERT INTO messages (conversation_id, role, content, status, '
-                           '                      created_at, updated_at) '
-                           "VALUES (?, ?, ?, 'complete', ?, ?)",
-                           (cursor.lastrowid, role, content,
-                            '2026-01-11T08:00:00.000Z', '2026-01-11T08:00:00.000Z'))
+        chatui.store_conversation(db, 'Lisbon', '2026-01-10T09:00:00.000Z', [(LISBON_QUESTION, LISBON_REPLY)])
+        chatui.store_conversation(db, 'Atlas', '2026-01-11T08:00:00.000Z',
+                                  [(ATLAS_QUESTION if i == 1 else f'Atlas question {i}', f'Atlas answer {i}')
+                                   for i in range(ATLAS_EXCHANGES)])
         # The most recent one: the Chat page does not start on Lisbon.
-        conversation('Berlin', '2026-01-12T18:30:00.000Z', BERLIN_QUESTION, BERLIN_REPLY)
+        chatui.store_conversation(db, 'Berlin', '2026-01-12T18:30:00.000Z', [(BERLIN_QUESTION, BERLIN_REPLY)])
     # With a provider the Chat page shows conversations rather than its
     # first-run setup; nothing is sent to it.
     chatui.cli(data_dir, 'provider', 'add', 'local', '--kind', 'ollama',
