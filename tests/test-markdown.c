@@ -617,6 +617,40 @@ test_stream_pending (void)
 }
 
 static void
+test_link_definitions (void)
+{
+  g_assert_true (steward_markdown_has_link_definitions ("See [the docs][1].\n\n[1]: https://example.org\n"));
+  g_assert_true (steward_markdown_has_link_definitions ("   [GNOME]: https://gnome.org"));
+  g_assert_true (steward_markdown_has_link_definitions ("[a \\] b]: /path"));
+  g_assert_false (steward_markdown_has_link_definitions ("    [1]: indented is code"));
+  g_assert_false (steward_markdown_has_link_definitions ("An [inline](https://example.org) link"));
+  g_assert_false (steward_markdown_has_link_definitions ("[]: empty label"));
+  g_assert_false (steward_markdown_has_link_definitions ("[1] no colon\n"));
+  g_assert_false (steward_markdown_has_link_definitions (""));
+}
+
+/* A reference defined after the paragraph using it was committed: the
+ * stream cannot link it, a parse of the whole text does, and the text says
+ * it needs that parse. */
+static void
+test_stream_late_definition (void)
+{
+  const char *text = "See [the docs][1] first.\n\nMore text.\n\n[1]: https://example.org/docs\n";
+  g_autoptr(StewardMarkdownStream) stream = steward_markdown_stream_new ();
+  g_autoptr(GPtrArray) whole = steward_markdown_parse (text, -1);
+  GPtrArray *streamed;
+
+  for (const char *p = text; *p != '\0'; p++)
+    steward_markdown_stream_append (stream, p, 1);
+  steward_markdown_stream_finish (stream);
+  streamed = steward_markdown_stream_get_blocks (stream);
+
+  g_assert_nonnull (strstr (BLOCK (whole, 0)->markup, "href=\"https://example.org/docs\""));
+  g_assert_null (strstr (BLOCK (streamed, 0)->markup, "href="));
+  g_assert_true (steward_markdown_has_link_definitions (text));
+}
+
+static void
 test_stream_split_utf8 (void)
 {
   g_autoptr(StewardMarkdownStream) stream = steward_markdown_stream_new ();
@@ -701,6 +735,8 @@ main (int   argc,
   g_test_add_func ("/steward/markdown/stream/offsets", test_stream_offsets);
   g_test_add_func ("/steward/markdown/stream/pending", test_stream_pending);
   g_test_add_func ("/steward/markdown/stream/split-utf8", test_stream_split_utf8);
+  g_test_add_func ("/steward/markdown/link-definitions", test_link_definitions);
+  g_test_add_func ("/steward/markdown/stream/late-definition", test_stream_late_definition);
   g_test_add_func ("/steward/markdown/stream/large", test_stream_large);
   g_test_add_func ("/steward/markdown/stream/large-code", test_stream_large_code);
 

@@ -693,11 +693,15 @@ steward_markdown_view_append (StewardMarkdownView *self,
 
 /**
  * steward_markdown_view_finish:
+ * @text: (nullable): the whole text that was streamed
  *
- * Ends streaming: the tail becomes blocks like the rest.
+ * Ends streaming: the tail becomes blocks like the rest. A reference link
+ * defined after the block using it was committed is only linked by a
+ * parse of the whole text, which @text then gets (reusing the widgets).
  */
 void
-steward_markdown_view_finish (StewardMarkdownView *self)
+steward_markdown_view_finish (StewardMarkdownView *self,
+                              const char          *text)
 {
   g_return_if_fail (STEWARD_IS_MARKDOWN_VIEW (self));
 
@@ -707,6 +711,11 @@ steward_markdown_view_finish (StewardMarkdownView *self)
   stream_end (self);
   g_clear_pointer (&self->pending_label, gtk_widget_unparent);
   self->streaming = FALSE;
+
+#ifdef HAVE_STEWARD_MARKDOWN
+  if (text != NULL && steward_markdown_has_link_definitions (text))
+    set_complete_text (self, text);
+#endif
 }
 
 gboolean

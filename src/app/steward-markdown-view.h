@@ -22,7 +22,8 @@ void       steward_markdown_view_set_text (StewardMarkdownView *self,
 void       steward_markdown_view_append   (StewardMarkdownView *self,
                                            const char          *text,
                                            gsize                len);
-void       steward_markdown_view_finish   (StewardMarkdownView *self);
+void       steward_markdown_view_finish   (StewardMarkdownView *self,
+                                           const char          *text);
 gboolean   steward_markdown_view_get_streaming (StewardMarkdownView *self);
 void       steward_markdown_view_set_fill_width (StewardMarkdownView *self,
                                                  gboolean             fill_width);

@@ -419,7 +419,7 @@ item_status_cb (StewardMessageRow *self,
 
   flush_content (self);
   if (!is_streaming (self))
-    steward_markdown_view_finish (self->markdown_view);
+    steward_markdown_view_finish (self->markdown_view, steward_message_get_content (item));
 
   steward_message_row_update_state (self);
 }

@@ -124,6 +124,53 @@ cells_equal (GPtrArray *a,
   return TRUE;
 }
 
+/* The start of the line after @line's, or its terminating NUL. */
+static const char *
+line_after (const char *line)
+{
+  const char *end = strchr (line, '\n');
+
+  return end != NULL ? end + 1 : line + strlen (line);
+}
+
+/**
+ * steward_markdown_has_link_definitions:
+ * @text: Markdown
+ *
+ * Whether a line of @text, indented by at most three spaces, starts with a
+ * link reference definition: "[label]:". A stream commits the blocks
+ * before it sees such a definition, so only a parse of the whole text
+ * links the references to it (see #StewardMarkdownStream). Labels running
+ * over several lines and definitions inside containers are not found.
+ *
+ * Returns: whether the whole text should be parsed again once complete
+ */
+gboolean
+steward_markdown_has_link_definitions (const char *text)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  for (const char *line = text; *line != '\0'; line = line_after (line))
+    {
+      const char *p = line;
+      guint indent = 0;
+
+      while (*p == ' ' && indent < 4)
+        p++, indent++;
+      if (indent == 4 || *p != '[')
+        continue;
+
+      for (p++; *p != '\0' && *p != '\n' && *p != ']'; p++)
+        if (*p == '\\' && p[1] != '\0' && p[1] != '\n')
+          p++;
+
+      if (*p == ']' && p[-1] != '[' && p[1] == ':')
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 gboolean
 steward_markdown_block_equal (const StewardMarkdownBlock *a,
                               const StewardMarkdownBlock *b)

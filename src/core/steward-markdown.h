@@ -59,6 +59,8 @@ GPtrArray *steward_markdown_parse       (const char                 *text,
 void       steward_markdown_block_free  (StewardMarkdownBlock       *block);
 gboolean   steward_markdown_block_equal (const StewardMarkdownBlock *a,
                                          const StewardMarkdownBlock *b);
+/* Whether @text has a line defining a reference link ("[label]: url"). */
+gboolean   steward_markdown_has_link_definitions (const char *text);
 
 /* Streaming: a reply arrives a few characters at a time. Blocks are
  * committed once they can no longer change, so that the view builds each

@@ -3,7 +3,8 @@
 # compatible server, Gemini and Ollama's own API (Anthropic is test-chat's),
 # a message sent from the composer shows the reply the replay server
 # dribbles out a few bytes at a time, and the store keeps it complete and
-# exact.
+# exact. A reference link defined at the end of a reply is linked once the
+# reply is complete, though the paragraph using it was shown before.
 #
 # Copyright 2026 The Steward authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -25,17 +26,21 @@ def newest_reply(data_dir):
     return messages[-1] if messages and messages[-1]['role'] == 'assistant' else None
 
 
-def chat_with(steward, kind):
+def chat_with(steward, kind, model='text_stream', provider=None):
     # A few bytes at a time: the reply arrives in many reads, as over a
     # slow network, and splits UTF-8 sequences and lines.
     replay = chatui.Replay(kind, dribble=7, delay_ms=5)
     try:
-        chatui.cli(steward.data_dir, 'provider', 'add', kind, '--kind', kind,
-                   '--base-url', replay.url, '--model', 'text_stream',
+        provider = provider or kind
+        chatui.cli(steward.data_dir, 'provider', 'add', provider, '--kind', kind,
+                   '--base-url', replay.url, '--model', model,
                    '--api-key-env', chatui.TEST_KEY_ENV)
-        chatui.cli(steward.data_dir, 'tier', 'set', 'medium', kind, 'text_stream')
-        expected = chatui.expected_text(kind, 'text_stream')
+        chatui.cli(steward.data_dir, 'tier', 'set', 'medium', provider, model)
+        expected = chatui.expected_text(kind, model)
         first_line = expected.splitlines()[0]
+        if model == 'reference_links':
+            # On screen the reference reads as its link text.
+            first_line = first_line.replace('[the GNOME handbook][hb]', 'the GNOME handbook')
 
         steward.start()
         chatui.open_chat(steward)
@@ -53,6 +58,9 @@ def chat_with(steward, kind):
         messages = steward.find_visible('list', 'Messages')
         ui.wait_for(lambda: not any(ui.is_visible(node) for node in ui.find_all(messages, 'label', 'Writing…')),
                     f'the {kind} reply to stop saying it is being written')
+        if model == 'reference_links':
+            shown = chatui.message_labels(steward)
+            assert not any('[hb]' in text for text in shown), shown
         steward.stop()
     finally:
         replay.stop()
@@ -63,6 +71,7 @@ def body(steward):
     chatui.cli(steward.data_dir, 'settings', 'set', 'memory.auto', 'false')
     for kind in KINDS:
         chat_with(steward, kind)
+    chat_with(steward, 'ollama', model='reference_links', provider='handbook')
 
 
 ui.main('test-chat-kinds', body)
