@@ -1,0 +1,401 @@
+/* steward-store-providers.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "steward-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "steward-store-private.h"
+
+/* Providers (a kind, a base URL, a default model; never a key, which lives
+ * in the keyring) and the tiers that map a size to a provider's model. */
+
+static const char * const tiers[] = { "small", "medium", "large", NULL };
+
+/**
+ * steward_store_add_provider:
+ *
+ * Stores the settings of @provider (never its key: that lives in the
+ * keyring).
+ */
+gboolean
+steward_store_add_provider (StewardStore     *self,
+                            StewardProvider  *provider,
+                            GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *name;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (STEWARD_IS_PROVIDER (provider), FALSE);
+
+  name = steward_provider_get_name (provider);
+  if (name == NULL || name[0] == '\0')
+    {
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID,
+                   _("A provider needs a name."));
+      return FALSE;
+    }
+
+  stmt = _steward_store_prepare (self,
+                                 "INSERT INTO providers (name, kind, base_url, model, api_key_env,"
+                                 "                       created_at, updated_at)"
+                                 " VALUES (?, ?, ?, ?, ?, " STEWARD_STORE_NOW_SQL ", " STEWARD_STORE_NOW_SQL ")",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, steward_provider_get_kind (provider), -1, SQLITE_TRANSIENT);
+  /* Only a base URL the user chose is stored; the official one may move. */
+  _steward_store_bind_text_or_null (stmt, 3,
+                     g_strcmp0 (steward_provider_get_base_url (provider),
+                                steward_provider_get_default_base_url (provider)) != 0
+                       ? steward_provider_get_base_url (provider) : NULL);
+  _steward_store_bind_text_or_null (stmt, 4, steward_provider_get_model (provider));
+  _steward_store_bind_text_or_null (stmt, 5, steward_provider_get_api_key_env (provider));
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      if (sqlite3_extended_errcode (_steward_store_get_db (self)) == SQLITE_CONSTRAINT_UNIQUE)
+        g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID,
+                     _("There is already a provider named “%s”."), name);
+      else
+        _steward_store_set_sql_error (self, error);
+      return FALSE;
+    }
+
+  _steward_store_emit_providers_changed (self);
+
+  return TRUE;
+}
+
+static gpointer
+provider_from_row (sqlite3_stmt *stmt)
+{
+  StewardProvider *provider;
+
+  provider = steward_provider_new ((const char *)sqlite3_column_text (stmt, 1),
+                                   (const char *)sqlite3_column_text (stmt, 0),
+                                   NULL);
+  if (provider == NULL)
+    return NULL;
+
+  steward_provider_set_base_url (provider, (const char *)sqlite3_column_text (stmt, 2));
+  steward_provider_set_model (provider, (const char *)sqlite3_column_text (stmt, 3));
+  steward_provider_set_api_key_env (provider, (const char *)sqlite3_column_text (stmt, 4));
+
+  return provider;
+}
+
+#define PROVIDER_COLUMNS "name, kind, base_url, model, api_key_env"
+
+StewardProvider *
+steward_store_find_provider (StewardStore  *self,
+                             const char    *name,
+                             GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  stmt = _steward_store_prepare (self, "SELECT " PROVIDER_COLUMNS " FROM providers WHERE name = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    return provider_from_row (stmt);
+
+  if (rc == SQLITE_DONE)
+    g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
+                 _("There is no provider named “%s”."), name);
+  else
+    _steward_store_set_sql_error (self, error);
+
+  return NULL;
+}
+
+/**
+ * steward_store_list_providers:
+ *
+ * Returns: (transfer full): a #GListModel of #StewardProvider, the most
+ *   recently added first
+ */
+GListModel *
+steward_store_list_providers (StewardStore  *self,
+                              GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GListStore) list = NULL;
+  int rc;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  stmt = _steward_store_prepare (self,
+                                 "SELECT " PROVIDER_COLUMNS " FROM providers"
+                                 " ORDER BY created_at DESC, id DESC",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  list = g_list_store_new (STEWARD_TYPE_PROVIDER);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(StewardProvider) provider = provider_from_row (stmt);
+
+      /* A kind this version does not know (a newer Steward wrote it
+       * without a migration) is skipped rather than failing the list. */
+      if (provider != NULL)
+        g_list_store_append (list, provider);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _steward_store_set_sql_error (self, error);
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/**
+ * steward_store_update_provider:
+ * @old_name: the name the provider is stored under
+ *
+ * Stores new settings for a provider, possibly under a new name; tiers
+ * follow a rename (ON UPDATE CASCADE). The keyring entry is the caller's.
+ */
+gboolean
+steward_store_update_provider (StewardStore     *self,
+                               const char       *old_name,
+                               StewardProvider  *provider,
+                               GError          **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *name;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (old_name != NULL, FALSE);
+  g_return_val_if_fail (STEWARD_IS_PROVIDER (provider), FALSE);
+
+  name = steward_provider_get_name (provider);
+  if (name == NULL || name[0] == '\0')
+    {
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID,
+                   _("A provider needs a name."));
+      return FALSE;
+    }
+
+  stmt = _steward_store_prepare (self,
+                                 "UPDATE providers SET name = ?, kind = ?, base_url = ?, model = ?,"
+                                 "  api_key_env = ?, updated_at = " STEWARD_STORE_NOW_SQL
+                                 " WHERE name = ?",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, steward_provider_get_kind (provider), -1, SQLITE_TRANSIENT);
+  _steward_store_bind_text_or_null (stmt, 3,
+                     g_strcmp0 (steward_provider_get_base_url (provider),
+                                steward_provider_get_default_base_url (provider)) != 0
+                       ? steward_provider_get_base_url (provider) : NULL);
+  _steward_store_bind_text_or_null (stmt, 4, steward_provider_get_model (provider));
+  _steward_store_bind_text_or_null (stmt, 5, steward_provider_get_api_key_env (provider));
+  sqlite3_bind_text (stmt, 6, old_name, -1, SQLITE_TRANSIENT);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      if (sqlite3_extended_errcode (_steward_store_get_db (self)) == SQLITE_CONSTRAINT_UNIQUE)
+        g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID,
+                     _("There is already a provider named “%s”."), name);
+      else
+        _steward_store_set_sql_error (self, error);
+      return FALSE;
+    }
+
+  if (sqlite3_changes (_steward_store_get_db (self)) == 0)
+    {
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
+                   _("There is no provider named “%s”."), old_name);
+      return FALSE;
+    }
+
+  _steward_store_emit_providers_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+steward_store_remove_provider (StewardStore  *self,
+                               const char    *name,
+                               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  /* Tiers mapped to the provider go with it (ON DELETE CASCADE);
+   * messages keep its name as text, so history is untouched. */
+  if (!(stmt = _steward_store_prepare (self, "DELETE FROM providers WHERE name = ?", error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+
+  if (!_steward_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (_steward_store_get_db (self)) == 0)
+    {
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
+                   _("There is no provider named “%s”."), name);
+      return FALSE;
+    }
+
+  _steward_store_emit_providers_changed (self);
+
+  return TRUE;
+}
+
+static gboolean
+check_tier (const char  *tier,
+            GError     **error)
+{
+  if (tier != NULL && g_strv_contains (tiers, tier))
+    return TRUE;
+
+  g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID,
+               _("“%s” is not a model size; use small, medium or large."),
+               tier ? tier : "");
+  return FALSE;
+}
+
+gboolean
+steward_store_set_tier (StewardStore  *self,
+                        const char    *tier,
+                        const char    *provider,
+                        const char    *model,
+                        GError       **error)
+{
+  g_autoptr(StewardProvider) found = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (provider != NULL, FALSE);
+  g_return_val_if_fail (model != NULL, FALSE);
+
+  if (!check_tier (tier, error))
+    return FALSE;
+
+  if (!(found = steward_store_find_provider (self, provider, error)))
+    return FALSE;
+
+  if (model[0] == '\0')
+    {
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID,
+                   _("The %s model size needs a model name."), tier);
+      return FALSE;
+    }
+
+  stmt = _steward_store_prepare (self,
+                                 "INSERT INTO tiers (tier, provider, model, updated_at)"
+                                 " VALUES (?1, ?2, ?3, " STEWARD_STORE_NOW_SQL ")"
+                                 " ON CONFLICT (tier) DO UPDATE"
+                                 " SET provider = ?2, model = ?3, updated_at = excluded.updated_at",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, tier, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, provider, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, model, -1, SQLITE_TRANSIENT);
+
+  if (!_steward_store_step_done (self, stmt, error))
+    return FALSE;
+
+  _steward_store_emit_providers_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+steward_store_clear_tier (StewardStore  *self,
+                          const char    *tier,
+                          GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+
+  if (!check_tier (tier, error))
+    return FALSE;
+
+  if (!(stmt = _steward_store_prepare (self, "DELETE FROM tiers WHERE tier = ?", error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, tier, -1, SQLITE_TRANSIENT);
+
+  if (!_steward_store_step_done (self, stmt, error))
+    return FALSE;
+
+  _steward_store_emit_providers_changed (self);
+
+  return TRUE;
+}
+
+/**
+ * steward_store_get_tier:
+ * @provider: (out): the provider's name, or %NULL when the tier is unmapped
+ * @model: (out): the model, or %NULL when the tier is unmapped
+ */
+gboolean
+steward_store_get_tier (StewardStore  *self,
+                        const char    *tier,
+                        char         **provider,
+                        char         **model,
+                        GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (provider != NULL && model != NULL, FALSE);
+
+  *provider = NULL;
+  *model = NULL;
+
+  if (!check_tier (tier, error))
+    return FALSE;
+
+  if (!(stmt = _steward_store_prepare (self, "SELECT provider, model FROM tiers WHERE tier = ?", error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, tier, -1, SQLITE_TRANSIENT);
+
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *provider = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      *model = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      return TRUE;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _steward_store_set_sql_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
