@@ -1,0 +1,94 @@
+/* steward-chat-view-private.h
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "steward-chat-view.h"
+
+G_BEGIN_DECLS
+
+/* The list view keeps up to 200 rows alive around where it shows, and
+ * a row with Markdown costs about a millisecond to build: a conversation
+ * opens with its last WINDOW_STEP messages loaded from the store, and
+ * scrolling near the top loads WINDOW_STEP more each time. */
+#define WINDOW_STEP       32
+#define LOAD_EARLIER_PX   400
+
+struct _StewardChatView
+{
+  GtkWidget        parent_instance;
+
+  /* Template widgets */
+  GtkTextView     *composer;
+  GtkBox          *composer_box;
+  GtkRevealer     *editing_revealer;
+  GtkListView     *message_list;
+  GtkLabel        *placeholder;
+  GtkScrolledWindow *scroller;
+  GtkButton       *send_button;
+  GtkLabel        *send_error_label;
+  GtkRevealer     *send_error_revealer;
+  GtkDropDown     *tier_dropdown;
+  GtkStack        *view_stack;
+
+  /* Owned */
+  StewardStore    *store;
+  SoupSession     *session;
+  /* The end of the conversation, as far back as it was loaded */
+  GListStore      *messages;
+  StewardChatTurn *turn;
+  GCancellable    *turn_cancellable;
+  /* Follow-ups (memory, summary) of finished turns; cancelled on close. */
+  GCancellable    *follow_up_cancellable;
+
+  gint64           conversation_id;
+  gint64           last_reply_id;
+  /* The user message being edited, or 0. */
+  gint64           editing_id;
+
+  guint            load_earlier_id;
+  /* Where to scroll once the list has its size, or GTK_INVALID_LIST_POSITION */
+  guint            pending_position;
+  /* Bringing the end into view after the list's allocation */
+  GdkFrameClock   *pin_frame_clock;
+  gulong           pin_handler_id;
+  /* The adjustment's bounds at its last value change */
+  double           seen_upper;
+  double           seen_page_size;
+  guint            follow : 1;
+  guint            scrolling : 1;
+  /* Whether the conversation has messages before @messages */
+  guint            has_earlier : 1;
+};
+
+/* steward-chat-view.c */
+void     _steward_chat_view_update_actions          (StewardChatView *self);
+void     _steward_chat_view_notify_busy             (StewardChatView *self);
+void     _steward_chat_view_notify_conversation_id  (StewardChatView *self);
+void     _steward_chat_view_show_send_error         (StewardChatView *self,
+                                                     const char      *message);
+void     _steward_chat_view_hide_send_error         (StewardChatView *self);
+gboolean _steward_chat_view_find_message            (StewardChatView *self,
+                                                     gint64           message_id,
+                                                     guint           *position);
+char    *_steward_chat_view_dup_composer_text       (StewardChatView *self);
+void     _steward_chat_view_set_composer_text       (StewardChatView *self,
+                                                     const char      *text);
+void     _steward_chat_view_set_editing             (StewardChatView *self,
+                                                     gint64           message_id);
+
+/* steward-chat-view-scroll.c */
+void     _steward_chat_view_init_scrolling          (StewardChatView *self);
+void     _steward_chat_view_cancel_pin_to_end       (StewardChatView *self);
+
+/* steward-chat-view-turn.c */
+void     _steward_chat_view_class_actions_init      (StewardChatViewClass *klass);
+void     _steward_chat_view_cancel_edit_action      (GtkWidget       *widget,
+                                                     const char      *action_name,
+                                                     GVariant        *param);
+
+G_END_DECLS

@@ -1,0 +1,400 @@
+/* steward-chat-view-turn.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "steward-chat-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "steward-chat-view-private.h"
+
+/* Running a turn (sending, stopping, regenerating, editing) and what
+ * follows a reply: the facts it remembered, and the summary. */
+
+static const char * const tiers[] = { "small", "medium", "large" };
+
+/* -- running a turn ------------------------------------------------------ */
+
+static void
+turn_started_cb (StewardChatView *self,
+                 StewardChatTurn *turn)
+{
+  StewardMessage *items[2];
+  gint64 conversation_id;
+
+  g_assert (STEWARD_IS_CHAT_VIEW (self));
+
+  /* Stored: the composer may let go of the text now. */
+  _steward_chat_view_set_composer_text (self, "");
+  _steward_chat_view_set_editing (self, 0);
+  _steward_chat_view_hide_send_error (self);
+
+  conversation_id = steward_chat_turn_get_conversation_id (turn);
+  if (self->conversation_id != conversation_id)
+    {
+      /* A new conversation: its first two messages are all there is. */
+      g_list_store_remove_all (self->messages);
+      self->has_earlier = FALSE;
+      self->conversation_id = conversation_id;
+      _steward_chat_view_notify_conversation_id (self);
+    }
+
+  items[0] = steward_chat_turn_get_user_message (turn);
+  items[1] = steward_chat_turn_get_reply_message (turn);
+  g_list_store_splice (self->messages,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->messages)),
+                       0, (gpointer *)items, 2);
+
+  steward_chat_view_scroll_to_end (self);
+}
+
+/* -- remembering ---------------------------------------------------------- */
+
+static void
+show_toast (StewardChatView *self,
+            AdwToast        *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+remembered_undo_cb (AdwToast        *toast,
+                    StewardChatView *self)
+{
+  GArray *ids = g_object_get_data (G_OBJECT (toast), "memory-ids");
+
+  if (self->store == NULL || ids == NULL)
+    return;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!steward_store_forget_memory (self->store, g_array_index (ids, gint64, i), &error))
+        {
+          show_toast (self, adw_toast_new (error->message));
+          return;
+        }
+    }
+}
+
+static void
+turn_remembered_cb (StewardChatView *self,
+                    GPtrArray       *memories,
+                    StewardChatTurn *turn)
+{
+  g_autoptr(GArray) ids = NULL;
+  AdwToast *toast;
+
+  g_assert (STEWARD_IS_CHAT_VIEW (self));
+
+  if (memories == NULL || memories->len == 0)
+    return;
+
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), memories->len);
+  for (guint i = 0; i < memories->len; i++)
+    {
+      gint64 id = steward_memory_get_id (g_ptr_array_index (memories, i));
+
+      g_array_append_val (ids, id);
+    }
+
+  if (memories->len == 1)
+    {
+      /* The toast's title is markup. */
+      g_autofree char *fact = g_markup_escape_text (steward_memory_get_text (g_ptr_array_index (memories, 0)), -1);
+
+      /* Translators: %s is a fact Steward will remember, e.g. “My manager is Priya” */
+      toast = adw_toast_new_format (_("Remembered: %s"), fact);
+    }
+  else
+    {
+      /* Translators: %u is a number of facts, always more than one */
+      toast = adw_toast_new_format (g_dngettext (GETTEXT_PACKAGE, "Remembered %u fact", "Remembered %u facts",
+                                                 memories->len),
+                                    memories->len);
+    }
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "memory-ids", g_steal_pointer (&ids), (GDestroyNotify)g_array_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (remembered_undo_cb), self, 0);
+  show_toast (self, toast);
+}
+
+static void
+follow_up_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!steward_chat_turn_follow_up_finish (STEWARD_CHAT_TURN (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("The follow-up of a reply failed: %s", error->message);
+}
+
+static void
+turn_run_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(StewardChatView) self = user_data;
+  StewardChatTurn *turn = STEWARD_CHAT_TURN (object);
+  g_autoptr(GError) error = NULL;
+  gboolean started;
+
+  started = steward_chat_turn_get_status (turn) != NULL;
+
+  if (!steward_chat_turn_run_finish (turn, result, &error) && !started)
+    {
+      /* Nothing was stored: the text stays in the composer. */
+      _steward_chat_view_show_send_error (self, error->message);
+    }
+  else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_debug ("The reply ended with an error: %s", error->message);
+    }
+
+  /* Facts to remember and the summary, in the background: the composer
+   * is free again meanwhile. Only a complete reply has any. */
+  if (g_strcmp0 (steward_chat_turn_get_status (turn), "complete") == 0 &&
+      !g_cancellable_is_cancelled (self->follow_up_cancellable))
+    steward_chat_turn_follow_up_async (turn, self->follow_up_cancellable, follow_up_cb, NULL);
+
+  if (self->turn == turn)
+    {
+      g_clear_object (&self->turn);
+      g_clear_object (&self->turn_cancellable);
+      _steward_chat_view_update_actions (self);
+      _steward_chat_view_notify_busy (self);
+    }
+
+  g_application_release (g_application_get_default ());
+}
+
+static void
+steward_chat_view_send_text (StewardChatView *self,
+                             const char      *text)
+{
+  guint selected;
+
+  g_assert (STEWARD_IS_CHAT_VIEW (self));
+  g_assert (self->turn == NULL);
+
+  if (self->store == NULL || self->session == NULL)
+    return;
+
+  selected = gtk_drop_down_get_selected (self->tier_dropdown);
+
+  self->turn = steward_chat_turn_new (self->store, self->session, text);
+  self->turn_cancellable = g_cancellable_new ();
+  steward_chat_turn_set_conversation_id (self->turn, self->conversation_id);
+  steward_chat_turn_set_tier (self->turn, tiers[MIN (selected, G_N_ELEMENTS (tiers) - 1)]);
+  g_signal_connect_object (self->turn, "started", G_CALLBACK (turn_started_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->turn, "remembered", G_CALLBACK (turn_remembered_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  _steward_chat_view_update_actions (self);
+  _steward_chat_view_notify_busy (self);
+
+  /* Closing the window stops the reply; the application stays until the
+   * reply is stored as interrupted. */
+  g_application_hold (g_application_get_default ());
+  steward_chat_turn_run_async (self->turn, self->turn_cancellable, turn_run_cb, g_object_ref (self));
+}
+
+/* Deletes @message_id and what follows, from the store and the list. */
+static gboolean
+truncate_from (StewardChatView *self,
+               gint64           message_id)
+{
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  if (!steward_store_delete_messages_from (self->store, message_id, &error))
+    {
+      _steward_chat_view_show_send_error (self, error->message);
+      return FALSE;
+    }
+
+  if (_steward_chat_view_find_message (self, message_id, &position))
+    g_list_store_splice (self->messages, position,
+                         g_list_model_get_n_items (G_LIST_MODEL (self->messages)) - position,
+                         NULL, 0);
+
+  return TRUE;
+}
+
+static void
+send_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  StewardChatView *self = (StewardChatView *)widget;
+  g_autofree char *text = _steward_chat_view_dup_composer_text (self);
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  if (self->turn != NULL || stripped[0] == '\0')
+    return;
+
+  _steward_chat_view_hide_send_error (self);
+
+  if (self->editing_id != 0 && !truncate_from (self, self->editing_id))
+    return;
+
+  steward_chat_view_send_text (self, text);
+}
+
+static void
+stop_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  StewardChatView *self = (StewardChatView *)widget;
+
+  if (self->turn_cancellable != NULL)
+    g_cancellable_cancel (self->turn_cancellable);
+}
+
+/* Regenerate and Retry: send the user message before @reply_id again, in
+ * place of it and everything after it. */
+static void
+regenerate_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  StewardChatView *self = (StewardChatView *)widget;
+  g_autoptr(StewardMessage) user_message = NULL;
+  g_autofree char *text = NULL;
+  guint position;
+
+  if (self->turn != NULL || !_steward_chat_view_find_message (self, g_variant_get_int64 (param), &position))
+    return;
+
+  while (position > 0)
+    {
+      g_autoptr(StewardMessage) message = g_list_model_get_item (G_LIST_MODEL (self->messages), --position);
+
+      if (g_strcmp0 (steward_message_get_role (message), "user") == 0)
+        {
+          user_message = g_steal_pointer (&message);
+          break;
+        }
+    }
+
+  if (user_message == NULL)
+    return;
+
+  text = g_strdup (steward_message_get_content (user_message));
+  _steward_chat_view_hide_send_error (self);
+
+  if (!truncate_from (self, steward_message_get_id (user_message)))
+    return;
+
+  /* If the turn cannot start, the text is not lost: it is put back in the
+   * composer, where a failed send leaves it. */
+  _steward_chat_view_set_composer_text (self, text);
+  steward_chat_view_send_text (self, text);
+}
+
+static void
+edit_message_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  StewardChatView *self = (StewardChatView *)widget;
+  g_autoptr(StewardMessage) message = NULL;
+  guint position;
+
+  if (!_steward_chat_view_find_message (self, g_variant_get_int64 (param), &position))
+    return;
+
+  message = g_list_model_get_item (G_LIST_MODEL (self->messages), position);
+  _steward_chat_view_set_composer_text (self, steward_message_get_content (message));
+  _steward_chat_view_set_editing (self, steward_message_get_id (message));
+  steward_chat_view_focus_composer (self);
+}
+
+void
+_steward_chat_view_cancel_edit_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *param)
+{
+  StewardChatView *self = (StewardChatView *)widget;
+
+  _steward_chat_view_set_editing (self, 0);
+  _steward_chat_view_set_composer_text (self, "");
+}
+
+static void
+copy_message_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  StewardChatView *self = (StewardChatView *)widget;
+  g_autoptr(StewardMessage) message = NULL;
+  AdwToast *toast;
+  guint position;
+
+  if (!_steward_chat_view_find_message (self, g_variant_get_int64 (param), &position))
+    return;
+
+  message = g_list_model_get_item (G_LIST_MODEL (self->messages), position);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), steward_message_get_content (message));
+
+  toast = adw_toast_new (_("Copied to clipboard"));
+  adw_toast_set_timeout (toast, 2);
+  show_toast (self, toast);
+}
+
+static gboolean
+escape_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  StewardChatView *self = (StewardChatView *)widget;
+
+  if (self->turn_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->turn_cancellable);
+      return TRUE;
+    }
+
+  if (self->editing_id != 0)
+    {
+      _steward_chat_view_cancel_edit_action (widget, NULL, NULL);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+void
+_steward_chat_view_class_actions_init (StewardChatViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "chat.send", NULL, send_action);
+  gtk_widget_class_install_action (widget_class, "chat.stop", NULL, stop_action);
+  gtk_widget_class_install_action (widget_class, "chat.regenerate", "x", regenerate_action);
+  gtk_widget_class_install_action (widget_class, "chat.retry", "x", regenerate_action);
+  gtk_widget_class_install_action (widget_class, "chat.edit-message", "x", edit_message_action);
+  gtk_widget_class_install_action (widget_class, "chat.cancel-edit", NULL, _steward_chat_view_cancel_edit_action);
+  gtk_widget_class_install_action (widget_class, "chat.copy-message", "x", copy_message_action);
+
+  /* Local to the conversation view, so not among the application's
+   * accelerators: Escape means something else in other pages. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
+}
