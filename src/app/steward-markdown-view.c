@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "steward-markdown-item.h"
 #include "steward-markdown-view.h"
 #include "steward-message-code-block.h"
 
@@ -129,7 +130,7 @@ get_text_label (GtkWidget *child)
     return GTK_LABEL (child);
 
   if (get_child_kind (child) == CHILD_LIST_ITEM)
-    return GTK_LABEL (gtk_widget_get_last_child (child));
+    return GTK_LABEL (steward_markdown_item_get_content (STEWARD_MARKDOWN_ITEM (child)));
 
   return NULL;
 }
@@ -175,145 +176,25 @@ create_heading (const char *markup,
   return label;
 }
 
-/* A list item: its bullet or number, then its text beside it, wrapped in
- * the width left. A horizontal GtkBox would do the same, but a box asks
- * a wrapping label for its width at the box's height while allocating,
- * which Pango answers by laying the text out again and again; in a long
- * streaming reply every frame paid for that. This lays each part out once
- * per width. */
-
-#define LIST_ITEM_SPACING 6
-
-#define STEWARD_TYPE_MARKDOWN_ITEM (steward_markdown_item_get_type ())
-G_DECLARE_FINAL_TYPE (StewardMarkdownItem, steward_markdown_item, STEWARD, MARKDOWN_ITEM, GtkWidget)
-
-struct _StewardMarkdownItem
-{
-  GtkWidget  parent_instance;
-
-  /* Children */
-  GtkWidget *mark;
-  GtkWidget *content;
-};
-
-G_DEFINE_FINAL_TYPE (StewardMarkdownItem, steward_markdown_item, GTK_TYPE_WIDGET)
-
-static int
-markdown_item_mark_width (StewardMarkdownItem *self)
-{
-  int natural;
-
-  gtk_widget_measure (self->mark, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
-  return natural;
-}
-
-static void
-steward_markdown_item_measure (GtkWidget      *widget,
-                               GtkOrientation  orientation,
-                               int             for_size,
-                               int            *minimum,
-                               int            *natural,
-                               int            *minimum_baseline,
-                               int            *natural_baseline)
-{
-  StewardMarkdownItem *self = STEWARD_MARKDOWN_ITEM (widget);
-  int mark_width = markdown_item_mark_width (self);
-  int mark_min, mark_nat, content_min, content_nat;
-
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      gtk_widget_measure (self->content, orientation, -1, &content_min, &content_nat, NULL, NULL);
-      *minimum = mark_width + LIST_ITEM_SPACING + content_min;
-      *natural = mark_width + LIST_ITEM_SPACING + content_nat;
-      return;
-    }
-
-  gtk_widget_measure (self->mark, orientation, mark_width, &mark_min, &mark_nat, NULL, NULL);
-  gtk_widget_measure (self->content, orientation,
-                      for_size < 0 ? -1 : MAX (for_size - mark_width - LIST_ITEM_SPACING, 0),
-                      &content_min, &content_nat, NULL, NULL);
-  *minimum = MAX (mark_min, content_min);
-  *natural = MAX (mark_nat, content_nat);
-}
-
-static void
-steward_markdown_item_size_allocate (GtkWidget *widget,
-                                     int        width,
-                                     int        height,
-                                     int        baseline)
-{
-  StewardMarkdownItem *self = STEWARD_MARKDOWN_ITEM (widget);
-  int mark_width = markdown_item_mark_width (self);
-  int content_width = MAX (width - mark_width - LIST_ITEM_SPACING, 0);
-  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
-  int mark_height;
-
-  gtk_widget_measure (self->mark, GTK_ORIENTATION_VERTICAL, mark_width, NULL, &mark_height, NULL, NULL);
-
-  gtk_widget_size_allocate (self->mark,
-                            &(GtkAllocation) { rtl ? width - mark_width : 0, 0,
-                                               mark_width, MIN (mark_height, height) },
-                            -1);
-  gtk_widget_size_allocate (self->content,
-                            &(GtkAllocation) { rtl ? 0 : width - content_width, 0,
-                                               content_width, height },
-                            -1);
-}
-
-static void
-steward_markdown_item_dispose (GObject *object)
-{
-  StewardMarkdownItem *self = STEWARD_MARKDOWN_ITEM (object);
-
-  g_clear_pointer (&self->mark, gtk_widget_unparent);
-  g_clear_pointer (&self->content, gtk_widget_unparent);
-
-  G_OBJECT_CLASS (steward_markdown_item_parent_class)->dispose (object);
-}
-
-static void
-steward_markdown_item_class_init (StewardMarkdownItemClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = steward_markdown_item_dispose;
-
-  widget_class->get_request_mode = get_height_for_width_mode;
-  widget_class->measure = steward_markdown_item_measure;
-  widget_class->size_allocate = steward_markdown_item_size_allocate;
-
-  gtk_widget_class_set_css_name (widget_class, "markdownitem");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
-}
-
-static void
-steward_markdown_item_init (StewardMarkdownItem *self)
-{
-}
-
 static GtkWidget *
 create_list_item (const char *markup,
                   const char *bullet,
                   guint       level)
 {
-  StewardMarkdownItem *item = g_object_new (STEWARD_TYPE_MARKDOWN_ITEM, NULL);
+  GtkWidget *mark = gtk_label_new (bullet ? bullet : "•");
+  GtkWidget *item;
 
-  item->mark = gtk_label_new (bullet ? bullet : "•");
-  gtk_label_set_xalign (GTK_LABEL (item->mark), 1.0f);
-  gtk_label_set_width_chars (GTK_LABEL (item->mark), 2);
-  gtk_widget_add_css_class (item->mark, "steward-bullet");
-  gtk_widget_add_css_class (item->mark, "numeric");
-  gtk_widget_set_parent (item->mark, GTK_WIDGET (item));
+  gtk_label_set_xalign (GTK_LABEL (mark), 1.0f);
+  gtk_label_set_width_chars (GTK_LABEL (mark), 2);
+  gtk_widget_add_css_class (mark, "steward-bullet");
+  gtk_widget_add_css_class (mark, "numeric");
 
-  item->content = create_label (markup);
-  gtk_widget_set_parent (item->content, GTK_WIDGET (item));
+  item = steward_markdown_item_new (mark, create_label (markup));
+  gtk_widget_add_css_class (item, "steward-list-item");
+  set_child_kind (item, CHILD_LIST_ITEM);
+  gtk_widget_set_margin_start (item, 4 + 20 * level);
 
-  gtk_widget_add_css_class (GTK_WIDGET (item), "steward-list-item");
-  set_child_kind (GTK_WIDGET (item), CHILD_LIST_ITEM);
-  gtk_widget_set_margin_start (GTK_WIDGET (item), 4 + 20 * level);
-
-  return GTK_WIDGET (item);
+  return item;
 }
 
 static GtkWidget *
