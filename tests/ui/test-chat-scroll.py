@@ -155,9 +155,9 @@ def body(steward):
     fill_store(steward.data_dir)
     fixtures = tempfile.mkdtemp(prefix='steward-scroll-')
     write_stream_fixture(fixtures)
-    # 50 bytes every 20 ms: seven seconds of streaming, time to look and
-    # scroll while it does.
-    replay = chatui.Replay('ollama', dribble=50, delay_ms=20, fixtures_dir=fixtures)
+    # 40 bytes every 25 ms: about nine seconds of streaming, time to look
+    # and scroll while it does, even when the accessibility bus is slow.
+    replay = chatui.Replay('ollama', dribble=40, delay_ms=25, fixtures_dir=fixtures)
     try:
         chatui.cli(steward.data_dir, 'provider', 'add', 'local', '--kind', 'ollama',
                    '--base-url', replay.url, '--model', 'long_stream')
