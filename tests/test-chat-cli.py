@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import unittest
 
@@ -346,6 +347,34 @@ class TestErrors(ChatTestCase):
                  '--model', 'x')
         line = self.one_sentence(self.cli('chat', '--provider', 'gone', 'Hi', check=False))
         self.assertIn('Could not reach gone', line)
+        shown = json.loads(self.cli('conversations', 'show', '1', '--json').stdout)
+        self.assertEqual(shown['messages'][0]['content'], 'Hi')
+
+
+    def test_tls_failure(self):
+        # A server that answers a TLS handshake in plain HTTP, as one
+        # given an https:// address by mistake would.
+        listener = socket.socket()
+        listener.bind(('127.0.0.1', 0))
+        listener.listen(1)
+        port = listener.getsockname()[1]
+
+        def answer_plain():
+            connection, _ = listener.accept()
+            with connection:
+                connection.recv(4096)
+                connection.sendall(b'HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n')
+
+        thread = threading.Thread(target=answer_plain, daemon=True)
+        thread.start()
+        try:
+            self.cli('provider', 'add', 'secure', '--kind', 'ollama', '--base-url', f'https://127.0.0.1:{port}',
+                     '--model', 'x')
+            line = self.one_sentence(self.cli('chat', '--provider', 'secure', 'Hi', check=False))
+        finally:
+            thread.join(10)
+            listener.close()
+        self.assertIn(f'The secure connection to secure at https://127.0.0.1:{port} failed', line)
         shown = json.loads(self.cli('conversations', 'show', '1', '--json').stdout)
         self.assertEqual(shown['messages'][0]['content'], 'Hi')
 
