@@ -137,6 +137,41 @@ class TestContextSize(chat_cli.ChatTestCase):
         self.cli('provider', 'remove', 'l')
         self.assertEqual(json.loads(self.cli('model', 'list', '--json').stdout), [])
 
+    def test_background_requests_fit_the_small_model(self):
+        server = self.server('openai')
+        self.add_provider('o', 'openai', server)
+        self.cli('tier', 'set', 'medium', 'o', 'text_stream')
+        self.cli('tier', 'set', 'small', 'o', 'facts')
+        self.cli('model', 'set', 'o', 'facts', '--context-tokens', '1024')
+        self.cli('settings', 'set', 'memory.auto', 'true')
+
+        # About 4,500 tokens: at home in the medium model's 8,192, four
+        # times what the small one holds.
+        message = 'I am vegetarian. ' + ' '.join(['leeks'] * 3000) + ' And I live in Porto.'
+        self.cli('chat', message)
+
+        def estimate(text):
+            narrow = sum(1 for c in text if ord(c) < 0x2E80)
+            return (narrow + 3) // 4 + (len(text) - narrow)
+
+        reply = [r['body'] for r in server.chat_requests() if r['body']['model'] == 'text_stream'][-1]
+        self.assertIn(message, json.dumps(reply, ensure_ascii=False).replace('\\n', '\n'))
+        extraction = [r['body'] for r in server.chat_requests() if r['body']['model'] == 'facts'][0]
+        system = system_part('openai', extraction)
+        self.assertIn('JSON array', system)
+        [(role, text)] = conversation_messages('openai', extraction)
+        # The middle left out, the user's first words and the reply's last
+        # kept; the reply it may write a quarter of the context.
+        self.assertIn('[…]', text)
+        self.assertTrue(text.startswith('User: I am vegetarian.'), text[:80])
+        self.assertTrue(text.rstrip().endswith(self.expected_text('openai', 'text_stream').rstrip()[-20:]),
+                        text[-80:])
+        self.assertEqual(extraction['max_tokens'], 256)
+        self.assertLessEqual(estimate(system) + estimate(text) + extraction['max_tokens'], 1024)
+        # What was proposed still arrives.
+        memories = json.loads(self.cli('memory', 'list', '--json').stdout)
+        self.assertIn("I'm vegetarian", [m['text'] for m in memories])
+
     def chat_long(self, count):
         """Starts a conversation of @count long messages; the request of
         the last one."""

@@ -12,7 +12,9 @@
 #include <glib/gi18n.h>
 
 #include "steward-chat-private.h"
+#include "steward-context.h"
 #include "steward-secrets.h"
+#include "steward-setting-keys.h"
 
 /* What a turn asks of the small model besides the reply: folding old
  * exchanges into the conversation's rolling summary, and proposing facts
@@ -162,6 +164,7 @@ _steward_complete_async (SoupSession         *session,
                          const char          *model,
                          const char          *system,
                          const char          *user_text,
+                         gint64               max_tokens,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
@@ -175,7 +178,7 @@ _steward_complete_async (SoupSession         *session,
   cd->provider = g_object_ref (provider);
   cd->reply = steward_reply_new ();
   cd->request = steward_chat_request_new (model);
-  cd->request->max_tokens = 1024;
+  cd->request->max_tokens = max_tokens;
   steward_chat_request_set_system (cd->request, system);
   steward_chat_request_add_message (cd->request, "user", user_text);
   g_task_set_task_data (task, cd, complete_data_free);
@@ -188,6 +191,39 @@ _steward_complete_finish (GAsyncResult  *result,
                           GError       **error)
 {
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* What a background request may ask the model to write. */
+#define BACKGROUND_REPLY_TOKENS 1024
+/* The role markers and framing a request adds around its text. */
+#define REQUEST_OVERHEAD_TOKENS 16
+#define ELISION "\n\n[…]\n\n"
+
+/* Leaves out the middle of @text so that it fits in @budget tokens: the
+ * first @head_share of what is kept from its start, the rest from its end. */
+static void
+elide_to_fit (GString *text,
+              gint64   budget,
+              double   head_share)
+{
+  gint64 tokens = steward_estimate_tokens (text->str);
+  glong n_chars, keep, head, tail;
+  g_autoptr(GString) kept = NULL;
+
+  budget -= steward_estimate_tokens (ELISION);
+  if (tokens <= budget)
+    return;
+
+  n_chars = g_utf8_strlen (text->str, text->len);
+  keep = budget > 0 ? (glong) ((double) n_chars * budget / tokens) : 0;
+  head = (glong) (keep * head_share);
+  tail = keep - head;
+
+  kept = g_string_new_len (text->str, g_utf8_offset_to_pointer (text->str, head) - text->str);
+  g_string_append (kept, ELISION);
+  g_string_append (kept, g_utf8_offset_to_pointer (text->str, n_chars - tail));
+
+  g_string_assign (text, kept->str);
 }
 
 /* The small tier does background work; without one mapped, the model
@@ -212,6 +248,47 @@ small_model (StewardStore     *store,
 
   *provider = g_object_ref (fallback_provider);
   *model = g_strdup (fallback_model);
+}
+
+/* Sends @text with @system to the small model, fitted to its context size
+ * (the model's own, else the default): its reply may take a quarter of
+ * the context at most, and the middle of @text is left out if the rest
+ * does not fit (@head_share of what is kept comes from its start). */
+static void
+complete_small (StewardStore        *store,
+                SoupSession         *session,
+                StewardProvider     *fallback_provider,
+                const char          *fallback_model,
+                const char          *system,
+                GString             *text,
+                double               head_share,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  g_autoptr(StewardProvider) provider = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *model = NULL;
+  gint64 context_tokens, reply_tokens;
+
+  small_model (store, fallback_provider, fallback_model, &provider, &model);
+
+  context_tokens = steward_store_get_context_tokens (store, steward_provider_get_name (provider), model,
+                                                    NULL, &error);
+  if (context_tokens <= 0)
+    {
+      g_debug ("Cannot read the context size of %s: %s", model, error ? error->message : "none");
+      context_tokens = g_ascii_strtoll (steward_setting_key_lookup ("chat.context-tokens")->default_value,
+                                        NULL, 10);
+    }
+
+  reply_tokens = MIN (BACKGROUND_REPLY_TOKENS, context_tokens / 4);
+  elide_to_fit (text,
+                context_tokens - reply_tokens - steward_estimate_tokens (system) - REQUEST_OVERHEAD_TOKENS,
+                head_share);
+
+  _steward_complete_async (session, provider, model, system, text->str, reply_tokens,
+                           cancellable, callback, user_data);
 }
 
 static const char summarize_prompt[] =
@@ -292,9 +369,7 @@ _steward_summarize_async (StewardStore        *store,
                           gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  g_autoptr(StewardProvider) provider = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *model = NULL;
   SummarizeData *sd = g_new0 (SummarizeData, 1);
 
   g_task_set_source_tag (task, _steward_summarize_async);
@@ -312,9 +387,9 @@ _steward_summarize_async (StewardStore        *store,
       append_exchange_text (text, message->role, message->content);
     }
 
-  small_model (store, fallback_provider, fallback_model, &provider, &model);
-  _steward_complete_async (session, provider, model, summarize_prompt, text->str,
-                           cancellable, summarize_cb, g_steal_pointer (&task));
+  /* The newest exchanges matter most. */
+  complete_small (store, session, fallback_provider, fallback_model, summarize_prompt, text, 0.25,
+                  cancellable, summarize_cb, g_steal_pointer (&task));
 }
 
 gboolean
@@ -442,9 +517,7 @@ _steward_extract_memories_async (StewardStore        *store,
                                  gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  g_autoptr(StewardProvider) provider = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *model = NULL;
   ExtractData *ed = g_new0 (ExtractData, 1);
 
   g_task_set_source_tag (task, _steward_extract_memories_async);
@@ -455,9 +528,9 @@ _steward_extract_memories_async (StewardStore        *store,
   append_exchange_text (text, "user", steward_message_get_content (user_message));
   append_exchange_text (text, "assistant", reply_text);
 
-  small_model (store, fallback_provider, fallback_model, &provider, &model);
-  _steward_complete_async (session, provider, model, extract_prompt, text->str,
-                           cancellable, extract_cb, g_steal_pointer (&task));
+  /* Facts about the user come mostly from the user's own words, first. */
+  complete_small (store, session, fallback_provider, fallback_model, extract_prompt, text, 0.75,
+                  cancellable, extract_cb, g_steal_pointer (&task));
 }
 
 /**

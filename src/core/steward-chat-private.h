@@ -24,6 +24,7 @@ void      _steward_complete_async           (SoupSession         *session,
                                              const char          *model,
                                              const char          *system,
                                              const char          *user_text,
+                                             gint64               max_tokens,
                                              GCancellable        *cancellable,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data);
