@@ -132,6 +132,16 @@ class TestContextSize(chat_cli.ChatTestCase):
             self.assertEqual(result.returncode, 2, args)
         self.assertEqual(json.loads(self.cli('model', 'list', '--json').stdout)[0]['model'], 'summary')
 
+        # A provider's own model, which `chat --provider` uses, is listed
+        # too, once, with the default (16384 since it was set above).
+        self.add_provider('r', 'ollama', server, model='llama3.2', key_env=False)
+        listed = json.loads(self.cli('model', 'list', '--json').stdout)
+        self.assertEqual([m for m in listed if m['provider'] == 'r'], [
+            {'provider': 'r', 'model': 'llama3.2', 'context_tokens': 16384, 'default': True},
+        ])
+        self.assertEqual(len([m for m in listed if m['provider'] == 'l']), 2, listed)
+        self.cli('provider', 'remove', 'r')
+
         # A removed provider takes its sizes along.
         self.cli('model', 'set', 'l', 'text_stream', '--context-tokens', '32768')
         self.cli('provider', 'remove', 'l')

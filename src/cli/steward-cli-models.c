@@ -63,8 +63,9 @@ row_key (const char *provider,
 }
 
 /* The models with a size of their own, most recently set first, then the
- * models the sizes are mapped to that have none, with the default: what
- * applies to every model a chat may use. */
+ * models the sizes are mapped to and the providers' own models (what
+ * `chat --provider` uses) that have none, with the default: what applies
+ * to every model a chat may use. */
 static int
 model_list (StewardCliContext *ctx)
 {
@@ -73,6 +74,7 @@ model_list (StewardCliContext *ctx)
   g_autoptr(GPtrArray) tier_names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
   g_autoptr(GPtrArray) limits = NULL;
+  g_autoptr(GListModel) providers = NULL;
   g_autoptr(GError) error = NULL;
   StewardStore *store;
   gint64 default_tokens;
@@ -115,6 +117,24 @@ model_list (StewardCliContext *ctx)
       /* The rows borrow the names until the listing is printed. */
       g_ptr_array_add (tier_names, g_steal_pointer (&provider));
       g_ptr_array_add (tier_names, g_steal_pointer (&model));
+    }
+
+  if (!(providers = steward_store_list_providers (store, &error)))
+    return _steward_cli_fail_error (error);
+
+  for (guint i = 0; i < g_list_model_get_n_items (providers); i++)
+    {
+      g_autoptr(StewardProvider) provider = g_list_model_get_item (providers, i);
+      const char *name = steward_provider_get_name (provider);
+      const char *model = steward_provider_get_model (provider);
+      Row row;
+
+      if (model == NULL || model[0] == '\0' || !g_hash_table_add (listed, row_key (name, model)))
+        continue;
+
+      /* @providers keeps the names alive until the listing is printed. */
+      row = (Row) { name, model, default_tokens, TRUE };
+      g_array_append_val (rows, row);
     }
 
   if (ctx->json)
