@@ -51,16 +51,17 @@ struct _StewardChatView
   gint64           editing_id;
 
   guint            load_earlier_id;
-  /* Where to scroll once the list has its size, or GTK_INVALID_LIST_POSITION */
-  guint            pending_position;
-  /* Bringing the end into view after the list's allocation */
-  GdkFrameClock   *pin_frame_clock;
-  gulong           pin_handler_id;
-  /* The adjustment's bounds at its last value change */
-  double           seen_upper;
-  double           seen_page_size;
+  /* A message to bring into view once the list is laid out, or 0 */
+  gint64           pending_message_id;
+  /* Work done after the list's allocation, in the frame clock's layout
+   * phase, and the end of the frame */
+  GdkFrameClock   *frame_clock;
+  gulong           layout_handler_id;
+  gulong           after_paint_handler_id;
   guint            follow : 1;
   guint            scrolling : 1;
+  /* Whether the list gave the adjustment new bounds in this frame */
+  guint            bounds_changed : 1;
   /* Whether the conversation has messages before @messages */
   guint            has_earlier : 1;
 };
@@ -83,7 +84,7 @@ void     _steward_chat_view_set_editing             (StewardChatView *self,
 
 /* steward-chat-view-scroll.c */
 void     _steward_chat_view_init_scrolling          (StewardChatView *self);
-void     _steward_chat_view_cancel_pin_to_end       (StewardChatView *self);
+void     _steward_chat_view_cancel_frame_work       (StewardChatView *self);
 
 /* steward-chat-view-turn.c */
 void     _steward_chat_view_class_actions_init      (StewardChatViewClass *klass);

@@ -44,23 +44,19 @@ scroll_to_bottom_now (StewardChatView *self)
   self->scrolling = FALSE;
 }
 
-/* Brings the item at @position into view, at the end if it is below. Before
- * the list has its size (a conversation opened while the view was hidden)
- * GtkListBase would anchor at an undefined place, so it waits for the
- * size. No gtk_list_view_scroll_to() before GTK 4.12. */
+static gboolean
+has_size (StewardChatView *self)
+{
+  return gtk_adjustment_get_page_size (gtk_scrolled_window_get_vadjustment (self->scroller)) > 0;
+}
+
+/* Brings the item at @position into view, at the end if it is below. No
+ * gtk_list_view_scroll_to() before GTK 4.12. */
 static void
 scroll_to_position (StewardChatView *self,
                     guint            position)
 {
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-
-  if (gtk_adjustment_get_page_size (adjustment) <= 0)
-    {
-      self->pending_position = position;
-      return;
-    }
-
-  self->pending_position = GTK_INVALID_LIST_POSITION;
+  self->pending_message_id = 0;
   gtk_widget_activate_action (GTK_WIDGET (self->message_list), "list.scroll-to-item", "u", position);
 }
 
@@ -73,8 +69,11 @@ steward_chat_view_scroll_to_end (StewardChatView *self)
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->messages));
   self->follow = TRUE;
+  self->pending_message_id = 0;
 
-  if (n_items == 0)
+  /* Without its size the list would anchor at an undefined place; the
+   * end is brought into view once it has one. */
+  if (n_items == 0 || !has_size (self))
     return;
 
   scroll_to_position (self, n_items - 1);
@@ -117,7 +116,10 @@ steward_chat_view_scroll_to_message (StewardChatView *self,
     return FALSE;
 
   self->follow = FALSE;
-  scroll_to_position (self, position);
+  if (has_size (self))
+    scroll_to_position (self, position);
+  else
+    self->pending_message_id = message_id;
 
   return TRUE;
 }
@@ -155,100 +157,112 @@ static void
 adjustment_value_cb (StewardChatView *self,
                      GtkAdjustment   *adjustment)
 {
-  double upper, page_size;
-  gboolean relayout;
+  double bottom;
 
   if (gtk_adjustment_get_value (adjustment) < LOAD_EARLIER_PX &&
       self->has_earlier &&
       self->load_earlier_id == 0)
     self->load_earlier_id = g_idle_add (load_earlier_cb, self);
 
-  /* The list moves the value itself when it lays out rows of new sizes:
-   * only a move within the same bounds is the user's scrolling. */
-  upper = gtk_adjustment_get_upper (adjustment);
-  page_size = gtk_adjustment_get_page_size (adjustment);
-  relayout = upper != self->seen_upper || page_size != self->seen_page_size;
-  self->seen_upper = upper;
-  self->seen_page_size = page_size;
-
   if (self->scrolling)
     return;
 
-  if (gtk_adjustment_get_value (adjustment) >= upper - page_size - FOLLOW_SLACK_PX)
+  /* The list moves the value itself when it lays out rows of new sizes,
+   * giving the adjustment new bounds in the same frame: only other moves
+   * are the user's scrolling. */
+  bottom = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  if (gtk_adjustment_get_value (adjustment) >= bottom - FOLLOW_SLACK_PX)
     self->follow = TRUE;
-  else if (!relayout)
+  else if (!self->bounds_changed)
     self->follow = FALSE;
 }
 
-/* Following the end. The list gives its adjustment new bounds while it
- * allocates, and ignores a value set then: it places its rows from an
- * anchor item, and for a reply taller than the view that anchor is the
- * reply's start. So the end is set in the frame clock's layout phase once
- * the allocation is done; the list then anchors to the last row's end and
- * is laid out again before the frame is painted. */
+/* After the list's allocation. The list gives its adjustment new bounds
+ * while it allocates and ignores a value set then: it places its rows
+ * from an anchor item, and for a reply taller than the view that anchor is
+ * the reply's start; and while it has no size it cannot scroll to an item.
+ * So the end (or a message waiting to be shown) is brought into view in
+ * the frame clock's layout phase, once the allocation is done; GTK lays
+ * the list out again before the frame is painted. */
 static void
-pin_to_end_cb (GdkFrameClock   *frame_clock,
-               StewardChatView *self)
+frame_layout_cb (GdkFrameClock   *frame_clock,
+                 StewardChatView *self)
 {
-  g_clear_signal_handler (&self->pin_handler_id, frame_clock);
-  g_clear_object (&self->pin_frame_clock);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  guint position;
 
-  if (self->follow)
+  g_clear_signal_handler (&self->layout_handler_id, frame_clock);
+
+  if (!has_size (self))
+    return;
+
+  if (self->pending_message_id != 0)
+    {
+      if (_steward_chat_view_find_message (self, self->pending_message_id, &position))
+        scroll_to_position (self, position);
+      self->pending_message_id = 0;
+      return;
+    }
+
+  if (self->follow &&
+      gtk_adjustment_get_value (adjustment) < gtk_adjustment_get_upper (adjustment) -
+                                              gtk_adjustment_get_page_size (adjustment))
     scroll_to_bottom_now (self);
 }
 
 static void
-queue_pin_to_end (StewardChatView *self)
+frame_after_paint_cb (GdkFrameClock   *frame_clock,
+                      StewardChatView *self)
 {
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  GdkFrameClock *frame_clock;
-  double bottom;
+  g_clear_signal_handler (&self->after_paint_handler_id, frame_clock);
+  self->bounds_changed = FALSE;
+}
 
-  bottom = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
-  if (self->pin_handler_id != 0 ||
-      gtk_adjustment_get_value (adjustment) >= bottom ||
-      !(frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self))))
+static void
+queue_frame_work (StewardChatView *self)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (frame_clock == NULL)
     return;
 
-  self->pin_frame_clock = g_object_ref (frame_clock);
-  self->pin_handler_id = g_signal_connect (frame_clock, "layout", G_CALLBACK (pin_to_end_cb), self);
-  gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+  if (frame_clock != self->frame_clock)
+    {
+      _steward_chat_view_cancel_frame_work (self);
+      self->frame_clock = g_object_ref (frame_clock);
+    }
+
+  if (self->layout_handler_id == 0)
+    {
+      self->layout_handler_id = g_signal_connect (frame_clock, "layout", G_CALLBACK (frame_layout_cb), self);
+      gdk_frame_clock_request_phase (frame_clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+    }
+  if (self->after_paint_handler_id == 0)
+    self->after_paint_handler_id = g_signal_connect (frame_clock, "after-paint",
+                                                     G_CALLBACK (frame_after_paint_cb), self);
 }
 
 void
-_steward_chat_view_cancel_pin_to_end (StewardChatView *self)
+_steward_chat_view_cancel_frame_work (StewardChatView *self)
 {
-  if (self->pin_frame_clock != NULL)
-    g_clear_signal_handler (&self->pin_handler_id, self->pin_frame_clock);
-  g_clear_object (&self->pin_frame_clock);
-}
-
-static void
-adjustment_upper_cb (StewardChatView *self,
-                     GParamSpec      *pspec,
-                     GtkAdjustment   *adjustment)
-{
-  if (self->follow)
-    queue_pin_to_end (self);
-}
-
-static void
-adjustment_page_size_cb (StewardChatView *self,
-                         GParamSpec      *pspec,
-                         GtkAdjustment   *adjustment)
-{
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->messages));
-
-  if (gtk_adjustment_get_page_size (adjustment) <= 0)
-    return;
-
-  if (self->follow)
+  if (self->frame_clock != NULL)
     {
-      self->pending_position = GTK_INVALID_LIST_POSITION;
-      queue_pin_to_end (self);
+      g_clear_signal_handler (&self->layout_handler_id, self->frame_clock);
+      g_clear_signal_handler (&self->after_paint_handler_id, self->frame_clock);
     }
-  else if (self->pending_position != GTK_INVALID_LIST_POSITION && n_items > 0)
-    scroll_to_position (self, MIN (self->pending_position, n_items - 1));
+  g_clear_object (&self->frame_clock);
+  self->bounds_changed = FALSE;
+}
+
+/* New bounds: the list is being laid out with rows of new sizes, or the
+ * view changed size. */
+static void
+adjustment_bounds_cb (StewardChatView *self,
+                      GParamSpec      *pspec,
+                      GtkAdjustment   *adjustment)
+{
+  self->bounds_changed = TRUE;
+  queue_frame_work (self);
 }
 
 /* Follows the list's vertical adjustment: the user's scrolling, the end
@@ -258,12 +272,10 @@ _steward_chat_view_init_scrolling (StewardChatView *self)
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
 
-  self->pending_position = GTK_INVALID_LIST_POSITION;
-
   g_signal_connect_object (adjustment, "value-changed",
                            G_CALLBACK (adjustment_value_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adjustment, "notify::upper",
-                           G_CALLBACK (adjustment_upper_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (adjustment_bounds_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adjustment, "notify::page-size",
-                           G_CALLBACK (adjustment_page_size_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (adjustment_bounds_cb), self, G_CONNECT_SWAPPED);
 }

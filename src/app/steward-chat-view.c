@@ -447,7 +447,7 @@ steward_chat_view_unroot (GtkWidget *widget)
 static void
 steward_chat_view_unrealize (GtkWidget *widget)
 {
-  _steward_chat_view_cancel_pin_to_end (STEWARD_CHAT_VIEW (widget));
+  _steward_chat_view_cancel_frame_work (STEWARD_CHAT_VIEW (widget));
 
   GTK_WIDGET_CLASS (steward_chat_view_parent_class)->unrealize (widget);
 }
@@ -472,7 +472,7 @@ steward_chat_view_dispose (GObject *object)
   g_clear_object (&self->turn_cancellable);
   g_clear_object (&self->follow_up_cancellable);
   g_clear_handle_id (&self->load_earlier_id, g_source_remove);
-  _steward_chat_view_cancel_pin_to_end (self);
+  _steward_chat_view_cancel_frame_work (self);
   g_clear_object (&self->messages);
   g_clear_object (&self->session);
   g_clear_object (&self->store);
