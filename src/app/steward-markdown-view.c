@@ -763,6 +763,9 @@ steward_markdown_view_map (GtkWidget *widget)
                            G_CALLBACK (view_moved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->vadjustment, "notify::upper",
                            G_CALLBACK (view_moved_cb), self, G_CONNECT_SWAPPED);
+  /* A taller window shows more of the view without moving it. */
+  g_signal_connect_object (self->vadjustment, "notify::page-size",
+                           G_CALLBACK (view_moved_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
