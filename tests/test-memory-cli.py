@@ -182,6 +182,15 @@ class TestContextSize(chat_cli.ChatTestCase):
         memories = json.loads(self.cli('memory', 'list', '--json').stdout)
         self.assertIn("I'm vegetarian", [m['text'] for m in memories])
 
+        # Wide characters count for more: a message opening with 3,000 CJK
+        # characters still fits.
+        self.cli('chat', '漢字' * 1500 + ' I am vegetarian. ' + ' '.join(['leeks'] * 1500))
+        extraction = [r['body'] for r in server.chat_requests() if r['body']['model'] == 'facts'][-1]
+        [(role, text)] = conversation_messages('openai', extraction)
+        self.assertIn('[…]', text)
+        self.assertLessEqual(estimate(system_part('openai', extraction)) + estimate(text) + extraction['max_tokens'],
+                             1024)
+
     def chat_long(self, count):
         """Starts a conversation of @count long messages; the request of
         the last one."""

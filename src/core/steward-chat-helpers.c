@@ -199,31 +199,70 @@ _steward_complete_finish (GAsyncResult  *result,
 #define REQUEST_OVERHEAD_TOKENS 16
 #define ELISION "\n\n[…]\n\n"
 
-/* Leaves out the middle of @text so that it fits in @budget tokens: the
- * first @head_share of what is kept from its start, the rest from its end. */
-static void
+/* Too little room for text to be worth sending. */
+#define MIN_TEXT_TOKENS 32
+
+/* How many bytes of @text, from its start or from its end, fit in @budget
+ * tokens as steward_estimate_tokens () counts them. */
+static gsize
+span_within (const char *text,
+             gsize       len,
+             gint64      budget,
+             gboolean    from_end)
+{
+  const char *end = text + len;
+  const char *p = from_end ? end : text;
+  gint64 narrow = 0;
+  gint64 wide = 0;
+
+  while (from_end ? p > text : p < end)
+    {
+      const char *next = from_end ? g_utf8_prev_char (p) : g_utf8_next_char (p);
+      gunichar c = g_utf8_get_char (from_end ? next : p);
+
+      if (c < 0x2E80)
+        narrow++;
+      else
+        wide++;
+      if ((narrow + 3) / 4 + wide > budget)
+        break;
+      p = next;
+    }
+
+  return from_end ? (gsize) (end - p) : (gsize) (p - text);
+}
+
+/* Leaves out the middle of @text so that it fits in @budget tokens, the
+ * first @head_share of what is kept from its start, the rest from its
+ * end. Returns %FALSE when the budget is too small to keep anything
+ * worth sending. */
+static gboolean
 elide_to_fit (GString *text,
               gint64   budget,
               double   head_share)
 {
-  gint64 tokens = steward_estimate_tokens (text->str);
-  glong n_chars, keep, head, tail;
   g_autoptr(GString) kept = NULL;
+  gint64 head_budget;
+  gsize head, tail;
 
-  budget -= steward_estimate_tokens (ELISION);
-  if (tokens <= budget)
-    return;
+  if (steward_estimate_tokens (text->str) <= budget)
+    return TRUE;
 
-  n_chars = g_utf8_strlen (text->str, text->len);
-  keep = budget > 0 ? (glong) ((double) n_chars * budget / tokens) : 0;
-  head = (glong) (keep * head_share);
-  tail = keep - head;
+  /* Counted apart, the parts may round up by a token each. */
+  budget -= steward_estimate_tokens (ELISION) + 2;
+  if (budget < MIN_TEXT_TOKENS)
+    return FALSE;
 
-  kept = g_string_new_len (text->str, g_utf8_offset_to_pointer (text->str, head) - text->str);
+  head_budget = (gint64) (budget * head_share);
+  head = span_within (text->str, text->len, head_budget, FALSE);
+  tail = span_within (text->str + head, text->len - head, budget - head_budget, TRUE);
+
+  kept = g_string_new_len (text->str, head);
   g_string_append (kept, ELISION);
-  g_string_append (kept, g_utf8_offset_to_pointer (text->str, n_chars - tail));
-
+  g_string_append_len (kept, text->str + text->len - tail, tail);
   g_string_assign (text, kept->str);
+
+  return TRUE;
 }
 
 /* The small tier does background work; without one mapped, the model
@@ -250,45 +289,57 @@ small_model (StewardStore     *store,
   *model = g_strdup (fallback_model);
 }
 
-/* Sends @text with @system to the small model, fitted to its context size
- * (the model's own, else the default): its reply may take a quarter of
- * the context at most, and the middle of @text is left out if the rest
- * does not fit (@head_share of what is kept comes from its start). */
-static void
-complete_small (StewardStore        *store,
-                SoupSession         *session,
-                StewardProvider     *fallback_provider,
-                const char          *fallback_model,
-                const char          *system,
-                GString             *text,
-                double               head_share,
-                GCancellable        *cancellable,
-                GAsyncReadyCallback  callback,
-                gpointer             user_data)
+/* Sends @prefix and @text with @system to the small model, fitted to its
+ * context size (the model's own, else the default): its reply may take a
+ * quarter of the context at most, and the middle of @text is left out if
+ * the rest does not fit (@head_share of what is kept comes from its
+ * start). Returns %FALSE, with @error set and nothing sent, when the
+ * context is too small. */
+static gboolean
+complete_small (StewardStore         *store,
+                SoupSession          *session,
+                StewardProvider      *fallback_provider,
+                const char           *fallback_model,
+                const char           *system,
+                const char           *prefix,
+                GString              *text,
+                double                head_share,
+                GCancellable         *cancellable,
+                GAsyncReadyCallback   callback,
+                gpointer              user_data,
+                GError              **error)
 {
   g_autoptr(StewardProvider) provider = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *model = NULL;
-  gint64 context_tokens, reply_tokens;
+  gint64 context_tokens, reply_tokens, budget;
 
   small_model (store, fallback_provider, fallback_model, &provider, &model);
 
   context_tokens = steward_store_get_context_tokens (store, steward_provider_get_name (provider), model,
-                                                    NULL, &error);
+                                                    NULL, &local_error);
   if (context_tokens <= 0)
     {
-      g_debug ("Cannot read the context size of %s: %s", model, error ? error->message : "none");
+      g_debug ("Cannot read the context size of %s: %s", model,
+               local_error ? local_error->message : "none");
       context_tokens = g_ascii_strtoll (steward_setting_key_lookup ("chat.context-tokens")->default_value,
                                         NULL, 10);
     }
 
   reply_tokens = MIN (BACKGROUND_REPLY_TOKENS, context_tokens / 4);
-  elide_to_fit (text,
-                context_tokens - reply_tokens - steward_estimate_tokens (system) - REQUEST_OVERHEAD_TOKENS,
-                head_share);
+  budget = context_tokens - reply_tokens - steward_estimate_tokens (system) -
+           steward_estimate_tokens (prefix) - REQUEST_OVERHEAD_TOKENS;
+  if (!elide_to_fit (text, budget, head_share))
+    {
+      g_set_error (error, STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_BAD_REQUEST,
+                   _("The context of %s is too small for this request."), model);
+      return FALSE;
+    }
 
+  g_string_prepend (text, prefix);
   _steward_complete_async (session, provider, model, system, text->str, reply_tokens,
                            cancellable, callback, user_data);
+  return TRUE;
 }
 
 static const char summarize_prompt[] =
@@ -370,6 +421,8 @@ _steward_summarize_async (StewardStore        *store,
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *prefix = NULL;
+  GError *error = NULL;
   SummarizeData *sd = g_new0 (SummarizeData, 1);
 
   g_task_set_source_tag (task, _steward_summarize_async);
@@ -378,8 +431,8 @@ _steward_summarize_async (StewardStore        *store,
   sd->fold_through = fold_through;
   g_task_set_task_data (task, sd, summarize_data_free);
 
-  g_string_append_printf (text, "Previous summary:\n%s\n\nNew exchanges:\n\n",
-                          old_summary && old_summary[0] ? old_summary : "(none)");
+  prefix = g_strdup_printf ("Previous summary:\n%s\n\nNew exchanges:\n\n",
+                            old_summary && old_summary[0] ? old_summary : "(none)");
   for (guint i = 0; i < to_fold->len; i++)
     {
       const StewardChatMessage *message = g_ptr_array_index (to_fold, i);
@@ -387,9 +440,15 @@ _steward_summarize_async (StewardStore        *store,
       append_exchange_text (text, message->role, message->content);
     }
 
-  /* The newest exchanges matter most. */
-  complete_small (store, session, fallback_provider, fallback_model, summarize_prompt, text, 0.25,
-                  cancellable, summarize_cb, g_steal_pointer (&task));
+  /* The previous summary whole, and the newest exchanges before the
+   * oldest: nothing is folded if nothing fits. */
+  if (!complete_small (store, session, fallback_provider, fallback_model, summarize_prompt, prefix, text, 0.25,
+                       cancellable, summarize_cb, task, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_steal_pointer (&task);
 }
 
 gboolean
@@ -518,6 +577,7 @@ _steward_extract_memories_async (StewardStore        *store,
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   g_autoptr(GString) text = g_string_new (NULL);
+  GError *error = NULL;
   ExtractData *ed = g_new0 (ExtractData, 1);
 
   g_task_set_source_tag (task, _steward_extract_memories_async);
@@ -529,8 +589,13 @@ _steward_extract_memories_async (StewardStore        *store,
   append_exchange_text (text, "assistant", reply_text);
 
   /* Facts about the user come mostly from the user's own words, first. */
-  complete_small (store, session, fallback_provider, fallback_model, extract_prompt, text, 0.75,
-                  cancellable, extract_cb, g_steal_pointer (&task));
+  if (!complete_small (store, session, fallback_provider, fallback_model, extract_prompt, "", text, 0.75,
+                       cancellable, extract_cb, task, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_steal_pointer (&task);
 }
 
 /**
