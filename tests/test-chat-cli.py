@@ -379,6 +379,72 @@ class TestErrors(ChatTestCase):
         self.assertEqual(shown['messages'][0]['content'], 'Hi')
 
 
+    def test_silent_provider_times_out(self):
+        # A server that takes the request and then sends nothing.
+        listener = socket.socket()
+        listener.bind(('127.0.0.1', 0))
+        listener.listen(1)
+        port = listener.getsockname()[1]
+
+        def say_nothing():
+            connection, _ = listener.accept()
+            with connection:
+                connection.recv(65536)
+                time.sleep(8)
+
+        thread = threading.Thread(target=say_nothing, daemon=True)
+        thread.start()
+        try:
+            self.cli('settings', 'set', 'chat.response-timeout', '2')
+            self.cli('provider', 'add', 'quiet', '--kind', 'ollama', '--base-url', f'http://127.0.0.1:{port}',
+                     '--model', 'x')
+            started = time.monotonic()
+            line = self.one_sentence(self.cli('chat', '--provider', 'quiet', 'Hi', check=False))
+            waited = time.monotonic() - started
+        finally:
+            listener.close()
+        self.assertIn(f'quiet at http://127.0.0.1:{port} sent nothing for 2 seconds', line)
+        self.assertGreaterEqual(waited, 2.0)
+        self.assertLess(waited, 7.0)
+        shown = json.loads(self.cli('conversations', 'show', '1', '--json').stdout)
+        self.assertEqual(shown['messages'][0]['content'], 'Hi')
+        self.assertEqual(shown['messages'][1]['status'], 'error')
+
+    def test_stalled_stream_keeps_its_text(self):
+        # The reply stops coming after its first words: what arrived stays.
+        with open(os.path.join(FIXTURES, 'ollama', 'text_stream.ndjson'), encoding='utf-8') as f:
+            first = ''.join(f.readlines()[:3]).encode('utf-8')
+        listener = socket.socket()
+        listener.bind(('127.0.0.1', 0))
+        listener.listen(1)
+        port = listener.getsockname()[1]
+
+        def stall():
+            connection, _ = listener.accept()
+            with connection:
+                connection.recv(65536)
+                connection.sendall(b'HTTP/1.1 200 OK\r\nContent-Type: application/x-ndjson\r\n'
+                                   b'Transfer-Encoding: chunked\r\n\r\n' +
+                                   b'%x\r\n' % len(first) + first + b'\r\n')
+                time.sleep(8)
+
+        thread = threading.Thread(target=stall, daemon=True)
+        thread.start()
+        try:
+            self.cli('settings', 'set', 'chat.response-timeout', '2')
+            self.cli('provider', 'add', 'stall', '--kind', 'ollama', '--base-url', f'http://127.0.0.1:{port}',
+                     '--model', 'x')
+            result = self.cli('chat', '--provider', 'stall', 'Hi', check=False)
+        finally:
+            listener.close()
+        self.assertIn('sent nothing for 2 seconds', self.one_sentence(result))
+        reply = json.loads(self.cli('conversations', 'show', '1', '--json').stdout)['messages'][1]
+        self.assertEqual(reply['status'], 'error')
+        expected = ''.join(json.loads(line)['message']['content'] for line in first.decode('utf-8').splitlines())
+        self.assertEqual(reply['content'], expected)
+        self.assertTrue(result.stdout.startswith(expected), result.stdout)
+
+
 class TestCrashSafety(ChatTestCase):
     def start_slow_chat(self):
         server = self.server('anthropic', dribble=8, delay_ms=15)

@@ -165,6 +165,7 @@ _steward_complete_async (SoupSession         *session,
                          const char          *system,
                          const char          *user_text,
                          gint64               max_tokens,
+                         guint                timeout_seconds,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
@@ -179,6 +180,7 @@ _steward_complete_async (SoupSession         *session,
   cd->reply = steward_reply_new ();
   cd->request = steward_chat_request_new (model);
   cd->request->max_tokens = max_tokens;
+  cd->request->timeout_seconds = timeout_seconds;
   steward_chat_request_set_system (cd->request, system);
   steward_chat_request_add_message (cd->request, "user", user_text);
   g_task_set_task_data (task, cd, complete_data_free);
@@ -312,6 +314,7 @@ complete_small (StewardStore         *store,
   g_autoptr(StewardProvider) provider = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *model = NULL;
+  g_autofree char *timeout = NULL;
   gint64 context_tokens, reply_tokens, budget;
 
   small_model (store, fallback_provider, fallback_model, &provider, &model);
@@ -336,8 +339,11 @@ complete_small (StewardStore         *store,
       return FALSE;
     }
 
+  timeout = steward_store_dup_setting (store, "chat.response-timeout", NULL);
+
   g_string_prepend (text, prefix);
   _steward_complete_async (session, provider, model, system, text->str, reply_tokens,
+                           timeout ? (guint) g_ascii_strtoull (timeout, NULL, 10) : 0,
                            cancellable, callback, user_data);
   return TRUE;
 }

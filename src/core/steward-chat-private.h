@@ -25,6 +25,7 @@ void      _steward_complete_async           (SoupSession         *session,
                                              const char          *system,
                                              const char          *user_text,
                                              gint64               max_tokens,
+                                             guint                timeout_seconds,
                                              GCancellable        *cancellable,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data);

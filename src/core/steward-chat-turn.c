@@ -393,6 +393,7 @@ build_context (StewardChatTurn  *self,
   g_clear_pointer (&self->context, steward_context_free);
   self->context = steward_context_build (history, summary, summary_through, system,
                                          self->model, self->text, &limits);
+  self->context->request->timeout_seconds = (guint) setting_int (self->store, "chat.response-timeout");
   g_free (self->summary);
   self->summary = g_steal_pointer (&summary);
 

@@ -22,6 +22,10 @@ static const StewardSettingKey setting_keys[] = {
     N_("The context size of models, in tokens") },
   { "chat.reply-tokens", STEWARD_SETTING_INT, "2048", 64, 200000,
     N_("Tokens kept free for each reply") },
+  /* As long as the OpenAI and Anthropic libraries wait: a model may take
+   * minutes to load, or to think before its first word. */
+  { "chat.response-timeout", STEWARD_SETTING_INT, "600", 2, 3600,
+    N_("Seconds to wait for a provider that sends nothing") },
   { "memory.auto", STEWARD_SETTING_BOOLEAN, "true", 0, 0,
     N_("Propose facts to remember after each exchange") },
   { "memory.budget-tokens", STEWARD_SETTING_INT, "1000", 100, 100000,

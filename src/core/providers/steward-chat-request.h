@@ -26,6 +26,8 @@ typedef struct
   char      *system;
   GPtrArray *messages;
   gint64     max_tokens;
+  /* Give up when the provider sends nothing for this long; 0: wait */
+  guint      timeout_seconds;
 } StewardChatRequest;
 
 #define STEWARD_CHAT_REQUEST_DEFAULT_MAX_TOKENS 4096

@@ -44,6 +44,13 @@ typedef struct
   guint                attempt;
   guint                retry_source;
   GSource             *cancel_source;
+  /* One attempt's requests: cancelled with the task's cancellable, or
+   * when the provider has sent nothing for request->timeout_seconds */
+  GCancellable        *task_cancellable;
+  GCancellable        *attempt_cancellable;
+  gulong               cancelled_id;
+  guint                silence_source;
+  gboolean             timed_out;
 } ChatData;
 
 static void
@@ -57,12 +64,83 @@ stop_waiting (ChatData *cd)
     }
 }
 
+/* -- giving up on a silent provider ------------------------------------- */
+
+static gboolean
+silence_cb (gpointer user_data)
+{
+  ChatData *cd = user_data;
+
+  cd->silence_source = 0;
+  cd->timed_out = TRUE;
+  g_cancellable_cancel (cd->attempt_cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Something arrived (or an attempt starts): the wait starts again. */
+static void
+restart_silence (ChatData *cd)
+{
+  g_clear_handle_id (&cd->silence_source, g_source_remove);
+  if (cd->request->timeout_seconds > 0)
+    cd->silence_source = g_timeout_add (cd->request->timeout_seconds * 1000, silence_cb, cd);
+}
+
+static void
+task_cancelled_cb (GCancellable *cancellable,
+                   GCancellable *attempt_cancellable)
+{
+  g_cancellable_cancel (attempt_cancellable);
+}
+
+static void
+end_attempt (ChatData *cd)
+{
+  g_clear_handle_id (&cd->silence_source, g_source_remove);
+  if (cd->cancelled_id != 0)
+    g_cancellable_disconnect (cd->task_cancellable, cd->cancelled_id);
+  cd->cancelled_id = 0;
+  g_clear_object (&cd->attempt_cancellable);
+}
+
+static void
+begin_attempt (ChatData *cd)
+{
+  end_attempt (cd);
+
+  cd->timed_out = FALSE;
+  cd->attempt_cancellable = g_cancellable_new ();
+  if (cd->task_cancellable != NULL)
+    cd->cancelled_id = g_cancellable_connect (cd->task_cancellable, G_CALLBACK (task_cancelled_cb),
+                                              g_object_ref (cd->attempt_cancellable), g_object_unref);
+  restart_silence (cd);
+}
+
+/* A transport error, or the sentence for a provider that went silent. */
+static GError *
+transport_error (ChatData     *cd,
+                 const GError *error)
+{
+  if (cd->timed_out)
+    return g_error_new (STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_TIMED_OUT,
+                        _("%s at %s sent nothing for %u seconds; a slow model may need a longer "
+                          "chat.response-timeout."),
+                        steward_provider_get_name (cd->provider),
+                        steward_provider_get_base_url (cd->provider),
+                        cd->request->timeout_seconds);
+
+  return steward_provider_error_for_transport (cd->provider, error);
+}
+
 static void
 chat_data_free (gpointer data)
 {
   ChatData *cd = data;
 
   stop_waiting (cd);
+  end_attempt (cd);
+  g_clear_object (&cd->task_cancellable);
   g_clear_object (&cd->provider);
   g_clear_object (&cd->session);
   g_clear_pointer (&cd->request, steward_chat_request_free);
@@ -84,6 +162,7 @@ copy_request (const StewardChatRequest *request)
 
   steward_chat_request_set_system (copy, request->system);
   copy->max_tokens = request->max_tokens;
+  copy->timeout_seconds = request->timeout_seconds;
   for (guint i = 0; i < request->messages->len; i++)
     {
       const StewardChatMessage *message = g_ptr_array_index (request->messages, i);
@@ -206,7 +285,7 @@ read_cb (GObject      *object,
 
   if (!(bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error)))
     {
-      GError *transport = steward_provider_error_for_transport (cd->provider, error);
+      GError *transport = transport_error (cd, error);
 
       g_error_free (error);
       /* A connection lost mid-reply is not retried: text may be showing. */
@@ -216,6 +295,7 @@ read_cb (GObject      *object,
     }
 
   len = g_bytes_get_size (bytes);
+  restart_silence (cd);
 
   if (cd->error_body != NULL)
     {
@@ -268,7 +348,7 @@ read_cb (GObject      *object,
     }
 
   g_input_stream_read_bytes_async (cd->stream, READ_SIZE, READ_PRIORITY,
-                                   g_task_get_cancellable (task), read_cb, task);
+                                   cd->attempt_cancellable, read_cb, task);
 }
 
 static void
@@ -284,7 +364,7 @@ send_cb (GObject      *object,
   g_clear_object (&cd->stream);
   if (!(cd->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error)))
     {
-      GError *transport = steward_provider_error_for_transport (cd->provider, error);
+      GError *transport = transport_error (cd, error);
 
       g_error_free (error);
       g_task_return_error (task, transport);
@@ -293,13 +373,14 @@ send_cb (GObject      *object,
     }
 
   status = soup_message_get_status (cd->message);
+  restart_silence (cd);
 
   g_clear_pointer (&cd->error_body, g_byte_array_unref);
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     cd->error_body = g_byte_array_new ();
 
   g_input_stream_read_bytes_async (cd->stream, READ_SIZE, READ_PRIORITY,
-                                   g_task_get_cancellable (task), read_cb, task);
+                                   cd->attempt_cancellable, read_cb, task);
 }
 
 static void
@@ -326,8 +407,9 @@ send_attempt (GTask *task)
 
   cd->decoder = steward_reply_decoder_new (cd->provider, cd->reply, TRUE);
 
+  begin_attempt (cd);
   soup_session_send_async (cd->session, cd->message, G_PRIORITY_DEFAULT,
-                           g_task_get_cancellable (task), send_cb, task);
+                           cd->attempt_cancellable, send_cb, task);
 }
 
 /**
@@ -365,6 +447,7 @@ steward_provider_chat_async (StewardProvider          *self,
   cd->request = copy_request (request);
   cd->api_key = g_strdup (api_key);
   cd->reply = g_object_ref (reply);
+  g_set_object (&cd->task_cancellable, cancellable);
   g_task_set_task_data (task, cd, chat_data_free);
 
   send_attempt (task);
