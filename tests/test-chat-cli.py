@@ -72,6 +72,23 @@ class ChatTestCase(unittest.TestCase):
         self.servers.append(server)
         return server
 
+    def serve_once(self, answer):
+        """A server of our own for one connection: it reads the request,
+        then lets @answer(connection) reply, or not. Returns its port."""
+        listener = socket.socket()
+        listener.bind(('127.0.0.1', 0))
+        listener.listen(1)
+        self.addCleanup(listener.close)
+
+        def serve():
+            connection, _ = listener.accept()
+            with connection:
+                connection.recv(65536)
+                answer(connection)
+
+        threading.Thread(target=serve, daemon=True).start()
+        return listener.getsockname()[1]
+
     def cli(self, *args, input=None, check=True):
         result = subprocess.run([CLI, '--data-dir', self.data_dir, *args], capture_output=True,
                                 text=True, env=self.env, input=input, timeout=60)
@@ -350,59 +367,26 @@ class TestErrors(ChatTestCase):
         shown = json.loads(self.cli('conversations', 'show', '1', '--json').stdout)
         self.assertEqual(shown['messages'][0]['content'], 'Hi')
 
-
     def test_tls_failure(self):
         # A server that answers a TLS handshake in plain HTTP, as one
         # given an https:// address by mistake would.
-        listener = socket.socket()
-        listener.bind(('127.0.0.1', 0))
-        listener.listen(1)
-        port = listener.getsockname()[1]
-
-        def answer_plain():
-            connection, _ = listener.accept()
-            with connection:
-                connection.recv(4096)
-                connection.sendall(b'HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n')
-
-        thread = threading.Thread(target=answer_plain, daemon=True)
-        thread.start()
-        try:
-            self.cli('provider', 'add', 'secure', '--kind', 'ollama', '--base-url', f'https://127.0.0.1:{port}',
-                     '--model', 'x')
-            line = self.one_sentence(self.cli('chat', '--provider', 'secure', 'Hi', check=False))
-        finally:
-            thread.join(10)
-            listener.close()
+        port = self.serve_once(lambda c: c.sendall(b'HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n'))
+        self.cli('provider', 'add', 'secure', '--kind', 'ollama', '--base-url', f'https://127.0.0.1:{port}',
+                 '--model', 'x')
+        line = self.one_sentence(self.cli('chat', '--provider', 'secure', 'Hi', check=False))
         self.assertIn(f'The secure connection to secure at https://127.0.0.1:{port} failed', line)
         shown = json.loads(self.cli('conversations', 'show', '1', '--json').stdout)
         self.assertEqual(shown['messages'][0]['content'], 'Hi')
 
-
     def test_silent_provider_times_out(self):
         # A server that takes the request and then sends nothing.
-        listener = socket.socket()
-        listener.bind(('127.0.0.1', 0))
-        listener.listen(1)
-        port = listener.getsockname()[1]
-
-        def say_nothing():
-            connection, _ = listener.accept()
-            with connection:
-                connection.recv(65536)
-                time.sleep(8)
-
-        thread = threading.Thread(target=say_nothing, daemon=True)
-        thread.start()
-        try:
-            self.cli('settings', 'set', 'chat.response-timeout', '2')
-            self.cli('provider', 'add', 'quiet', '--kind', 'ollama', '--base-url', f'http://127.0.0.1:{port}',
-                     '--model', 'x')
-            started = time.monotonic()
-            line = self.one_sentence(self.cli('chat', '--provider', 'quiet', 'Hi', check=False))
-            waited = time.monotonic() - started
-        finally:
-            listener.close()
+        port = self.serve_once(lambda c: time.sleep(8))
+        self.cli('settings', 'set', 'chat.response-timeout', '2')
+        self.cli('provider', 'add', 'quiet', '--kind', 'ollama', '--base-url', f'http://127.0.0.1:{port}',
+                 '--model', 'x')
+        started = time.monotonic()
+        line = self.one_sentence(self.cli('chat', '--provider', 'quiet', 'Hi', check=False))
+        waited = time.monotonic() - started
         self.assertIn(f'quiet at http://127.0.0.1:{port} sent nothing for 2 seconds', line)
         self.assertGreaterEqual(waited, 2.0)
         self.assertLess(waited, 7.0)
@@ -414,29 +398,18 @@ class TestErrors(ChatTestCase):
         # The reply stops coming after its first words: what arrived stays.
         with open(os.path.join(FIXTURES, 'ollama', 'text_stream.ndjson'), encoding='utf-8') as f:
             first = ''.join(f.readlines()[:3]).encode('utf-8')
-        listener = socket.socket()
-        listener.bind(('127.0.0.1', 0))
-        listener.listen(1)
-        port = listener.getsockname()[1]
 
-        def stall():
-            connection, _ = listener.accept()
-            with connection:
-                connection.recv(65536)
-                connection.sendall(b'HTTP/1.1 200 OK\r\nContent-Type: application/x-ndjson\r\n'
-                                   b'Transfer-Encoding: chunked\r\n\r\n' +
-                                   b'%x\r\n' % len(first) + first + b'\r\n')
-                time.sleep(8)
+        def stall(connection):
+            connection.sendall(b'HTTP/1.1 200 OK\r\nContent-Type: application/x-ndjson\r\n'
+                               b'Transfer-Encoding: chunked\r\n\r\n' +
+                               b'%x\r\n' % len(first) + first + b'\r\n')
+            time.sleep(8)
 
-        thread = threading.Thread(target=stall, daemon=True)
-        thread.start()
-        try:
-            self.cli('settings', 'set', 'chat.response-timeout', '2')
-            self.cli('provider', 'add', 'stall', '--kind', 'ollama', '--base-url', f'http://127.0.0.1:{port}',
-                     '--model', 'x')
-            result = self.cli('chat', '--provider', 'stall', 'Hi', check=False)
-        finally:
-            listener.close()
+        port = self.serve_once(stall)
+        self.cli('settings', 'set', 'chat.response-timeout', '2')
+        self.cli('provider', 'add', 'stall', '--kind', 'ollama', '--base-url', f'http://127.0.0.1:{port}',
+                 '--model', 'x')
+        result = self.cli('chat', '--provider', 'stall', 'Hi', check=False)
         self.assertIn('sent nothing for 2 seconds', self.one_sentence(result))
         reply = json.loads(self.cli('conversations', 'show', '1', '--json').stdout)['messages'][1]
         self.assertEqual(reply['status'], 'error')

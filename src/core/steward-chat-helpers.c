@@ -195,6 +195,36 @@ _steward_complete_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* A setting of the core's as a number (its default when unset). */
+gint64
+_steward_setting_int (StewardStore *store,
+                      const char   *key)
+{
+  g_autofree char *value = steward_store_dup_setting (store, key, NULL);
+
+  return value ? g_ascii_strtoll (value, NULL, 10) : 0;
+}
+
+/* The context size of @model of @provider_name: its own, else the
+ * default; the built-in default if the store cannot say. */
+gint64
+_steward_context_tokens (StewardStore *store,
+                         const char   *provider_name,
+                         const char   *model)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 tokens;
+
+  tokens = steward_store_get_context_tokens (store, provider_name, model, NULL, &error);
+  if (tokens > 0)
+    return tokens;
+
+  /* The store failing here fails the request soon enough; until then the
+   * built-in default stands in. */
+  g_debug ("Cannot read the context size of %s: %s", model, error ? error->message : "none");
+  return g_ascii_strtoll (steward_setting_key_lookup ("chat.context-tokens")->default_value, NULL, 10);
+}
+
 /* What a background request may ask the model to write. */
 #define BACKGROUND_REPLY_TOKENS 1024
 /* The role markers and framing a request adds around its text. */
@@ -220,13 +250,11 @@ span_within (const char *text,
   while (from_end ? p > text : p < end)
     {
       const char *next = from_end ? g_utf8_prev_char (p) : g_utf8_next_char (p);
-      gunichar c = g_utf8_get_char (from_end ? next : p);
-
-      if (c < 0x2E80)
-        narrow++;
-      else
+      if (steward_token_char_is_wide (g_utf8_get_char (from_end ? next : p)))
         wide++;
-      if ((narrow + 3) / 4 + wide > budget)
+      else
+        narrow++;
+      if (steward_tokens_for_chars (narrow, wide) > budget)
         break;
       p = next;
     }
@@ -312,23 +340,12 @@ complete_small (StewardStore         *store,
                 GError              **error)
 {
   g_autoptr(StewardProvider) provider = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *model = NULL;
-  g_autofree char *timeout = NULL;
   gint64 context_tokens, reply_tokens, budget;
 
   small_model (store, fallback_provider, fallback_model, &provider, &model);
 
-  context_tokens = steward_store_get_context_tokens (store, steward_provider_get_name (provider), model,
-                                                    NULL, &local_error);
-  if (context_tokens <= 0)
-    {
-      g_debug ("Cannot read the context size of %s: %s", model,
-               local_error ? local_error->message : "none");
-      context_tokens = g_ascii_strtoll (steward_setting_key_lookup ("chat.context-tokens")->default_value,
-                                        NULL, 10);
-    }
-
+  context_tokens = _steward_context_tokens (store, steward_provider_get_name (provider), model);
   reply_tokens = MIN (BACKGROUND_REPLY_TOKENS, context_tokens / 4);
   budget = context_tokens - reply_tokens - steward_estimate_tokens (system) -
            steward_estimate_tokens (prefix) - REQUEST_OVERHEAD_TOKENS;
@@ -339,11 +356,9 @@ complete_small (StewardStore         *store,
       return FALSE;
     }
 
-  timeout = steward_store_dup_setting (store, "chat.response-timeout", NULL);
-
   g_string_prepend (text, prefix);
   _steward_complete_async (session, provider, model, system, text->str, reply_tokens,
-                           timeout ? (guint) g_ascii_strtoull (timeout, NULL, 10) : 0,
+                           (guint) _steward_setting_int (store, "chat.response-timeout"),
                            cancellable, callback, user_data);
   return TRUE;
 }

@@ -19,6 +19,12 @@ gboolean  _steward_resolve_model            (StewardStore        *store,
                                              char               **out_model,
                                              GError             **error);
 
+gint64    _steward_setting_int              (StewardStore        *store,
+                                             const char          *key);
+gint64    _steward_context_tokens           (StewardStore        *store,
+                                             const char          *provider_name,
+                                             const char          *model);
+
 void      _steward_complete_async           (SoupSession         *session,
                                              StewardProvider     *provider,
                                              const char          *model,

@@ -17,7 +17,6 @@
 #include "steward-message-private.h"
 #include "steward-system-prompt.h"
 #include "steward-secrets.h"
-#include "steward-setting-keys.h"
 
 /* One turn of a conversation: the user's message is committed before the
  * request goes out; the reply is saved as it grows (status "streaming",
@@ -326,37 +325,17 @@ make_title (const char *text)
   }
 }
 
-static gint64
-setting_int (StewardStore *store,
-             const char   *key)
-{
-  g_autofree char *value = steward_store_dup_setting (store, key, NULL);
-
-  return value ? g_ascii_strtoll (value, NULL, 10) : 0;
-}
-
 /* What a turn may send: the context size of the model this turn resolved
  * (its own, else the default), the rest from the settings. */
 static void
 read_limits (StewardChatTurn      *self,
              StewardContextLimits *limits)
 {
-  g_autoptr(GError) error = NULL;
-
   g_assert (STEWARD_IS_CHAT_TURN (self));
 
-  limits->window_exchanges = (guint)setting_int (self->store, "memory.short-term-exchanges");
-  limits->reply_tokens = setting_int (self->store, "chat.reply-tokens");
-  limits->context_tokens = steward_store_get_context_tokens (self->store, self->provider_name,
-                                                             self->model, NULL, &error);
-  if (limits->context_tokens <= 0)
-    {
-      /* The store failing here fails the turn soon enough; until then the
-       * built-in default stands in. */
-      g_debug ("Cannot read the context size of %s: %s", self->model, error->message);
-      limits->context_tokens = g_ascii_strtoll (steward_setting_key_lookup ("chat.context-tokens")->default_value,
-                                                NULL, 10);
-    }
+  limits->window_exchanges = (guint) _steward_setting_int (self->store, "memory.short-term-exchanges");
+  limits->reply_tokens = _steward_setting_int (self->store, "chat.reply-tokens");
+  limits->context_tokens = _steward_context_tokens (self->store, self->provider_name, self->model);
 
   /* A reply never takes more than half of the context, so that a model
    * with a small context still gets the window, and is never asked for
@@ -393,7 +372,7 @@ build_context (StewardChatTurn  *self,
   g_clear_pointer (&self->context, steward_context_free);
   self->context = steward_context_build (history, summary, summary_through, system,
                                          self->model, self->text, &limits);
-  self->context->request->timeout_seconds = (guint) setting_int (self->store, "chat.response-timeout");
+  self->context->request->timeout_seconds = (guint) _steward_setting_int (self->store, "chat.response-timeout");
   g_free (self->summary);
   self->summary = g_steal_pointer (&summary);
 

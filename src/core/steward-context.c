@@ -44,15 +44,13 @@ steward_estimate_tokens (const char *text)
 
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c < 0x2E80)
-        narrow++;
-      else
+      if (steward_token_char_is_wide (g_utf8_get_char (p)))
         wide++;
+      else
+        narrow++;
     }
 
-  return (narrow + 3) / 4 + wide;
+  return steward_tokens_for_chars (narrow, wide);
 }
 
 static gint64

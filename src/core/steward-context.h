@@ -41,6 +41,22 @@ typedef struct
 
 gint64          steward_estimate_tokens (const char                 *text);
 
+/* How steward_estimate_tokens () counts: a character from U+2E80 on (CJK,
+ * emoji) is a token of its own, four others make one. For counting as
+ * text is walked. */
+static inline gboolean
+steward_token_char_is_wide (gunichar c)
+{
+  return c >= 0x2E80;
+}
+
+static inline gint64
+steward_tokens_for_chars (gint64 narrow,
+                          gint64 wide)
+{
+  return (narrow + 3) / 4 + wide;
+}
+
 StewardContext *steward_context_build   (GListModel                 *history,
                                          const char                 *summary,
                                          gint64                      summary_through,
