@@ -13,6 +13,7 @@
 
 #include "steward-chat-private.h"
 #include "steward-context.h"
+#include "steward-json-guard.h"
 #include "steward-secrets.h"
 #include "steward-setting-keys.h"
 
@@ -166,6 +167,7 @@ _steward_complete_async (SoupSession         *session,
                          const char          *user_text,
                          gint64               max_tokens,
                          guint                timeout_seconds,
+                         guint                deadline_seconds,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
@@ -181,6 +183,7 @@ _steward_complete_async (SoupSession         *session,
   cd->request = steward_chat_request_new (model);
   cd->request->max_tokens = max_tokens;
   cd->request->timeout_seconds = timeout_seconds;
+  cd->request->deadline_seconds = deadline_seconds;
   steward_chat_request_set_system (cd->request, system);
   steward_chat_request_add_message (cd->request, "user", user_text);
   g_task_set_task_data (task, cd, complete_data_free);
@@ -359,6 +362,7 @@ complete_small (StewardStore         *store,
   g_string_prepend (text, prefix);
   _steward_complete_async (session, provider, model, system, text->str, reply_tokens,
                            (guint) _steward_setting_int (store, "chat.response-timeout"),
+                           (guint) _steward_setting_int (store, "chat.reply-deadline"),
                            cancellable, callback, user_data);
   return TRUE;
 }
@@ -547,7 +551,7 @@ extract_cb (GObject      *object,
   start = strchr (text, '[');
   end = strrchr (text, ']');
   if (start == NULL || end == NULL || end < start ||
-      !json_parser_load_from_data (parser, start, end - start + 1, NULL) ||
+      !steward_json_load_untrusted (parser, start, end - start + 1, NULL) ||
       !JSON_NODE_HOLDS_ARRAY ((root = json_parser_get_root (parser))))
     {
       g_task_return_pointer (task, g_steal_pointer (&added), (GDestroyNotify)g_ptr_array_unref);

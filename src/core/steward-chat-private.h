@@ -32,6 +32,7 @@ void      _steward_complete_async           (SoupSession         *session,
                                              const char          *user_text,
                                              gint64               max_tokens,
                                              guint                timeout_seconds,
+                                             guint                deadline_seconds,
                                              GCancellable        *cancellable,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data);

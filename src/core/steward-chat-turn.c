@@ -373,6 +373,7 @@ build_context (StewardChatTurn  *self,
   self->context = steward_context_build (history, summary, summary_through, system,
                                          self->model, self->text, &limits);
   self->context->request->timeout_seconds = (guint) _steward_setting_int (self->store, "chat.response-timeout");
+  self->context->request->deadline_seconds = (guint) _steward_setting_int (self->store, "chat.reply-deadline");
   g_free (self->summary);
   self->summary = g_steal_pointer (&summary);
 

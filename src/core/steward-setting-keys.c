@@ -20,6 +20,10 @@
 static const StewardSettingKey setting_keys[] = {
   { "chat.context-tokens", STEWARD_SETTING_INT, "8192", 1024, 2000000,
     N_("The context size of models, in tokens") },
+  /* Long enough for a slow local model writing a long answer; a server
+   * that trickles a token now and then must still end some time. */
+  { "chat.reply-deadline", STEWARD_SETTING_INT, "1800", 10, 86400,
+    N_("Seconds a whole reply may take") },
   { "chat.reply-tokens", STEWARD_SETTING_INT, "2048", 64, 200000,
     N_("Tokens kept free for each reply") },
   /* As long as the OpenAI and Anthropic libraries wait: a model may take

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "steward-provider-private.h"
 
 #define ANTHROPIC_VERSION "2023-06-01"
@@ -185,6 +187,12 @@ steward_anthropic_provider_handle_event (StewardProvider  *provider,
       if (g_strcmp0 (delta_type, "text_delta") == 0)
         {
           steward_reply_append_text (reply, _steward_json_get_string (delta, "text"));
+        }
+      else if (g_strcmp0 (delta_type, "thinking_delta") == 0)
+        {
+          const char *thinking = _steward_json_get_string (delta, "thinking");
+
+          steward_reply_note_reasoning (reply, thinking ? strlen (thinking) : 1);
         }
       else if (g_strcmp0 (delta_type, "input_json_delta") == 0)
         {

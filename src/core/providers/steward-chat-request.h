@@ -28,6 +28,8 @@ typedef struct
   gint64     max_tokens;
   /* Give up when the provider sends nothing for this long; 0: wait */
   guint      timeout_seconds;
+  /* Give up when the whole reply takes longer than this; 0: no limit */
+  guint      deadline_seconds;
 } StewardChatRequest;
 
 #define STEWARD_CHAT_REQUEST_DEFAULT_MAX_TOKENS 4096

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "steward-provider-private.h"
 
 /* Google's Gemini API (generateContent / streamGenerateContent). */
@@ -158,10 +160,18 @@ read_chunk (StewardProvider  *provider,
           JsonObject *part = _steward_json_object (json_array_get_element (parts, i));
           JsonObject *function_call = _steward_json_get_object (part, "functionCall");
 
-          /* Thought summaries are not part of the answer. */
-          if (json_object_has_member (part, "thought") &&
-              json_object_get_boolean_member_with_default (part, "thought", FALSE))
+          if (part == NULL)
             continue;
+
+          /* Thought summaries are not part of the answer, but they are
+           * progress. */
+          if (json_object_get_boolean_member_with_default (part, "thought", FALSE))
+            {
+              const char *thought = _steward_json_get_string (part, "text");
+
+              steward_reply_note_reasoning (reply, thought ? strlen (thought) : 1);
+              continue;
+            }
 
           if (function_call != NULL)
             {

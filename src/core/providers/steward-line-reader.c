@@ -9,6 +9,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <gio/gio.h>
+
 #include "steward-line-reader.h"
 
 struct _StewardLineReader
@@ -83,6 +86,14 @@ steward_line_reader_feed (StewardLineReader  *self,
 
       while (stop < end && *stop != '\n' && *stop != '\r')
         stop++;
+
+      if (self->line->len + (gsize)(stop - p) > STEWARD_LINE_READER_MAX_LINE)
+        {
+          g_string_truncate (self->line, 0);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                       _("a line is longer than %u MB"), STEWARD_LINE_READER_MAX_LINE / (1024 * 1024));
+          return FALSE;
+        }
 
       g_string_append_len (self->line, p, stop - p);
 

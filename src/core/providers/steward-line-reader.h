@@ -16,6 +16,10 @@ G_BEGIN_DECLS
  * CR all end a line (as SSE allows). The line is handed over without its
  * ending, as a NUL-terminated string valid until the callback returns.
  * Returning FALSE from the callback stops the feed and makes it fail. */
+/* A longer line fails the feed with G_IO_ERROR_MESSAGE_TOO_LARGE: an
+ * endless line must not take all the memory there is. */
+#define STEWARD_LINE_READER_MAX_LINE (16 * 1024 * 1024)
+
 typedef gboolean (*StewardLineFunc) (const char  *line,
                                      gsize        len,
                                      gpointer     user_data,

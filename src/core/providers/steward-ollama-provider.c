@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "steward-provider-private.h"
 
 /* Ollama's native API (/api/chat, newline-delimited JSON). */
@@ -114,6 +116,12 @@ read_chunk (StewardProvider  *provider,
 
   steward_reply_set_model (reply, _steward_json_get_string (root, "model"));
   steward_reply_append_text (reply, _steward_json_get_string (message, "content"));
+  {
+    const char *thinking = _steward_json_get_string (message, "thinking");
+
+    if (thinking != NULL)
+      steward_reply_note_reasoning (reply, strlen (thinking));
+  }
 
   for (guint i = 0; calls != NULL && i < json_array_get_length (calls); i++)
     {

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "steward-provider-private.h"
 
 /* OpenAI Chat Completions, which OpenAI, Groq, OpenRouter, Ollama's /v1,
@@ -190,6 +192,13 @@ steward_openai_provider_handle_event (StewardProvider  *provider,
         {
           JsonObject *choice = _steward_json_object (json_array_get_element (choices, i));
           JsonObject *delta = _steward_json_get_object (choice, "delta");
+
+          const char *reasoning = _steward_json_get_string (delta, "reasoning_content");
+
+          if (reasoning == NULL)
+            reasoning = _steward_json_get_string (delta, "reasoning");
+          if (reasoning != NULL)
+            steward_reply_note_reasoning (reply, strlen (reasoning));
 
           steward_reply_append_text (reply, _steward_json_get_string (delta, "content"));
           read_tool_calls (reply, _steward_json_get_array (delta, "tool_calls"));

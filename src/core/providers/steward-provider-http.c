@@ -12,11 +12,18 @@
 #include <glib/gi18n.h>
 
 #include "steward-provider-private.h"
+#include "steward-redact.h"
 
 #define MAX_ATTEMPTS      3
 #define READ_SIZE         8192
 #define MAX_ERROR_BODY    (64 * 1024)
 #define MAX_RETRY_SECONDS 60
+#define MAX_REDIRECTS     5
+/* A reply may run past the tokens asked for (estimates differ, some
+ * servers ignore the limit), but not by this much: 16 bytes a token is
+ * four times the budget of English text. */
+#define BYTES_PER_TOKEN   16
+#define MIN_REPLY_LIMIT   (64 * 1024)
 /* GTK's redraw priority (GDK_PRIORITY_REDRAW; the core does not include
  * GDK): sources of one priority are dispatched together, so a reply that
  * arrives faster than the screen refreshes never keeps frames from being
@@ -51,6 +58,11 @@ typedef struct
   gulong               cancelled_id;
   guint                silence_source;
   gboolean             timed_out;
+  /* The whole reply, retries included, ends by this (request->deadline_seconds) */
+  guint                deadline_source;
+  gboolean             deadline_passed;
+  gint64               deadline_at;
+  guint                n_redirects;
 } ChatData;
 
 static void
@@ -122,6 +134,14 @@ static GError *
 transport_error (ChatData     *cd,
                  const GError *error)
 {
+  if (cd->deadline_passed)
+    return g_error_new (STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_TIMED_OUT,
+                        _("%s at %s took more than %u seconds over the reply, so it was stopped; "
+                          "a slow model may need a longer chat.reply-deadline."),
+                        steward_provider_get_name (cd->provider),
+                        steward_provider_get_base_url (cd->provider),
+                        cd->request->deadline_seconds);
+
   if (cd->timed_out)
     return g_error_new (STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_TIMED_OUT,
                         _("%s at %s sent nothing for %u seconds; a slow model may need a longer "
@@ -130,7 +150,55 @@ transport_error (ChatData     *cd,
                         steward_provider_get_base_url (cd->provider),
                         cd->request->timeout_seconds);
 
+  /* Text is showing: "could not reach" would be wrong. */
+  if (steward_reply_has_content (cd->reply) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      error->domain != G_TLS_ERROR)
+    return g_error_new (STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_UNREACHABLE,
+                        _("The connection to %s at %s was lost in the middle of the reply (%s)."),
+                        steward_provider_get_name (cd->provider),
+                        steward_provider_get_base_url (cd->provider),
+                        error->message);
+
   return steward_provider_error_for_transport (cd->provider, error);
+}
+
+static gboolean
+deadline_cb (gpointer user_data)
+{
+  ChatData *cd = user_data;
+
+  cd->deadline_source = 0;
+  cd->deadline_passed = TRUE;
+  /* A retry never waits past the deadline (fail_or_retry), so an attempt
+   * is under way, or the task has ended. */
+  if (cd->attempt_cancellable != NULL)
+    g_cancellable_cancel (cd->attempt_cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Ends the task with @error, which says nothing of the key. Takes over
+ * the task's reference. */
+static void
+return_error (GTask  *task,
+              GError *error)
+{
+  ChatData *cd = g_task_get_task_data (task);
+
+  steward_redact_error (error, cd->api_key);
+  g_task_return_error (task, error);
+  g_object_unref (task);
+}
+
+/* The most a reply may grow to, in bytes. */
+static guint64
+reply_limit (const StewardChatRequest *request)
+{
+  if (request->max_tokens <= 0)
+    return STEWARD_PROVIDER_MAX_BODY;
+
+  return CLAMP ((guint64)request->max_tokens * BYTES_PER_TOKEN, MIN_REPLY_LIMIT, STEWARD_PROVIDER_MAX_BODY);
 }
 
 static void
@@ -140,6 +208,7 @@ chat_data_free (gpointer data)
 
   stop_waiting (cd);
   end_attempt (cd);
+  g_clear_handle_id (&cd->deadline_source, g_source_remove);
   g_clear_object (&cd->task_cancellable);
   g_clear_object (&cd->provider);
   g_clear_object (&cd->session);
@@ -163,6 +232,7 @@ copy_request (const StewardChatRequest *request)
   steward_chat_request_set_system (copy, request->system);
   copy->max_tokens = request->max_tokens;
   copy->timeout_seconds = request->timeout_seconds;
+  copy->deadline_seconds = request->deadline_seconds;
   for (guint i = 0; i < request->messages->len; i++)
     {
       const StewardChatMessage *message = g_ptr_array_index (request->messages, i);
@@ -183,7 +253,7 @@ is_retryable (const GError *error)
 
 /* Seconds to wait before the next attempt: what Retry-After asks
  * (seconds or an HTTP date), else 1 s, 2 s, … */
-static guint
+static guint64
 retry_delay_seconds (SoupMessage *message,
                      guint        attempt)
 {
@@ -195,22 +265,47 @@ retry_delay_seconds (SoupMessage *message,
 
   if (value != NULL)
     {
-      if (g_ascii_string_to_unsigned (value, 10, 0, MAX_RETRY_SECONDS, &seconds, NULL))
-        return (guint)seconds;
+      g_autofree char *stripped = g_strstrip (g_strdup (value));
+
+      if (g_ascii_string_to_unsigned (stripped, 10, 0, G_MAXUINT32, &seconds, NULL))
+        return seconds;
 
       {
-        g_autoptr(GDateTime) when = soup_date_time_new_from_http_string (value);
+        g_autoptr(GDateTime) when = soup_date_time_new_from_http_string (stripped);
         g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
         if (when != NULL)
-          return (guint)CLAMP (g_date_time_difference (when, now) / G_USEC_PER_SEC, 0, MAX_RETRY_SECONDS);
+          return (guint64)CLAMP (g_date_time_difference (when, now) / G_USEC_PER_SEC, 0, G_MAXUINT32);
       }
     }
 
   return 1u << (attempt - 1);
 }
 
+/* "90 seconds", "60 minutes", "3 hours" */
+static char *
+format_wait (guint64 seconds)
+{
+  if (seconds < 120)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u second", "%u seconds", (gulong)seconds),
+                            (guint)seconds);
+
+  if (seconds < 2 * 3600)
+    {
+      guint minutes = (guint)((seconds + 59) / 60);
+
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute", "%u minutes", minutes), minutes);
+    }
+
+  {
+    guint hours = (guint)MIN ((seconds + 3599) / 3600, G_MAXUINT);
+
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hour", "%u hours", hours), hours);
+  }
+}
+
 static void send_attempt (GTask *task);
+static void read_cb (GObject *object, GAsyncResult *result, gpointer user_data);
 
 static gboolean
 retry_cb (gpointer user_data)
@@ -253,12 +348,32 @@ fail_or_retry (GTask  *task,
       !steward_reply_has_content (cd->reply) &&
       !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
     {
-      guint delay = retry_delay_seconds (cd->message, cd->attempt);
+      guint64 delay = retry_delay_seconds (cd->message, cd->attempt);
 
-      g_debug ("Attempt %u failed (%s); retrying in %u s", cd->attempt, error->message, delay);
+      /* Neither waited for nor ignored: the user hears how long. */
+      if (delay > MAX_RETRY_SECONDS)
+        {
+          g_autofree char *wait = format_wait (delay);
+          GError *later = g_error_new (error->domain, error->code,
+                                       _("%s asks Steward to wait %s before trying again; try again later."),
+                                       steward_provider_get_name (cd->provider), wait);
+
+          g_error_free (error);
+          return_error (task, later);
+          return;
+        }
+
+      if (cd->deadline_at > 0 &&
+          g_get_monotonic_time () + (gint64)delay * G_USEC_PER_SEC >= cd->deadline_at)
+        {
+          return_error (task, error);
+          return;
+        }
+
+      g_debug ("Attempt %u failed (%s); retrying in %u s", cd->attempt, error->message, (guint)delay);
       g_error_free (error);
 
-      cd->retry_source = g_timeout_add (delay * 1000, retry_cb, task);
+      cd->retry_source = g_timeout_add ((guint)delay * 1000, retry_cb, task);
       if (g_task_get_cancellable (task))
         {
           cd->cancel_source = g_cancellable_source_new (g_task_get_cancellable (task));
@@ -268,8 +383,105 @@ fail_or_retry (GTask  *task,
       return;
     }
 
-  g_task_return_error (task, error);
-  g_object_unref (task);
+  return_error (task, error);
+}
+
+/* -- redirects ------------------------------------------------------------ */
+
+static int
+effective_port (GUri *uri)
+{
+  int port = g_uri_get_port (uri);
+
+  if (port > 0)
+    return port;
+
+  return g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ? 443 : 80;
+}
+
+static gboolean
+same_origin (GUri *a,
+             GUri *b)
+{
+  return g_ascii_strcasecmp (g_uri_get_scheme (a), g_uri_get_scheme (b)) == 0 &&
+         g_ascii_strcasecmp (g_uri_get_host (a), g_uri_get_host (b)) == 0 &&
+         effective_port (a) == effective_port (b);
+}
+
+/* Requests carry the key in a header; libsoup, following a redirect to
+ * another server, strips only Authorization. So no request follows one
+ * by itself (SOUP_MESSAGE_NO_REDIRECT): a redirect on the same origin
+ * is followed here, a few times at most, and one elsewhere is refused
+ * with a sentence saying where it pointed.
+ *
+ * Returns: FALSE with @error set when the response is a redirect that is
+ *   not followed; else TRUE, with @follow set when it is one to follow */
+static gboolean
+check_redirect (StewardProvider  *self,
+                SoupMessage      *message,
+                guint            *n_redirects,
+                GUri            **follow,
+                GError          **error)
+{
+  guint status = soup_message_get_status (message);
+  const char *location;
+  g_autoptr(GUri) target = NULL;
+  g_autofree char *shown = NULL;
+
+  *follow = NULL;
+
+  if (!SOUP_STATUS_IS_REDIRECTION (status) || status == 304 || status == 305 || status == 306)
+    return TRUE;
+
+  location = soup_message_headers_get_one (soup_message_get_response_headers (message), "Location");
+  if (location == NULL ||
+      !(target = g_uri_parse_relative (soup_message_get_uri (message), location, SOUP_HTTP_URI_FLAGS, NULL)) ||
+      g_uri_get_host (target) == NULL ||
+      (g_ascii_strcasecmp (g_uri_get_scheme (target), "http") != 0 &&
+       g_ascii_strcasecmp (g_uri_get_scheme (target), "https") != 0))
+    {
+      g_set_error (error, STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_REDIRECTED,
+                   _("%s at %s answered with a redirect Steward cannot follow."),
+                   steward_provider_get_name (self), steward_provider_get_base_url (self));
+      return FALSE;
+    }
+
+  shown = g_uri_to_string_partial (target, G_URI_HIDE_USERINFO | G_URI_HIDE_QUERY | G_URI_HIDE_FRAGMENT);
+
+  if (!same_origin (target, soup_message_get_uri (message)))
+    {
+      g_set_error (error, STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_REDIRECTED,
+                   _("%s at %s redirected the request to another server, %s; Steward sends API requests "
+                     "only to the address you set. If that server is the right one, change the "
+                     "provider’s address."),
+                   steward_provider_get_name (self), steward_provider_get_base_url (self), shown);
+      return FALSE;
+    }
+
+  if (++*n_redirects > MAX_REDIRECTS)
+    {
+      g_set_error (error, STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_REDIRECTED,
+                   _("%s at %s redirected the request more than %u times, last to %s; check the "
+                     "provider’s address."),
+                   steward_provider_get_name (self), steward_provider_get_base_url (self),
+                   MAX_REDIRECTS, shown);
+      return FALSE;
+    }
+
+  *follow = g_steal_pointer (&target);
+
+  return TRUE;
+}
+
+/* -- a chat reply ----------------------------------------------------------- */
+
+static void
+read_next (GTask *task)
+{
+  ChatData *cd = g_task_get_task_data (task);
+
+  g_input_stream_read_bytes_async (cd->stream, READ_SIZE, READ_PRIORITY,
+                                   cd->attempt_cancellable, read_cb, task);
 }
 
 static void
@@ -281,6 +493,7 @@ read_cb (GObject      *object,
   ChatData *cd = g_task_get_task_data (task);
   g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
+  guint64 size_before;
   gsize len;
 
   if (!(bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error)))
@@ -289,13 +502,11 @@ read_cb (GObject      *object,
 
       g_error_free (error);
       /* A connection lost mid-reply is not retried: text may be showing. */
-      g_task_return_error (task, transport);
-      g_object_unref (task);
+      return_error (task, transport);
       return;
     }
 
   len = g_bytes_get_size (bytes);
-  restart_silence (cd);
 
   if (cd->error_body != NULL)
     {
@@ -319,9 +530,33 @@ read_cb (GObject      *object,
       if (steward_reply_get_latency_ms (cd->reply) < 0)
         steward_reply_set_latency_ms (cd->reply, (g_get_monotonic_time () - cd->started_at) / 1000);
 
+      size_before = steward_reply_get_size (cd->reply);
+
       if (!steward_reply_decoder_feed (cd->decoder, g_bytes_get_data (bytes, NULL), len, &error))
         {
           fail_or_retry (task, error);
+          return;
+        }
+
+      /* Only progress keeps the wait going: keep-alive comments, empty
+       * events and single bytes do not. */
+      if (steward_reply_get_size (cd->reply) > size_before)
+        restart_silence (cd);
+
+      if (steward_reply_get_size (cd->reply) > reply_limit (cd->request))
+        {
+          g_autofree char *size = g_format_size (reply_limit (cd->request));
+
+          if (cd->request->max_tokens > 0)
+            return_error (task, g_error_new (STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_TOO_LONG,
+                                             _("The reply from %s grew past %s, far beyond the %d tokens "
+                                               "asked for, so it was stopped."),
+                                             steward_provider_get_name (cd->provider), size,
+                                             (int)MIN (cd->request->max_tokens, G_MAXINT)));
+          else
+            return_error (task, g_error_new (STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_TOO_LONG,
+                                             _("The reply from %s grew past %s, so it was stopped."),
+                                             steward_provider_get_name (cd->provider), size));
           return;
         }
     }
@@ -333,12 +568,22 @@ read_cb (GObject      *object,
           return;
         }
 
+      /* libsoup ends a body cut short (even by a reset) as if it were
+       * whole: only the provider's own end of reply tells. */
+      if (!steward_reply_get_done (cd->reply) && steward_reply_has_content (cd->reply))
+        {
+          return_error (task, g_error_new (STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_BAD_RESPONSE,
+                                           _("The connection to %s at %s ended in the middle of the reply."),
+                                           steward_provider_get_name (cd->provider),
+                                           steward_provider_get_base_url (cd->provider)));
+          return;
+        }
+
       if (!steward_reply_get_done (cd->reply))
         {
-          g_task_return_new_error (task, STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_BAD_RESPONSE,
-                                   _("The reply from %s stopped before it was complete."),
-                                   steward_provider_get_name (cd->provider));
-          g_object_unref (task);
+          return_error (task, g_error_new (STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_BAD_RESPONSE,
+                                           _("The reply from %s stopped before it was complete."),
+                                           steward_provider_get_name (cd->provider)));
           return;
         }
 
@@ -347,9 +592,10 @@ read_cb (GObject      *object,
       return;
     }
 
-  g_input_stream_read_bytes_async (cd->stream, READ_SIZE, READ_PRIORITY,
-                                   cd->attempt_cancellable, read_cb, task);
+  read_next (task);
 }
+
+static void send_message (GTask *task);
 
 static void
 send_cb (GObject      *object,
@@ -358,6 +604,7 @@ send_cb (GObject      *object,
 {
   GTask *task = user_data;
   ChatData *cd = g_task_get_task_data (task);
+  g_autoptr(GUri) follow = NULL;
   GError *error = NULL;
   guint status;
 
@@ -367,8 +614,26 @@ send_cb (GObject      *object,
       GError *transport = transport_error (cd, error);
 
       g_error_free (error);
-      g_task_return_error (task, transport);
-      g_object_unref (task);
+      return_error (task, transport);
+      return;
+    }
+
+  if (!check_redirect (cd->provider, cd->message, &cd->n_redirects, &follow, &error))
+    {
+      return_error (task, error);
+      return;
+    }
+
+  if (follow != NULL)
+    {
+      /* The same request, to where the server moved it */
+      g_autoptr(SoupMessage) moved = steward_provider_build_chat_message (cd->provider, cd->request,
+                                                                          TRUE, cd->api_key);
+
+      soup_message_set_uri (moved, follow);
+      g_set_object (&cd->message, moved);
+      g_clear_object (&cd->stream);
+      send_message (task);
       return;
     }
 
@@ -379,8 +644,16 @@ send_cb (GObject      *object,
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     cd->error_body = g_byte_array_new ();
 
-  g_input_stream_read_bytes_async (cd->stream, READ_SIZE, READ_PRIORITY,
-                                   cd->attempt_cancellable, read_cb, task);
+  read_next (task);
+}
+
+static void
+send_message (GTask *task)
+{
+  ChatData *cd = g_task_get_task_data (task);
+
+  soup_session_send_async (cd->session, cd->message, G_PRIORITY_DEFAULT,
+                           cd->attempt_cancellable, send_cb, task);
 }
 
 static void
@@ -389,6 +662,7 @@ send_attempt (GTask *task)
   ChatData *cd = g_task_get_task_data (task);
 
   cd->attempt++;
+  cd->n_redirects = 0;
   cd->started_at = g_get_monotonic_time ();
 
   g_clear_object (&cd->message);
@@ -397,19 +671,17 @@ send_attempt (GTask *task)
   cd->message = steward_provider_build_chat_message (cd->provider, cd->request, TRUE, cd->api_key);
   if (cd->message == NULL)
     {
-      g_task_return_new_error (task, STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_UNREACHABLE,
-                               _("The address of %s, “%s”, is not a valid URL."),
-                               steward_provider_get_name (cd->provider),
-                               steward_provider_get_base_url (cd->provider));
-      g_object_unref (task);
+      return_error (task, g_error_new (STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_UNREACHABLE,
+                                       _("The address of %s, “%s”, is not a valid URL."),
+                                       steward_provider_get_name (cd->provider),
+                                       steward_provider_get_base_url (cd->provider)));
       return;
     }
 
   cd->decoder = steward_reply_decoder_new (cd->provider, cd->reply, TRUE);
 
   begin_attempt (cd);
-  soup_session_send_async (cd->session, cd->message, G_PRIORITY_DEFAULT,
-                           cd->attempt_cancellable, send_cb, task);
+  send_message (task);
 }
 
 /**
@@ -418,7 +690,11 @@ send_attempt (GTask *task)
  *   text arrives
  * @api_key: (nullable): the key, when the provider takes one
  *
- * Streams the reply to @request into @reply.
+ * Streams the reply to @request into @reply. It ends with an error when
+ * the provider sends nothing new for `request->timeout_seconds`, when the
+ * whole reply takes longer than `request->deadline_seconds`, and when the
+ * reply grows far past `request->max_tokens` (or %STEWARD_PROVIDER_MAX_BODY);
+ * what arrived stays in @reply. No error message carries @api_key.
  */
 void
 steward_provider_chat_async (StewardProvider          *self,
@@ -450,6 +726,12 @@ steward_provider_chat_async (StewardProvider          *self,
   g_set_object (&cd->task_cancellable, cancellable);
   g_task_set_task_data (task, cd, chat_data_free);
 
+  if (request->deadline_seconds > 0)
+    {
+      cd->deadline_at = g_get_monotonic_time () + (gint64)request->deadline_seconds * G_USEC_PER_SEC;
+      cd->deadline_source = g_timeout_add_seconds (request->deadline_seconds, deadline_cb, cd);
+    }
+
   send_attempt (task);
 }
 
@@ -464,39 +746,161 @@ steward_provider_chat_finish (StewardProvider  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* -- the model list ---------------------------------------------------------- */
+
+typedef struct
+{
+  SoupSession  *session;
+  SoupMessage  *message;
+  GInputStream *stream;
+  GByteArray   *body;
+  char         *api_key;
+  guint         n_redirects;
+} ModelsData;
+
 static void
-models_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+models_data_free (gpointer data)
+{
+  ModelsData *md = data;
+
+  g_clear_object (&md->session);
+  g_clear_object (&md->message);
+  g_clear_object (&md->stream);
+  g_clear_pointer (&md->body, g_byte_array_unref);
+  if (md->api_key != NULL)
+    memset (md->api_key, 0, strlen (md->api_key));
+  g_clear_pointer (&md->api_key, g_free);
+  g_free (md);
+}
+
+static void
+models_return_error (GTask  *task,
+                     GError *error)
+{
+  ModelsData *md = g_task_get_task_data (task);
+
+  steward_redact_error (error, md->api_key);
+  g_task_return_error (task, error);
+}
+
+static void models_send (GTask *task);
+static void models_read_cb (GObject *object, GAsyncResult *result, gpointer user_data);
+
+/* Takes over @task's reference */
+static void
+models_read (GTask *task)
+{
+  ModelsData *md = g_task_get_task_data (task);
+
+  g_input_stream_read_bytes_async (md->stream, READ_SIZE, G_PRIORITY_DEFAULT,
+                                   g_task_get_cancellable (task), models_read_cb, task);
+}
+
+static void
+models_read_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   StewardProvider *self = g_task_get_source_object (task);
-  SoupMessage *message = g_task_get_task_data (task);
+  ModelsData *md = g_task_get_task_data (task);
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GBytes) body = NULL;
   GError *error = NULL;
   guint status;
   GStrv models;
 
-  if (!(body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error)))
+  if (!(bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error)))
     {
       GError *transport = steward_provider_error_for_transport (self, error);
 
       g_error_free (error);
-      g_task_return_error (task, transport);
+      models_return_error (task, transport);
       return;
     }
 
-  status = soup_message_get_status (message);
+  if (g_bytes_get_size (bytes) > 0)
+    {
+      if (md->body->len + g_bytes_get_size (bytes) > STEWARD_PROVIDER_MAX_BODY)
+        {
+          g_autofree char *size = g_format_size (STEWARD_PROVIDER_MAX_BODY);
+
+          models_return_error (task, g_error_new (STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_TOO_LONG,
+                                                  _("%s sent a model list longer than %s; Steward stopped reading it."),
+                                                  steward_provider_get_name (self), size));
+          return;
+        }
+
+      g_byte_array_append (md->body, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      models_read (g_steal_pointer (&task));
+      return;
+    }
+
+  body = g_byte_array_free_to_bytes (g_steal_pointer (&md->body));
+  status = soup_message_get_status (md->message);
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
-      g_task_return_error (task, steward_provider_error_for_status (self, status, NULL, body));
+      models_return_error (task, steward_provider_error_for_status (self, status, NULL, body));
       return;
     }
 
   if (!(models = steward_provider_parse_models (self, body, &error)))
-    g_task_return_error (task, error);
+    models_return_error (task, error);
   else
     g_task_return_pointer (task, models, (GDestroyNotify)g_strfreev);
+}
+
+static void
+models_send_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  StewardProvider *self = g_task_get_source_object (task);
+  ModelsData *md = g_task_get_task_data (task);
+  g_autoptr(GUri) follow = NULL;
+  GError *error = NULL;
+
+  g_clear_object (&md->stream);
+  if (!(md->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error)))
+    {
+      GError *transport = steward_provider_error_for_transport (self, error);
+
+      g_error_free (error);
+      models_return_error (task, transport);
+      return;
+    }
+
+  if (!check_redirect (self, md->message, &md->n_redirects, &follow, &error))
+    {
+      models_return_error (task, error);
+      return;
+    }
+
+  if (follow != NULL)
+    {
+      g_autoptr(SoupMessage) moved = steward_provider_build_models_message (self, md->api_key);
+
+      soup_message_set_uri (moved, follow);
+      g_set_object (&md->message, moved);
+      g_clear_object (&md->stream);
+      models_send (g_steal_pointer (&task));
+      return;
+    }
+
+  g_clear_pointer (&md->body, g_byte_array_unref);
+  md->body = g_byte_array_new ();
+  models_read (g_steal_pointer (&task));
+}
+
+/* Takes over @task's reference */
+static void
+models_send (GTask *task)
+{
+  ModelsData *md = g_task_get_task_data (task);
+
+  soup_session_send_async (md->session, md->message, G_PRIORITY_DEFAULT,
+                           g_task_get_cancellable (task), models_send_cb, task);
 }
 
 /**
@@ -514,7 +918,7 @@ steward_provider_list_models_async (StewardProvider     *self,
                                     gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  SoupMessage *message;
+  ModelsData *md;
 
   g_return_if_fail (STEWARD_IS_PROVIDER (self));
   g_return_if_fail (SOUP_IS_SESSION (session));
@@ -522,7 +926,12 @@ steward_provider_list_models_async (StewardProvider     *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, steward_provider_list_models_async);
 
-  if (!(message = steward_provider_build_models_message (self, api_key)))
+  md = g_new0 (ModelsData, 1);
+  md->session = g_object_ref (session);
+  md->api_key = g_strdup (api_key);
+  g_task_set_task_data (task, md, models_data_free);
+
+  if (!(md->message = steward_provider_build_models_message (self, api_key)))
     {
       g_task_return_new_error (task, STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_UNREACHABLE,
                                _("The address of %s, “%s”, is not a valid URL."),
@@ -531,9 +940,7 @@ steward_provider_list_models_async (StewardProvider     *self,
       return;
     }
 
-  g_task_set_task_data (task, message, g_object_unref);
-  soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, cancellable,
-                                    models_cb, g_steal_pointer (&task));
+  models_send (g_steal_pointer (&task));
 }
 
 /**

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "steward-json-guard.h"
 #include "steward-line-reader.h"
 #include "steward-provider-private.h"
 #include "steward-sse-parser.h"
@@ -395,6 +396,9 @@ steward_provider_build_chat_message (StewardProvider          *self,
   message = soup_message_new (SOUP_METHOD_POST, url);
   if (message == NULL)
     return NULL;
+  /* Redirects are followed by hand, only on the same origin: see
+   * _steward_provider_check_redirect(). */
+  soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
 
   body = klass->build_chat_body (self, request, stream);
   text = json_to_string (body, FALSE);
@@ -431,6 +435,7 @@ steward_provider_build_models_message (StewardProvider *self,
   url = steward_provider_dup_url (self, klass->models_path);
   if (!(message = soup_message_new (SOUP_METHOD_GET, url)))
     return NULL;
+  soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
 
   soup_message_headers_replace (soup_message_get_request_headers (message),
                                 "Accept", "application/json");
@@ -449,7 +454,7 @@ default_parse_error_body (StewardProvider  *self,
   JsonObject *object;
   JsonNode *error;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return;
 
   object = json_node_get_object (root);
@@ -489,7 +494,7 @@ parse_error_body (StewardProvider  *self,
   if (data == NULL || len == 0)
     return;
 
-  if (json_parser_load_from_data (parser, data, len, NULL))
+  if (steward_json_load_untrusted (parser, data, len, NULL))
     {
       StewardProviderClass *klass = STEWARD_PROVIDER_GET_CLASS (self);
 
@@ -641,7 +646,7 @@ steward_provider_parse_models (StewardProvider  *self,
   g_return_val_if_fail (STEWARD_IS_PROVIDER (self), NULL);
 
   data = g_bytes_get_data (body, &len);
-  if (!json_parser_load_from_data (parser, data ? data : "", len, &local_error) ||
+  if (!steward_json_load_untrusted (parser, data, len, &local_error) ||
       !(models = STEWARD_PROVIDER_GET_CLASS (self)->parse_models (self, json_parser_get_root (parser))))
     {
       g_set_error (error, STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_BAD_RESPONSE,
@@ -684,11 +689,21 @@ decode_json (StewardReplyDecoder  *self,
   StewardProviderClass *klass = STEWARD_PROVIDER_GET_CLASS (self->provider);
   g_autoptr(GError) local_error = NULL;
 
-  if (!json_parser_load_from_data (self->parser, data, len, &local_error))
+  if (!steward_json_load_untrusted (self->parser, data, len, &local_error))
     {
       g_set_error (error, STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_BAD_RESPONSE,
                    _("%s sent a reply Steward cannot read (%s)."),
                    steward_provider_get_name (self->provider), local_error->message);
+      return FALSE;
+    }
+
+  /* Every kind's events and responses are objects; anything else would
+   * reach the kind's code as nothing at all. */
+  if (_steward_json_object (json_parser_get_root (self->parser)) == NULL)
+    {
+      g_set_error (error, STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_BAD_RESPONSE,
+                   _("%s sent a reply Steward cannot read (%s)."),
+                   steward_provider_get_name (self->provider), _("a part of it is not a JSON object"));
       return FALSE;
     }
 
@@ -785,16 +800,43 @@ steward_reply_decoder_feed (StewardReplyDecoder  *self,
                             gsize                 len,
                             GError              **error)
 {
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
   g_return_val_if_fail (self != NULL, FALSE);
 
   if (self->sse)
-    return steward_sse_parser_feed (self->sse, data, len, error);
-  if (self->lines)
-    return steward_line_reader_feed (self->lines, data, len, error);
+    {
+      ok = steward_sse_parser_feed (self->sse, data, len, &local_error);
+    }
+  else if (self->lines)
+    {
+      ok = steward_line_reader_feed (self->lines, data, len, &local_error);
+    }
+  else if (self->whole->len + len > STEWARD_PROVIDER_MAX_BODY)
+    {
+      ok = FALSE;
+      g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                   _("the reply is longer than %u MB"), STEWARD_PROVIDER_MAX_BODY / (1024 * 1024));
+    }
+  else
+    {
+      g_byte_array_append (self->whole, (const guint8 *)data, len);
+      ok = TRUE;
+    }
 
-  g_byte_array_append (self->whole, (const guint8 *)data, len);
+  if (ok)
+    return TRUE;
 
-  return TRUE;
+  /* A line or an event without end: one sentence naming who sent it. */
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    g_set_error (error, STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_TOO_LONG,
+                 _("%s sent more than Steward reads at once (%s); the reply was stopped."),
+                 steward_provider_get_name (self->provider), local_error->message);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return FALSE;
 }
 
 gboolean

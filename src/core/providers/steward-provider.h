@@ -31,7 +31,14 @@ typedef enum
   STEWARD_PROVIDER_ERROR_UNREACHABLE,
   STEWARD_PROVIDER_ERROR_TLS,
   STEWARD_PROVIDER_ERROR_TIMED_OUT,
+  STEWARD_PROVIDER_ERROR_REDIRECTED,
+  STEWARD_PROVIDER_ERROR_TOO_LONG,
 } StewardProviderError;
+
+/* The most Steward reads of one reply, one line of it, or a model list:
+ * far more than any real reply, far less than a hostile server's
+ * endless stream. */
+#define STEWARD_PROVIDER_MAX_BODY (16 * 1024 * 1024)
 
 typedef enum
 {

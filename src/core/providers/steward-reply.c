@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "steward-reply.h"
 
 /* What a model sent back, assembled from a stream's pieces (or one whole
@@ -25,6 +27,8 @@ struct _StewardReply
   gint64     input_tokens;
   gint64     output_tokens;
   gint64     latency_ms;
+  /* Bytes of reasoning seen: shown nowhere, but progress all the same */
+  guint64    reasoning_size;
   guint      done : 1;
 };
 
@@ -177,12 +181,62 @@ steward_reply_ensure_tool_call (StewardReply *self,
   return call;
 }
 
+/**
+ * steward_reply_note_reasoning:
+ * @len: bytes of reasoning ("thinking") that arrived
+ *
+ * Reasoning is not kept yet, but a model that thinks for a long time is
+ * making progress: steward_reply_get_size() counts it.
+ */
+void
+steward_reply_note_reasoning (StewardReply *self,
+                              gsize         len)
+{
+  g_return_if_fail (STEWARD_IS_REPLY (self));
+
+  self->reasoning_size += len;
+}
+
+/**
+ * steward_reply_get_size:
+ *
+ * Returns: the bytes of everything the model produced so far — text,
+ *   tool calls and reasoning: grows exactly when the reply makes
+ *   progress
+ */
+guint64
+steward_reply_get_size (StewardReply *self)
+{
+  guint64 size;
+
+  g_return_val_if_fail (STEWARD_IS_REPLY (self), 0);
+
+  size = self->text->len + self->reasoning_size;
+  for (guint i = 0; i < self->tool_calls->len; i++)
+    {
+      StewardToolCall *call = g_ptr_array_index (self->tool_calls, i);
+
+      size += 1 + (call->name ? strlen (call->name) : 0) + call->arguments->len;
+    }
+
+  return size;
+}
+
 /* Gemini and Ollama send no call ids; the answer to a call must name one,
  * so Steward makes its own. */
 void
 steward_reply_ensure_tool_call_ids (StewardReply *self)
 {
   g_return_if_fail (STEWARD_IS_REPLY (self));
+
+  /* A call without a name cannot be run or answered: it is dropped. */
+  for (guint i = self->tool_calls->len; i > 0; i--)
+    {
+      StewardToolCall *call = g_ptr_array_index (self->tool_calls, i - 1);
+
+      if (call->name == NULL || call->name[0] == '\0')
+        g_ptr_array_remove_index (self->tool_calls, i - 1);
+    }
 
   for (guint i = 0; i < self->tool_calls->len; i++)
     {

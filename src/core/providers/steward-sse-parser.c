@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <gio/gio.h>
 #include <string.h>
 
 #include "steward-line-reader.h"
@@ -91,6 +93,13 @@ line_cb (const char  *line,
 
   if (name_len == 4 && memcmp (line, "data", 4) == 0)
     {
+      /* Many data lines make one event: bound it as a line is bound. */
+      if (self->data->len + len > STEWARD_LINE_READER_MAX_LINE)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                       _("an event is longer than %u MB"), STEWARD_LINE_READER_MAX_LINE / (1024 * 1024));
+          return FALSE;
+        }
       if (self->has_data)
         g_string_append_c (self->data, '\n');
       g_string_append_len (self->data, value, (line + len) - value);
