@@ -21,7 +21,9 @@ struct _StewardMessage
   gint64     id;
   gint64     conversation_id;
   char      *role;
-  char      *content;
+  /* Grows piece by piece while a reply streams: appending is amortised
+   * O(1), never a copy of the whole text. */
+  GString   *content;
   char      *status;
   char      *error;
   char      *provider;
@@ -54,7 +56,8 @@ steward_message_finalize (GObject *object)
   StewardMessage *self = (StewardMessage *)object;
 
   g_free (self->role);
-  g_free (self->content);
+  if (self->content != NULL)
+    g_string_free (self->content, TRUE);
   g_free (self->status);
   g_free (self->error);
   g_free (self->provider);
@@ -85,7 +88,7 @@ steward_message_get_property (GObject    *object,
       break;
 
     case PROP_CONTENT:
-      g_value_set_string (value, self->content);
+      g_value_set_string (value, self->content->str);
       break;
 
     case PROP_STATUS:
@@ -141,7 +144,7 @@ _steward_message_new (const StewardMessageFields *f)
   self->id = f->id;
   self->conversation_id = f->conversation_id;
   self->role = g_strdup (f->role);
-  self->content = g_strdup (f->content ? f->content : "");
+  self->content = g_string_new (f->content ? f->content : "");
   self->status = g_strdup (f->status);
   self->error = g_strdup (f->error);
   self->provider = g_strdup (f->provider);
@@ -165,12 +168,7 @@ _steward_message_append_content (StewardMessage *self,
   if (text == NULL || text[0] == '\0')
     return;
 
-  {
-    char *joined = g_strconcat (self->content, text, NULL);
-
-    g_free (self->content);
-    self->content = joined;
-  }
+  g_string_append (self->content, text);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT]);
 }
@@ -235,7 +233,6 @@ _steward_message_finish (StewardMessage *self,
 GETTER (gint64, id, 0)
 GETTER (gint64, conversation_id, 0)
 GETTER (const char *, role, NULL)
-GETTER (const char *, content, NULL)
 GETTER (const char *, status, NULL)
 GETTER (const char *, error, NULL)
 GETTER (const char *, provider, NULL)
@@ -248,3 +245,11 @@ GETTER (const char *, tool_calls, NULL)
 GETTER (GDateTime *, created_at, NULL)
 
 #undef GETTER
+
+const char *
+steward_message_get_content (StewardMessage *self)
+{
+  g_return_val_if_fail (STEWARD_IS_MESSAGE (self), NULL);
+
+  return self->content->str;
+}

@@ -168,6 +168,31 @@ static const char * const migrations[] = {
   "  updated_at TEXT NOT NULL,"
   "  PRIMARY KEY (provider, model)"
   ");",
+
+  /* 5: a reply is indexed for search once it has stopped streaming, not
+   * on every save while it grows (which cost time quadratic in its
+   * length). An indexed row always holds the text it was indexed with,
+   * so the 'delete' of an external-content FTS5 table stays exact. */
+  "DROP TRIGGER messages_fts_insert;"
+  "DROP TRIGGER messages_fts_delete;"
+  "DROP TRIGGER messages_fts_update;"
+  "CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages"
+  "  WHEN new.status != 'streaming' BEGIN"
+  "  INSERT INTO messages_fts (rowid, content) VALUES (new.id, new.content);"
+  "END;"
+  "CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages"
+  "  WHEN old.status != 'streaming' BEGIN"
+  "  INSERT INTO messages_fts (messages_fts, rowid, content) VALUES ('delete', old.id, old.content);"
+  "END;"
+  "CREATE TRIGGER messages_fts_update AFTER UPDATE OF content, status ON messages BEGIN"
+  "  INSERT INTO messages_fts (messages_fts, rowid, content)"
+  "    SELECT 'delete', old.id, old.content WHERE old.status != 'streaming';"
+  "  INSERT INTO messages_fts (rowid, content)"
+  "    SELECT new.id, new.content WHERE new.status != 'streaming';"
+  "END;"
+  "INSERT INTO messages_fts (messages_fts) VALUES ('delete-all');"
+  "INSERT INTO messages_fts (rowid, content)"
+  "  SELECT id, content FROM messages WHERE status != 'streaming';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == STEWARD_STORE_SCHEMA_VERSION);

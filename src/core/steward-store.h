@@ -33,7 +33,7 @@ typedef enum
 } StewardStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STEWARD_STORE_SCHEMA_VERSION 4
+#define STEWARD_STORE_SCHEMA_VERSION 5
 
 #define STEWARD_TYPE_STORE (steward_store_get_type ())
 
