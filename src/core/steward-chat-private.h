@@ -58,7 +58,6 @@ void      _steward_extract_memories_async   (StewardStore        *store,
                                              StewardProvider     *fallback_provider,
                                              const char          *fallback_model,
                                              StewardMessage      *user_message,
-                                             const char          *reply_text,
                                              GCancellable        *cancellable,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data);

@@ -855,7 +855,7 @@ steward_chat_turn_follow_up_async (StewardChatTurn     *self,
   if (g_strcmp0 (automatic, "true") == 0)
     {
       _steward_extract_memories_async (self->store, self->session, self->provider, self->model,
-                                       self->user_message, steward_reply_get_text (self->reply),
+                                       self->user_message,
                                        cancellable, follow_up_extract_cb, g_steal_pointer (&task));
       return;
     }
