@@ -213,6 +213,15 @@ handler (SoupServer        *server_,
 
       respond (message, 400, "application/json", body);
     }
+  else if (g_str_has_prefix (path, "/echo-key-reply/"))
+    {
+      /* The key split across two events, and the start of it at the end */
+      respond (message, 200, "text/event-stream",
+               "data: {\"choices\": [{\"delta\": {\"content\": \"Your key is sk-test-Sec\"}}]}\n\n"
+               "data: {\"choices\": [{\"delta\": {\"content\": \"ret0123456789abcdefXYZ, and sk-te\"}, "
+               "\"finish_reason\": \"stop\"}]}\n\n"
+               "data: [DONE]\n\n");
+    }
   else if (g_str_has_prefix (path, "/endless/"))
     {
       start_drip (message, "text/event-stream", NULL,
@@ -510,6 +519,17 @@ test_key_redacted (void)
 }
 
 static void
+test_key_redacted_from_reply (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StewardReply) reply = NULL;
+
+  reply = chat ("openai", "echo-key-reply", 0, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (steward_reply_get_text (reply), ==, "Your key is [redacted], and sk-te");
+}
+
+static void
 test_endless_reply (void)
 {
   g_autoptr(GError) error = NULL;
@@ -630,6 +650,7 @@ main (int   argc,
   g_test_add_func ("/steward/provider-hostile/redirect-same-origin", test_redirect_same_origin);
   g_test_add_func ("/steward/provider-hostile/redirect-loop", test_redirect_loop);
   g_test_add_func ("/steward/provider-hostile/key-redacted", test_key_redacted);
+  g_test_add_func ("/steward/provider-hostile/key-redacted-from-reply", test_key_redacted_from_reply);
   g_test_add_func ("/steward/provider-hostile/endless-reply", test_endless_reply);
   g_test_add_func ("/steward/provider-hostile/long-line", test_long_line);
   g_test_add_func ("/steward/provider-hostile/keep-alive-times-out", test_keep_alive_times_out);

@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "steward-provider.h"
+#include "steward-redact.h"
 
 /* Conformance: every recorded response of every provider kind decodes to
  * exactly the expected reply, whole and dribbled one byte at a time, and
@@ -449,6 +452,107 @@ test_unknown_kind (void)
   g_assert_error (error, STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_FAILED);
 }
 
+/* Feeds @body to a decoder of @kind in one piece. */
+static StewardReply *
+decode_text (const char  *kind,
+             gboolean     stream,
+             const char  *body,
+             GError     **error)
+{
+  g_autoptr(StewardProvider) provider = steward_provider_new (kind, "Odd", NULL);
+  g_autoptr(StewardReplyDecoder) decoder = NULL;
+  StewardReply *reply = steward_reply_new ();
+
+  decoder = steward_reply_decoder_new (provider, reply, stream);
+  if (steward_reply_decoder_feed (decoder, body, strlen (body), error))
+    steward_reply_decoder_finish (decoder, error);
+
+  return reply;
+}
+
+static void
+test_odd_shapes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StewardReply) reply = NULL;
+
+  /* Gemini parts that are null are skipped, not a critical. */
+  reply = decode_text ("gemini", TRUE,
+                       "data: {\"candidates\": [{\"content\": {\"parts\": [null, {\"text\": \"Hi\"}]}, "
+                       "\"finishReason\": \"STOP\"}]}\r\n\r\n", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (steward_reply_get_text (reply), ==, "Hi");
+  g_clear_object (&reply);
+
+  /* An Ollama line that is not an object is a clean error; what came
+   * before stays. */
+  reply = decode_text ("ollama", TRUE,
+                       "{\"message\": {\"content\": \"Hi\"}, \"done\": false}\n[1, 2]\n", &error);
+  g_assert_error (error, STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_BAD_RESPONSE);
+  g_assert_cmpstr (steward_reply_get_text (reply), ==, "Hi");
+  g_clear_error (&error);
+  g_clear_object (&reply);
+
+  reply = decode_text ("ollama", TRUE, "\"done\"\n", &error);
+  g_assert_error (error, STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_BAD_RESPONSE);
+  g_clear_error (&error);
+  g_clear_object (&reply);
+
+  /* A tool call without a name is dropped; one with a name stays. */
+  reply = decode_text ("openai", TRUE,
+                       "data: {\"choices\": [{\"delta\": {\"tool_calls\": ["
+                       "{\"index\": 0, \"id\": \"a\", \"function\": {\"arguments\": \"{}\"}},"
+                       "{\"index\": 1, \"id\": \"b\", \"function\": {\"name\": \"search\", \"arguments\": \"{}\"}}"
+                       "]}, \"finish_reason\": \"tool_calls\"}]}\n\ndata: [DONE]\n\n", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (steward_reply_get_n_tool_calls (reply), ==, 1);
+  g_assert_cmpstr (steward_reply_get_tool_call (reply, 0)->name, ==, "search");
+  g_clear_object (&reply);
+
+  /* A whole body nested past the limit */
+  {
+    GString *deep = g_string_new (NULL);
+
+    for (guint i = 0; i < 600; i++)
+      g_string_append_c (deep, '{');
+    reply = decode_text ("anthropic", FALSE, deep->str, &error);
+    g_assert_error (error, STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_BAD_RESPONSE);
+    g_string_free (deep, TRUE);
+  }
+}
+
+static void
+test_redact (void)
+{
+  struct {
+    const char *in;
+    const char *out;
+  } cases[] = {
+    { "Incorrect API key provided: sk-my-own-key-1234.", "Incorrect API key provided: [redacted]." },
+    { "Authorization: Bearer abc.def-ghi_jkl", "Authorization: Bearer [redacted]" },
+    { "key AIzaSyA1234567890abcdefghijklmnopqrstuv is bad", "key [redacted] is bad" },
+    { "anthropic sk-ant-api03-abcdefghijklmnop", "anthropic [redacted]" },
+    { "{\"api_key\": \"0123456789abcdef\"}", "{\"api_key\": \"[redacted]\"}" },
+    { "?token=abcdefgh12345678&x=1", "?token=[redacted]&x=1" },
+    { "jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig", "jwt [redacted]" },
+    { "a short sk-1 and a word token", "a short sk-1 and a word token" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = steward_redact_secrets (cases[i].in, "sk-my-own-key-1234");
+
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+
+  /* The provider's own key, whatever its shape */
+  {
+    g_autofree char *out = steward_redact_secrets ("echo: plainkey42 done", "plainkey42");
+
+    g_assert_cmpstr (out, ==, "echo: [redacted] done");
+  }
+}
+
 static GPtrArray *
 collect_fixtures (void)
 {
@@ -542,6 +646,8 @@ main (int   argc,
   g_test_add_func ("/steward/providers/request/ollama", test_request_ollama);
   g_test_add_func ("/steward/providers/models", test_models);
   g_test_add_func ("/steward/providers/unknown-kind", test_unknown_kind);
+  g_test_add_func ("/steward/providers/odd-shapes", test_odd_shapes);
+  g_test_add_func ("/steward/providers/redact", test_redact);
 
   return g_test_run ();
 }

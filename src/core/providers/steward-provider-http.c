@@ -186,6 +186,7 @@ return_error (GTask  *task,
 {
   ChatData *cd = g_task_get_task_data (task);
 
+  steward_reply_flush (cd->reply);
   steward_redact_error (error, cd->api_key);
   g_task_return_error (task, error);
   g_object_unref (task);
@@ -587,6 +588,7 @@ read_cb (GObject      *object,
           return;
         }
 
+      steward_reply_flush (cd->reply);
       g_task_return_boolean (task, TRUE);
       g_object_unref (task);
       return;
@@ -723,6 +725,7 @@ steward_provider_chat_async (StewardProvider          *self,
   cd->request = copy_request (request);
   cd->api_key = g_strdup (api_key);
   cd->reply = g_object_ref (reply);
+  steward_reply_set_secret (reply, api_key);
   g_set_object (&cd->task_cancellable, cancellable);
   g_task_set_task_data (task, cd, chat_data_free);
 

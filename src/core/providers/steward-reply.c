@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "steward-redact.h"
 #include "steward-reply.h"
 
 /* What a model sent back, assembled from a stream's pieces (or one whole
@@ -29,6 +30,10 @@ struct _StewardReply
   gint64     latency_ms;
   /* Bytes of reasoning seen: shown nowhere, but progress all the same */
   guint64    reasoning_size;
+  /* The key the request carried: never part of the text. Text that may
+   * be the start of it waits in @held until the next piece tells. */
+  char      *secret;
+  GString   *held;
   guint      done : 1;
 };
 
@@ -58,6 +63,10 @@ steward_reply_finalize (GObject *object)
   StewardReply *self = (StewardReply *)object;
 
   g_string_free (self->text, TRUE);
+  g_string_free (self->held, TRUE);
+  if (self->secret != NULL)
+    memset (self->secret, 0, strlen (self->secret));
+  g_clear_pointer (&self->secret, g_free);
   g_clear_pointer (&self->tool_calls, g_ptr_array_unref);
   g_clear_pointer (&self->finish_reason, g_free);
   g_clear_pointer (&self->model, g_free);
@@ -84,6 +93,7 @@ static void
 steward_reply_init (StewardReply *self)
 {
   self->text = g_string_new (NULL);
+  self->held = g_string_new (NULL);
   self->tool_calls = g_ptr_array_new_with_free_func (tool_call_free);
   self->input_tokens = -1;
   self->output_tokens = -1;
@@ -104,17 +114,99 @@ steward_reply_get_text (StewardReply *self)
   return self->text->str;
 }
 
+static void
+emit_text (StewardReply *self,
+           const char   *text,
+           gsize         len)
+{
+  g_autofree char *piece = NULL;
+
+  if (len == 0)
+    return;
+
+  piece = g_strndup (text, len);
+  g_string_append_len (self->text, piece, len);
+  g_signal_emit (self, signals[TEXT_DELTA], 0, piece);
+}
+
+/* The longest end of @text that begins @secret */
+static gsize
+secret_prefix_at_end (const char *text,
+                      gsize       len,
+                      const char *secret)
+{
+  gsize secret_len = strlen (secret);
+
+  for (gsize n = MIN (len, secret_len - 1); n > 0; n--)
+    if (memcmp (text + len - n, secret, n) == 0)
+      return n;
+
+  return 0;
+}
+
 void
 steward_reply_append_text (StewardReply *self,
                            const char   *text)
 {
+  gsize keep;
+
   g_return_if_fail (STEWARD_IS_REPLY (self));
 
   if (text == NULL || text[0] == '\0')
     return;
 
-  g_string_append (self->text, text);
-  g_signal_emit (self, signals[TEXT_DELTA], 0, text);
+  if (self->secret == NULL)
+    {
+      emit_text (self, text, strlen (text));
+      return;
+    }
+
+  g_string_append (self->held, text);
+  if (strstr (self->held->str, self->secret) != NULL)
+    {
+      g_auto(GStrv) pieces = g_strsplit (self->held->str, self->secret, -1);
+      g_autofree char *redacted = g_strjoinv (STEWARD_REDACTED, pieces);
+
+      g_string_assign (self->held, redacted);
+    }
+
+  /* The key is ASCII: what is held back starts on a character boundary. */
+  keep = secret_prefix_at_end (self->held->str, self->held->len, self->secret);
+  emit_text (self, self->held->str, self->held->len - keep);
+  g_string_erase (self->held, 0, self->held->len - keep);
+}
+
+/**
+ * steward_reply_set_secret:
+ * @secret: (nullable): the key sent with the request
+ *
+ * A provider (or whoever answers for it) may echo the key it was sent:
+ * from here on the key never becomes part of the text, even split
+ * across pieces. Call steward_reply_flush() when the reply ends.
+ */
+void
+steward_reply_set_secret (StewardReply *self,
+                          const char   *secret)
+{
+  g_return_if_fail (STEWARD_IS_REPLY (self));
+
+  g_clear_pointer (&self->secret, g_free);
+  if (secret != NULL && strlen (secret) >= 4)
+    self->secret = g_strdup (secret);
+}
+
+/**
+ * steward_reply_flush:
+ *
+ * Hands over text held back because it might have begun the key.
+ */
+void
+steward_reply_flush (StewardReply *self)
+{
+  g_return_if_fail (STEWARD_IS_REPLY (self));
+
+  emit_text (self, self->held->str, self->held->len);
+  g_string_truncate (self->held, 0);
 }
 
 /* Whether anything was shown to the user: after that, a failed request

@@ -31,6 +31,9 @@ const char      *steward_reply_get_text             (StewardReply *self);
 void             steward_reply_append_text          (StewardReply *self,
                                                      const char   *text);
 gboolean         steward_reply_has_content          (StewardReply *self);
+void             steward_reply_set_secret           (StewardReply *self,
+                                                     const char   *secret);
+void             steward_reply_flush                (StewardReply *self);
 void             steward_reply_note_reasoning       (StewardReply *self,
                                                      gsize         len);
 guint64          steward_reply_get_size             (StewardReply *self);
