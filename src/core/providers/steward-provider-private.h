@@ -23,6 +23,12 @@ G_DECLARE_FINAL_TYPE (StewardGeminiProvider, steward_gemini_provider, STEWARD, G
 #define STEWARD_TYPE_OLLAMA_PROVIDER (steward_ollama_provider_get_type ())
 G_DECLARE_FINAL_TYPE (StewardOllamaProvider, steward_ollama_provider, STEWARD, OLLAMA_PROVIDER, StewardProvider)
 
+gboolean _steward_provider_check_redirect (StewardProvider  *self,
+                                           SoupMessage      *message,
+                                           guint            *n_redirects,
+                                           GUri            **follow,
+                                           GError          **error);
+
 GError *_steward_provider_error_new (StewardProvider *self,
                                      guint            status,
                                      const char      *type,
