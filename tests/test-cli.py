@@ -286,6 +286,28 @@ class TestStore(CliTestCase):
             self.assertEqual(f.read(), before)
 
 
+class TestEmptyDatabase(CliTestCase):
+    def test_empty_file_refused_and_left_alone(self):
+        os.makedirs(self.data_dir)
+        path = os.path.join(self.data_dir, 'steward.db')
+        open(path, 'wb').close()
+        for args in (('conversations', 'list'), ('settings', 'set', 'personal.name', 'Ada')):
+            with self.subTest(args=args):
+                line = self.assert_one_sentence(self.run_cli(*args), 1)
+                self.assertIn(path, line)
+                self.assertIn('empty', line)
+                self.assertEqual(os.path.getsize(path), 0)
+                self.assertEqual(os.listdir(self.data_dir), ['steward.db'])
+
+    def test_new_data_dir_is_made_whole(self):
+        self.assert_ok(self.run_cli('conversations', 'list'))
+        self.assertEqual(os.listdir(self.data_dir), ['steward.db'])
+        with self.db() as db:
+            self.assertGreater(db.execute('PRAGMA user_version').fetchone()[0], 0)
+        self.assert_ok(self.run_cli('settings', 'set', 'personal.name', 'Ada'))
+        self.assertEqual(self.assert_ok(self.run_cli('settings', 'get', 'personal.name')), 'Ada\n')
+
+
 if __name__ == '__main__':
     CLI = os.path.abspath(sys.argv.pop(1))
     unittest.main(verbosity=2)

@@ -324,6 +324,69 @@ test_truncated_file_reported (Fixture       *fixture,
 }
 
 static void
+test_empty_file_reported (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  GStatBuf st;
+
+  /* A file of no bytes is no database, whatever SQLite would make of it. */
+  g_file_set_contents (fixture->db_path, "", 0, &error);
+  g_assert_no_error (error);
+
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_CORRUPT);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (error->message, fixture->db_path));
+  g_assert_nonnull (strstr (error->message, "empty"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_stat (fixture->db_path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, ==, 0);
+  dir = g_dir_open (fixture->data_dir, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_dir_read_name (dir), ==, "steward.db");
+  g_assert_null (g_dir_read_name (dir));
+}
+
+static void
+test_new_store_made_whole (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(StewardStore) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *below = g_build_filename (fixture->data_dir, "new", "data", NULL);
+  g_autofree char *path = g_build_filename (below, "steward.db", NULL);
+  g_autofree char *version = NULL;
+
+  /* A new store appears under its name complete, never as a file that
+   * an interrupted first start could leave empty. */
+  store = steward_store_open (below, &error);
+  g_assert_no_error (error);
+  g_assert_false (steward_store_is_read_only (store));
+  g_assert_true (steward_store_check_writable (store, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&store));
+
+  dir = g_dir_open (below, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_dir_read_name (dir), ==, "steward.db");
+  g_assert_null (g_dir_read_name (dir));
+
+  version = raw_query (path, "PRAGMA user_version");
+  g_assert_cmpint (atoi (version), ==, STEWARD_STORE_SCHEMA_VERSION);
+
+  again = steward_store_open (below, &error);
+  g_assert_no_error (error);
+  g_assert_true (steward_store_set_setting (again, "personal.name", "Ada", &error));
+  g_assert_no_error (error);
+}
+
+static void
 test_unusable_data_dir (Fixture       *fixture,
                         gconstpointer  user_data)
 {
@@ -1037,6 +1100,8 @@ main (int   argc,
   ADD ("newer-version-refused", test_newer_version_refused);
   ADD ("corrupt-file-reported", test_corrupt_file_reported);
   ADD ("truncated-file-reported", test_truncated_file_reported);
+  ADD ("empty-file-reported", test_empty_file_reported);
+  ADD ("new-store-made-whole", test_new_store_made_whole);
   ADD ("unusable-data-dir", test_unusable_data_dir);
   ADD ("settings", test_settings);
   ADD ("lists", test_lists);

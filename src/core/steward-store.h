@@ -30,6 +30,9 @@ typedef enum
   STEWARD_STORE_ERROR_IO,
   STEWARD_STORE_ERROR_NOT_FOUND,
   STEWARD_STORE_ERROR_INVALID,
+  /* The store was opened read-only: its folder or file cannot be
+   * written (a read-only mount, permissions, a full disk). */
+  STEWARD_STORE_ERROR_READ_ONLY,
 } StewardStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
@@ -55,6 +58,9 @@ StewardStore *steward_store_open_finish            (GAsyncResult         *result
 const char   *steward_store_get_data_dir           (StewardStore         *self);
 const char   *steward_store_get_path               (StewardStore         *self);
 int           steward_store_get_schema_version     (StewardStore         *self);
+gboolean      steward_store_is_read_only           (StewardStore         *self);
+gboolean      steward_store_check_writable         (StewardStore         *self,
+                                                    GError              **error);
 
 /* Settings: see steward-setting-keys.h for the keys the core knows. */
 char         *steward_store_dup_setting            (StewardStore         *self,
