@@ -387,6 +387,77 @@ test_new_store_made_whole (Fixture       *fixture,
 }
 
 static void
+assert_provider_refused (StewardStore    *store,
+                         StewardProvider *provider,
+                         const char      *old_name,
+                         const char      *secret)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean saved;
+
+  if (old_name != NULL)
+    saved = steward_store_update_provider (store, old_name, provider, &error);
+  else
+    saved = steward_store_add_provider (store, provider, &error);
+
+  g_assert_false (saved);
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID);
+  g_assert_true (g_str_has_suffix (error->message, "."));
+  if (secret != NULL)
+    g_assert_null (strstr (error->message, secret));
+}
+
+static void
+test_provider_checks (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  static const char * const bad_names[] = {
+    "", "   ", "bad\033[31mname", "tab\tname", "new\nline", "c1\302\233name", "del\177",
+  };
+  static const char * const bad_urls[] = {
+    "http://user:secret@example.com", "https://secret@example.com/v1", "http://:secret@example.com",
+    "ftp://example.com", "file:///etc/passwd", "example.com", "http://", "https:///v1",
+  };
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(StewardProvider) good = NULL;
+  g_autoptr(GListModel) providers = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+
+  good = steward_provider_new ("ollama", "Local café", &error);
+  g_assert_no_error (error);
+  steward_provider_set_base_url (good, "http://127.0.0.1:11434");
+  g_assert_true (steward_store_add_provider (store, good, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_names); i++)
+    {
+      g_autoptr(StewardProvider) provider = steward_provider_new ("ollama", bad_names[i], NULL);
+
+      assert_provider_refused (store, provider, NULL, NULL);
+      assert_provider_refused (store, provider, "Local café", NULL);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_urls); i++)
+    {
+      g_autoptr(StewardProvider) provider = steward_provider_new ("openai", "Remote", NULL);
+
+      steward_provider_set_base_url (provider, bad_urls[i]);
+      assert_provider_refused (store, provider, NULL, "secret");
+      assert_provider_refused (store, provider, "Local café", "secret");
+      g_assert_false (steward_store_check_provider_address (bad_urls[i], NULL));
+    }
+
+  g_assert_true (steward_store_check_provider_address ("https://api.example.com/v1", NULL));
+
+  providers = steward_store_list_providers (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (providers), ==, 1);
+}
+
+static void
 test_unusable_data_dir (Fixture       *fixture,
                         gconstpointer  user_data)
 {
@@ -1110,6 +1181,7 @@ main (int   argc,
   ADD ("conversation-editing", test_conversation_editing);
   ADD ("message-range", test_message_range);
   ADD ("providers-and-tiers", test_providers_and_tiers);
+  ADD ("provider-checks", test_provider_checks);
   ADD ("model-context-tokens", test_model_context_tokens);
   ADD ("model-context-tokens-follow-provider", test_model_context_tokens_follow_provider);
   ADD ("migrate-from-3", test_migrate_from_3);

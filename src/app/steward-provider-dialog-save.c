@@ -166,8 +166,14 @@ _steward_provider_dialog_save_clicked_cb (StewardProviderDialog *self,
     {
       if (g_error_matches (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID))
         {
-          gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
-          gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+          /* The store refuses a name or an address (one carrying a
+           * password, say): point at the one it refused. */
+          const char *base_url = steward_provider_get_base_url (provider);
+          GtkWidget *row = base_url != NULL && !steward_store_check_provider_address (base_url, NULL)
+                           ? GTK_WIDGET (self->address_row) : GTK_WIDGET (self->name_row);
+
+          gtk_widget_add_css_class (row, "error");
+          gtk_widget_grab_focus (row);
         }
       _steward_provider_dialog_show_error (self, error->message);
       return;

@@ -19,6 +19,113 @@
 static const char * const tiers[] = { "small", "medium", "large", NULL };
 
 /**
+ * steward_store_check_provider_name:
+ *
+ * A provider's name is shown in lists, menus and terminals: it must not be
+ * empty and must hold no control characters (C0, DEL, C1), which could
+ * rewrite a terminal.
+ *
+ * Returns: %TRUE if @name may be stored, else %FALSE with @error set
+ *   (%STEWARD_STORE_ERROR_INVALID)
+ */
+gboolean
+steward_store_check_provider_name (const char  *name,
+                                   GError     **error)
+{
+  g_autofree char *stripped = NULL;
+
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID,
+                   _("A provider’s name must be UTF-8 text."));
+      return FALSE;
+    }
+
+  stripped = g_strstrip (g_strdup (name));
+  if (stripped[0] == '\0')
+    {
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID,
+                   _("A provider needs a name."));
+      return FALSE;
+    }
+
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
+        {
+          g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID,
+                       _("A provider’s name cannot contain control characters."));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * steward_store_check_provider_address:
+ *
+ * A provider's base URL must be an http or https address with a host. It
+ * must not carry a user name or password (`user:password@`): a secret
+ * belongs in the keyring, never in the database, a list or a log, so such
+ * an address is refused without being repeated.
+ *
+ * Returns: %TRUE if @base_url may be stored, else %FALSE with @error set
+ *   (%STEWARD_STORE_ERROR_INVALID)
+ */
+gboolean
+steward_store_check_provider_address (const char  *base_url,
+                                      GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+  const char *authority;
+  gsize authority_len;
+
+  g_return_val_if_fail (base_url != NULL, FALSE);
+
+  /* Looked for before parsing, so that an address GUri cannot read is
+   * not repeated either when it carries a password. */
+  authority = strstr (base_url, "://");
+  authority = authority != NULL ? authority + 3 : base_url;
+  authority_len = strcspn (authority, "/?#");
+  if (memchr (authority, '@', authority_len) != NULL)
+    {
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID,
+                   _("A provider’s address cannot contain a user name or password; "
+                     "keep keys in the keyring or in an environment variable."));
+      return FALSE;
+    }
+
+  uri = g_uri_parse (base_url, G_URI_FLAGS_NONE, NULL);
+  scheme = uri != NULL ? g_uri_get_scheme (uri) : NULL;
+
+  if (uri == NULL ||
+      (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0) ||
+      g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0' ||
+      g_uri_get_userinfo (uri) != NULL)
+    {
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID,
+                   _("“%s” is not an http or https address."), base_url);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_provider (StewardProvider  *provider,
+                GError          **error)
+{
+  const char *base_url = steward_provider_get_base_url (provider);
+
+  return steward_store_check_provider_name (steward_provider_get_name (provider), error) &&
+         (base_url == NULL || steward_store_check_provider_address (base_url, error));
+}
+
+/**
  * steward_store_add_provider:
  *
  * Stores the settings of @provider (never its key: that lives in the
@@ -35,13 +142,10 @@ steward_store_add_provider (StewardStore     *self,
   g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
   g_return_val_if_fail (STEWARD_IS_PROVIDER (provider), FALSE);
 
+  if (!check_provider (provider, error))
+    return FALSE;
+
   name = steward_provider_get_name (provider);
-  if (name == NULL || name[0] == '\0')
-    {
-      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID,
-                   _("A provider needs a name."));
-      return FALSE;
-    }
 
   stmt = _steward_store_prepare (self,
                                  "INSERT INTO providers (name, kind, base_url, model, api_key_env,"
@@ -189,13 +293,10 @@ steward_store_update_provider (StewardStore     *self,
   g_return_val_if_fail (old_name != NULL, FALSE);
   g_return_val_if_fail (STEWARD_IS_PROVIDER (provider), FALSE);
 
+  if (!check_provider (provider, error))
+    return FALSE;
+
   name = steward_provider_get_name (provider);
-  if (name == NULL || name[0] == '\0')
-    {
-      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID,
-                   _("A provider needs a name."));
-      return FALSE;
-    }
 
   stmt = _steward_store_prepare (self,
                                  "UPDATE providers SET name = ?, kind = ?, base_url = ?, model = ?,"

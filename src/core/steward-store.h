@@ -111,6 +111,10 @@ gboolean         steward_store_get_tier            (StewardStore         *self,
                                                     char                **provider,
                                                     char                **model,
                                                     GError              **error);
+gboolean         steward_store_check_provider_name    (const char        *name,
+                                                       GError           **error);
+gboolean         steward_store_check_provider_address (const char        *base_url,
+                                                       GError           **error);
 
 /* Conversations and messages (steward-store-chat.c) */
 gint64           steward_store_create_conversation (StewardStore         *self,
