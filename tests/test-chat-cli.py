@@ -7,10 +7,12 @@
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
 import sqlite3
+import stat
 import subprocess
 import sys
 import tempfile
@@ -295,6 +297,22 @@ class TestProviders(ChatTestCase):
         self.one_sentence(self.cli('provider', 'add', 'x', '--kind', 'mistral', check=False))
         self.one_sentence(self.cli('provider', 'add', 'x', check=False))
 
+    def test_names_and_addresses_refused(self):
+        for name in ('', '   ', 'bad\x1b[31mname', 'tab\tname', 'c1\x9bname', 'del\x7f'):
+            with self.subTest(name=name):
+                result = self.cli('provider', 'add', name, '--kind', 'ollama', check=False)
+                self.assertEqual(result.returncode, 1, result.stderr)
+                self.assertIsNone(CONTROLS.search(result.stderr), repr(result.stderr))
+                self.one_sentence(result)
+        for url in ('http://user:secret@example.com', 'https://secret@example.com/v1',
+                    'ftp://example.com', 'file:///etc/passwd', 'example.com', 'http://'):
+            with self.subTest(url=url):
+                result = self.cli('provider', 'add', 'p', '--kind', 'openai', '--base-url', url, check=False)
+                self.assertEqual(result.returncode, 1, result.stderr)
+                line = self.one_sentence(result)
+                self.assertNotIn('secret', line)
+        self.assertEqual(json.loads(self.cli('provider', 'list', '--json').stdout), [])
+
     def test_api_key_in_keyring(self):
         if not os.environ.get('DBUS_SESSION_BUS_ADDRESS'):
             self.skipTest('no D-Bus session for the keyring')
@@ -416,6 +434,88 @@ class TestErrors(ChatTestCase):
         expected = ''.join(json.loads(line)['message']['content'] for line in first.decode('utf-8').splitlines())
         self.assertEqual(reply['content'], expected)
         self.assertTrue(result.stdout.startswith(expected), result.stdout)
+
+
+CONTROLS = re.compile('[\x00-\x08\x0b-\x1f\x7f-\x9f]')
+
+
+def ndjson_reply(*pieces):
+    """An Ollama /api/chat stream of @pieces, as an HTTP response."""
+    lines = [json.dumps({'model': 'x', 'message': {'role': 'assistant', 'content': p}, 'done': False})
+             for p in pieces]
+    lines.append(json.dumps({'model': 'x', 'message': {'role': 'assistant', 'content': ''}, 'done': True,
+                             'done_reason': 'stop', 'prompt_eval_count': 3, 'eval_count': 4}))
+    body = ('\n'.join(lines) + '\n').encode('utf-8')
+    return (b'HTTP/1.1 200 OK\r\nContent-Type: application/x-ndjson\r\n'
+            b'Content-Length: %d\r\nConnection: close\r\n\r\n' % len(body)) + body
+
+
+class TestTerminalSafety(ChatTestCase):
+    def local(self, answer):
+        port = self.serve_once(answer)
+        self.cli('provider', 'add', 'l', '--kind', 'ollama', '--base-url', f'http://127.0.0.1:{port}',
+                 '--model', 'x')
+
+    def test_reply_controls_stripped_on_the_terminal_kept_in_the_store(self):
+        # An escape sequence split across two pieces, a bell, a C1 CSI.
+        self.local(lambda c: c.sendall(ndjson_reply('Hello \x1b[3', '1mred\x1b[0m\x07 and \x9b2J',
+                                                    ' tab\there\r\nend')))
+        out = self.cli('chat', 'Hi').stdout
+        self.assertIsNone(CONTROLS.search(out), repr(out))
+        self.assertEqual(out, 'Hello [31mred[0m and 2J tab\there\nend\n')
+        stored = json.loads(self.cli('conversations', 'show', '1', '--json').stdout)['messages'][1]['content']
+        self.assertEqual(stored, 'Hello \x1b[31mred\x1b[0m\x07 and \x9b2J tab\there\r\nend')
+        shown = self.cli('conversations', 'show', '1').stdout
+        self.assertIsNone(CONTROLS.search(shown), repr(shown))
+
+    def test_error_body_controls_stripped(self):
+        body = json.dumps({'error': 'model \x1b]0;owned\x07 \x1b[2Jgone'}).encode('utf-8')
+        self.local(lambda c: c.sendall(b'HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\n'
+                                       b'Content-Length: %d\r\nConnection: close\r\n\r\n' % len(body) + body))
+        result = self.cli('chat', 'Hi', check=False)
+        line = self.one_sentence(result)
+        self.assertIsNone(CONTROLS.search(result.stderr), repr(result.stderr))
+        self.assertIn(']0;owned [2Jgone', line)
+
+
+class TestInput(ChatTestCase):
+    def chat_bytes(self, *args, input=None):
+        return subprocess.run([CLI, '--data-dir', self.data_dir, 'chat', '--json', *args], capture_output=True,
+                              env=self.env, input=input, timeout=60)
+
+    def test_nul_and_invalid_utf8_repaired(self):
+        server = self.server('ollama')
+        self.add_provider('l', 'ollama', server, key_env=False)
+        result = self.chat_bytes('-', input=b'Hello\x00world \xff\xfe!\n\x00end')
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stderr, b'')
+        cid = json.loads(result.stdout)['conversation_id']
+        shown = json.loads(self.cli('conversations', 'show', str(cid), '--json').stdout)
+        self.assertEqual(shown['messages'][0]['content'], 'Hello\ufffdworld \ufffd\ufffd!\n\ufffdend')
+        self.assertEqual(server.chat_requests()[-1]['body']['messages'][-1]['content'],
+                         'Hello\ufffdworld \ufffd\ufffd!\n\ufffdend')
+
+        result = self.chat_bytes(b'caf\xe9', b'cr\xe8me')
+        self.assertEqual(result.returncode, 0, result.stderr)
+        cid = json.loads(result.stdout)['conversation_id']
+        shown = json.loads(self.cli('conversations', 'show', str(cid), '--json').stdout)
+        self.assertEqual(shown['messages'][0]['content'], 'caf\ufffd cr\ufffdme')
+
+
+class TestChatOutput(ChatTestCase):
+    def test_full_stdout_fails_and_keeps_the_reply(self):
+        if not stat.S_ISCHR(os.stat('/dev/full').st_mode):
+            self.skipTest('/dev/full is not a device here')
+        server = self.server('ollama')
+        self.add_provider('l', 'ollama', server, key_env=False)
+        with open('/dev/full', 'wb') as full:
+            result = subprocess.run([CLI, '--data-dir', self.data_dir, 'chat', 'Hi'], stdout=full,
+                                    stderr=subprocess.PIPE, text=True, env=self.env, timeout=60)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn('No space left on device', self.one_sentence(result))
+        reply = json.loads(self.cli('conversations', 'show', '1', '--json').stdout)['messages'][1]
+        self.assertEqual((reply['status'], reply['content']),
+                         ('complete', self.expected_text('ollama', 'text_stream')))
 
 
 class TestCrashSafety(ChatTestCase):

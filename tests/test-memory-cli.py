@@ -158,7 +158,8 @@ class TestContextSize(chat_cli.ChatTestCase):
         # About 4,500 tokens: at home in the medium model's 8,192, four
         # times what the small one holds.
         message = 'I am vegetarian. ' + ' '.join(['leeks'] * 3000) + ' And I live in Porto.'
-        self.cli('chat', message)
+        # What is remembered is told on standard error.
+        self.assertEqual(self.cli('chat', message, check=False).returncode, 0)
 
         def estimate(text):
             narrow = sum(1 for c in text if ord(c) < 0x2E80)
@@ -184,7 +185,8 @@ class TestContextSize(chat_cli.ChatTestCase):
 
         # Wide characters count for more: a message opening with 3,000 CJK
         # characters still fits.
-        self.cli('chat', '漢字' * 1500 + ' I am vegetarian. ' + ' '.join(['leeks'] * 1500))
+        self.assertEqual(self.cli('chat', '漢字' * 1500 + ' I am vegetarian. ' + ' '.join(['leeks'] * 1500),
+                                  check=False).returncode, 0)
         extraction = [r['body'] for r in server.chat_requests() if r['body']['model'] == 'facts'][-1]
         [(role, text)] = conversation_messages('openai', extraction)
         self.assertIn('[…]', text)
@@ -318,6 +320,11 @@ class TestLongTerm(chat_cli.ChatTestCase):
         self.add_provider('l', 'ollama', server, key_env=False)
         result = json.loads(self.cli('chat', '--json', 'Remember that my manager is Priya.').stdout)
         self.assertEqual(result['remembered'], ['My manager is Priya'])
+        plain = self.cli('chat', 'Remember that I play the cello.', check=False)
+        self.assertEqual(plain.returncode, 0, plain.stderr)
+        cello = [m for m in json.loads(self.cli('memory', 'list', '--json').stdout) if 'cello' in m['text']][0]
+        self.assertEqual(plain.stderr, f"Remembered: {cello['text']} (steward-cli memory forget {cello['id']})\n")
+        self.cli('memory', 'forget', str(cello['id']))
         memory = json.loads(self.cli('memory', 'list', '--json').stdout)[0]
         self.assertEqual((memory['text'], memory['origin']), ('My manager is Priya', 'chat'))
         shown = json.loads(self.cli('conversations', 'show', str(result['conversation_id']), '--json').stdout)
@@ -337,6 +344,19 @@ class TestLongTerm(chat_cli.ChatTestCase):
         again = json.loads(self.cli('chat', '--json', 'Still vegetarian, still Porto').stdout)
         self.assertEqual(again['remembered'], [])
         self.assertEqual(len(json.loads(self.cli('memory', 'list', '--json').stdout)), 2)
+        # Without --json each fact is told on standard error, with the
+        # command that forgets it; the reply alone goes to standard output.
+        for m in memories:
+            self.cli('memory', 'forget', str(m['id']))
+        result = self.cli('chat', "I don't eat meat and I'm moving to Porto", check=False)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout, self.expected_text('openai', 'text_stream') + '\n')
+        memories = json.loads(self.cli('memory', 'list', '--json').stdout)
+        self.assertEqual(len(memories), 2)
+        self.assertEqual(sorted(result.stderr.splitlines()),
+                         sorted(f"Remembered: {m['text']} (steward-cli memory forget {m['id']})" for m in memories))
+        # Proposed again: nothing is said.
+        self.assertEqual(self.cli('chat', 'Still vegetarian, still Porto').stderr, '')
         # Switched off: no extra request after the reply.
         self.cli('settings', 'set', 'memory.auto', 'false')
         sent = len(server.chat_requests())

@@ -32,11 +32,11 @@ static const Command commands[] = {
 };
 
 static void
-print_help (FILE *stream)
+print_help (gboolean to_stdout)
 {
   /* Translators: the command-line help; keep the command and option names
    * untranslated. */
-  fprintf (stream, "%s", _(
+  const char *help = _(
 "Usage: steward-cli [--data-dir DIR] COMMAND [ARGUMENTS…]\n"
 "\n"
 "Steward’s store driven from the shell.\n"
@@ -57,13 +57,16 @@ print_help (FILE *stream)
 "  model reset PROVIDER MODEL       Let a model use the default context size\n"
 "  chat [--conversation ID] [--tier T | --provider P [--model M]] [--json] MESSAGE\n"
 "                                   Send MESSAGE (- reads standard input) and\n"
-"                                   print the reply as it streams\n"
+"                                   print the reply as it streams; each fact\n"
+"                                   remembered is told on standard error\n"
 "  conversations list [--json]      List conversations, most recent first\n"
 "  conversations show ID [--json]   Show a conversation’s messages\n"
 "  conversations search QUERY [--json]\n"
 "                                   Find messages; words match as prefixes\n"
 "  conversations export ID --format md|json [--output FILE]\n"
-"                                   Export a conversation\n"
+"                                   Export a conversation, as stored; FILE is\n"
+"                                   replaced whole, a pipe or device written\n"
+"                                   into, a link followed; - is standard output\n"
 "  memory list [--json]             List what Steward remembers about you\n"
 "  memory add TEXT [--pin]          Remember a fact or preference\n"
 "  memory pin ID | unpin ID         Always send a memory, or stop doing so\n"
@@ -80,7 +83,15 @@ print_help (FILE *stream)
 "  --version         Show the version\n"
 "\n"
 "Errors are written to standard error as one sentence; the exit status is\n"
-"1 when a command fails and 2 when it is called wrongly.\n"));
+"1 when a command fails (output that cannot be written too) and 2 when it\n"
+"is called wrongly. Plain output has control characters removed. When the\n"
+"data folder cannot be written, commands that read still work (a notice\n"
+"says so) and commands that change something fail.\n");
+
+  if (to_stdout)
+    _steward_cli_print_text (help);
+  else
+    fputs (help, stderr);
 }
 
 static const Command *
@@ -95,22 +106,14 @@ find_command (const char *name)
   return NULL;
 }
 
-int
-main (int   argc,
-      char *argv[])
+static int
+run (StewardCliContext *ctx,
+     int                argc,
+     char              *argv[])
 {
-  StewardCliContext ctx = { 0 };
   const Command *command;
   gboolean options_done = FALSE;
-  int status;
   int i;
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_set_prgname ("steward-cli");
 
   for (i = 1; i < argc && argv[i][0] == '-'; i++)
     {
@@ -118,23 +121,23 @@ main (int   argc,
 
       if (g_str_equal (arg, "-h") || g_str_equal (arg, "--help"))
         {
-          print_help (stdout);
+          print_help (TRUE);
           return EXIT_SUCCESS;
         }
       else if (g_str_equal (arg, "--version"))
         {
-          g_print ("steward-cli %s\n", PACKAGE_VERSION);
+          _steward_cli_print ("steward-cli %s\n", PACKAGE_VERSION);
           return EXIT_SUCCESS;
         }
       else if (g_str_equal (arg, "--data-dir"))
         {
           if (i + 1 >= argc)
             return _steward_cli_usage (_("The option “--data-dir” needs a folder."));
-          ctx.data_dir = argv[++i];
+          ctx->data_dir = argv[++i];
         }
       else if (g_str_has_prefix (arg, "--data-dir="))
         {
-          ctx.data_dir = arg + strlen ("--data-dir=");
+          ctx->data_dir = arg + strlen ("--data-dir=");
         }
       else
         {
@@ -144,7 +147,7 @@ main (int   argc,
 
   if (i >= argc)
     {
-      print_help (stderr);
+      print_help (FALSE);
       return STEWARD_CLI_EXIT_USAGE;
     }
 
@@ -154,34 +157,52 @@ main (int   argc,
   /* --json and --help may stand anywhere after the command; its own
    * options are taken by the command, and "--" ends them, so a value may
    * itself start with a dash. */
-  ctx.args = g_ptr_array_new ();
+  ctx->args = g_ptr_array_new ();
   for (i = i + 1; i < argc; i++)
     {
       const char *arg = argv[i];
 
       if (options_done)
-        g_ptr_array_add (ctx.args, (char *)arg);
+        g_ptr_array_add (ctx->args, (char *)arg);
       else if (g_str_equal (arg, "--"))
         {
           options_done = TRUE;
-          g_ptr_array_add (ctx.args, (char *)arg);
+          g_ptr_array_add (ctx->args, (char *)arg);
         }
       else if (g_str_equal (arg, "--json"))
-        ctx.json = TRUE;
+        ctx->json = TRUE;
       else if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
         {
-          print_help (stdout);
-          g_ptr_array_unref (ctx.args);
+          print_help (TRUE);
           return EXIT_SUCCESS;
         }
       else
-        g_ptr_array_add (ctx.args, (char *)arg);
+        g_ptr_array_add (ctx->args, (char *)arg);
     }
 
-  status = command->func (&ctx);
+  return command->func (ctx);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  StewardCliContext ctx = { 0 };
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_set_prgname ("steward-cli");
+
+  status = run (&ctx, argc, argv);
 
   g_clear_object (&ctx.store);
   g_clear_pointer (&ctx.args, g_ptr_array_unref);
+  g_clear_pointer (&ctx.texts, g_ptr_array_unref);
 
-  return status;
+  /* Whatever the command, output that could not be written fails it. */
+  return _steward_cli_finish (status);
 }

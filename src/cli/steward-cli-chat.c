@@ -23,6 +23,7 @@ typedef struct
   GError       *error;
   GPtrArray    *remembered;
   gboolean      printed;
+  gboolean      json;
 } ChatRun;
 
 static void
@@ -31,7 +32,22 @@ remembered_cb (StewardChatTurn *turn,
                ChatRun         *run)
 {
   for (guint i = 0; i < memories->len; i++)
-    g_ptr_array_add (run->remembered, g_object_ref (g_ptr_array_index (memories, i)));
+    {
+      StewardMemory *memory = g_ptr_array_index (memories, i);
+
+      g_ptr_array_add (run->remembered, g_object_ref (memory));
+
+      /* As the app's "Remembered" toast with its Undo: said when it
+       * happens, on standard error, so the reply alone is the output.
+       * With --json it is part of the result. */
+      if (run->json)
+        continue;
+
+      /* Translators: said in a chat for each fact Steward remembered; the
+       * command in brackets forgets it again and stays untranslated */
+      _steward_cli_say (_("Remembered: %s (steward-cli memory forget %" G_GINT64_FORMAT ")"),
+                        steward_memory_get_text (memory), steward_memory_get_id (memory));
+    }
 }
 
 static void
@@ -56,8 +72,8 @@ text_delta_cb (StewardReply *reply,
                ChatRun      *run)
 {
   /* Each piece goes out as it arrives. */
-  fputs (text, stdout);
-  fflush (stdout);
+  _steward_cli_print_text (text);
+  _steward_cli_flush ();
   run->printed = TRUE;
 }
 
@@ -105,17 +121,19 @@ add_usage (JsonBuilder  *builder,
   json_builder_end_object (builder);
 }
 
+/* All of standard input as text: a NUL byte or bytes that are not UTF-8
+ * become U+FFFD, and nothing after them is lost. */
 static char *
 read_all_stdin (void)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) data = g_string_new (NULL);
   char buffer[4096];
   size_t n;
 
   while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
-    g_string_append_len (text, buffer, n);
+    g_string_append_len (data, buffer, n);
 
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return _steward_cli_dup_text (data->str, data->len);
 }
 
 int
@@ -125,7 +143,8 @@ _steward_cli_chat (StewardCliContext *ctx)
   g_autoptr(SoupSession) session = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GCancellable) cancellable = NULL;
-  g_autoptr(GString) text = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *trimmed = NULL;
   const char *conversation = NULL;
   const char *tier = NULL;
   const char *provider = NULL;
@@ -155,48 +174,32 @@ _steward_cli_chat (StewardCliContext *ctx)
       !g_ascii_string_to_signed (conversation, 10, 1, G_MAXINT64, &conversation_id, NULL))
     return _steward_cli_usage (_("“%s” is not a conversation id."), conversation);
 
-  text = g_string_new (NULL);
   if (ctx->args->len == 2 && g_str_equal (_steward_cli_arg (ctx, 1), "-"))
-    {
-      g_autofree char *input = read_all_stdin ();
-
-      g_string_append (text, input);
-    }
+    text = read_all_stdin ();
   else
-    {
-      for (guint i = 1; i < ctx->args->len; i++)
-        {
-          if (i > 1)
-            g_string_append_c (text, ' ');
-          g_string_append (text, _steward_cli_arg (ctx, i));
-        }
-    }
+    text = _steward_cli_join_text (ctx, 1);
 
-  if (!g_utf8_validate (text->str, text->len, NULL))
-    return _steward_cli_fail (_("The message is not valid UTF-8 text."));
-  {
-    g_autofree char *trimmed = g_strstrip (g_strdup (text->str));
+  trimmed = g_strstrip (g_strdup (text));
+  if (trimmed[0] == '\0')
+    return _steward_cli_usage (_("The message is empty."));
 
-    if (trimmed[0] == '\0')
-      return _steward_cli_usage (_("The message is empty."));
-  }
-
-  if (!(store = _steward_cli_open_store (ctx)))
+  if (!(store = _steward_cli_open_store_for_writing (ctx)))
     return STEWARD_CLI_EXIT_FAILURE;
 
   session = soup_session_new_with_options ("user-agent", "Steward/" PACKAGE_VERSION, NULL);
-  turn = steward_chat_turn_new (store, session, text->str);
+  turn = steward_chat_turn_new (store, session, text);
   steward_chat_turn_set_conversation_id (turn, conversation_id);
   if (tier != NULL)
-    steward_chat_turn_set_tier (turn, tier);
+    steward_chat_turn_set_tier (turn, _steward_cli_text (ctx, tier));
   if (provider != NULL)
-    steward_chat_turn_set_provider (turn, provider, model);
+    steward_chat_turn_set_provider (turn, _steward_cli_text (ctx, provider), _steward_cli_text (ctx, model));
 
   loop = g_main_loop_new (NULL, FALSE);
   cancellable = g_cancellable_new ();
   run.loop = loop;
   run.cancellable = cancellable;
   run.remembered = g_ptr_array_new_with_free_func (g_object_unref);
+  run.json = ctx->json;
   g_signal_connect (turn, "remembered", G_CALLBACK (remembered_cb), &run);
 
   if (!ctx->json)
@@ -209,8 +212,8 @@ _steward_cli_chat (StewardCliContext *ctx)
 
   if (run.printed)
     {
-      fputc ('\n', stdout);
-      fflush (stdout);
+      _steward_cli_write ("\n", 1);
+      _steward_cli_flush ();
     }
 
   /* Wait for the summary and the facts this exchange leads to, so a

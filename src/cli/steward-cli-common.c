@@ -18,8 +18,11 @@ static int
 print_sentence (int         status,
                 const char *message)
 {
-  fflush (stdout);
-  fprintf (stderr, "steward-cli: %s\n", message);
+  /* The sentence may carry what a server sent: no escape sequences. */
+  g_autofree char *printable = _steward_cli_dup_printable (message, -1);
+
+  _steward_cli_flush ();
+  fprintf (stderr, "steward-cli: %s\n", printable);
 
   return status;
 }
@@ -139,6 +142,81 @@ _steward_cli_arg (StewardCliContext *ctx,
   return g_ptr_array_index (ctx->args, position);
 }
 
+/**
+ * _steward_cli_dup_text:
+ *
+ * @data (@len bytes, or up to a NUL) as UTF-8 text: a NUL byte and bytes
+ * that are not UTF-8 become U+FFFD, the rest is kept. What a user pipes
+ * in or types is never cut short or refused for a stray byte.
+ */
+char *
+_steward_cli_dup_text (const char *data,
+                       gssize      len)
+{
+  g_autoptr(GString) text = NULL;
+  const char *end;
+
+  if (len < 0)
+    len = strlen (data);
+
+  text = g_string_sized_new (len);
+  end = data + len;
+
+  while (data < end)
+    {
+      const char *nul = memchr (data, '\0', end - data);
+
+      if (nul == NULL)
+        {
+          g_string_append_len (text, data, end - data);
+          break;
+        }
+
+      g_string_append_len (text, data, nul - data);
+      g_string_append (text, "\xEF\xBF\xBD");
+      data = nul + 1;
+    }
+
+  return g_utf8_make_valid (text->str, text->len);
+}
+
+/* @raw, an argument, as UTF-8 text; owned by @ctx. File names are the
+ * exception: they are passed on as they are. */
+const char *
+_steward_cli_text (StewardCliContext *ctx,
+                   const char        *raw)
+{
+  char *text;
+
+  if (raw == NULL || g_utf8_validate (raw, -1, NULL))
+    return raw;
+
+  if (ctx->texts == NULL)
+    ctx->texts = g_ptr_array_new_with_free_func (g_free);
+
+  text = _steward_cli_dup_text (raw, -1);
+  g_ptr_array_add (ctx->texts, text);
+
+  return text;
+}
+
+/* The positional arguments from @from on, joined by spaces, as text. */
+char *
+_steward_cli_join_text (StewardCliContext *ctx,
+                        guint              from)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint i = from; i < ctx->args->len; i++)
+    {
+      if (i > from)
+        g_string_append_c (joined, ' ');
+      g_string_append (joined, _steward_cli_arg (ctx, i));
+    }
+
+  return _steward_cli_dup_text (joined->str, joined->len);
+}
+
 /* Once the command took its options: what is left must be between
  * @min_args and @max_args positional arguments (the subcommand's name
  * included); an option left over is one the command does not know. */
@@ -186,8 +264,8 @@ _steward_cli_check_args (StewardCliContext *ctx,
   return TRUE;
 }
 
-StewardStore *
-_steward_cli_open_store (StewardCliContext *ctx)
+static StewardStore *
+open_store (StewardCliContext *ctx)
 {
   g_autofree char *data_dir = NULL;
   g_autoptr(GError) error = NULL;
@@ -203,18 +281,56 @@ _steward_cli_open_store (StewardCliContext *ctx)
   return ctx->store;
 }
 
+/* The store, for a command that only reads: when nothing can be saved,
+ * the user is told once, and the command goes on. */
+StewardStore *
+_steward_cli_open_store (StewardCliContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean opened = ctx->store != NULL;
+
+  if (!open_store (ctx))
+    return NULL;
+
+  if (!opened && !steward_store_check_writable (ctx->store, &error))
+    print_sentence (EXIT_SUCCESS, error->message);
+
+  return ctx->store;
+}
+
+/* The store, for a command that changes it: refused, in one sentence,
+ * when nothing can be saved. */
+StewardStore *
+_steward_cli_open_store_for_writing (StewardCliContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!open_store (ctx))
+    return NULL;
+
+  if (!steward_store_check_writable (ctx->store, &error))
+    {
+      _steward_cli_fail_error (error);
+      return NULL;
+    }
+
+  return ctx->store;
+}
+
 void
 _steward_cli_print_json (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
+  gsize len = 0;
 
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
   json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, NULL);
+  text = json_generator_to_data (generator, &len);
 
-  g_print ("%s\n", text);
+  _steward_cli_write (text, len);
+  _steward_cli_write ("\n", 1);
 }
 
 void

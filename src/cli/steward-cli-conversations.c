@@ -14,6 +14,10 @@
 
 #include "steward-cli-private.h"
 
+/* U+E000 and U+E001, from the private use area. */
+#define MATCH_START "\xEE\x80\x80"
+#define MATCH_END   "\xEE\x80\x81"
+
 static int
 conversations_list (StewardCliContext *ctx)
 {
@@ -71,7 +75,7 @@ conversations_list (StewardCliContext *ctx)
       g_autofree char *updated = _steward_cli_format_time (steward_conversation_get_updated_at (conversation));
       const char *title = steward_conversation_get_title (conversation);
 
-      g_print ("%6" G_GINT64_FORMAT "  %s  %s\n",
+      _steward_cli_print ("%6" G_GINT64_FORMAT "  %s  %s\n",
                steward_conversation_get_id (conversation),
                updated,
                title[0] != '\0' ? title : _("Untitled"));
@@ -134,18 +138,18 @@ conversations_show (StewardCliContext *ctx)
     }
 
   n_items = g_list_model_get_n_items (messages);
-  g_print ("%s\n", steward_conversation_get_title (conversation));
+  _steward_cli_print ("%s\n", steward_conversation_get_title (conversation));
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(StewardMessage) message = g_list_model_get_item (messages, i);
       const char *message_status = steward_message_get_status (message);
 
-      g_print ("\n%s", steward_conversation_role_label (steward_message_get_role (message)));
+      _steward_cli_print ("\n%s", steward_conversation_role_label (steward_message_get_role (message)));
       if (!g_str_equal (message_status, "complete"))
-        g_print (" (%s)", message_status);
-      g_print (":\n%s\n", steward_message_get_content (message));
+        _steward_cli_print (" (%s)", message_status);
+      _steward_cli_print (":\n%s\n", steward_message_get_content (message));
       if (steward_message_get_error (message))
-        g_print ("%s\n", steward_message_get_error (message));
+        _steward_cli_print ("%s\n", steward_message_get_error (message));
     }
 
   return EXIT_SUCCESS;
@@ -181,16 +185,16 @@ conversations_export (StewardCliContext *ctx)
   if (!(text = steward_conversation_export (store, id, format, &error)))
     return _steward_cli_fail_error (error);
 
+  /* An export is the stored text, byte for byte, wherever it goes; it is
+   * a file, not a listing, so control characters are kept. */
   if (output == NULL || g_str_equal (output, "-"))
     {
-      g_print ("%s", text);
+      _steward_cli_write (text, -1);
       return EXIT_SUCCESS;
     }
 
-  /* Written whole or not at all: an existing file is never left half
-   * overwritten. */
-  if (!g_file_set_contents (output, text, -1, &error))
-    return _steward_cli_fail (_("Could not write “%s”: %s."), output, error->message);
+  if (!_steward_cli_write_file (output, text, strlen (text), &error))
+    return _steward_cli_fail_error (error);
 
   return EXIT_SUCCESS;
 }
@@ -200,7 +204,7 @@ conversations_search (StewardCliContext *ctx)
 {
   g_autoptr(GListModel) results = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) query = g_string_new (NULL);
+  g_autofree char *query = NULL;
   StewardStore *store;
   gboolean tty = isatty (STDOUT_FILENO);
   guint n_items;
@@ -209,17 +213,13 @@ conversations_search (StewardCliContext *ctx)
   if (!_steward_cli_check_args (ctx, "conversations search", 2, G_MAXUINT, &status))
     return status;
 
-  for (guint i = 1; i < ctx->args->len; i++)
-    {
-      if (i > 1)
-        g_string_append_c (query, ' ');
-      g_string_append (query, _steward_cli_arg (ctx, i));
-    }
+  query = _steward_cli_join_text (ctx, 1);
+
 
   if (!(store = _steward_cli_open_store (ctx)))
     return STEWARD_CLI_EXIT_FAILURE;
 
-  if (!(results = steward_store_search_messages (store, query->str, 100, &error)))
+  if (!(results = steward_store_search_messages (store, query, 100, &error)))
     return _steward_cli_fail_error (error);
 
   n_items = g_list_model_get_n_items (results);
@@ -256,18 +256,32 @@ conversations_search (StewardCliContext *ctx)
     {
       g_autoptr(StewardSearchResult) result = g_list_model_get_item (results, i);
       g_autofree char *snippet = NULL;
-      g_autofree char *flat = NULL;
+      g_autofree char *line = NULL;
+      g_autofree char *printable = NULL;
+      g_auto(GStrv) pieces = NULL;
 
-      snippet = steward_search_result_dup_snippet_marked (result,
-                                                          tty ? "\033[1m" : "«",
-                                                          tty ? "\033[0m" : "»");
-      flat = g_strdelimit (g_steal_pointer (&snippet), "\n\r\t", ' ');
+      /* Marked with private-use characters, which survive the removal of
+       * control characters from the stored text; only then do the marks
+       * become the terminal's bold. */
+      snippet = steward_search_result_dup_snippet_marked (result, MATCH_START, MATCH_END);
+      g_strdelimit (snippet, "\n\r\t", ' ');
 
-      g_print ("%6" G_GINT64_FORMAT "  %s — %s: %s\n",
-               steward_search_result_get_conversation_id (result),
-               steward_search_result_get_conversation_title (result),
-               steward_conversation_role_label (steward_search_result_get_role (result)),
-               flat);
+      line = g_strdup_printf ("%6" G_GINT64_FORMAT "  %s — %s: %s\n",
+                              steward_search_result_get_conversation_id (result),
+                              steward_search_result_get_conversation_title (result),
+                              steward_conversation_role_label (steward_search_result_get_role (result)),
+                              snippet);
+      printable = _steward_cli_dup_printable (line, -1);
+
+      pieces = g_strsplit (printable, MATCH_START, -1);
+      g_free (printable);
+      printable = g_strjoinv (tty ? "\033[1m" : "«", pieces);
+      g_strfreev (g_steal_pointer (&pieces));
+      pieces = g_strsplit (printable, MATCH_END, -1);
+      g_free (printable);
+      printable = g_strjoinv (tty ? "\033[0m" : "»", pieces);
+
+      _steward_cli_write (printable, -1);
     }
 
   return EXIT_SUCCESS;

@@ -38,7 +38,7 @@ add_memory (JsonBuilder   *builder,
 static void
 print_memory (StewardMemory *memory)
 {
-  g_print ("%6" G_GINT64_FORMAT "  %s %s\n",
+  _steward_cli_print ("%6" G_GINT64_FORMAT "  %s %s\n",
            steward_memory_get_id (memory),
            steward_memory_get_pinned (memory) ? "📌" : "  ",
            steward_memory_get_text (memory));
@@ -123,7 +123,7 @@ memory_add (StewardCliContext *ctx)
 {
   g_autoptr(StewardMemory) memory = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *text = NULL;
   StewardStore *store;
   gboolean pin;
   gint64 id;
@@ -134,17 +134,12 @@ memory_add (StewardCliContext *ctx)
   if (!_steward_cli_check_args (ctx, "memory add", 2, G_MAXUINT, &status))
     return status;
 
-  for (guint i = 1; i < ctx->args->len; i++)
-    {
-      if (i > 1)
-        g_string_append_c (text, ' ');
-      g_string_append (text, _steward_cli_arg (ctx, i));
-    }
+  text = _steward_cli_join_text (ctx, 1);
 
-  if (!(store = _steward_cli_open_store (ctx)))
+  if (!(store = _steward_cli_open_store_for_writing (ctx)))
     return STEWARD_CLI_EXIT_FAILURE;
 
-  if (!(id = steward_store_add_memory (store, text->str, pin, "user", 0, &error)) ||
+  if (!(id = steward_store_add_memory (store, text, pin, "user", 0, &error)) ||
       !(memory = steward_store_find_memory (store, id, &error)))
     return _steward_cli_fail_error (error);
 
@@ -171,7 +166,7 @@ memory_change (StewardCliContext *ctx,
   if (!parse_id (_steward_cli_arg (ctx, 1), &id))
     return _steward_cli_usage (_("“%s” is not a memory id."), _steward_cli_arg (ctx, 1));
 
-  if (!(store = _steward_cli_open_store (ctx)))
+  if (!(store = _steward_cli_open_store_for_writing (ctx)))
     return STEWARD_CLI_EXIT_FAILURE;
 
   if (forget)

@@ -48,10 +48,10 @@ print_row (const Row *row)
        * because it has no size of its own */
       g_autofree char *text = g_strdup_printf (_("%s (default)"), tokens);
 
-      g_print ("%-16s %-32s %s\n", row->provider, row->model, text);
+      _steward_cli_print ("%-16s %-32s %s\n", row->provider, row->model, text);
     }
   else
-    g_print ("%-16s %-32s %s\n", row->provider, row->model, tokens);
+    _steward_cli_print ("%-16s %-32s %s\n", row->provider, row->model, tokens);
 }
 
 static char *
@@ -178,10 +178,11 @@ model_set (StewardCliContext *ctx)
   if (!g_ascii_string_to_signed (tokens, 10, G_MININT64, G_MAXINT64, &context_tokens, NULL))
     return _steward_cli_usage (_("“%s” is not a whole number of tokens."), tokens);
 
-  if (!(store = _steward_cli_open_store (ctx)))
+  if (!(store = _steward_cli_open_store_for_writing (ctx)))
     return STEWARD_CLI_EXIT_FAILURE;
 
-  if (!steward_store_set_model_context_tokens (store, _steward_cli_arg (ctx, 1), _steward_cli_arg (ctx, 2),
+  if (!steward_store_set_model_context_tokens (store, _steward_cli_text (ctx, _steward_cli_arg (ctx, 1)),
+                                               _steward_cli_text (ctx, _steward_cli_arg (ctx, 2)),
                                                context_tokens, &error))
     return _steward_cli_fail_error (error);
 
@@ -198,10 +199,11 @@ model_reset (StewardCliContext *ctx)
   if (!_steward_cli_check_args (ctx, "model reset", 3, 3, &status))
     return status;
 
-  if (!(store = _steward_cli_open_store (ctx)))
+  if (!(store = _steward_cli_open_store_for_writing (ctx)))
     return STEWARD_CLI_EXIT_FAILURE;
 
-  if (!steward_store_reset_model_context_tokens (store, _steward_cli_arg (ctx, 1), _steward_cli_arg (ctx, 2),
+  if (!steward_store_reset_model_context_tokens (store, _steward_cli_text (ctx, _steward_cli_arg (ctx, 1)),
+                                                 _steward_cli_text (ctx, _steward_cli_arg (ctx, 2)),
                                                  &error))
     return _steward_cli_fail_error (error);
 

@@ -25,11 +25,14 @@ typedef struct
   gboolean       json;
   const char    *data_dir;
   StewardStore  *store;
+  /* Arguments repaired into UTF-8 text, kept for the command's run. */
+  GPtrArray     *texts;
 } StewardCliContext;
 
 typedef int (*StewardCliCommandFunc) (StewardCliContext *ctx);
 
 StewardStore *_steward_cli_open_store        (StewardCliContext  *ctx);
+StewardStore *_steward_cli_open_store_for_writing (StewardCliContext *ctx);
 int           _steward_cli_fail              (const char         *format,
                                               ...) G_GNUC_PRINTF (1, 2);
 int           _steward_cli_fail_error        (const GError       *error);
@@ -48,6 +51,12 @@ gboolean      _steward_cli_take_flag         (StewardCliContext  *ctx,
                                               const char         *option);
 const char   *_steward_cli_arg               (StewardCliContext  *ctx,
                                               guint               position);
+char         *_steward_cli_dup_text          (const char         *data,
+                                              gssize              len);
+const char   *_steward_cli_text              (StewardCliContext  *ctx,
+                                              const char         *raw);
+char         *_steward_cli_join_text         (StewardCliContext  *ctx,
+                                              guint               from);
 void          _steward_cli_print_json        (JsonNode           *node);
 void          _steward_cli_add_string_member (JsonBuilder        *builder,
                                               const char         *name,
@@ -56,6 +65,23 @@ void          _steward_cli_add_time_member   (JsonBuilder        *builder,
                                               const char         *name,
                                               GDateTime          *time);
 char         *_steward_cli_format_time       (GDateTime          *time);
+
+/* Output (steward-cli-output.c) */
+void          _steward_cli_write             (const char         *data,
+                                              gssize              len);
+void          _steward_cli_flush             (void);
+char         *_steward_cli_dup_printable     (const char         *text,
+                                              gssize              len);
+void          _steward_cli_print_text        (const char         *text);
+void          _steward_cli_print             (const char         *format,
+                                              ...) G_GNUC_PRINTF (1, 2);
+void          _steward_cli_say               (const char         *format,
+                                              ...) G_GNUC_PRINTF (1, 2);
+int           _steward_cli_finish            (int                 status);
+gboolean      _steward_cli_write_file        (const char         *path,
+                                              const char         *data,
+                                              gsize               len,
+                                              GError            **error);
 
 int           _steward_cli_settings          (StewardCliContext  *ctx);
 int           _steward_cli_conversations     (StewardCliContext  *ctx);

@@ -78,21 +78,14 @@ provider_add (StewardCliContext *ctx)
   if (key_stdin && key_env != NULL)
     return _steward_cli_usage (_("Give the key either with --api-key-env or with --api-key-stdin, not both."));
 
-  if (!(provider = steward_provider_new (kind, _steward_cli_arg (ctx, 1), &error)))
+  if (!(provider = steward_provider_new (kind, _steward_cli_text (ctx, _steward_cli_arg (ctx, 1)), &error)))
     return _steward_cli_usage ("%s", error->message);
 
+  /* The name and the address are checked where they are stored. */
   if (base_url != NULL)
-    {
-      g_autoptr(GUri) uri = g_uri_parse (base_url, G_URI_FLAGS_NONE, NULL);
-
-      if (uri == NULL || (g_strcmp0 (g_uri_get_scheme (uri), "http") != 0 &&
-                          g_strcmp0 (g_uri_get_scheme (uri), "https") != 0))
-        return _steward_cli_usage (_("“%s” is not an http or https address."), base_url);
-
-      steward_provider_set_base_url (provider, base_url);
-    }
-  steward_provider_set_model (provider, model);
-  steward_provider_set_api_key_env (provider, key_env);
+    steward_provider_set_base_url (provider, _steward_cli_text (ctx, base_url));
+  steward_provider_set_model (provider, _steward_cli_text (ctx, model));
+  steward_provider_set_api_key_env (provider, _steward_cli_text (ctx, key_env));
 
   if (key_stdin)
     {
@@ -101,7 +94,7 @@ provider_add (StewardCliContext *ctx)
         return _steward_cli_fail (_("No key was given on standard input."));
     }
 
-  if (!(store = _steward_cli_open_store (ctx)))
+  if (!(store = _steward_cli_open_store_for_writing (ctx)))
     return STEWARD_CLI_EXIT_FAILURE;
 
   if (!steward_store_add_provider (store, provider, &error))
@@ -174,7 +167,7 @@ provider_list (StewardCliContext *ctx)
       g_autoptr(StewardProvider) provider = g_list_model_get_item (providers, i);
       const char *model = steward_provider_get_model (provider);
 
-      g_print ("%-16s %-10s %-40s %s\n",
+      _steward_cli_print ("%-16s %-10s %-40s %s\n",
                steward_provider_get_name (provider),
                steward_provider_get_kind (provider),
                steward_provider_get_base_url (provider),
@@ -220,7 +213,7 @@ provider_test (StewardCliContext *ctx)
   if (!(store = _steward_cli_open_store (ctx)))
     return STEWARD_CLI_EXIT_FAILURE;
 
-  if (!(provider = steward_store_find_provider (store, _steward_cli_arg (ctx, 1), &error)))
+  if (!(provider = steward_store_find_provider (store, _steward_cli_text (ctx, _steward_cli_arg (ctx, 1)), &error)))
     return _steward_cli_fail_error (error);
 
   key = steward_secrets_lookup_api_key (provider, NULL, &error);
@@ -260,7 +253,7 @@ provider_test (StewardCliContext *ctx)
   else
     {
       for (guint i = 0; wait.models[i]; i++)
-        g_print ("%s\n", wait.models[i]);
+        _steward_cli_print ("%s\n", wait.models[i]);
     }
 
   g_strfreev (wait.models);
@@ -279,10 +272,10 @@ provider_remove (StewardCliContext *ctx)
   if (!_steward_cli_check_args (ctx, "provider remove", 2, 2, &status))
     return status;
 
-  if (!(store = _steward_cli_open_store (ctx)))
+  if (!(store = _steward_cli_open_store_for_writing (ctx)))
     return STEWARD_CLI_EXIT_FAILURE;
 
-  name = _steward_cli_arg (ctx, 1);
+  name = _steward_cli_text (ctx, _steward_cli_arg (ctx, 1));
 
   if (!steward_store_remove_provider (store, name, &error))
     return _steward_cli_fail_error (error);
@@ -323,11 +316,12 @@ tier_set (StewardCliContext *ctx)
   if (!_steward_cli_check_args (ctx, "tier set", 4, 4, &status))
     return status;
 
-  if (!(store = _steward_cli_open_store (ctx)))
+  if (!(store = _steward_cli_open_store_for_writing (ctx)))
     return STEWARD_CLI_EXIT_FAILURE;
 
-  if (!steward_store_set_tier (store, _steward_cli_arg (ctx, 1), _steward_cli_arg (ctx, 2),
-                               _steward_cli_arg (ctx, 3), &error))
+  if (!steward_store_set_tier (store, _steward_cli_text (ctx, _steward_cli_arg (ctx, 1)),
+                               _steward_cli_text (ctx, _steward_cli_arg (ctx, 2)),
+                               _steward_cli_text (ctx, _steward_cli_arg (ctx, 3)), &error))
     return _steward_cli_fail_error (error);
 
   return EXIT_SUCCESS;
@@ -366,9 +360,9 @@ tier_list (StewardCliContext *ctx)
           json_builder_end_object (builder);
         }
       else if (provider != NULL)
-        g_print ("%-7s %-16s %s\n", tiers[i], provider, model);
+        _steward_cli_print ("%-7s %-16s %s\n", tiers[i], provider, model);
       else
-        g_print ("%-7s %s\n", tiers[i], _("(not set)"));
+        _steward_cli_print ("%-7s %s\n", tiers[i], _("(not set)"));
     }
   json_builder_end_array (builder);
 

@@ -77,7 +77,7 @@ settings_list (StewardCliContext *ctx)
         }
       else
         {
-          g_print ("%-30s %s\n", keys[i].key, value);
+          _steward_cli_print ("%-30s %s\n", keys[i].key, value);
         }
     }
 
@@ -120,7 +120,7 @@ settings_get (StewardCliContext *ctx)
     }
   else
     {
-      g_print ("%s\n", value);
+      _steward_cli_print ("%s\n", value);
     }
 
   return EXIT_SUCCESS;
@@ -139,10 +139,11 @@ settings_set (StewardCliContext *ctx)
   if (!steward_setting_key_lookup (_steward_cli_arg (ctx, 1)))
     return _steward_cli_usage (_("There is no setting “%s”."), _steward_cli_arg (ctx, 1));
 
-  if (!(store = _steward_cli_open_store (ctx)))
+  if (!(store = _steward_cli_open_store_for_writing (ctx)))
     return STEWARD_CLI_EXIT_FAILURE;
 
-  if (!steward_store_set_setting (store, _steward_cli_arg (ctx, 1), _steward_cli_arg (ctx, 2), &error))
+  if (!steward_store_set_setting (store, _steward_cli_arg (ctx, 1),
+                                  _steward_cli_text (ctx, _steward_cli_arg (ctx, 2)), &error))
     return _steward_cli_fail_error (error);
 
   return EXIT_SUCCESS;
