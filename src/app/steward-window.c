@@ -37,9 +37,12 @@ struct _StewardWindow
   GtkStack             *stack;
   StewardTasksPage     *tasks_page;
   GtkListBoxRow        *tasks_row;
+  AdwToastOverlay      *toast_overlay;
 
   /* Owned */
   StewardAppSettings   *settings;
+  /* Why changes cannot be saved, when the store was opened read-only. */
+  char                 *read_only_message;
   /* Parented to search_entry, unparented in dispose. */
   StewardSearchPopover *search_popover;
 };
@@ -412,6 +415,45 @@ search_result_activated_cb (StewardWindow        *self,
 }
 
 static void
+read_only_details_cb (StewardWindow *self,
+                      AdwToast      *toast)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert (STEWARD_IS_WINDOW (self));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Changes Will Not Be Saved"),
+                                                       self->read_only_message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Changes Will Not Be Saved"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The data can be read but not written (a read-only folder, a full disk):
+ * say so until the user dismisses it, rather than at the first change. A
+ * send that fails keeps its text, as any failed send does. */
+static void
+steward_window_show_read_only (StewardWindow *self,
+                               const GError  *error)
+{
+  AdwToast *toast;
+
+  g_assert (STEWARD_IS_WINDOW (self));
+
+  g_free (self->read_only_message);
+  self->read_only_message = g_strdup (error->message);
+
+  toast = adw_toast_new (_("Changes will not be saved: your data folder cannot be written"));
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_button_label (toast, _("Details"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (read_only_details_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
 steward_window_store_ready_cb (StewardWindow      *self,
                                GParamSpec         *pspec,
                                StewardApplication *application)
@@ -443,6 +485,13 @@ steward_window_store_ready_cb (StewardWindow      *self,
   steward_tasks_page_set_store (self->tasks_page, store);
   steward_documents_page_set_store (self->documents_page, store);
   steward_search_popover_set_store (self->search_popover, store);
+
+  {
+    g_autoptr(GError) read_only = NULL;
+
+    if (!steward_store_check_writable (store, &read_only))
+      steward_window_show_read_only (self, read_only);
+  }
 }
 
 static void
@@ -543,6 +592,16 @@ steward_window_dispose (GObject *object)
 }
 
 static void
+steward_window_finalize (GObject *object)
+{
+  StewardWindow *self = (StewardWindow *)object;
+
+  g_clear_pointer (&self->read_only_message, g_free);
+
+  G_OBJECT_CLASS (steward_window_parent_class)->finalize (object);
+}
+
+static void
 steward_window_class_init (StewardWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -550,6 +609,7 @@ steward_window_class_init (StewardWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = steward_window_dispose;
+  object_class->finalize = steward_window_finalize;
 
   window_class->close_request = steward_window_close_request;
 
@@ -582,6 +642,7 @@ steward_window_class_init (StewardWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, StewardWindow, tasks_page);
   gtk_widget_class_bind_template_child (widget_class, StewardWindow, tasks_row);
+  gtk_widget_class_bind_template_child (widget_class, StewardWindow, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
