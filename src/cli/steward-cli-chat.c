@@ -45,8 +45,13 @@ remembered_cb (StewardChatTurn *turn,
 
       /* Translators: said in a chat for each fact Steward remembered; the
        * command in brackets forgets it again and stays untranslated */
-      _steward_cli_say (_("Remembered: %s (steward-cli memory forget %" G_GINT64_FORMAT ")"),
-                        steward_memory_get_text (memory), steward_memory_get_id (memory));
+      {
+        /* The id as text: xgettext cannot see through G_GINT64_FORMAT. */
+        g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, steward_memory_get_id (memory));
+
+        _steward_cli_say (_("Remembered: %s (steward-cli memory forget %s)"),
+                          steward_memory_get_text (memory), id);
+      }
     }
 }
 
