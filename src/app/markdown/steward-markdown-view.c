@@ -14,11 +14,8 @@
 
 #include "steward-markdown-item.h"
 #include "steward-markdown-view.h"
+#include "steward-markdown.h"
 #include "steward-message-code-block.h"
-
-#ifdef HAVE_STEWARD_MARKDOWN
-# include "steward-markdown.h"
-#endif
 
 /* A message's Markdown as native widgets, one per block: labels with Pango
  * markup for text, a code block (steward-message-code-block.c) for code, a
@@ -52,11 +49,7 @@ struct _StewardMarkdownView
   GtkWidget             *pending_label;
 
   /* Owned */
-#ifdef HAVE_STEWARD_MARKDOWN
   StewardMarkdownStream *stream;
-#else
-  GString               *fallback;
-#endif
 
   /* The scrolled window's vertical adjustment while mapped in one */
   GtkAdjustment         *vadjustment;
@@ -154,7 +147,6 @@ insert_block (StewardMarkdownView *self,
   gtk_widget_insert_before (child, GTK_WIDGET (self), before);
 }
 
-#ifdef HAVE_STEWARD_MARKDOWN
 
 static const char * const heading_classes[] = { "title-2", "title-3", "title-4", "heading", "heading", "heading" };
 
@@ -403,90 +395,6 @@ stream_clear (StewardMarkdownView *self)
   g_clear_pointer (&self->stream, steward_markdown_stream_free);
 }
 
-#else /* !HAVE_STEWARD_MARKDOWN */
-
-/* Without the core's Markdown parser, show plain paragraphs (split at
- * blank lines) so the app stays usable; the blocks path above is the
- * real one. */
-
-static void
-add_plain_paragraphs (StewardMarkdownView *self,
-                      const char          *text)
-{
-  g_auto(GStrv) paragraphs = g_strsplit (text, "\n\n", -1);
-
-  for (guint i = 0; paragraphs[i] != NULL; i++)
-    {
-      g_strstrip (paragraphs[i]);
-      if (paragraphs[i][0] != '\0')
-        {
-          g_autofree char *markup = g_markup_escape_text (paragraphs[i], -1);
-
-          insert_block (self, create_label (markup), self->pending_label);
-        }
-    }
-}
-
-static void
-set_complete_text (StewardMarkdownView *self,
-                   const char          *text)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    gtk_widget_unparent (child);
-
-  add_plain_paragraphs (self, text);
-}
-
-static void
-stream_begin (StewardMarkdownView *self)
-{
-  self->fallback = g_string_new (NULL);
-}
-
-static void
-stream_append (StewardMarkdownView *self,
-               const char          *text,
-               gsize                len)
-{
-  const char *end;
-
-  g_string_append_len (self->fallback, text, len);
-
-  if ((end = g_strrstr (self->fallback->str, "\n\n")))
-    {
-      g_autofree char *done = g_strndup (self->fallback->str, end - self->fallback->str);
-
-      add_plain_paragraphs (self, done);
-      g_string_erase (self->fallback, 0, end - self->fallback->str + 2);
-    }
-}
-
-static const char *
-stream_get_pending (StewardMarkdownView *self)
-{
-  return self->fallback->str;
-}
-
-static void
-stream_end (StewardMarkdownView *self)
-{
-  if (self->fallback == NULL)
-    return;
-
-  add_plain_paragraphs (self, self->fallback->str);
-  g_string_free (g_steal_pointer (&self->fallback), TRUE);
-}
-
-static void
-stream_clear (StewardMarkdownView *self)
-{
-  if (self->fallback != NULL)
-    g_string_free (g_steal_pointer (&self->fallback), TRUE);
-}
-
-#endif /* HAVE_STEWARD_MARKDOWN */
 
 static void
 update_pending (StewardMarkdownView *self)
@@ -593,10 +501,8 @@ steward_markdown_view_finish (StewardMarkdownView *self,
   g_clear_pointer (&self->pending_label, gtk_widget_unparent);
   self->streaming = FALSE;
 
-#ifdef HAVE_STEWARD_MARKDOWN
   if (text != NULL && steward_markdown_has_link_definitions (text))
     set_complete_text (self, text);
-#endif
 }
 
 gboolean
