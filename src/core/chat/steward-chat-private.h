@@ -25,6 +25,12 @@ gint64    _steward_context_tokens           (StewardStore        *store,
                                              const char          *provider_name,
                                              const char          *model);
 
+void      _steward_small_model              (StewardStore        *store,
+                                             StewardProvider     *fallback_provider,
+                                             const char          *fallback_model,
+                                             StewardProvider    **provider,
+                                             char               **model);
+
 void      _steward_complete_async           (SoupSession         *session,
                                              StewardProvider     *provider,
                                              const char          *model,
@@ -37,6 +43,18 @@ void      _steward_complete_async           (SoupSession         *session,
                                              GAsyncReadyCallback  callback,
                                              gpointer             user_data);
 char     *_steward_complete_finish          (GAsyncResult        *result,
+                                             GError             **error);
+gboolean  _steward_complete_small           (StewardStore        *store,
+                                             SoupSession         *session,
+                                             StewardProvider     *fallback_provider,
+                                             const char          *fallback_model,
+                                             const char          *system,
+                                             const char          *prefix,
+                                             GString             *text,
+                                             double               head_share,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data,
                                              GError             **error);
 
 void      _steward_summarize_async          (StewardStore        *store,
