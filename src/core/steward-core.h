@@ -20,6 +20,7 @@
 #include "steward-search-result.h"
 #include "steward-secrets.h"
 #include "steward-setting-keys.h"
+#include "steward-settings.h"
 #include "steward-store.h"
 #include "steward-system-prompt.h"
 #include "steward-task.h"
