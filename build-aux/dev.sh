@@ -4,6 +4,9 @@
 #   build-aux/dev.sh run [ARGS…]   install what the build needs, build, start the app
 #   build-aux/dev.sh test          the same set-up, then every test suite headless
 #   build-aux/dev.sh test-asan     unit suites of an AddressSanitizer build
+#   build-aux/dev.sh fuzz [SECONDS]  replay fuzz/regressions, then run each libFuzzer
+#                                  harness SECONDS (default 60) in a clang build
+#   build-aux/dev.sh fuzz-regress  only replay the crashes kept in fuzz/regressions
 #   build-aux/dev.sh cli [ARGS…]   build, then run steward-cli
 #   build-aux/dev.sh bench         build, then the benchmarks (they report, never gate)
 #   build-aux/dev.sh bundle        a .flatpak bundle (needs flatpak-builder and the GNOME 50 SDK)
@@ -20,6 +23,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${STEWARD_BUILD_DIR:-$ROOT/_build}
 ASAN_BUILD=${STEWARD_ASAN_BUILD_DIR:-$ROOT/_build-asan}
+FUZZ_BUILD=${STEWARD_FUZZ_BUILD_DIR:-$ROOT/_build-fuzz}
 APP_ID=io.github.stewardapp.Steward
 
 BUILD_PACKAGES=(
@@ -35,6 +39,9 @@ TEST_PACKAGES=(
   python3 python3-dogtail python3-pyatspi gsettings-desktop-schemas
   dconf-gsettings-backend dconf-cli xdotool imagemagick sqlite3 flatpak-builder
 )
+# libFuzzer comes with clang's runtime; llvm brings llvm-symbolizer for
+# readable stacks.
+FUZZ_PACKAGES=(clang libclang-rt-14-dev llvm)
 
 say () { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
@@ -68,6 +75,72 @@ build () {
 
 summary () {
   /usr/bin/python3 "$ROOT/build-aux/test-summary.py" "$@"
+}
+
+# The fuzz build: clang, AddressSanitizer + UBSan, and coverage for the
+# fuzzer in everything it compiles. Only the harnesses and what they link
+# are built (the GTK app is not needed here). Reconfiguring each time lets
+# meson see a new file in fuzz/regressions.
+fuzz_build () {
+  install_packages "${BUILD_PACKAGES[@]}" "${FUZZ_PACKAGES[@]}"
+  if [ ! -f "$FUZZ_BUILD/build.ninja" ]; then
+    say "Configuring $FUZZ_BUILD"
+    CC=clang meson setup "$FUZZ_BUILD" "$ROOT" \
+      -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false \
+      -Dui_tests=false -Dc_args=-fsanitize=fuzzer-no-link
+  else
+    meson setup --reconfigure "$FUZZ_BUILD" "$ROOT" >/dev/null
+  fi
+  say "Building the fuzz harnesses in $FUZZ_BUILD"
+  meson compile -C "$FUZZ_BUILD" fuzz-harnesses
+}
+
+# Leak checking stays on: GLib's one-time allocations (types, quarks) are
+# still reachable when LeakSanitizer looks, so only real leaks show.
+fuzz_env () {
+  env -u G_DEBUG \
+    ASAN_OPTIONS=detect_leaks=1 \
+    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    LC_ALL=C.UTF-8 \
+    "$@"
+}
+
+# Replays fuzz/regressions (suite "fuzz"); writes the count line to $1.
+fuzz_regress () {
+  local count=$1 status=0
+  if ! compgen -G "$ROOT/fuzz/regressions/*/*" >/dev/null; then
+    say "No crashes kept in fuzz/regressions to replay"
+    echo "0 passed, 0 failed" > "$count"
+    return 0
+  fi
+  say "Replaying the crashes kept in fuzz/regressions"
+  rm -f "$FUZZ_BUILD/meson-logs/testlog.json"
+  meson test -C "$FUZZ_BUILD" --no-rebuild --print-errorlogs --suite fuzz || status=$?
+  summary "$FUZZ_BUILD/meson-logs/testlog.json" > "$count"
+  return $status
+}
+
+# Runs one harness for $4 seconds; leaves one line in $FUZZ_OUT/NAME.result,
+# starting with "passed" or "failed".
+fuzz_one () {
+  local name=$1 dict=$2 max_len=$3 seconds=$4
+  local log="$FUZZ_OUT/logs/$name.log" artifacts="$FUZZ_OUT/artifacts/$name/"
+  local status=0 stats crash input
+
+  mkdir -p "$FUZZ_OUT/corpus/$name" "$artifacts"
+  fuzz_env "$FUZZ_BUILD/fuzz/fuzz-$name" \
+    -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len="$max_len" \
+    -dict="$ROOT/fuzz/$dict" -artifact_prefix="$artifacts" -print_final_stats=1 \
+    "$FUZZ_OUT/corpus/$name" "$FUZZ_OUT/seeds/$name" > "$log" 2>&1 || status=$?
+
+  stats=$(grep -E '^#[0-9]+' "$log" | tail -n 1 | sed -E 's/^#([0-9]+)[[:space:]]+[A-Z]+[[:space:]]+/\1 runs, /; s/ (lim|exec\/s|rss|L|MS):.*//') || true
+  if [ $status -eq 0 ]; then
+    echo "passed  fuzz-$name: ${stats:-no runs}" > "$FUZZ_OUT/$name.result"
+  else
+    crash=$(grep -m1 -E '^==fuzz==|^SUMMARY: |ERROR: libFuzzer|ERROR: AddressSanitizer|runtime error' "$log" || echo "exit status $status")
+    input=$(sed -n 's/.*Test unit written to //p' "$log" | tail -n 1)
+    echo "failed  fuzz-$name: $crash; input ${input:-none}, log $log" > "$FUZZ_OUT/$name.result"
+  fi
 }
 
 cmd=${1:-help}
@@ -114,6 +187,55 @@ case "$cmd" in
     exit $status
     ;;
 
+  fuzz)
+    seconds=${1:-60}
+    if ! [[ $seconds =~ ^[1-9][0-9]*$ ]]; then
+      echo "dev.sh: fuzz takes a number of seconds per harness, not “$seconds”." >&2
+      exit 2
+    fi
+    FUZZ_OUT="$FUZZ_BUILD/fuzz"
+    # As many harnesses at a time as there are processors
+    jobs=${STEWARD_FUZZ_JOBS:-$(nproc)}
+    fuzz_build
+    status=0
+    fuzz_regress "$FUZZ_OUT/regress.count" || status=1
+    /usr/bin/python3 "$ROOT/fuzz/harnesses.py" --seeds "$ROOT" "$FUZZ_OUT/seeds"
+    rm -f "$FUZZ_OUT"/*.result
+    mkdir -p "$FUZZ_OUT/logs"
+    mapfile -t harnesses < <(/usr/bin/python3 "$ROOT/fuzz/harnesses.py" --list)
+    say "Fuzzing ${#harnesses[@]} harnesses for $seconds s each, $jobs at a time"
+    for line in "${harnesses[@]}"; do
+      read -r name dict max_len <<< "$line"
+      while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do
+        wait -n || true
+      done
+      fuzz_one "$name" "$dict" "$max_len" "$seconds" &
+    done
+    wait
+    passed=0 failed=0
+    for line in "${harnesses[@]}"; do
+      read -r name _ <<< "$line"
+      result=$(cat "$FUZZ_OUT/$name.result" 2>/dev/null || echo "failed  fuzz-$name: it did not run")
+      echo "$result"
+      case $result in
+        passed*) passed=$((passed + 1)) ;;
+        *) failed=$((failed + 1)); status=1 ;;
+      esac
+    done
+    echo "$passed passed, $failed failed" > "$FUZZ_OUT/fuzz.count"
+    echo
+    summary --total "$FUZZ_OUT/regress.count" "$FUZZ_OUT/fuzz.count"
+    exit $status
+    ;;
+
+  fuzz-regress)
+    fuzz_build
+    status=0
+    fuzz_regress "$FUZZ_BUILD/fuzz/regress.count" || status=$?
+    cat "$FUZZ_BUILD/fuzz/regress.count"
+    exit $status
+    ;;
+
   bench)
     install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
     build "$BUILD"
@@ -138,7 +260,7 @@ case "$cmd" in
     ;;
 
   help|-h|--help)
-    sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     ;;
 
   *)
