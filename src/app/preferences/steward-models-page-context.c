@@ -18,18 +18,12 @@
 gint64
 _steward_models_page_get_default_tokens (StewardModelsPage *self)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 tokens;
-
   g_assert (STEWARD_IS_MODELS_PAGE (self));
 
-  if ((tokens = steward_store_get_context_tokens (self->store, NULL, NULL, NULL, &error)) < 0)
-    {
-      g_warning ("Cannot read the default context size: %s", error->message);
-      tokens = g_ascii_strtoll (steward_setting_key_lookup (KEY_CONTEXT_TOKENS)->default_value, NULL, 10);
-    }
+  if (self->settings == NULL)
+    return g_ascii_strtoll (steward_setting_key_lookup (KEY_CONTEXT_TOKENS)->default_value, NULL, 10);
 
-  return tokens;
+  return steward_settings_get_int (self->settings, KEY_CONTEXT_TOKENS);
 }
 
 /* Shows the context size of the model chosen for @tier: its own, else the
@@ -160,27 +154,57 @@ context_reset_clicked_cb (StewardModelsPage *self,
   gtk_widget_grab_focus (GTK_WIDGET (tier->context_spin));
 }
 
+/* Every model without a size of its own follows the default. */
 static void
-default_context_changed_cb (StewardModelsPage *self,
-                            GtkSpinButton     *spin)
+default_tokens_changed_cb (StewardModelsPage *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *value = NULL;
+  g_assert (STEWARD_IS_MODELS_PAGE (self));
+
+  _steward_models_page_update_context_rows (self);
+}
+
+static void
+settings_write_failed_cb (StewardModelsPage *self,
+                          const char        *key,
+                          const GError      *error)
+{
+  g_assert (STEWARD_IS_MODELS_PAGE (self));
+
+  if (!g_str_equal (key, KEY_CONTEXT_TOKENS))
+    return;
+
+  g_warning ("Cannot save %s: %s", KEY_CONTEXT_TOKENS, error->message);
+  _steward_models_page_toast (self, error->message);
+}
+
+/* The default context size: a row bound to the setting. */
+void
+_steward_models_page_init_context (StewardModelsPage *self)
+{
+  const StewardSettingKey *info = steward_setting_key_lookup (KEY_CONTEXT_TOKENS);
+  g_autofree char *property = g_strdelimit (g_strdup (KEY_CONTEXT_TOKENS), ".", '-');
+  g_autofree char *detailed_notify = g_strconcat ("notify::", property, NULL);
 
   g_assert (STEWARD_IS_MODELS_PAGE (self));
 
-  if (self->loading || self->store == NULL)
-    return;
+  /* The range comes from the core so the two cannot disagree. */
+  gtk_spin_button_set_range (self->default_context_spin, info->min, info->max);
+  gtk_spin_button_set_value (self->default_context_spin, g_ascii_strtod (info->default_value, NULL));
 
-  value = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (spin));
+  self->settings_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->settings_bindings, property,
+                        self->default_context_spin, "value",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 
-  if (!steward_store_set_setting (self->store, KEY_CONTEXT_TOKENS, value, &error))
-    {
-      g_warning ("Cannot save %s: %s", KEY_CONTEXT_TOKENS, error->message);
-      _steward_models_page_toast (self, error->message);
-    }
-
-  _steward_models_page_update_context_rows (self);
+  self->settings_signals = g_signal_group_new (STEWARD_TYPE_SETTINGS);
+  g_signal_group_connect_object (self->settings_signals, detailed_notify,
+                                 G_CALLBACK (default_tokens_changed_cb),
+                                 self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->settings_signals, "write-failed",
+                                 G_CALLBACK (settings_write_failed_cb),
+                                 self,
+                                 G_CONNECT_SWAPPED);
 }
 
 void
@@ -190,5 +214,4 @@ _steward_models_page_class_context_init (StewardModelsPageClass *klass)
 
   gtk_widget_class_bind_template_callback (widget_class, context_reset_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, context_value_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, default_context_changed_cb);
 }

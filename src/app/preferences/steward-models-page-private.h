@@ -61,6 +61,10 @@ struct _StewardModelsPage
 
   /* Owned */
   StewardStore       *store;
+  StewardSettings    *settings;
+  /* Follow the settings: the default size and what it could not save. */
+  GBindingGroup      *settings_bindings;
+  GSignalGroup       *settings_signals;
   SoupSession        *session;
   GCancellable       *cancellable;
   /* The providers as the window lists them. */
@@ -93,6 +97,7 @@ void             _steward_models_page_save_tier                   (StewardModels
 
 /* steward-models-page-context.c */
 void             _steward_models_page_class_context_init          (StewardModelsPageClass *klass);
+void             _steward_models_page_init_context                (StewardModelsPage      *self);
 gint64           _steward_models_page_get_default_tokens          (StewardModelsPage      *self);
 void             _steward_models_page_update_context_row          (StewardModelsPage      *self,
                                                                    Tier                   *tier);

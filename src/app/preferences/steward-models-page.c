@@ -26,6 +26,7 @@ G_DEFINE_FINAL_TYPE (StewardModelsPage, steward_models_page, ADW_TYPE_PREFERENCE
 
 enum {
   PROP_0,
+  PROP_SETTINGS,
   PROP_STORE,
   N_PROPS
 };
@@ -312,10 +313,6 @@ steward_models_page_load_tiers (StewardModelsPage *self)
       gtk_widget_remove_css_class (GTK_WIDGET (tier->model_row), "error");
     }
 
-  if (self->store != NULL)
-    gtk_spin_button_set_value (self->default_context_spin,
-                               _steward_models_page_get_default_tokens (self));
-
   self->loading = FALSE;
 
   _steward_models_page_update_tier_menus (self);
@@ -390,6 +387,37 @@ steward_models_page_set_store (StewardModelsPage *self,
 }
 
 /**
+ * steward_models_page_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the settings the default context
+ *   size is read from and written to
+ */
+StewardSettings *
+steward_models_page_get_settings (StewardModelsPage *self)
+{
+  g_return_val_if_fail (STEWARD_IS_MODELS_PAGE (self), NULL);
+
+  return self->settings;
+}
+
+void
+steward_models_page_set_settings (StewardModelsPage *self,
+                                  StewardSettings   *settings)
+{
+  g_return_if_fail (STEWARD_IS_MODELS_PAGE (self));
+  g_return_if_fail (!settings || STEWARD_IS_SETTINGS (settings));
+
+  if (!g_set_object (&self->settings, settings))
+    return;
+
+  g_binding_group_set_source (self->settings_bindings, settings);
+  g_signal_group_set_target (self->settings_signals, settings);
+  _steward_models_page_update_context_rows (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SETTINGS]);
+}
+
+/**
  * steward_models_page_close:
  *
  * Saves what is being typed and stops listing models: the window is
@@ -413,6 +441,9 @@ steward_models_page_dispose (GObject *object)
   if (self->models != NULL)
     steward_models_page_close (self);
 
+  if (self->settings_bindings != NULL)
+    g_binding_group_set_source (self->settings_bindings, NULL);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_MODELS_PAGE);
 
   for (guint i = 0; i < N_TIERS; i++)
@@ -427,6 +458,9 @@ steward_models_page_dispose (GObject *object)
   g_clear_object (&self->providers);
   g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings_bindings);
+  g_clear_object (&self->settings_signals);
+  g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (steward_models_page_parent_class)->dispose (object);
@@ -442,6 +476,10 @@ steward_models_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
@@ -461,6 +499,10 @@ steward_models_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_SETTINGS:
+      steward_models_page_set_settings (self, g_value_get_object (value));
+      break;
+
     case PROP_STORE:
       steward_models_page_set_store (self, g_value_get_object (value));
       break;
@@ -479,6 +521,16 @@ steward_models_page_class_init (StewardModelsPageClass *klass)
   object_class->dispose = steward_models_page_dispose;
   object_class->get_property = steward_models_page_get_property;
   object_class->set_property = steward_models_page_set_property;
+
+  /**
+   * StewardModelsPage:settings:
+   *
+   * The settings the default context size is bound to.
+   */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         STEWARD_TYPE_SETTINGS,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * StewardModelsPage:store:
@@ -551,8 +603,7 @@ steward_models_page_init (StewardModelsPage *self)
 
   self->loading = TRUE;
 
-  gtk_spin_button_set_range (self->default_context_spin, info->min, info->max);
-  gtk_spin_button_set_value (self->default_context_spin, g_ascii_strtod (info->default_value, NULL));
+  _steward_models_page_init_context (self);
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->default_context_spin),
                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 

@@ -17,15 +17,18 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StewardModelsPage, steward_models_page, STEWARD, MODELS_PAGE, AdwPreferencesPage)
 
-GtkWidget    *steward_models_page_new           (void);
-StewardStore *steward_models_page_get_store     (StewardModelsPage *self);
-void          steward_models_page_set_store     (StewardModelsPage *self,
-                                                 StewardStore      *store);
-void          steward_models_page_set_session   (StewardModelsPage *self,
-                                                 SoupSession       *session);
-void          steward_models_page_set_providers (StewardModelsPage *self,
-                                                 GListModel        *providers);
-void          steward_models_page_flush         (StewardModelsPage *self);
-void          steward_models_page_close         (StewardModelsPage *self);
+GtkWidget       *steward_models_page_new           (void);
+StewardStore    *steward_models_page_get_store     (StewardModelsPage *self);
+void             steward_models_page_set_store     (StewardModelsPage *self,
+                                                    StewardStore      *store);
+StewardSettings *steward_models_page_get_settings  (StewardModelsPage *self);
+void             steward_models_page_set_settings  (StewardModelsPage *self,
+                                                    StewardSettings   *settings);
+void             steward_models_page_set_session   (StewardModelsPage *self,
+                                                    SoupSession       *session);
+void             steward_models_page_set_providers (StewardModelsPage *self,
+                                                    GListModel        *providers);
+void             steward_models_page_flush         (StewardModelsPage *self);
+void             steward_models_page_close         (StewardModelsPage *self);
 
 G_END_DECLS

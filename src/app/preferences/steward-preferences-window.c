@@ -16,17 +16,6 @@
 #include "steward-preferences-window.h"
 #include "steward-provider-dialog.h"
 
-/* Text is saved this long after the last keystroke, and on close. */
-#define SAVE_DELAY_MSEC 500
-
-#define KEY_NAME         "personal.name"
-#define KEY_LANGUAGE     "personal.language"
-#define KEY_TONE         "personal.tone"
-#define KEY_INSTRUCTIONS "personal.instructions"
-#define KEY_EXCHANGES    "memory.short-term-exchanges"
-#define KEY_BUDGET       "memory.budget-tokens"
-#define KEY_AUTO         "memory.auto"
-
 /* Listing a provider's models must not hang the page on a dead server. */
 #define HTTP_TIMEOUT_SEC 30
 
@@ -39,7 +28,7 @@ struct _StewardPreferencesWindow
   GtkSwitch            *auto_switch;
   GtkSpinButton        *budget_spin;
   GtkSpinButton        *exchanges_spin;
-  GtkTextView          *instructions_view;
+  GtkTextBuffer        *instructions_buffer;
   AdwEntryRow          *language_row;
   StewardMemoryPage    *memory_list;
   AdwPreferencesPage   *memory_page;
@@ -53,18 +42,15 @@ struct _StewardPreferencesWindow
 
   /* Owned */
   StewardStore         *store;
+  StewardSettings      *settings;
+  GBindingGroup        *setting_bindings;
+  /* The toast saying a setting was not saved, while it shows. */
+  AdwToast             *save_toast;
   SoupSession          *session;
   GCancellable         *cancellable;
-  GHashTable           *pending;
-  guint                 save_source;
   /* The providers as stored, in the order the rows show them. */
   GListModel           *providers;
   GPtrArray            *provider_rows;
-
-  /* Set while widgets are filled from the store, so that doing so does not
-   * write the values straight back.
-   */
-  guint                 loading : 1;
 };
 
 G_DEFINE_FINAL_TYPE (StewardPreferencesWindow, steward_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -79,6 +65,25 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The rows of Personalization and Memory: each shows one setting, bound
+ * to its StewardSettings property both ways, and is saved as it changes.
+ */
+static const struct
+{
+  const char *key;
+  /* The widget in the window, and its property showing the value. */
+  gsize       widget_offset;
+  const char *widget_property;
+} setting_rows[] = {
+  { "memory.auto", G_STRUCT_OFFSET (StewardPreferencesWindow, auto_switch), "active" },
+  { "memory.budget-tokens", G_STRUCT_OFFSET (StewardPreferencesWindow, budget_spin), "value" },
+  { "memory.short-term-exchanges", G_STRUCT_OFFSET (StewardPreferencesWindow, exchanges_spin), "value" },
+  { "personal.instructions", G_STRUCT_OFFSET (StewardPreferencesWindow, instructions_buffer), "text" },
+  { "personal.language", G_STRUCT_OFFSET (StewardPreferencesWindow, language_row), "text" },
+  { "personal.name", G_STRUCT_OFFSET (StewardPreferencesWindow, name_row), "text" },
+  { "personal.tone", G_STRUCT_OFFSET (StewardPreferencesWindow, tone_row), "text" },
+};
+
 StewardPreferencesWindow *
 steward_preferences_window_new (StewardStore *store)
 {
@@ -89,201 +94,106 @@ steward_preferences_window_new (StewardStore *store)
                        NULL);
 }
 
-static void
-steward_preferences_window_flush (StewardPreferencesWindow *self)
+/* Settings */
+
+/* Until the settings come from the application's services, the window
+ * makes its own from the store it edits. */
+static StewardSettings *
+steward_preferences_window_create_settings (StewardPreferencesWindow *self)
 {
-  g_autoptr(GHashTable) pending = NULL;
-  GHashTableIter iter;
-  const char *key;
-  const char *value;
+  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
+
+  return self->store != NULL ? steward_settings_new (self->store) : NULL;
+}
+
+static void
+save_toast_dismissed_cb (StewardPreferencesWindow *self,
+                         AdwToast                 *toast)
+{
+  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
+
+  if (self->save_toast == toast)
+    g_clear_object (&self->save_toast);
+}
+
+static void
+settings_write_failed_cb (StewardPreferencesWindow *self,
+                          const char               *key,
+                          const GError             *error,
+                          StewardSettings          *settings)
+{
+  g_autofree char *message = NULL;
+  gboolean shown_here = FALSE;
 
   g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
 
-  g_clear_handle_id (&self->save_source, g_source_remove);
-
-  if (self->store == NULL || g_hash_table_size (self->pending) == 0)
+  /* The Models page says what its rows could not save. */
+  for (guint i = 0; i < G_N_ELEMENTS (setting_rows); i++)
+    shown_here |= g_str_equal (setting_rows[i].key, key);
+  if (!shown_here)
     return;
 
-  pending = g_steal_pointer (&self->pending);
-  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  /* Translators: %s is the reason, a full sentence */
+  message = g_strdup_printf (_("Could not save the setting: %s"), error->message);
 
-  g_hash_table_iter_init (&iter, pending);
-  while (g_hash_table_iter_next (&iter, (gpointer *)&key, (gpointer *)&value))
-    {
-      g_autoptr(GError) error = NULL;
+  /* A row fails at each key pressed in it: one toast says it. */
+  if (self->save_toast != NULL && g_strcmp0 (adw_toast_get_title (self->save_toast), message) == 0)
+    return;
 
-      if (!steward_store_set_setting (self->store, key, value, &error))
-        {
-          g_autofree char *message = NULL;
+  g_warning ("Cannot save %s: %s", key, error->message);
 
-          g_warning ("Cannot save %s: %s", key, error->message);
-
-          /* Translators: %s is the reason, a full sentence */
-          message = g_strdup_printf (_("Could not save the setting: %s"), error->message);
-          adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                            adw_toast_new (message));
-        }
-    }
+  g_clear_object (&self->save_toast);
+  self->save_toast = adw_toast_new (message);
+  g_signal_connect_object (self->save_toast, "dismissed",
+                           G_CALLBACK (save_toast_dismissed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), g_object_ref (self->save_toast));
 }
 
-static gboolean
-steward_preferences_window_save_timeout (gpointer user_data)
-{
-  StewardPreferencesWindow *self = user_data;
-
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  self->save_source = 0;
-  steward_preferences_window_flush (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* @key is static (a KEY_ define), so the table does not own it. */
+/* Another process (steward-cli) may have changed a setting meanwhile. */
 static void
-steward_preferences_window_queue_save (StewardPreferencesWindow *self,
-                                       const char               *key,
-                                       char                     *value,
-                                       gboolean                  now)
-{
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  if (self->loading || self->store == NULL)
-    {
-      g_free (value);
-      return;
-    }
-
-  g_hash_table_replace (self->pending, (gpointer)key, value);
-
-  if (now)
-    {
-      steward_preferences_window_flush (self);
-      return;
-    }
-
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (SAVE_DELAY_MSEC,
-                                     steward_preferences_window_save_timeout,
-                                     self);
-}
-
-static void
-entry_row_changed_cb (StewardPreferencesWindow *self,
-                      AdwEntryRow              *row)
-{
-  const char *key;
-
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  if (row == self->name_row)
-    key = KEY_NAME;
-  else if (row == self->language_row)
-    key = KEY_LANGUAGE;
-  else if (row == self->tone_row)
-    key = KEY_TONE;
-  else
-    g_return_if_reached ();
-
-  steward_preferences_window_queue_save (self, key,
-                                         g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))),
-                                         FALSE);
-}
-
-static void
-instructions_changed_cb (StewardPreferencesWindow *self,
-                         GtkTextBuffer            *buffer)
-{
-  GtkTextIter begin;
-  GtkTextIter end;
-
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  gtk_text_buffer_get_bounds (buffer, &begin, &end);
-  steward_preferences_window_queue_save (self, KEY_INSTRUCTIONS,
-                                         gtk_text_buffer_get_text (buffer, &begin, &end, FALSE),
-                                         FALSE);
-}
-
-static void
-spin_value_changed_cb (StewardPreferencesWindow *self,
-                       GtkSpinButton            *spin)
-{
-  const char *key;
-
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  if (spin == self->exchanges_spin)
-    key = KEY_EXCHANGES;
-  else if (spin == self->budget_spin)
-    key = KEY_BUDGET;
-  else
-    g_return_if_reached ();
-
-  steward_preferences_window_queue_save (self, key,
-                                         g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (spin)),
-                                         FALSE);
-}
-
-static void
-switch_active_cb (StewardPreferencesWindow *self,
-                  GParamSpec               *pspec,
-                  GtkSwitch                *widget)
-{
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  steward_preferences_window_queue_save (self, KEY_AUTO,
-                                         g_strdup (gtk_switch_get_active (widget) ? "true" : "false"),
-                                         TRUE);
-}
-
-static char *
-steward_preferences_window_dup_setting (StewardPreferencesWindow *self,
-                                        const char               *key)
+steward_preferences_window_notify_is_active (StewardPreferencesWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  char *value;
 
   g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
 
-  if (!(value = steward_store_dup_setting (self->store, key, &error)))
-    {
-      const StewardSettingKey *info = steward_setting_key_lookup (key);
-
-      g_warning ("Cannot read %s: %s", key, error->message);
-
-      return g_strdup (info ? info->default_value : "");
-    }
-
-  return value;
+  if (self->settings != NULL && gtk_window_is_active (GTK_WINDOW (self)) &&
+      !steward_settings_reload (self->settings, &error))
+    g_warning ("Cannot read the settings: %s", error->message);
 }
 
 static void
-steward_preferences_window_load_spin (StewardPreferencesWindow *self,
-                                      GtkSpinButton            *spin,
-                                      const char               *key)
+steward_preferences_window_bind_settings (StewardPreferencesWindow *self)
 {
-  const StewardSettingKey *info;
-  g_autofree char *value = NULL;
+  GBindingFlags flags = G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL;
 
   g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
 
-  /* The range comes from the core so the two cannot disagree. */
-  if ((info = steward_setting_key_lookup (key)))
-    gtk_spin_button_set_range (spin, info->min, info->max);
+  self->setting_bindings = g_binding_group_new ();
 
-  value = steward_preferences_window_dup_setting (self, key);
-  gtk_spin_button_set_value (spin, g_ascii_strtod (value, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (setting_rows); i++)
+    {
+      const StewardSettingKey *info = steward_setting_key_lookup (setting_rows[i].key);
+      GObject *widget = G_STRUCT_MEMBER (GObject *, self, setting_rows[i].widget_offset);
+      g_autofree char *property = g_strdelimit (g_strdup (setting_rows[i].key), ".", '-');
+
+      g_assert (info != NULL);
+
+      /* The range comes from the core so the two cannot disagree. A
+       * spin button's double and a setting's gint64 convert both ways. */
+      if (GTK_IS_SPIN_BUTTON (widget))
+        gtk_spin_button_set_range (GTK_SPIN_BUTTON (widget), info->min, info->max);
+
+      g_binding_group_bind (self->setting_bindings, property,
+                            widget, setting_rows[i].widget_property, flags);
+    }
 }
 
 static void
 steward_preferences_window_load (StewardPreferencesWindow *self)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *language = NULL;
-  g_autofree char *tone = NULL;
-  g_autofree char *instructions = NULL;
-  g_autofree char *auto_memory = NULL;
   gboolean sensitive = self->store != NULL;
 
   g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
@@ -298,23 +208,13 @@ steward_preferences_window_load (StewardPreferencesWindow *self)
   if (self->store == NULL)
     return;
 
-  self->loading = TRUE;
-
-  name = steward_preferences_window_dup_setting (self, KEY_NAME);
-  language = steward_preferences_window_dup_setting (self, KEY_LANGUAGE);
-  tone = steward_preferences_window_dup_setting (self, KEY_TONE);
-  instructions = steward_preferences_window_dup_setting (self, KEY_INSTRUCTIONS);
-  auto_memory = steward_preferences_window_dup_setting (self, KEY_AUTO);
-
-  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
-  gtk_editable_set_text (GTK_EDITABLE (self->language_row), language);
-  gtk_editable_set_text (GTK_EDITABLE (self->tone_row), tone);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->instructions_view), instructions, -1);
-  steward_preferences_window_load_spin (self, self->exchanges_spin, KEY_EXCHANGES);
-  steward_preferences_window_load_spin (self, self->budget_spin, KEY_BUDGET);
-  gtk_switch_set_active (self->auto_switch, g_strcmp0 (auto_memory, "true") == 0);
-
-  self->loading = FALSE;
+  self->settings = steward_preferences_window_create_settings (self);
+  g_signal_connect_object (self->settings, "write-failed",
+                           G_CALLBACK (settings_write_failed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+  g_binding_group_set_source (self->setting_bindings, self->settings);
+  steward_models_page_set_settings (self->models_page, self->settings);
 
   steward_preferences_window_reload_providers (self);
 }
@@ -621,7 +521,6 @@ steward_preferences_window_close_request (GtkWindow *window)
 {
   StewardPreferencesWindow *self = (StewardPreferencesWindow *)window;
 
-  steward_preferences_window_flush (self);
   steward_models_page_close (self->models_page);
   g_cancellable_cancel (self->cancellable);
 
@@ -646,19 +545,21 @@ steward_preferences_window_dispose (GObject *object)
   /* Nothing the user typed is lost, even when the window goes away
    * without a close request (the application quitting).
    */
-  if (self->pending != NULL)
-    steward_preferences_window_flush (self);
   if (self->models_page != NULL)
     steward_models_page_close (self->models_page);
 
   g_cancellable_cancel (self->cancellable);
 
+  if (self->setting_bindings != NULL)
+    g_binding_group_set_source (self->setting_bindings, NULL);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_PREFERENCES_WINDOW);
 
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_pointer (&self->provider_rows, g_ptr_array_unref);
   g_clear_object (&self->providers);
+  g_clear_object (&self->save_toast);
+  g_clear_object (&self->setting_bindings);
+  g_clear_object (&self->settings);
   g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
@@ -739,7 +640,7 @@ steward_preferences_window_class_init (StewardPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, auto_switch);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, budget_spin);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, exchanges_spin);
-  gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, instructions_view);
+  gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, instructions_buffer);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, memory_list);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, memory_page);
@@ -751,15 +652,11 @@ steward_preferences_window_class_init (StewardPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, providers_page);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, tone_row);
   gtk_widget_class_bind_template_callback (widget_class, add_provider_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, entry_row_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, spin_value_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, switch_active_cb);
 }
 
 static void
 steward_preferences_window_init (StewardPreferencesWindow *self)
 {
-  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->cancellable = g_cancellable_new ();
   self->session = soup_session_new_with_options ("timeout", HTTP_TIMEOUT_SEC, NULL);
   self->provider_rows = g_ptr_array_new ();
@@ -767,12 +664,11 @@ steward_preferences_window_init (StewardPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   steward_models_page_set_session (self->models_page, self->session);
+  steward_preferences_window_bind_settings (self);
 
-  g_signal_connect_object (gtk_text_view_get_buffer (self->instructions_view),
-                           "changed",
-                           G_CALLBACK (instructions_changed_cb),
-                           self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::is-active",
+                    G_CALLBACK (steward_preferences_window_notify_is_active),
+                    NULL);
 }
 
 /**
