@@ -193,9 +193,9 @@ fill_store (StewardStore *store,
         question = g_strdup_printf ("Question number %u: what should I do next?", i / 2 + 1);
 
       if (!steward_store_add_message (store, conversation_id,
-                                      user ? "user" : "assistant",
+                                      user ? STEWARD_MESSAGE_ROLE_USER : STEWARD_MESSAGE_ROLE_ASSISTANT,
                                       user ? question : reply_samples[(i / 2) % G_N_ELEMENTS (reply_samples)],
-                                      "complete",
+                                      STEWARD_MESSAGE_STATUS_COMPLETE,
                                       user ? NULL : "local", user ? NULL : "bench", user ? NULL : "medium",
                                       &error))
         g_error ("%s", error->message);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "steward-enum-types.h"
+
 #include "steward-core.h"
 #include "steward-message-private.h"
 
@@ -14,11 +16,16 @@ static gint64 next_id;
 
 static void
 append (GListStore *history,
-        const char *role,
+        const char *role_nick,
         const char *content,
-        const char *status)
+        const char *status_nick)
 {
-  StewardMessageFields f = {
+  int role, status;
+  StewardMessageFields f;
+
+  g_assert_true (steward_enum_from_nick (STEWARD_TYPE_MESSAGE_ROLE, role_nick, &role));
+  g_assert_true (steward_enum_from_nick (STEWARD_TYPE_MESSAGE_STATUS, status_nick, &status));
+  f = (StewardMessageFields) {
     .id = ++next_id,
     .conversation_id = 1,
     .role = role,
@@ -28,9 +35,11 @@ append (GListStore *history,
     .output_tokens = -1,
     .latency_ms = -1,
   };
-  g_autoptr(StewardMessage) message = _steward_message_new (&f);
+  {
+    g_autoptr(StewardMessage) message = _steward_message_new (&f);
 
-  g_list_store_append (history, message);
+    g_list_store_append (history, message);
+  }
 }
 
 /* Exchange n: "question n" and "answer n"; the reply's id is 2n. */
@@ -66,7 +75,7 @@ assert_messages (StewardChatRequest *request,
       StewardChatMessage *message = g_ptr_array_index (request->messages, i);
 
       g_assert_cmpstr (message->content, ==, expected[i]);
-      g_assert_cmpstr (message->role, ==, i % 2 == 0 ? "user" : "assistant");
+      g_assert_cmpint (message->role, ==, i % 2 == 0 ? STEWARD_MESSAGE_ROLE_USER : STEWARD_MESSAGE_ROLE_ASSISTANT);
     }
 }
 
@@ -110,7 +119,7 @@ test_seventh_message_without_summary (void)
   folded = g_ptr_array_index (context->to_fold, 0);
   g_assert_cmpstr (folded->content, ==, "question 1");
   folded = g_ptr_array_index (context->to_fold, 1);
-  g_assert_cmpstr (folded->role, ==, "assistant");
+  g_assert_cmpint (folded->role, ==, STEWARD_MESSAGE_ROLE_ASSISTANT);
   g_assert_cmpstr (folded->content, ==, "answer 1");
 }
 

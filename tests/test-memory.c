@@ -75,13 +75,13 @@ test_memories (Fixture       *fixture,
 
   g_signal_connect (fixture->store, "memories-changed", G_CALLBACK (changed_cb), &changes);
 
-  veg = steward_store_add_memory (fixture->store, "  I'm vegetarian ", FALSE, "user", 0, &error);
+  veg = steward_store_add_memory (fixture->store, "  I'm vegetarian ", FALSE, STEWARD_MEMORY_ORIGIN_USER, 0, &error);
   g_assert_no_error (error);
-  priya = steward_store_add_memory (fixture->store, "My manager is Priya", TRUE, "chat", 0, &error);
+  priya = steward_store_add_memory (fixture->store, "My manager is Priya", TRUE, STEWARD_MEMORY_ORIGIN_CHAT, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (changes, ==, 2);
 
-  g_assert_cmpint (steward_store_add_memory (fixture->store, "   ", FALSE, "user", 0, &error), ==, 0);
+  g_assert_cmpint (steward_store_add_memory (fixture->store, "   ", FALSE, STEWARD_MEMORY_ORIGIN_USER, 0, &error), ==, 0);
   g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
@@ -91,7 +91,7 @@ test_memories (Fixture       *fixture,
   memory = g_list_model_get_item (list, 0);
   g_assert_cmpint (steward_memory_get_id (memory), ==, priya);
   g_assert_true (steward_memory_get_pinned (memory));
-  g_assert_cmpstr (steward_memory_get_origin (memory), ==, "chat");
+  g_assert_cmpint (steward_memory_get_origin (memory), ==, STEWARD_MEMORY_ORIGIN_CHAT);
   g_clear_object (&memory);
 
   memory = steward_store_find_memory (fixture->store, veg, &error);
@@ -131,9 +131,9 @@ test_rank_relevance (Fixture       *fixture,
   g_autoptr(GListModel) ranked = NULL;
   g_autoptr(StewardMemory) first = NULL;
 
-  steward_store_add_memory (fixture->store, "I play the cello on Tuesdays", FALSE, "user", 0, &error);
-  steward_store_add_memory (fixture->store, "My cat is called Miso", FALSE, "user", 0, &error);
-  steward_store_add_memory (fixture->store, "Answer in British English", FALSE, "user", 0, &error);
+  steward_store_add_memory (fixture->store, "I play the cello on Tuesdays", FALSE, STEWARD_MEMORY_ORIGIN_USER, 0, &error);
+  steward_store_add_memory (fixture->store, "My cat is called Miso", FALSE, STEWARD_MEMORY_ORIGIN_USER, 0, &error);
+  steward_store_add_memory (fixture->store, "Answer in British English", FALSE, STEWARD_MEMORY_ORIGIN_USER, 0, &error);
   g_assert_no_error (error);
 
   ranked = steward_store_rank_memories (fixture->store, "What should I feed my cat?", &error);
@@ -152,8 +152,8 @@ add_exchange (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   gint64 id = steward_store_create_conversation (fixture->store, title, &error);
 
-  steward_store_add_message (fixture->store, id, "user", question, "complete", NULL, NULL, NULL, &error);
-  steward_store_add_message (fixture->store, id, "assistant", answer, "complete", "p", "m", NULL, &error);
+  steward_store_add_message (fixture->store, id, STEWARD_MESSAGE_ROLE_USER, question, STEWARD_MESSAGE_STATUS_COMPLETE, NULL, NULL, NULL, &error);
+  steward_store_add_message (fixture->store, id, STEWARD_MESSAGE_ROLE_ASSISTANT, answer, STEWARD_MESSAGE_STATUS_COMPLETE, "p", "m", NULL, &error);
   g_assert_no_error (error);
 
   return id;
@@ -220,7 +220,7 @@ test_search (Fixture       *fixture,
   result = g_list_model_get_item (results, 0);
   g_assert_cmpint (steward_search_result_get_conversation_id (result), ==, lisbon);
   g_assert_cmpstr (steward_search_result_get_conversation_title (result), ==, "Lisbon");
-  g_assert_cmpstr (steward_search_result_get_role (result), ==, "assistant");
+  g_assert_cmpint (steward_search_result_get_role (result), ==, STEWARD_MESSAGE_ROLE_ASSISTANT);
 
   markup = steward_search_result_dup_snippet_markup (result);
   g_assert_nonnull (strstr (markup, "<b>Brasileira</b>"));
@@ -242,30 +242,30 @@ test_search_follows_streaming (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   gint64 id = steward_store_create_conversation (fixture->store, "Stream", &error);
-  gint64 reply = steward_store_add_message (fixture->store, id, "assistant", "", "streaming",
+  gint64 reply = steward_store_add_message (fixture->store, id, STEWARD_MESSAGE_ROLE_ASSISTANT, "", STEWARD_MESSAGE_STATUS_STREAMING,
                                             "p", "m", NULL, &error);
 
-  gint64 deleted = steward_store_add_message (fixture->store, id, "assistant", "", "streaming",
+  gint64 deleted = steward_store_add_message (fixture->store, id, STEWARD_MESSAGE_ROLE_ASSISTANT, "", STEWARD_MESSAGE_STATUS_STREAMING,
                                               "p", "m", NULL, &error);
 
   /* A growing reply is saved many times, but indexed once, when it ends:
    * re-indexing it on every save cost time quadratic in its length. */
   g_assert_cmpuint (count_results (fixture, "gazpacho"), ==, 0);
-  steward_store_update_reply (fixture->store, reply, "A cold gazpacho", "streaming", NULL, NULL, &error);
+  steward_store_update_reply (fixture->store, reply, "A cold gazpacho", STEWARD_MESSAGE_STATUS_STREAMING, NULL, NULL, &error);
   g_assert_cmpuint (count_results (fixture, "gazpacho"), ==, 0);
-  steward_store_update_reply (fixture->store, reply, "A cold salmorejo", "complete", NULL, NULL, &error);
+  steward_store_update_reply (fixture->store, reply, "A cold salmorejo", STEWARD_MESSAGE_STATUS_COMPLETE, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (count_results (fixture, "gazpacho"), ==, 0);
   g_assert_cmpuint (count_results (fixture, "salmorejo"), ==, 1);
 
   /* Once indexed, a change of text follows. */
-  steward_store_update_reply (fixture->store, reply, "A warm ajoblanco", "error", "Stopped", NULL, &error);
+  steward_store_update_reply (fixture->store, reply, "A warm ajoblanco", STEWARD_MESSAGE_STATUS_ERROR, "Stopped", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (count_results (fixture, "salmorejo"), ==, 0);
   g_assert_cmpuint (count_results (fixture, "ajoblanco"), ==, 1);
 
   /* A reply deleted while it streamed leaves the index as it was. */
-  steward_store_update_reply (fixture->store, deleted, "A gazpacho never finished", "streaming", NULL, NULL, &error);
+  steward_store_update_reply (fixture->store, deleted, "A gazpacho never finished", STEWARD_MESSAGE_STATUS_STREAMING, NULL, NULL, &error);
   g_assert_true (steward_store_delete_conversation (fixture->store, id, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_results (fixture, "gazpacho"), ==, 0);

@@ -379,7 +379,7 @@ chat (const char  *kind,
   request->max_tokens = max_tokens;
   request->timeout_seconds = timeout_seconds;
   request->deadline_seconds = deadline_seconds;
-  steward_chat_request_add_message (request, "user", "Hi");
+  steward_chat_request_add_message (request, STEWARD_MESSAGE_ROLE_USER, "Hi");
 
   steward_provider_chat_async (provider, session, request, KEY, reply, NULL, chat_cb, &r);
   give_up = g_timeout_add_seconds (60, give_up_cb, NULL);

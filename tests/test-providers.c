@@ -288,9 +288,9 @@ build (const char *kind,
   if (base_url)
     steward_provider_set_base_url (provider, base_url);
   steward_chat_request_set_system (request, "You are Steward.");
-  steward_chat_request_add_message (request, "user", "Hello");
-  steward_chat_request_add_message (request, "assistant", "Hi! How can I help?");
-  steward_chat_request_add_message (request, "user", "Plan my day");
+  steward_chat_request_add_message (request, STEWARD_MESSAGE_ROLE_USER, "Hello");
+  steward_chat_request_add_message (request, STEWARD_MESSAGE_ROLE_ASSISTANT, "Hi! How can I help?");
+  steward_chat_request_add_message (request, STEWARD_MESSAGE_ROLE_USER, "Plan my day");
 
   message = steward_provider_build_chat_message (provider, request, stream, key);
   g_assert_nonnull (message);

@@ -595,8 +595,8 @@ test_lists (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (tasks), ==, 2);
   task = g_list_model_get_item (tasks, 0);
   g_assert_cmpstr (steward_task_get_title (task), ==, "Book flights");
-  g_assert_cmpstr (steward_task_get_status (task), ==, "todo");
-  g_assert_cmpstr (steward_task_get_priority (task), ==, "high");
+  g_assert_cmpint (steward_task_get_status (task), ==, STEWARD_TASK_STATUS_TODO);
+  g_assert_cmpint (steward_task_get_priority (task), ==, STEWARD_TASK_PRIORITY_HIGH);
   g_assert_cmpstr (steward_task_get_category (task), ==, "travel");
   g_assert_cmpint (steward_task_get_position (task), ==, 2);
   g_assert_nonnull (steward_task_get_due (task));
@@ -682,13 +682,13 @@ test_recover_interrupted (Fixture       *fixture,
   g_assert_no_error (error);
 
   /* A reply this (live) process is writing... */
-  live = steward_store_add_message (store, conversation, "assistant", "", "streaming",
+  live = steward_store_add_message (store, conversation, STEWARD_MESSAGE_ROLE_ASSISTANT, "", STEWARD_MESSAGE_STATUS_STREAMING,
                                     "p", "m", "medium", &error);
   g_assert_no_error (error);
-  g_assert_true (steward_store_update_reply (store, live, "so far", "streaming", NULL, NULL, &error));
+  g_assert_true (steward_store_update_reply (store, live, "so far", STEWARD_MESSAGE_STATUS_STREAMING, NULL, NULL, &error));
 
   /* ...and one whose writer has exited. */
-  dead = steward_store_add_message (store, conversation, "assistant", "", "streaming",
+  dead = steward_store_add_message (store, conversation, STEWARD_MESSAGE_ROLE_ASSISTANT, "", STEWARD_MESSAGE_STATUS_STREAMING,
                                     "p", "m", "medium", &error);
   g_assert_no_error (error);
   g_spawn_async (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &child, &error);
@@ -744,9 +744,9 @@ test_conversation_editing (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (changes, ==, 1);
 
-  first = steward_store_add_message (store, id, "user", "one", "complete", NULL, NULL, NULL, &error);
-  second = steward_store_add_message (store, id, "assistant", "two", "complete", "p", "m", "small", &error);
-  third = steward_store_add_message (store, id, "user", "three", "complete", NULL, NULL, NULL, &error);
+  first = steward_store_add_message (store, id, STEWARD_MESSAGE_ROLE_USER, "one", STEWARD_MESSAGE_STATUS_COMPLETE, NULL, NULL, NULL, &error);
+  second = steward_store_add_message (store, id, STEWARD_MESSAGE_ROLE_ASSISTANT, "two", STEWARD_MESSAGE_STATUS_COMPLETE, "p", "m", "small", &error);
+  third = steward_store_add_message (store, id, STEWARD_MESSAGE_ROLE_USER, "three", STEWARD_MESSAGE_STATUS_COMPLETE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (changes, ==, 4);
 
@@ -825,11 +825,11 @@ test_message_range (Fixture       *fixture,
     {
       g_autofree char *text = g_strdup_printf ("m%u", i);
 
-      ids[i] = steward_store_add_message (store, id, i % 2 ? "assistant" : "user", text, "complete",
+      ids[i] = steward_store_add_message (store, id, i % 2 ? STEWARD_MESSAGE_ROLE_ASSISTANT : STEWARD_MESSAGE_ROLE_USER, text, STEWARD_MESSAGE_STATUS_COMPLETE,
                                           NULL, NULL, NULL, &error);
       g_assert_no_error (error);
       /* Interleaved: another conversation's messages never show up. */
-      steward_store_add_message (store, other, "user", "elsewhere", "complete", NULL, NULL, NULL, &error);
+      steward_store_add_message (store, other, STEWARD_MESSAGE_ROLE_USER, "elsewhere", STEWARD_MESSAGE_STATUS_COMPLETE, NULL, NULL, NULL, &error);
       g_assert_no_error (error);
     }
 

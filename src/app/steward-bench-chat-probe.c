@@ -15,6 +15,7 @@
 
 #include "steward-bench-chat-probe.h"
 #include "steward-chat-view.h"
+#include "steward-enum-types.h"
 #include "steward-window.h"
 
 /* Chat benchmark (bench/bench-chat.c), driven by the environment:
@@ -119,7 +120,7 @@ chat_probe_after_paint_cb (GdkFrameClock *frame_clock,
                strlen (steward_message_get_content (probe->reply)),
                probe->longest_frame_us / 1000.0,
                probe->n_frames,
-               steward_message_get_status (probe->reply));
+               steward_enum_to_nick (STEWARD_TYPE_MESSAGE_STATUS, steward_message_get_status (probe->reply)));
       chat_probe_quit (probe);
     }
 }
@@ -129,7 +130,7 @@ reply_status_cb (StewardMessage *reply,
                  GParamSpec     *pspec,
                  ChatProbe      *probe)
 {
-  if (g_strcmp0 (steward_message_get_status (reply), "streaming") != 0 && probe->end_us == 0)
+  if (steward_message_get_status (reply) != STEWARD_MESSAGE_STATUS_STREAMING && probe->end_us == 0)
     probe->end_us = g_get_monotonic_time ();
 }
 
@@ -147,7 +148,7 @@ messages_changed_cb (GListModel *model,
     return;
 
   last = g_list_model_get_item (model, n_items - 1);
-  if (g_strcmp0 (steward_message_get_role (last), "assistant") != 0)
+  if (steward_message_get_role (last) != STEWARD_MESSAGE_ROLE_ASSISTANT)
     return;
 
   probe->reply = g_object_ref (last);

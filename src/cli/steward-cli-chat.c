@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "steward-cli-private.h"
+#include "steward-enum-types.h"
 
 typedef struct
 {
@@ -230,7 +231,7 @@ _steward_cli_chat (StewardCliContext *ctx)
     }
   g_source_remove (sigint_source);
 
-  if (ctx->json && steward_chat_turn_get_status (turn) != NULL)
+  if (ctx->json && steward_chat_turn_get_reply_message_id (turn) != 0)
     {
       StewardReply *reply = steward_chat_turn_get_reply (turn);
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -242,7 +243,8 @@ _steward_cli_chat (StewardCliContext *ctx)
       json_builder_set_member_name (builder, "message_id");
       json_builder_add_int_value (builder, steward_chat_turn_get_reply_message_id (turn));
       json_builder_set_member_name (builder, "status");
-      json_builder_add_string_value (builder, steward_chat_turn_get_status (turn));
+      json_builder_add_string_value (builder, steward_enum_to_nick (STEWARD_TYPE_MESSAGE_STATUS,
+                                                                    steward_chat_turn_get_status (turn)));
       json_builder_set_member_name (builder, "text");
       json_builder_add_string_value (builder, steward_reply_get_text (reply));
       add_usage (builder, reply);

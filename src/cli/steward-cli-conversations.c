@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "steward-cli-private.h"
+#include "steward-enum-types.h"
 
 /* U+E000 and U+E001, from the private use area. */
 #define MATCH_START "\xEE\x80\x80"
@@ -142,11 +143,11 @@ conversations_show (StewardCliContext *ctx)
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(StewardMessage) message = g_list_model_get_item (messages, i);
-      const char *message_status = steward_message_get_status (message);
+      StewardMessageStatus message_status = steward_message_get_status (message);
 
       _steward_cli_print ("\n%s", steward_conversation_role_label (steward_message_get_role (message)));
-      if (!g_str_equal (message_status, "complete"))
-        _steward_cli_print (" (%s)", message_status);
+      if (message_status != STEWARD_MESSAGE_STATUS_COMPLETE)
+        _steward_cli_print (" (%s)", steward_enum_to_nick (STEWARD_TYPE_MESSAGE_STATUS, message_status));
       _steward_cli_print (":\n%s\n", steward_message_get_content (message));
       if (steward_message_get_error (message))
         _steward_cli_print ("%s\n", steward_message_get_error (message));
@@ -241,7 +242,9 @@ conversations_search (StewardCliContext *ctx)
           json_builder_set_member_name (builder, "conversation_id");
           json_builder_add_int_value (builder, steward_search_result_get_conversation_id (result));
           _steward_cli_add_string_member (builder, "title", steward_search_result_get_conversation_title (result));
-          _steward_cli_add_string_member (builder, "role", steward_search_result_get_role (result));
+          _steward_cli_add_string_member (builder, "role",
+                                          steward_enum_to_nick (STEWARD_TYPE_MESSAGE_ROLE,
+                                                                steward_search_result_get_role (result)));
           _steward_cli_add_string_member (builder, "snippet", snippet);
           _steward_cli_add_time_member (builder, "created_at", steward_search_result_get_created_at (result));
           json_builder_end_object (builder);

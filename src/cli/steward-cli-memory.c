@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "steward-cli-private.h"
+#include "steward-enum-types.h"
 
 static void
 add_memory (JsonBuilder   *builder,
@@ -25,7 +26,8 @@ add_memory (JsonBuilder   *builder,
   json_builder_set_member_name (builder, "pinned");
   json_builder_add_boolean_value (builder, steward_memory_get_pinned (memory));
   json_builder_set_member_name (builder, "origin");
-  json_builder_add_string_value (builder, steward_memory_get_origin (memory));
+  json_builder_add_string_value (builder, steward_enum_to_nick (STEWARD_TYPE_MEMORY_ORIGIN,
+                                                                steward_memory_get_origin (memory)));
   json_builder_set_member_name (builder, "source_message_id");
   if (steward_memory_get_source_message_id (memory) > 0)
     json_builder_add_int_value (builder, steward_memory_get_source_message_id (memory));
@@ -139,7 +141,7 @@ memory_add (StewardCliContext *ctx)
   if (!(store = _steward_cli_open_store_for_writing (ctx)))
     return STEWARD_CLI_EXIT_FAILURE;
 
-  if (!(id = steward_store_add_memory (store, text, pin, "user", 0, &error)) ||
+  if (!(id = steward_store_add_memory (store, text, pin, STEWARD_MEMORY_ORIGIN_USER, 0, &error)) ||
       !(memory = steward_store_find_memory (store, id, &error)))
     return _steward_cli_fail_error (error);
 

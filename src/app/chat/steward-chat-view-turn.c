@@ -154,7 +154,7 @@ turn_run_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gboolean started;
 
-  started = steward_chat_turn_get_status (turn) != NULL;
+  started = steward_chat_turn_get_reply_message_id (turn) != 0;
 
   if (!steward_chat_turn_run_finish (turn, result, &error) && !started)
     {
@@ -168,7 +168,7 @@ turn_run_cb (GObject      *object,
 
   /* Facts to remember and the summary, in the background: the composer
    * is free again meanwhile. Only a complete reply has any. */
-  if (g_strcmp0 (steward_chat_turn_get_status (turn), "complete") == 0 &&
+  if (steward_chat_turn_get_status (turn) == STEWARD_MESSAGE_STATUS_COMPLETE &&
       !g_cancellable_is_cancelled (self->follow_up_cancellable))
     steward_chat_turn_follow_up_async (turn, self->follow_up_cancellable, follow_up_cb, NULL);
 
@@ -287,7 +287,7 @@ regenerate_action (GtkWidget  *widget,
     {
       g_autoptr(StewardMessage) message = g_list_model_get_item (G_LIST_MODEL (self->messages), --position);
 
-      if (g_strcmp0 (steward_message_get_role (message), "user") == 0)
+      if (steward_message_get_role (message) == STEWARD_MESSAGE_ROLE_USER)
         {
           user_message = g_steal_pointer (&message);
           break;

@@ -119,7 +119,7 @@ messages_changed_cb (StewardChatView *self,
   if (n_items > 0)
     {
       last = g_list_model_get_item (model, n_items - 1);
-      if (g_strcmp0 (steward_message_get_role (last), "assistant") == 0)
+      if (steward_message_get_role (last) == STEWARD_MESSAGE_ROLE_ASSISTANT)
         last_reply_id = steward_message_get_id (last);
     }
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "steward-enum-types.h"
 #include "steward-message-details.h"
 
 /* The content of a reply's Details popover: who answered (provider,
@@ -55,20 +56,29 @@ format_tokens (gint64 tokens)
   return g_strdup_printf ("%" G_GINT64_FORMAT, tokens);
 }
 
+/* @role: as the context keeps it (a StewardMessageRole's nick) */
 static const char *
 role_title (const char *role)
 {
-  if (g_strcmp0 (role, "user") == 0)
-    /* Translators: the role of a message sent to the model */
-    return C_("message role", "User");
-  if (g_strcmp0 (role, "assistant") == 0)
-    return C_("message role", "Assistant");
-  if (g_strcmp0 (role, "system") == 0)
-    return C_("message role", "System");
-  if (g_strcmp0 (role, "tool") == 0)
-    return C_("message role", "Tool");
+  int value;
 
-  return role;
+  if (!steward_enum_from_nick (STEWARD_TYPE_MESSAGE_ROLE, role, &value))
+    return role;
+
+  switch ((StewardMessageRole)value)
+    {
+    case STEWARD_MESSAGE_ROLE_USER:
+      /* Translators: the role of a message sent to the model */
+      return C_("message role", "User");
+    case STEWARD_MESSAGE_ROLE_ASSISTANT:
+      return C_("message role", "Assistant");
+    case STEWARD_MESSAGE_ROLE_SYSTEM:
+      return C_("message role", "System");
+    case STEWARD_MESSAGE_ROLE_TOOL:
+      return C_("message role", "Tool");
+    default:
+      return role;
+    }
 }
 
 /**
@@ -104,7 +114,7 @@ steward_message_details_format_context (const char  *context_json,
 
   system = json_object_get_string_member_with_default (object, "system", "");
   if (system != NULL && system[0] != '\0')
-    g_string_append_printf (text, "— %s —\n%s\n", role_title ("system"), system);
+    g_string_append_printf (text, "— %s —\n%s\n", C_("message role", "System"), system);
 
   messages = json_object_has_member (object, "messages") ?
              json_object_get_array_member (object, "messages") : NULL;

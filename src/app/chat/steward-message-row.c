@@ -83,7 +83,7 @@ steward_message_row_new (void)
 static gboolean
 is_streaming (StewardMessageRow *self)
 {
-  return self->item != NULL && g_strcmp0 (steward_message_get_status (self->item), "streaming") == 0;
+  return self->item != NULL && steward_message_get_status (self->item) == STEWARD_MESSAGE_STATUS_STREAMING;
 }
 
 static void
@@ -289,7 +289,7 @@ ensure_spinner (StewardMessageRow *self)
 static void
 steward_message_row_update_state (StewardMessageRow *self)
 {
-  const char *status;
+  StewardMessageStatus status;
   gboolean streaming;
   gboolean error;
   gboolean waiting;
@@ -302,7 +302,7 @@ steward_message_row_update_state (StewardMessageRow *self)
 
   status = steward_message_get_status (self->item);
   streaming = is_streaming (self);
-  error = g_strcmp0 (status, "error") == 0;
+  error = status == STEWARD_MESSAGE_STATUS_ERROR;
   waiting = streaming && self->shown_len == 0;
 
   if (waiting)
@@ -328,7 +328,7 @@ steward_message_row_update_state (StewardMessageRow *self)
 
   regenerate = !self->user && !error && steward_message_get_id (self->item) == self->last_reply_id;
 
-  if (g_strcmp0 (status, "interrupted") == 0)
+  if (status == STEWARD_MESSAGE_STATUS_INTERRUPTED)
     ensure_slot (self, SLOT_STOPPED);
   if (self->shown_len > 0)
     ensure_slot (self, SLOT_COPY);
@@ -339,7 +339,7 @@ steward_message_row_update_state (StewardMessageRow *self)
   if (!self->user)
     ensure_slot (self, SLOT_DETAILS);
 
-  set_visible (self->slots[SLOT_STOPPED], g_strcmp0 (status, "interrupted") == 0);
+  set_visible (self->slots[SLOT_STOPPED], status == STEWARD_MESSAGE_STATUS_INTERRUPTED);
   set_visible (self->slots[SLOT_COPY], self->shown_len > 0);
   set_visible (self->slots[SLOT_EDIT], self->user);
   set_visible (self->slots[SLOT_REGENERATE], regenerate);
@@ -470,7 +470,7 @@ steward_message_row_set_item (StewardMessageRow *self,
       return;
     }
 
-  user = g_strcmp0 (steward_message_get_role (item), "user") == 0;
+  user = steward_message_get_role (item) == STEWARD_MESSAGE_ROLE_USER;
   content = steward_message_get_content (item);
   id = steward_message_get_id (item);
   self->shown_len = strlen (content);
@@ -484,8 +484,8 @@ steward_message_row_set_item (StewardMessageRow *self,
       steward_markdown_view_set_fill_width (self->markdown_view, !user);
       if (self->actions_box != NULL)
         gtk_widget_set_halign (self->actions_box, user ? GTK_ALIGN_END : GTK_ALIGN_START);
-      gtk_widget_remove_css_class (GTK_WIDGET (self), user ? "assistant" : "user");
-      gtk_widget_add_css_class (GTK_WIDGET (self), user ? "user" : "assistant");
+      gtk_widget_remove_css_class (GTK_WIDGET (self), user ? "reply" : "user");
+      gtk_widget_add_css_class (GTK_WIDGET (self), user ? "user" : "reply");
     }
 
   for (guint slot = SLOT_COPY; slot <= SLOT_REGENERATE; slot++)

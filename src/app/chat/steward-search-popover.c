@@ -61,13 +61,13 @@ steward_search_popover_new (void)
 }
 
 static const char *
-role_label (const char *role)
+role_label (StewardMessageRole role)
 {
-  if (g_strcmp0 (role, "user") == 0)
+  if (role == STEWARD_MESSAGE_ROLE_USER)
     return _("You");
-  if (g_strcmp0 (role, "assistant") == 0)
+  if (role == STEWARD_MESSAGE_ROLE_ASSISTANT)
     return _("Steward");
-  if (g_strcmp0 (role, "tool") == 0)
+  if (role == STEWARD_MESSAGE_ROLE_TOOL)
     /* Translators: who wrote a message: a tool Steward ran */
     return _("Tool");
   /* Translators: who wrote a message: the system prompt */

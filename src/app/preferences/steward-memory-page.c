@@ -48,7 +48,7 @@ typedef struct
 {
   StewardStore *store;
   char         *text;
-  char         *origin;
+  StewardMemoryOrigin origin;
   gint64        source_message_id;
   gboolean      pinned;
 } Forgotten;
@@ -60,7 +60,6 @@ forgotten_free (gpointer data)
 
   g_clear_object (&forgotten->store);
   g_free (forgotten->text);
-  g_free (forgotten->origin);
   g_free (forgotten);
 }
 
@@ -103,11 +102,11 @@ steward_memory_page_show_error (StewardMemoryPage *self,
 }
 
 static const char *
-origin_label (const char *origin)
+origin_label (StewardMemoryOrigin origin)
 {
-  if (g_strcmp0 (origin, "chat") == 0)
+  if (origin == STEWARD_MEMORY_ORIGIN_CHAT)
     return _("From a conversation");
-  if (g_strcmp0 (origin, "auto") == 0)
+  if (origin == STEWARD_MEMORY_ORIGIN_AUTO)
     return _("Suggested after a conversation");
   return _("Added by you");
 }
@@ -189,7 +188,7 @@ forget_clicked_cb (StewardMemoryPage *self,
   forgotten = g_new0 (Forgotten, 1);
   forgotten->store = g_object_ref (self->store);
   forgotten->text = g_strdup (steward_memory_get_text (memory));
-  forgotten->origin = g_strdup (steward_memory_get_origin (memory));
+  forgotten->origin = steward_memory_get_origin (memory);
   forgotten->source_message_id = steward_memory_get_source_message_id (memory);
   forgotten->pinned = steward_memory_get_pinned (memory);
 
@@ -407,7 +406,7 @@ steward_memory_page_add (StewardMemoryPage *self)
   if (self->store == NULL || text[0] == '\0')
     return;
 
-  if (!steward_store_add_memory (self->store, text, FALSE, "user", 0, &error))
+  if (!steward_store_add_memory (self->store, text, FALSE, STEWARD_MEMORY_ORIGIN_USER, 0, &error))
     {
       steward_memory_page_show_error (self, error);
       return;

@@ -14,14 +14,15 @@
 #include "steward-chat-private.h"
 #include "steward-chat-turn.h"
 #include "steward-context.h"
+#include "steward-enum-types.h"
 #include "steward-message-private.h"
 #include "steward-system-prompt.h"
 #include "steward-secrets.h"
 
 /* One turn of a conversation: the user's message is committed before the
- * request goes out; the reply is saved as it grows (status "streaming",
- * flushed every FLUSH_INTERVAL_MS) and ends "complete", "interrupted"
- * (cancelled) or "error" with the sentence that says why. Nothing the
+ * request goes out; the reply is saved as it grows (status streaming,
+ * flushed every FLUSH_INTERVAL_MS) and ends complete, interrupted
+ * (cancelled) or error with the sentence that says why. Nothing the
  * user typed and nothing that arrived is ever lost. */
 
 #define FLUSH_INTERVAL_MS 250
@@ -42,7 +43,8 @@ struct _StewardChatTurn
   char            *tier;
   char            *provider_name;
   char            *model;
-  char            *status;
+  StewardMessageStatus status;
+  gboolean         started;
   StewardContext  *context;
   char            *summary;
 
@@ -83,7 +85,6 @@ steward_chat_turn_finalize (GObject *object)
   g_free (self->tier);
   g_free (self->provider_name);
   g_free (self->model);
-  g_free (self->status);
   g_clear_pointer (&self->context, steward_context_free);
   g_free (self->summary);
   g_string_free (self->unshown, TRUE);
@@ -253,7 +254,7 @@ steward_chat_turn_get_user_message (StewardChatTurn *self)
  *
  * Returns: (transfer none) (nullable): the stored reply, once the turn
  *   started; its "content" grows as text arrives and its "status" ends
- *   "complete", "interrupted" or "error"
+ *   complete, interrupted or error
  */
 StewardMessage *
 steward_chat_turn_get_reply_message (StewardChatTurn *self)
@@ -266,13 +267,13 @@ steward_chat_turn_get_reply_message (StewardChatTurn *self)
 /**
  * steward_chat_turn_get_status:
  *
- * Returns: the stored status of the reply: "streaming", "complete",
- *   "interrupted" or "error"; %NULL before the turn started
+ * Returns: the stored status of the reply: streaming until it ends (and
+ *   before the turn started), then complete, interrupted or error
  */
-const char *
+StewardMessageStatus
 steward_chat_turn_get_status (StewardChatTurn *self)
 {
-  g_return_val_if_fail (STEWARD_IS_CHAT_TURN (self), NULL);
+  g_return_val_if_fail (STEWARD_IS_CHAT_TURN (self), STEWARD_MESSAGE_STATUS_STREAMING);
 
   return self->status;
 }
@@ -404,7 +405,7 @@ context_to_json (StewardChatTurn *self)
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "role");
-      json_builder_add_string_value (builder, message->role);
+      json_builder_add_string_value (builder, steward_enum_to_nick (STEWARD_TYPE_MESSAGE_ROLE, message->role));
       json_builder_set_member_name (builder, "content");
       json_builder_add_string_value (builder, message->content);
       json_builder_end_object (builder);
@@ -419,12 +420,26 @@ context_to_json (StewardChatTurn *self)
   return json_to_string (root, FALSE);
 }
 
+/* What the store keeps of the reply besides its text; @tool_calls holds
+ * the JSON text @record points to. */
 static void
-set_status (StewardChatTurn *self,
-            const char      *status)
+reply_record (StewardChatTurn     *self,
+              StewardReplyRecord  *record,
+              char               **tool_calls)
 {
-  g_free (self->status);
-  self->status = g_strdup (status);
+  *tool_calls = NULL;
+  if (steward_reply_get_n_tool_calls (self->reply) > 0)
+    {
+      g_autoptr(JsonNode) calls = steward_reply_dup_tool_calls_json (self->reply);
+
+      *tool_calls = json_to_string (calls, FALSE);
+    }
+
+  record->input_tokens = steward_reply_get_input_tokens (self->reply);
+  record->output_tokens = steward_reply_get_output_tokens (self->reply);
+  record->latency_ms = steward_reply_get_latency_ms (self->reply);
+  record->model = steward_reply_get_model (self->reply);
+  record->tool_calls = *tool_calls;
 }
 
 static gboolean
@@ -432,15 +447,18 @@ flush_cb (gpointer user_data)
 {
   StewardChatTurn *self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autofree char *tool_calls = NULL;
+  StewardReplyRecord record;
 
   if (!self->dirty)
     return G_SOURCE_CONTINUE;
 
   self->dirty = FALSE;
+  reply_record (self, &record, &tool_calls);
 
   if (!steward_store_update_reply (self->store, self->reply_message_id,
                                    steward_reply_get_text (self->reply),
-                                   "streaming", NULL, self->reply, &error))
+                                   STEWARD_MESSAGE_STATUS_STREAMING, NULL, &record, &error))
     g_warning ("Could not save the reply as it streams: %s", error->message);
 
   return G_SOURCE_CONTINUE;
@@ -489,51 +507,38 @@ finish_turn (StewardChatTurn *self,
              GError          *error)
 {
   g_autoptr(GError) store_error = NULL;
-  const char *status;
+  g_autofree char *tool_calls = NULL;
+  StewardReplyRecord record;
+  StewardMessageStatus status;
+  const char *error_message;
 
   g_clear_handle_id (&self->flush_source, g_source_remove);
   g_signal_handlers_disconnect_by_func (self->reply, text_delta_cb, self);
   show_unshown (self);
 
   if (error == NULL)
-    status = "complete";
+    status = STEWARD_MESSAGE_STATUS_COMPLETE;
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    status = "interrupted";
+    status = STEWARD_MESSAGE_STATUS_INTERRUPTED;
   else
-    status = "error";
+    status = STEWARD_MESSAGE_STATUS_ERROR;
 
-  set_status (self, status);
+  self->status = status;
+  error_message = status == STEWARD_MESSAGE_STATUS_ERROR ? error->message : NULL;
+  reply_record (self, &record, &tool_calls);
 
   if (!steward_store_update_reply (self->store, self->reply_message_id,
                                    steward_reply_get_text (self->reply),
-                                   status,
-                                   g_str_equal (status, "error") ? error->message : NULL,
-                                   self->reply,
-                                   &store_error))
+                                   status, error_message, &record, &store_error))
     {
       g_clear_error (&error);
       g_task_return_error (task, g_steal_pointer (&store_error));
       return;
     }
 
-  {
-    g_autofree char *tool_calls = NULL;
-
-    if (steward_reply_get_n_tool_calls (self->reply) > 0)
-      {
-        g_autoptr(JsonNode) calls = steward_reply_dup_tool_calls_json (self->reply);
-
-        tool_calls = json_to_string (calls, FALSE);
-      }
-
-    _steward_message_finish (self->reply_message, status,
-                             g_str_equal (status, "error") ? error->message : NULL,
-                             steward_reply_get_input_tokens (self->reply),
-                             steward_reply_get_output_tokens (self->reply),
-                             steward_reply_get_latency_ms (self->reply),
-                             steward_reply_get_model (self->reply),
-                             tool_calls);
-  }
+  _steward_message_finish (self->reply_message, status, error_message,
+                           record.input_tokens, record.output_tokens, record.latency_ms,
+                           record.model, record.tool_calls);
 
   if (error != NULL)
     g_task_return_error (task, error);
@@ -601,7 +606,8 @@ commit_and_stream (StewardChatTurn *self,
     }
 
   self->user_message_id = steward_store_add_message (self->store, self->conversation_id,
-                                                     "user", self->text, "complete",
+                                                     STEWARD_MESSAGE_ROLE_USER, self->text,
+                                                     STEWARD_MESSAGE_STATUS_COMPLETE,
                                                      NULL, NULL, NULL, &error);
   if (self->user_message_id == 0)
     {
@@ -611,7 +617,8 @@ commit_and_stream (StewardChatTurn *self,
     }
 
   self->reply_message_id = steward_store_add_message (self->store, self->conversation_id,
-                                                      "assistant", "", "streaming",
+                                                      STEWARD_MESSAGE_ROLE_ASSISTANT, "",
+                                                      STEWARD_MESSAGE_STATUS_STREAMING,
                                                       self->provider_name, self->model,
                                                       self->tier, &error);
   context_json = context_to_json (self);
@@ -625,13 +632,15 @@ commit_and_stream (StewardChatTurn *self,
       return;
     }
 
-  set_status (self, "streaming");
+  self->started = TRUE;
+  self->status = STEWARD_MESSAGE_STATUS_STREAMING;
   g_signal_emit (self, signals[STARTED], 0);
 
   /* "Remember that …" is kept at once; the model still answers. */
   if ((fact = _steward_parse_remember (self->text)))
     {
-      gint64 id = steward_store_add_memory (self->store, fact, FALSE, "chat", self->user_message_id, NULL);
+      gint64 id = steward_store_add_memory (self->store, fact, FALSE, STEWARD_MEMORY_ORIGIN_CHAT,
+                                            self->user_message_id, NULL);
       g_autoptr(StewardMemory) memory = id ? steward_store_find_memory (self->store, id, NULL) : NULL;
 
       if (memory != NULL)
@@ -701,7 +710,7 @@ steward_chat_turn_run_async (StewardChatTurn     *self,
   GError *error = NULL;
 
   g_return_if_fail (STEWARD_IS_CHAT_TURN (self));
-  g_return_if_fail (self->status == NULL);
+  g_return_if_fail (!self->started);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, steward_chat_turn_run_async);
@@ -845,7 +854,7 @@ steward_chat_turn_follow_up_async (StewardChatTurn     *self,
   g_task_set_source_tag (task, steward_chat_turn_follow_up_async);
 
   /* Nothing to learn from a reply that did not arrive. */
-  if (g_strcmp0 (self->status, "complete") != 0)
+  if (self->status != STEWARD_MESSAGE_STATUS_COMPLETE)
     {
       g_task_return_boolean (task, TRUE);
       return;

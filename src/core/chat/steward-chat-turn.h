@@ -32,7 +32,7 @@ gint64           steward_chat_turn_get_reply_message_id (StewardChatTurn  *self)
 StewardReply    *steward_chat_turn_get_reply            (StewardChatTurn  *self);
 StewardMessage  *steward_chat_turn_get_user_message     (StewardChatTurn  *self);
 StewardMessage  *steward_chat_turn_get_reply_message    (StewardChatTurn  *self);
-const char      *steward_chat_turn_get_status           (StewardChatTurn  *self);
+StewardMessageStatus steward_chat_turn_get_status      (StewardChatTurn  *self);
 
 void             steward_chat_turn_run_async            (StewardChatTurn     *self,
                                                          GCancellable        *cancellable,

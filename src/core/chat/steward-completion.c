@@ -103,7 +103,7 @@ _steward_complete_async (SoupSession         *session,
   cd->request->timeout_seconds = timeout_seconds;
   cd->request->deadline_seconds = deadline_seconds;
   steward_chat_request_set_system (cd->request, system);
-  steward_chat_request_add_message (cd->request, "user", user_text);
+  steward_chat_request_add_message (cd->request, STEWARD_MESSAGE_ROLE_USER, user_text);
   g_task_set_task_data (task, cd, complete_data_free);
 
   steward_secrets_lookup_api_key_async (provider, cancellable, complete_key_cb, g_steal_pointer (&task));

@@ -81,10 +81,10 @@ exchange_last_id (const Exchange *exchange)
 static gboolean
 usable_reply (StewardMessage *message)
 {
-  const char *status = steward_message_get_status (message);
+  StewardMessageStatus status = steward_message_get_status (message);
 
-  return !g_str_equal (status, "error") &&
-         !g_str_equal (status, "streaming") &&
+  return status != STEWARD_MESSAGE_STATUS_ERROR &&
+         status != STEWARD_MESSAGE_STATUS_STREAMING &&
          steward_message_get_content (message)[0] != '\0';
 }
 
@@ -97,15 +97,15 @@ collect_exchanges (GListModel *history)
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(StewardMessage) message = g_list_model_get_item (history, i);
-      const char *role = steward_message_get_role (message);
+      StewardMessageRole role = steward_message_get_role (message);
 
-      if (g_str_equal (role, "user"))
+      if (role == STEWARD_MESSAGE_ROLE_USER)
         {
           Exchange exchange = { message, NULL };
 
           g_array_append_val (exchanges, exchange);
         }
-      else if (g_str_equal (role, "assistant") && exchanges->len > 0 && usable_reply (message))
+      else if (role == STEWARD_MESSAGE_ROLE_ASSISTANT && exchanges->len > 0 && usable_reply (message))
         {
           Exchange *last = &g_array_index (exchanges, Exchange, exchanges->len - 1);
 
@@ -122,19 +122,18 @@ chat_message_free (gpointer data)
 {
   StewardChatMessage *message = data;
 
-  g_free (message->role);
   g_free (message->content);
   g_free (message);
 }
 
 static void
-add_to_fold (GPtrArray  *to_fold,
-             const char *role,
-             const char *content)
+add_to_fold (GPtrArray          *to_fold,
+             StewardMessageRole  role,
+             const char         *content)
 {
   StewardChatMessage *message = g_new0 (StewardChatMessage, 1);
 
-  message->role = g_strdup (role);
+  message->role = role;
   message->content = g_strdup (content);
   g_ptr_array_add (to_fold, message);
 }
@@ -208,9 +207,10 @@ steward_context_build (GListModel                 *history,
     {
       Exchange *exchange = &g_array_index (exchanges, Exchange, i);
 
-      add_to_fold (self->to_fold, "user", steward_message_get_content (exchange->user));
+      add_to_fold (self->to_fold, STEWARD_MESSAGE_ROLE_USER, steward_message_get_content (exchange->user));
       if (exchange->reply != NULL)
-        add_to_fold (self->to_fold, "assistant", steward_message_get_content (exchange->reply));
+        add_to_fold (self->to_fold, STEWARD_MESSAGE_ROLE_ASSISTANT,
+                     steward_message_get_content (exchange->reply));
       self->fold_through = exchange_last_id (exchange);
     }
 
@@ -230,13 +230,14 @@ steward_context_build (GListModel                 *history,
     {
       Exchange *exchange = &g_array_index (exchanges, Exchange, i);
 
-      steward_chat_request_add_message (self->request, "user", steward_message_get_content (exchange->user));
+      steward_chat_request_add_message (self->request, STEWARD_MESSAGE_ROLE_USER,
+                                        steward_message_get_content (exchange->user));
       if (exchange->reply != NULL)
-        steward_chat_request_add_message (self->request, "assistant",
+        steward_chat_request_add_message (self->request, STEWARD_MESSAGE_ROLE_ASSISTANT,
                                           steward_message_get_content (exchange->reply));
     }
 
-  steward_chat_request_add_message (self->request, "user", new_message);
+  steward_chat_request_add_message (self->request, STEWARD_MESSAGE_ROLE_USER, new_message);
   self->estimated_tokens = used;
 
   return self;

@@ -124,7 +124,8 @@ extract_cb (GObject      *object,
       if (fact[0] == '\0' || g_utf8_strlen (fact, -1) > 300 || already_known (known, fact))
         continue;
 
-      if ((id = steward_store_add_memory (ed->store, fact, FALSE, "auto", ed->source_message_id, NULL)))
+      if ((id = steward_store_add_memory (ed->store, fact, FALSE, STEWARD_MEMORY_ORIGIN_AUTO,
+                                            ed->source_message_id, NULL)))
         {
           StewardMemory *memory = steward_store_find_memory (ed->store, id, NULL);
 

@@ -69,12 +69,12 @@ summarize_cb (GObject      *object,
 }
 
 static void
-append_exchange_text (GString    *out,
-                      const char *role,
-                      const char *content)
+append_exchange_text (GString            *out,
+                      StewardMessageRole  role,
+                      const char         *content)
 {
   g_string_append_printf (out, "%s: %s\n\n",
-                          g_str_equal (role, "user") ? "User" : "Assistant",
+                          role == STEWARD_MESSAGE_ROLE_USER ? "User" : "Assistant",
                           content);
 }
 

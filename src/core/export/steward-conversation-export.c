@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "steward-conversation-export.h"
+#include "steward-enum-types.h"
 
 /* A conversation as JSON (what `steward-cli conversations show --json`
  * prints) or as Markdown, for export from the app and the CLI alike. */
@@ -92,9 +93,11 @@ add_message (JsonBuilder    *builder,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, steward_message_get_id (message));
-  add_string_member (builder, "role", steward_message_get_role (message));
+  add_string_member (builder, "role", steward_enum_to_nick (STEWARD_TYPE_MESSAGE_ROLE,
+                                                           steward_message_get_role (message)));
   add_string_member (builder, "content", steward_message_get_content (message));
-  add_string_member (builder, "status", steward_message_get_status (message));
+  add_string_member (builder, "status", steward_enum_to_nick (STEWARD_TYPE_MESSAGE_STATUS,
+                                                             steward_message_get_status (message)));
   add_string_member (builder, "error", steward_message_get_error (message));
   add_string_member (builder, "provider", steward_message_get_provider (message));
   add_string_member (builder, "model", steward_message_get_model (message));
@@ -170,14 +173,14 @@ steward_conversation_to_json (StewardStore        *store,
 }
 
 const char *
-steward_conversation_role_label (const char *role)
+steward_conversation_role_label (StewardMessageRole role)
 {
-  if (g_str_equal (role, "user"))
+  if (role == STEWARD_MESSAGE_ROLE_USER)
     return _("You");
-  if (g_str_equal (role, "assistant"))
+  if (role == STEWARD_MESSAGE_ROLE_ASSISTANT)
     return _("Steward");
 
-  return role;
+  return steward_enum_to_nick (STEWARD_TYPE_MESSAGE_ROLE, role);
 }
 
 /* Markdown of a conversation: its title, then each message under a
@@ -200,7 +203,7 @@ steward_conversation_to_markdown (StewardConversation *conversation,
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(StewardMessage) message = g_list_model_get_item (messages, i);
-      const char *status = steward_message_get_status (message);
+      StewardMessageStatus status = steward_message_get_status (message);
       const char *content = steward_message_get_content (message);
 
       g_string_append_printf (out, "\n## %s\n\n", steward_conversation_role_label (steward_message_get_role (message)));
@@ -208,9 +211,9 @@ steward_conversation_to_markdown (StewardConversation *conversation,
       if (content[0] != '\0' && !g_str_has_suffix (content, "\n"))
         g_string_append_c (out, '\n');
 
-      if (g_str_equal (status, "interrupted"))
+      if (status == STEWARD_MESSAGE_STATUS_INTERRUPTED)
         g_string_append_printf (out, "\n_%s_\n", _("Stopped before the reply was complete."));
-      else if (g_str_equal (status, "error") && steward_message_get_error (message))
+      else if (status == STEWARD_MESSAGE_STATUS_ERROR && steward_message_get_error (message))
         g_string_append_printf (out, "\n_%s_\n", steward_message_get_error (message));
     }
 

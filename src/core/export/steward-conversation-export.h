@@ -13,7 +13,7 @@
 
 G_BEGIN_DECLS
 
-const char *steward_conversation_role_label   (const char          *role);
+const char *steward_conversation_role_label   (StewardMessageRole   role);
 JsonNode   *steward_conversation_to_json      (StewardStore        *store,
                                                StewardConversation *conversation,
                                                GListModel          *messages);

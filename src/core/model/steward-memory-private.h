@@ -11,10 +11,10 @@
 
 G_BEGIN_DECLS
 
-StewardMemory *_steward_memory_new (gint64      id,
-                                    const char *text,
-                                    gboolean    pinned,
-                                    const char *origin,
+StewardMemory *_steward_memory_new (gint64               id,
+                                    const char          *text,
+                                    gboolean             pinned,
+                                    StewardMemoryOrigin  origin,
                                     gint64      source_message_id,
                                     GDateTime  *created_at);
 

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "steward-enum-types.h"
 #include "steward-memory-private.h"
 
 /* A fact or preference about the user, as stored. */
@@ -18,7 +19,7 @@ struct _StewardMemory
 
   gint64     id;
   char      *text;
-  char      *origin;
+  StewardMemoryOrigin origin;
   gint64     source_message_id;
   GDateTime *created_at;
   gboolean   pinned;
@@ -44,7 +45,6 @@ steward_memory_finalize (GObject *object)
   StewardMemory *self = (StewardMemory *)object;
 
   g_free (self->text);
-  g_free (self->origin);
   g_clear_pointer (&self->created_at, g_date_time_unref);
 
   G_OBJECT_CLASS (steward_memory_parent_class)->finalize (object);
@@ -73,7 +73,7 @@ steward_memory_get_property (GObject    *object,
       break;
 
     case PROP_ORIGIN:
-      g_value_set_string (value, self->origin);
+      g_value_set_enum (value, self->origin);
       break;
 
     case PROP_CREATED_AT:
@@ -103,8 +103,9 @@ steward_memory_class_init (StewardMemoryClass *klass)
     g_param_spec_boolean ("pinned", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_ORIGIN] =
-    g_param_spec_string ("origin", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+    g_param_spec_enum ("origin", NULL, NULL,
+                       STEWARD_TYPE_MEMORY_ORIGIN, STEWARD_MEMORY_ORIGIN_USER,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_CREATED_AT] =
     g_param_spec_boxed ("created-at", NULL, NULL, G_TYPE_DATE_TIME,
                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
@@ -118,10 +119,10 @@ steward_memory_init (StewardMemory *self)
 }
 
 StewardMemory *
-_steward_memory_new (gint64      id,
-                     const char *text,
-                     gboolean    pinned,
-                     const char *origin,
+_steward_memory_new (gint64               id,
+                     const char          *text,
+                     gboolean             pinned,
+                     StewardMemoryOrigin  origin,
                      gint64      source_message_id,
                      GDateTime  *created_at)
 {
@@ -130,7 +131,7 @@ _steward_memory_new (gint64      id,
   self->id = id;
   self->text = g_strdup (text ? text : "");
   self->pinned = !!pinned;
-  self->origin = g_strdup (origin ? origin : "user");
+  self->origin = origin;
   self->source_message_id = source_message_id;
   self->created_at = created_at ? g_date_time_ref (created_at) : g_date_time_new_from_unix_utc (0);
 
@@ -158,10 +159,10 @@ steward_memory_get_pinned (StewardMemory *self)
   return self->pinned;
 }
 
-const char *
+StewardMemoryOrigin
 steward_memory_get_origin (StewardMemory *self)
 {
-  g_return_val_if_fail (STEWARD_IS_MEMORY (self), NULL);
+  g_return_val_if_fail (STEWARD_IS_MEMORY (self), STEWARD_MEMORY_ORIGIN_USER);
   return self->origin;
 }
 

@@ -9,6 +9,8 @@
 
 #include <glib-object.h>
 
+#include "steward-enums.h"
+
 G_BEGIN_DECLS
 
 #define STEWARD_TYPE_MEMORY (steward_memory_get_type ())
@@ -20,7 +22,7 @@ const char *steward_memory_get_text              (StewardMemory *self);
 gboolean    steward_memory_get_pinned            (StewardMemory *self);
 /* "user" (written in Preferences or the CLI), "chat" ("remember …") or
  * "auto" (proposed after an exchange) */
-const char *steward_memory_get_origin            (StewardMemory *self);
+StewardMemoryOrigin steward_memory_get_origin   (StewardMemory *self);
 /* 0 when the fact came from no message */
 gint64      steward_memory_get_source_message_id (StewardMemory *self);
 GDateTime  *steward_memory_get_created_at        (StewardMemory *self);

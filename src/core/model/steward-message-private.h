@@ -15,9 +15,9 @@ typedef struct
 {
   gint64      id;
   gint64      conversation_id;
-  const char *role;
+  StewardMessageRole   role;
   const char *content;
-  const char *status;
+  StewardMessageStatus status;
   const char *error;
   const char *provider;
   const char *model;
@@ -33,7 +33,7 @@ StewardMessage *_steward_message_new            (const StewardMessageFields *fie
 void            _steward_message_append_content (StewardMessage             *self,
                                                  const char                 *text);
 void            _steward_message_finish         (StewardMessage             *self,
-                                                 const char                 *status,
+                                                 StewardMessageStatus        status,
                                                  const char                 *error,
                                                  gint64                      input_tokens,
                                                  gint64                      output_tokens,

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "steward-enum-types.h"
 #include "steward-message-private.h"
 
 /* One stored message. A reply that is streaming grows: its "content"
@@ -20,11 +21,11 @@ struct _StewardMessage
 
   gint64     id;
   gint64     conversation_id;
-  char      *role;
+  StewardMessageRole role;
   /* Grows piece by piece while a reply streams: appending is amortised
    * O(1), never a copy of the whole text. */
   GString   *content;
-  char      *status;
+  StewardMessageStatus status;
   char      *error;
   char      *provider;
   char      *model;
@@ -55,10 +56,8 @@ steward_message_finalize (GObject *object)
 {
   StewardMessage *self = (StewardMessage *)object;
 
-  g_free (self->role);
   if (self->content != NULL)
     g_string_free (self->content, TRUE);
-  g_free (self->status);
   g_free (self->error);
   g_free (self->provider);
   g_free (self->model);
@@ -84,7 +83,7 @@ steward_message_get_property (GObject    *object,
       break;
 
     case PROP_ROLE:
-      g_value_set_string (value, self->role);
+      g_value_set_enum (value, self->role);
       break;
 
     case PROP_CONTENT:
@@ -92,7 +91,7 @@ steward_message_get_property (GObject    *object,
       break;
 
     case PROP_STATUS:
-      g_value_set_string (value, self->status);
+      g_value_set_enum (value, self->status);
       break;
 
     case PROP_ERROR:
@@ -116,14 +115,16 @@ steward_message_class_init (StewardMessageClass *klass)
     g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_ROLE] =
-    g_param_spec_string ("role", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+    g_param_spec_enum ("role", NULL, NULL,
+                       STEWARD_TYPE_MESSAGE_ROLE, STEWARD_MESSAGE_ROLE_USER,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_CONTENT] =
     g_param_spec_string ("content", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_STATUS] =
-    g_param_spec_string ("status", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+    g_param_spec_enum ("status", NULL, NULL,
+                       STEWARD_TYPE_MESSAGE_STATUS, STEWARD_MESSAGE_STATUS_COMPLETE,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_ERROR] =
     g_param_spec_string ("error", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -143,9 +144,9 @@ _steward_message_new (const StewardMessageFields *f)
 
   self->id = f->id;
   self->conversation_id = f->conversation_id;
-  self->role = g_strdup (f->role);
+  self->role = f->role;
   self->content = g_string_new (f->content ? f->content : "");
-  self->status = g_strdup (f->status);
+  self->status = f->status;
   self->error = g_strdup (f->error);
   self->provider = g_strdup (f->provider);
   self->model = g_strdup (f->model);
@@ -185,8 +186,8 @@ replace_str (char       **field,
 }
 
 void
-_steward_message_finish (StewardMessage *self,
-                         const char     *status,
+_steward_message_finish (StewardMessage       *self,
+                         StewardMessageStatus  status,
                          const char     *error,
                          gint64          input_tokens,
                          gint64          output_tokens,
@@ -194,10 +195,7 @@ _steward_message_finish (StewardMessage *self,
                          const char     *model,
                          const char     *tool_calls)
 {
-  gboolean status_changed;
-
   g_return_if_fail (STEWARD_IS_MESSAGE (self));
-  g_return_if_fail (status != NULL);
 
   if (input_tokens >= 0)
     self->input_tokens = input_tokens;
@@ -216,10 +214,11 @@ _steward_message_finish (StewardMessage *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
     }
 
-  status_changed = g_strcmp0 (self->status, status) != 0;
-  replace_str (&self->status, status);
-  if (status_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  if (self->status != status)
+    {
+      self->status = status;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+    }
 }
 
 #define GETTER(type, name, fallback) \
@@ -232,8 +231,8 @@ _steward_message_finish (StewardMessage *self,
 
 GETTER (gint64, id, 0)
 GETTER (gint64, conversation_id, 0)
-GETTER (const char *, role, NULL)
-GETTER (const char *, status, NULL)
+GETTER (StewardMessageRole, role, STEWARD_MESSAGE_ROLE_USER)
+GETTER (StewardMessageStatus, status, STEWARD_MESSAGE_STATUS_COMPLETE)
 GETTER (const char *, error, NULL)
 GETTER (const char *, provider, NULL)
 GETTER (const char *, model, NULL)

@@ -9,6 +9,8 @@
 
 #include <glib-object.h>
 
+#include "steward-enums.h"
+
 G_BEGIN_DECLS
 
 #define STEWARD_TYPE_MESSAGE (steward_message_get_type ())
@@ -17,11 +19,9 @@ G_DECLARE_FINAL_TYPE (StewardMessage, steward_message, STEWARD, MESSAGE, GObject
 
 gint64      steward_message_get_id              (StewardMessage *self);
 gint64      steward_message_get_conversation_id (StewardMessage *self);
-/* "user", "assistant", "system" or "tool" */
-const char *steward_message_get_role            (StewardMessage *self);
+StewardMessageRole   steward_message_get_role   (StewardMessage *self);
 const char *steward_message_get_content         (StewardMessage *self);
-/* "streaming", "complete", "interrupted" or "error" */
-const char *steward_message_get_status          (StewardMessage *self);
+StewardMessageStatus steward_message_get_status (StewardMessage *self);
 const char *steward_message_get_error           (StewardMessage *self);
 const char *steward_message_get_provider        (StewardMessage *self);
 const char *steward_message_get_model           (StewardMessage *self);

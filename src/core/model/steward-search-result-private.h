@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 StewardSearchResult *_steward_search_result_new (gint64      message_id,
                                                  gint64      conversation_id,
                                                  const char *conversation_title,
-                                                 const char *role,
+                                                 StewardMessageRole role,
                                                  const char *snippet,
                                                  GDateTime  *created_at);
 

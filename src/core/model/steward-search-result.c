@@ -19,7 +19,7 @@ struct _StewardSearchResult
   gint64     message_id;
   gint64     conversation_id;
   char      *conversation_title;
-  char      *role;
+  StewardMessageRole role;
   char      *snippet;
   GDateTime *created_at;
 };
@@ -32,7 +32,6 @@ steward_search_result_finalize (GObject *object)
   StewardSearchResult *self = (StewardSearchResult *)object;
 
   g_free (self->conversation_title);
-  g_free (self->role);
   g_free (self->snippet);
   g_clear_pointer (&self->created_at, g_date_time_unref);
 
@@ -51,10 +50,10 @@ steward_search_result_init (StewardSearchResult *self)
 }
 
 StewardSearchResult *
-_steward_search_result_new (gint64      message_id,
-                            gint64      conversation_id,
-                            const char *conversation_title,
-                            const char *role,
+_steward_search_result_new (gint64              message_id,
+                            gint64              conversation_id,
+                            const char         *conversation_title,
+                            StewardMessageRole  role,
                             const char *snippet,
                             GDateTime  *created_at)
 {
@@ -63,7 +62,7 @@ _steward_search_result_new (gint64      message_id,
   self->message_id = message_id;
   self->conversation_id = conversation_id;
   self->conversation_title = g_strdup (conversation_title ? conversation_title : "");
-  self->role = g_strdup (role);
+  self->role = role;
   self->snippet = g_strdup (snippet ? snippet : "");
   self->created_at = created_at ? g_date_time_ref (created_at) : g_date_time_new_from_unix_utc (0);
 
@@ -91,10 +90,10 @@ steward_search_result_get_conversation_title (StewardSearchResult *self)
   return self->conversation_title;
 }
 
-const char *
+StewardMessageRole
 steward_search_result_get_role (StewardSearchResult *self)
 {
-  g_return_val_if_fail (STEWARD_IS_SEARCH_RESULT (self), NULL);
+  g_return_val_if_fail (STEWARD_IS_SEARCH_RESULT (self), STEWARD_MESSAGE_ROLE_USER);
   return self->role;
 }
 
@@ -162,7 +161,7 @@ steward_search_result_dup_snippet_markup (StewardSearchResult *self)
 
   /* The markers are not markup characters, so they survive escaping. */
   escaped = g_markup_escape_text (self->snippet, -1);
-  copy = _steward_search_result_new (0, 0, NULL, NULL, escaped, NULL);
+  copy = _steward_search_result_new (0, 0, NULL, STEWARD_MESSAGE_ROLE_USER, escaped, NULL);
 
   return steward_search_result_dup_snippet_marked (copy, "<b>", "</b>");
 }

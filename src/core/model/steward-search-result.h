@@ -9,6 +9,8 @@
 
 #include <glib-object.h>
 
+#include "steward-enums.h"
+
 G_BEGIN_DECLS
 
 /* Around each match, a snippet holds these two private-use characters. */
@@ -22,7 +24,7 @@ G_DECLARE_FINAL_TYPE (StewardSearchResult, steward_search_result, STEWARD, SEARC
 gint64      steward_search_result_get_message_id         (StewardSearchResult *self);
 gint64      steward_search_result_get_conversation_id    (StewardSearchResult *self);
 const char *steward_search_result_get_conversation_title (StewardSearchResult *self);
-const char *steward_search_result_get_role               (StewardSearchResult *self);
+StewardMessageRole steward_search_result_get_role        (StewardSearchResult *self);
 /* With STEWARD_SEARCH_MATCH_START/END around the matched words */
 const char *steward_search_result_get_snippet            (StewardSearchResult *self);
 GDateTime  *steward_search_result_get_created_at         (StewardSearchResult *self);

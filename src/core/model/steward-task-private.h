@@ -11,10 +11,10 @@
 
 G_BEGIN_DECLS
 
-StewardTask *_steward_task_new (gint64      id,
-                                const char *title,
-                                const char *status,
-                                const char *priority,
+StewardTask *_steward_task_new (gint64               id,
+                                const char          *title,
+                                StewardTaskStatus    status,
+                                StewardTaskPriority  priority,
                                 const char *category,
                                 GDateTime  *due,
                                 gint64      position,

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "steward-enum-types.h"
 #include "steward-task-private.h"
 
 struct _StewardTask
@@ -17,8 +18,8 @@ struct _StewardTask
 
   gint64     id;
   char      *title;
-  char      *status;
-  char      *priority;
+  StewardTaskStatus   status;
+  StewardTaskPriority priority;
   char      *category;
   GDateTime *due;
   gint64     position;
@@ -48,8 +49,6 @@ steward_task_finalize (GObject *object)
   StewardTask *self = (StewardTask *)object;
 
   g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->status, g_free);
-  g_clear_pointer (&self->priority, g_free);
   g_clear_pointer (&self->category, g_free);
   g_clear_pointer (&self->due, g_date_time_unref);
   g_clear_pointer (&self->created_at, g_date_time_unref);
@@ -76,11 +75,11 @@ steward_task_get_property (GObject    *object,
       break;
 
     case PROP_STATUS:
-      g_value_set_string (value, self->status);
+      g_value_set_enum (value, self->status);
       break;
 
     case PROP_PRIORITY:
-      g_value_set_string (value, self->priority);
+      g_value_set_enum (value, self->priority);
       break;
 
     case PROP_CATEGORY:
@@ -120,11 +119,13 @@ steward_task_class_init (StewardTaskClass *klass)
     g_param_spec_string ("title", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_STATUS] =
-    g_param_spec_string ("status", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+    g_param_spec_enum ("status", NULL, NULL,
+                       STEWARD_TYPE_TASK_STATUS, STEWARD_TASK_STATUS_TODO,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_PRIORITY] =
-    g_param_spec_string ("priority", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+    g_param_spec_enum ("priority", NULL, NULL,
+                       STEWARD_TYPE_TASK_PRIORITY, STEWARD_TASK_PRIORITY_NORMAL,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_CATEGORY] =
     g_param_spec_string ("category", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
@@ -148,10 +149,10 @@ steward_task_init (StewardTask *self)
 }
 
 StewardTask *
-_steward_task_new (gint64      id,
-                   const char *title,
-                   const char *status,
-                   const char *priority,
+_steward_task_new (gint64               id,
+                   const char          *title,
+                   StewardTaskStatus    status,
+                   StewardTaskPriority  priority,
                    const char *category,
                    GDateTime  *due,
                    gint64      position,
@@ -160,14 +161,13 @@ _steward_task_new (gint64      id,
   StewardTask *self;
 
   g_return_val_if_fail (title != NULL, NULL);
-  g_return_val_if_fail (status != NULL, NULL);
   g_return_val_if_fail (created_at != NULL, NULL);
 
   self = g_object_new (STEWARD_TYPE_TASK, NULL);
   self->id = id;
   self->title = g_strdup (title);
-  self->status = g_strdup (status);
-  self->priority = g_strdup (priority ? priority : "normal");
+  self->status = status;
+  self->priority = priority;
   self->category = g_strdup (category ? category : "");
   self->due = due ? g_date_time_ref (due) : NULL;
   self->position = position;
@@ -190,17 +190,17 @@ steward_task_get_title (StewardTask *self)
   return self->title;
 }
 
-const char *
+StewardTaskStatus
 steward_task_get_status (StewardTask *self)
 {
-  g_return_val_if_fail (STEWARD_IS_TASK (self), NULL);
+  g_return_val_if_fail (STEWARD_IS_TASK (self), STEWARD_TASK_STATUS_TODO);
   return self->status;
 }
 
-const char *
+StewardTaskPriority
 steward_task_get_priority (StewardTask *self)
 {
-  g_return_val_if_fail (STEWARD_IS_TASK (self), NULL);
+  g_return_val_if_fail (STEWARD_IS_TASK (self), STEWARD_TASK_PRIORITY_NORMAL);
   return self->priority;
 }
 

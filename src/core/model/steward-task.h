@@ -9,6 +9,8 @@
 
 #include <glib-object.h>
 
+#include "steward-enums.h"
+
 G_BEGIN_DECLS
 
 #define STEWARD_TYPE_TASK (steward_task_get_type ())
@@ -17,10 +19,8 @@ G_DECLARE_FINAL_TYPE (StewardTask, steward_task, STEWARD, TASK, GObject)
 
 gint64      steward_task_get_id         (StewardTask *self);
 const char *steward_task_get_title      (StewardTask *self);
-/* "todo", "doing" or "done" */
-const char *steward_task_get_status     (StewardTask *self);
-/* "low", "normal" or "high" */
-const char *steward_task_get_priority   (StewardTask *self);
+StewardTaskStatus   steward_task_get_status   (StewardTask *self);
+StewardTaskPriority steward_task_get_priority (StewardTask *self);
 const char *steward_task_get_category   (StewardTask *self);
 /* May be NULL */
 GDateTime  *steward_task_get_due        (StewardTask *self);

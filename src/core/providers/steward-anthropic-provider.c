@@ -56,7 +56,7 @@ steward_anthropic_provider_build_chat_body (StewardProvider          *provider,
       const StewardChatMessage *message = g_ptr_array_index (request->messages, i);
 
       /* Anthropic takes the system prompt only at the top level. */
-      if (g_str_equal (message->role, "system"))
+      if (message->role == STEWARD_MESSAGE_ROLE_SYSTEM)
         {
           if (system->len > 0)
             g_string_append (system, "\n\n");
@@ -66,7 +66,7 @@ steward_anthropic_provider_build_chat_body (StewardProvider          *provider,
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "role");
-      json_builder_add_string_value (builder, message->role);
+      json_builder_add_string_value (builder, steward_chat_role_to_wire (message->role));
       json_builder_set_member_name (builder, "content");
       json_builder_add_string_value (builder, message->content);
       json_builder_end_object (builder);

@@ -16,7 +16,6 @@ chat_message_free (gpointer data)
 {
   StewardChatMessage *message = data;
 
-  g_free (message->role);
   g_free (message->content);
   g_free (message);
 }
@@ -60,16 +59,33 @@ steward_chat_request_set_system (StewardChatRequest *self,
 
 void
 steward_chat_request_add_message (StewardChatRequest *self,
-                                  const char         *role,
+                                  StewardMessageRole  role,
                                   const char         *content)
 {
   StewardChatMessage *message;
 
   g_return_if_fail (self != NULL);
-  g_return_if_fail (role != NULL);
 
   message = g_new0 (StewardChatMessage, 1);
-  message->role = g_strdup (role);
+  message->role = role;
   message->content = g_strdup (content ? content : "");
   g_ptr_array_add (self->messages, message);
+}
+
+const char *
+steward_chat_role_to_wire (StewardMessageRole role)
+{
+  switch (role)
+    {
+    case STEWARD_MESSAGE_ROLE_USER:
+      return "user";
+    case STEWARD_MESSAGE_ROLE_ASSISTANT:
+      return "assistant";
+    case STEWARD_MESSAGE_ROLE_SYSTEM:
+      return "system";
+    case STEWARD_MESSAGE_ROLE_TOOL:
+      return "tool";
+    default:
+      g_return_val_if_reached ("user");
+    }
 }

@@ -9,13 +9,14 @@
 
 #include <glib-object.h>
 
+#include "steward-enums.h"
+
 G_BEGIN_DECLS
 
 typedef struct
 {
-  /* "user", "assistant" or "system" */
-  char *role;
-  char *content;
+  StewardMessageRole  role;
+  char               *content;
 } StewardChatMessage;
 
 /* What one request to a model carries, whatever the provider: each kind
@@ -39,8 +40,10 @@ void                steward_chat_request_free        (StewardChatRequest *self);
 void                steward_chat_request_set_system  (StewardChatRequest *self,
                                                       const char         *system);
 void                steward_chat_request_add_message (StewardChatRequest *self,
-                                                      const char         *role,
+                                                      StewardMessageRole  role,
                                                       const char         *content);
+/* The role as OpenAI, Anthropic and Ollama name it on the wire */
+const char         *steward_chat_role_to_wire        (StewardMessageRole  role);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StewardChatRequest, steward_chat_request_free)
 

@@ -71,7 +71,7 @@ steward_gemini_provider_build_chat_body (StewardProvider          *provider,
     {
       const StewardChatMessage *message = g_ptr_array_index (request->messages, i);
 
-      if (g_str_equal (message->role, "system"))
+      if (message->role == STEWARD_MESSAGE_ROLE_SYSTEM)
         {
           if (system->len > 0)
             g_string_append (system, "\n\n");
@@ -83,7 +83,7 @@ steward_gemini_provider_build_chat_body (StewardProvider          *provider,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "role");
       json_builder_add_string_value (builder,
-                                     g_str_equal (message->role, "assistant") ? "model" : "user");
+                                     message->role == STEWARD_MESSAGE_ROLE_ASSISTANT ? "model" : "user");
       add_text_parts (builder, message->content);
       json_builder_end_object (builder);
     }

@@ -61,7 +61,7 @@ steward_ollama_provider_build_chat_body (StewardProvider          *provider,
     {
       const StewardChatMessage *message = g_ptr_array_index (request->messages, i);
 
-      add_message (builder, message->role, message->content);
+      add_message (builder, steward_chat_role_to_wire (message->role), message->content);
     }
   json_builder_end_array (builder);
 

@@ -58,7 +58,7 @@ steward_openai_provider_build_chat_body (StewardProvider          *provider,
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "role");
-      json_builder_add_string_value (builder, message->role);
+      json_builder_add_string_value (builder, steward_chat_role_to_wire (message->role));
       json_builder_set_member_name (builder, "content");
       json_builder_add_string_value (builder, message->content);
       json_builder_end_object (builder);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <unistd.h>
 
+#include "steward-enum-types.h"
 #include "steward-message-private.h"
 #include "steward-store-private.h"
 
@@ -142,9 +143,9 @@ process_start_time (gint64 pid)
 gint64
 steward_store_add_message (StewardStore  *self,
                            gint64         conversation_id,
-                           const char    *role,
-                           const char    *content,
-                           const char    *status,
+                           StewardMessageRole    role,
+                           const char           *content,
+                           StewardMessageStatus  status,
                            const char    *provider,
                            const char    *model,
                            const char    *tier,
@@ -155,10 +156,7 @@ steward_store_add_message (StewardStore  *self,
   gboolean streaming;
 
   g_return_val_if_fail (STEWARD_IS_STORE (self), 0);
-  g_return_val_if_fail (role != NULL, 0);
-  g_return_val_if_fail (status != NULL, 0);
-
-  streaming = g_str_equal (status, "streaming");
+  streaming = status == STEWARD_MESSAGE_STATUS_STREAMING;
 
   stmt = _steward_store_prepare (self,
                                  "INSERT INTO messages (conversation_id, role, content, status,"
@@ -176,9 +174,9 @@ steward_store_add_message (StewardStore  *self,
     return 0;
 
   sqlite3_bind_int64 (stmt, 1, conversation_id);
-  sqlite3_bind_text (stmt, 2, role, -1, SQLITE_TRANSIENT);
+  _steward_store_bind_enum (stmt, 2, STEWARD_TYPE_MESSAGE_ROLE, role);
   sqlite3_bind_text (stmt, 3, content ? content : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, status, -1, SQLITE_TRANSIENT);
+  _steward_store_bind_enum (stmt, 4, STEWARD_TYPE_MESSAGE_STATUS, status);
   _steward_store_bind_text_or_null (stmt, 5, provider);
   _steward_store_bind_text_or_null (stmt, 6, model);
   _steward_store_bind_text_or_null (stmt, 7, tier);
@@ -207,31 +205,22 @@ steward_store_add_message (StewardStore  *self,
 
 /**
  * steward_store_update_reply:
- * @reply: (nullable): usage, latency, model and tool calls to record
+ * @record: (nullable): usage, latency, model and tool calls to record
  *
  * Saves a reply as it grows and when it ends.
  */
 gboolean
 steward_store_update_reply (StewardStore  *self,
                             gint64         message_id,
-                            const char    *content,
-                            const char    *status,
-                            const char    *error_message,
-                            StewardReply  *reply,
-                            GError       **error)
+                            const char               *content,
+                            StewardMessageStatus      status,
+                            const char               *error_message,
+                            const StewardReplyRecord *record,
+                            GError                  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *tool_calls = NULL;
 
   g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (status != NULL, FALSE);
-
-  if (reply != NULL && steward_reply_get_n_tool_calls (reply) > 0)
-    {
-      g_autoptr(JsonNode) calls = steward_reply_dup_tool_calls_json (reply);
-
-      tool_calls = json_to_string (calls, FALSE);
-    }
 
   stmt = _steward_store_prepare (self,
                                  "UPDATE messages SET content = ?, status = ?, error = ?,"
@@ -247,13 +236,13 @@ steward_store_update_reply (StewardStore  *self,
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, content ? content : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, status, -1, SQLITE_TRANSIENT);
+  _steward_store_bind_enum (stmt, 2, STEWARD_TYPE_MESSAGE_STATUS, status);
   _steward_store_bind_text_or_null (stmt, 3, error_message);
-  bind_count (stmt, 4, reply ? steward_reply_get_input_tokens (reply) : -1);
-  bind_count (stmt, 5, reply ? steward_reply_get_output_tokens (reply) : -1);
-  bind_count (stmt, 6, reply ? steward_reply_get_latency_ms (reply) : -1);
-  _steward_store_bind_text_or_null (stmt, 7, reply ? steward_reply_get_model (reply) : NULL);
-  _steward_store_bind_text_or_null (stmt, 8, tool_calls);
+  bind_count (stmt, 4, record ? record->input_tokens : -1);
+  bind_count (stmt, 5, record ? record->output_tokens : -1);
+  bind_count (stmt, 6, record ? record->latency_ms : -1);
+  _steward_store_bind_text_or_null (stmt, 7, record ? record->model : NULL);
+  _steward_store_bind_text_or_null (stmt, 8, record ? record->tool_calls : NULL);
   sqlite3_bind_int64 (stmt, 9, message_id);
 
   return _steward_store_step_done (self, stmt, error);
@@ -374,9 +363,10 @@ message_from_row (sqlite3_stmt *stmt)
   StewardMessageFields f = {
     .id = sqlite3_column_int64 (stmt, 0),
     .conversation_id = sqlite3_column_int64 (stmt, 1),
-    .role = (const char *)sqlite3_column_text (stmt, 2),
+    .role = _steward_store_column_enum (stmt, 2, STEWARD_TYPE_MESSAGE_ROLE, STEWARD_MESSAGE_ROLE_USER),
     .content = (const char *)sqlite3_column_text (stmt, 3),
-    .status = (const char *)sqlite3_column_text (stmt, 4),
+    .status = _steward_store_column_enum (stmt, 4, STEWARD_TYPE_MESSAGE_STATUS,
+                                          STEWARD_MESSAGE_STATUS_COMPLETE),
     .error = (const char *)sqlite3_column_text (stmt, 5),
     .provider = (const char *)sqlite3_column_text (stmt, 6),
     .model = (const char *)sqlite3_column_text (stmt, 7),

@@ -11,13 +11,13 @@
 
 #include <glib/gi18n.h>
 
+#include "steward-enum-types.h"
 #include "steward-memory-private.h"
 #include "steward-search-result-private.h"
 #include "steward-store-private.h"
 
 #define MAX_QUERY_WORDS 32
 
-static const char * const origins[] = { "user", "chat", "auto", NULL };
 
 static gboolean
 memory_not_found (gint64   id,
@@ -56,7 +56,7 @@ clean_text (const char  *text,
 
 /**
  * steward_store_add_memory:
- * @origin: "user", "chat" or "auto"
+ * @origin: who added it
  * @source_message_id: the message the fact came from, or 0
  *
  * Returns: the new memory's id, or 0 with @error set
@@ -65,7 +65,7 @@ gint64
 steward_store_add_memory (StewardStore  *self,
                           const char    *text,
                           gboolean       pinned,
-                          const char    *origin,
+                          StewardMemoryOrigin  origin,
                           gint64         source_message_id,
                           GError       **error)
 {
@@ -78,9 +78,6 @@ steward_store_add_memory (StewardStore  *self,
   if (!(clean = clean_text (text, error)))
     return 0;
 
-  if (origin == NULL || !g_strv_contains (origins, origin))
-    origin = "user";
-
   stmt = _steward_store_prepare (self,
                                  "INSERT INTO memories (text, pinned, origin, source_message_id,"
                                  "                      created_at, updated_at)"
@@ -91,7 +88,7 @@ steward_store_add_memory (StewardStore  *self,
 
   sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, pinned ? 1 : 0);
-  sqlite3_bind_text (stmt, 3, origin, -1, SQLITE_STATIC);
+  _steward_store_bind_enum (stmt, 3, STEWARD_TYPE_MEMORY_ORIGIN, origin);
   if (source_message_id > 0)
     sqlite3_bind_int64 (stmt, 4, source_message_id);
   else
@@ -116,7 +113,8 @@ memory_from_row (sqlite3_stmt *stmt)
   return _steward_memory_new (sqlite3_column_int64 (stmt, 0),
                               (const char *)sqlite3_column_text (stmt, 1),
                               sqlite3_column_int (stmt, 2),
-                              (const char *)sqlite3_column_text (stmt, 3),
+                              _steward_store_column_enum (stmt, 3, STEWARD_TYPE_MEMORY_ORIGIN,
+                                                          STEWARD_MEMORY_ORIGIN_USER),
                               sqlite3_column_int64 (stmt, 4),
                               created_at);
 }
@@ -425,7 +423,8 @@ steward_store_search_messages (StewardStore  *self,
         _steward_search_result_new (sqlite3_column_int64 (stmt, 0),
                                     sqlite3_column_int64 (stmt, 1),
                                     (const char *)sqlite3_column_text (stmt, 2),
-                                    (const char *)sqlite3_column_text (stmt, 3),
+                                    _steward_store_column_enum (stmt, 3, STEWARD_TYPE_MESSAGE_ROLE,
+                                                                STEWARD_MESSAGE_ROLE_USER),
                                     (const char *)sqlite3_column_text (stmt, 4),
                                     created_at);
 

@@ -35,6 +35,14 @@ GDateTime  *_steward_store_column_time   (sqlite3_stmt  *stmt,
 gboolean    _steward_store_step_done     (StewardStore  *self,
                                           sqlite3_stmt  *stmt,
                                           GError       **error);
+void        _steward_store_bind_enum   (sqlite3_stmt  *stmt,
+                                        int            column,
+                                        GType          enum_type,
+                                        int            value);
+int         _steward_store_column_enum (sqlite3_stmt  *stmt,
+                                        int            column,
+                                        GType          enum_type,
+                                        int            fallback);
 void        _steward_store_bind_text_or_null (sqlite3_stmt *stmt,
                                           int            column,
                                           const char    *text);

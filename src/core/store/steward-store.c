@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "steward-conversation-private.h"
+#include "steward-enum-types.h"
 #include "steward-project-private.h"
 #include "steward-setting-keys.h"
 #include "steward-store-private.h"
@@ -281,6 +282,38 @@ _steward_store_step_done (StewardStore  *self,
     }
 
   return TRUE;
+}
+
+/* The closed sets are text in the database (their nicks: "streaming",
+ * "assistant"), enums everywhere else: here is where one becomes the
+ * other. */
+void
+_steward_store_bind_enum (sqlite3_stmt *stmt,
+                          int           column,
+                          GType         enum_type,
+                          int           value)
+{
+  const char *nick = steward_enum_to_nick (enum_type, value);
+
+  g_return_if_fail (nick != NULL);
+
+  sqlite3_bind_text (stmt, column, nick, -1, SQLITE_STATIC);
+}
+
+/* A value the schema's CHECK constraints let through is always known;
+ * @fallback stands in for NULL. */
+int
+_steward_store_column_enum (sqlite3_stmt *stmt,
+                            int           column,
+                            GType         enum_type,
+                            int           fallback)
+{
+  int value;
+
+  if (!steward_enum_from_nick (enum_type, (const char *)sqlite3_column_text (stmt, column), &value))
+    return fallback;
+
+  return value;
 }
 
 void
@@ -1099,8 +1132,10 @@ task_from_row (sqlite3_stmt *stmt)
 
   return _steward_task_new (sqlite3_column_int64 (stmt, 0),
                             (const char *)sqlite3_column_text (stmt, 1),
-                            (const char *)sqlite3_column_text (stmt, 2),
-                            (const char *)sqlite3_column_text (stmt, 3),
+                            _steward_store_column_enum (stmt, 2, STEWARD_TYPE_TASK_STATUS,
+                                                        STEWARD_TASK_STATUS_TODO),
+                            _steward_store_column_enum (stmt, 3, STEWARD_TYPE_TASK_PRIORITY,
+                                                        STEWARD_TASK_PRIORITY_NORMAL),
                             (const char *)sqlite3_column_text (stmt, 4),
                             due,
                             sqlite3_column_int64 (stmt, 6),

@@ -13,6 +13,7 @@
 #include "steward-memory.h"
 #include "steward-message.h"
 #include "steward-search-result.h"
+#include "steward-enums.h"
 #include "steward-provider.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,21 @@ typedef enum
 
 /* The schema version this build writes (PRAGMA user_version). */
 #define STEWARD_STORE_SCHEMA_VERSION 5
+
+/* What is known of a reply besides its text, as plain values: the store
+ * knows nothing of HTTP or of how a reply was assembled. */
+typedef struct
+{
+  /* -1 where unknown: what is stored stays */
+  gint64      input_tokens;
+  gint64      output_tokens;
+  gint64      latency_ms;
+  /* (nullable): the model that answered, kept only if none is stored */
+  const char *model;
+  /* (nullable): the reply's tool calls, a JSON array of
+   * {"id", "name", "arguments"} */
+  const char *tool_calls;
+} StewardReplyRecord;
 
 #define STEWARD_TYPE_STORE (steward_store_get_type ())
 
@@ -125,9 +141,9 @@ StewardConversation *steward_store_find_conversation (StewardStore      *self,
                                                     GError              **error);
 gint64           steward_store_add_message         (StewardStore         *self,
                                                     gint64                conversation_id,
-                                                    const char           *role,
+                                                    StewardMessageRole    role,
                                                     const char           *content,
-                                                    const char           *status,
+                                                    StewardMessageStatus  status,
                                                     const char           *provider,
                                                     const char           *model,
                                                     const char           *tier,
@@ -135,9 +151,9 @@ gint64           steward_store_add_message         (StewardStore         *self,
 gboolean         steward_store_update_reply        (StewardStore         *self,
                                                     gint64                message_id,
                                                     const char           *content,
-                                                    const char           *status,
+                                                    StewardMessageStatus  status,
                                                     const char           *error_message,
-                                                    StewardReply         *reply,
+                                                    const StewardReplyRecord *record,
                                                     GError              **error);
 gboolean         steward_store_rename_conversation (StewardStore         *self,
                                                     gint64                id,
@@ -186,7 +202,7 @@ char            *steward_store_dup_message_context (StewardStore         *self,
 gint64           steward_store_add_memory          (StewardStore         *self,
                                                     const char           *text,
                                                     gboolean              pinned,
-                                                    const char           *origin,
+                                                    StewardMemoryOrigin   origin,
                                                     gint64                source_message_id,
                                                     GError              **error);
 GListModel      *steward_store_list_memories       (StewardStore         *self,

@@ -1,0 +1,69 @@
+/* steward-enums.h
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* The closed sets of Steward's data. Their GTypes are made by
+ * glib-mkenums (steward-enum-types.h); each value's nick (the name after
+ * the prefix, in lower case) is how the store
+ * keeps it and how the CLI and exports print it. Nowhere else is a value
+ * spelt out as text. */
+
+typedef enum /*< enum,prefix=STEWARD_MESSAGE_ROLE >*/
+{
+  STEWARD_MESSAGE_ROLE_USER,
+  STEWARD_MESSAGE_ROLE_ASSISTANT,
+  STEWARD_MESSAGE_ROLE_SYSTEM,
+  STEWARD_MESSAGE_ROLE_TOOL,
+} StewardMessageRole;
+
+typedef enum /*< enum,prefix=STEWARD_MESSAGE_STATUS >*/
+{
+  /* The reply is still arriving (or its writer died: see the store) */
+  STEWARD_MESSAGE_STATUS_STREAMING,
+  STEWARD_MESSAGE_STATUS_COMPLETE,
+  /* Stopped by the user, or cut off by a crash; what arrived is kept */
+  STEWARD_MESSAGE_STATUS_INTERRUPTED,
+  /* The request failed; the message's error says why */
+  STEWARD_MESSAGE_STATUS_ERROR,
+} StewardMessageStatus;
+
+typedef enum /*< enum,prefix=STEWARD_MEMORY_ORIGIN >*/
+{
+  /* Added by the user in Preferences or with steward-cli */
+  STEWARD_MEMORY_ORIGIN_USER,
+  /* "Remember that …" said in a chat */
+  STEWARD_MEMORY_ORIGIN_CHAT,
+  /* Proposed by automatic memory from what the user wrote */
+  STEWARD_MEMORY_ORIGIN_AUTO,
+} StewardMemoryOrigin;
+
+typedef enum /*< enum,prefix=STEWARD_TASK_STATUS >*/
+{
+  STEWARD_TASK_STATUS_TODO,
+  STEWARD_TASK_STATUS_DOING,
+  STEWARD_TASK_STATUS_DONE,
+} StewardTaskStatus;
+
+typedef enum /*< enum,prefix=STEWARD_TASK_PRIORITY >*/
+{
+  STEWARD_TASK_PRIORITY_LOW,
+  STEWARD_TASK_PRIORITY_NORMAL,
+  STEWARD_TASK_PRIORITY_HIGH,
+} StewardTaskPriority;
+
+const char *steward_enum_to_nick   (GType       enum_type,
+                                    int         value);
+gboolean    steward_enum_from_nick (GType       enum_type,
+                                    const char *nick,
+                                    int        *value);
+
+G_END_DECLS
