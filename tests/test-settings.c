@@ -94,12 +94,6 @@ write_failed_cb (StewardSettings *settings,
 }
 
 static char *
-property_name (const char *key)
-{
-  return g_strdelimit (g_strdup (key), ".", '-');
-}
-
-static char *
 dup_stored (StewardStore *store,
             const char   *key)
 {
@@ -130,7 +124,7 @@ test_properties (Fixture       *fixture,
 
   for (guint i = 0; i < n_keys; i++)
     {
-      g_autofree char *name = property_name (keys[i].key);
+      const char *name = steward_setting_key_get_property_name (&keys[i]);
       g_autofree char *text = steward_settings_dup_value (fixture->settings, keys[i].key);
       GParamSpec *pspec = g_object_class_find_property (klass, name);
 
@@ -187,10 +181,12 @@ test_properties (Fixture       *fixture,
         }
     }
 
-  /* The names the brief and the Preferences window use. */
+  /* The names the Preferences window binds to. */
   g_assert_nonnull (g_object_class_find_property (klass, "chat-context-tokens"));
   g_assert_nonnull (g_object_class_find_property (klass, "personal-name"));
   g_assert_nonnull (g_object_class_find_property (klass, "memory-auto"));
+  g_assert_cmpstr (steward_setting_key_get_property_name (steward_setting_key_lookup ("memory.short-term-exchanges")),
+                   ==, "memory-short-term-exchanges");
 }
 
 /* Setting a property stores it and notifies it once; setting it again to

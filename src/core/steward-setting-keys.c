@@ -145,3 +145,24 @@ steward_setting_key_normalize (const StewardSettingKey  *key,
       g_assert_not_reached ();
     }
 }
+
+/**
+ * steward_setting_key_get_property_name:
+ * @key: a known key
+ *
+ * The name of the #StewardSettings property of @key: the key with dashes
+ * for dots ("memory.auto" is "memory-auto").
+ *
+ * Returns: (transfer none): an interned string
+ */
+const char *
+steward_setting_key_get_property_name (const StewardSettingKey *key)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (key != NULL, NULL);
+
+  name = g_strdelimit (g_strdup (key->key), ".", '-');
+
+  return g_intern_string (name);
+}

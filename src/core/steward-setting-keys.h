@@ -29,10 +29,11 @@ typedef struct
   const char         *summary;
 } StewardSettingKey;
 
-const StewardSettingKey *steward_setting_keys_get     (guint                    *n_keys);
-const StewardSettingKey *steward_setting_key_lookup   (const char               *key);
-char                    *steward_setting_key_normalize (const StewardSettingKey *key,
-                                                        const char              *value,
-                                                        GError                 **error);
+const StewardSettingKey *steward_setting_keys_get              (guint                    *n_keys);
+const StewardSettingKey *steward_setting_key_lookup            (const char               *key);
+char                    *steward_setting_key_normalize         (const StewardSettingKey  *key,
+                                                                const char               *value,
+                                                                GError                  **error);
+const char              *steward_setting_key_get_property_name (const StewardSettingKey  *key);
 
 G_END_DECLS

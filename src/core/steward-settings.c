@@ -271,9 +271,8 @@ static GParamSpec *
 create_pspec (const StewardSettingKey *key)
 {
   GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
-  g_autofree char *name = g_strdelimit (g_strdup (key->key), ".", '-');
-  /* Static: a property's name outlives the class. */
-  const char *interned = g_intern_string (name);
+  /* Interned, so static as G_PARAM_STATIC_NAME wants. */
+  const char *interned = steward_setting_key_get_property_name (key);
 
   switch (key->type)
     {

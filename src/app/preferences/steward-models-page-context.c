@@ -182,7 +182,7 @@ void
 _steward_models_page_init_context (StewardModelsPage *self)
 {
   const StewardSettingKey *info = steward_setting_key_lookup (KEY_CONTEXT_TOKENS);
-  g_autofree char *property = g_strdelimit (g_strdup (KEY_CONTEXT_TOKENS), ".", '-');
+  const char *property = steward_setting_key_get_property_name (info);
   g_autofree char *detailed_notify = g_strconcat ("notify::", property, NULL);
 
   g_assert (STEWARD_IS_MODELS_PAGE (self));

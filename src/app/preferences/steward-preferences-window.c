@@ -177,7 +177,6 @@ steward_preferences_window_bind_settings (StewardPreferencesWindow *self)
     {
       const StewardSettingKey *info = steward_setting_key_lookup (setting_rows[i].key);
       GObject *widget = G_STRUCT_MEMBER (GObject *, self, setting_rows[i].widget_offset);
-      g_autofree char *property = g_strdelimit (g_strdup (setting_rows[i].key), ".", '-');
 
       g_assert (info != NULL);
 
@@ -186,7 +185,8 @@ steward_preferences_window_bind_settings (StewardPreferencesWindow *self)
       if (GTK_IS_SPIN_BUTTON (widget))
         gtk_spin_button_set_range (GTK_SPIN_BUTTON (widget), info->min, info->max);
 
-      g_binding_group_bind (self->setting_bindings, property,
+      g_binding_group_bind (self->setting_bindings,
+                            steward_setting_key_get_property_name (info),
                             widget, setting_rows[i].widget_property, flags);
     }
 }
