@@ -1,0 +1,429 @@
+/* test-store-chat.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <sys/wait.h>
+
+#include "steward-core.h"
+#include "store-fixture.h"
+
+/* Conversations and messages in the store (steward-store-chat.c): lists,
+ * editing, pages of a long conversation, replies saved as they grow and
+ * recovered when their writer died, summaries and the context kept with
+ * a reply. */
+
+static StewardStore *
+open_store (StoreFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  StewardStore *store = steward_store_open (fixture->data_dir, &error);
+
+  g_assert_no_error (error);
+
+  return store;
+}
+
+static void
+test_list_conversations (StoreFixture  *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(GListModel) conversations = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+
+  conversations = steward_store_list_conversations (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (conversations), ==, 0);
+  g_clear_object (&conversations);
+
+  store_fixture_exec (fixture->db_path,
+                      "INSERT INTO conversations (title, created_at, updated_at) VALUES"
+                      " ('old', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),"
+                      " ('new', '2026-01-01T00:00:00Z', '2026-03-01T00:00:00Z');");
+
+  conversations = steward_store_list_conversations (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (conversations), ==, 2);
+  {
+    g_autoptr(StewardConversation) first = g_list_model_get_item (conversations, 0);
+    g_assert_cmpstr (steward_conversation_get_title (first), ==, "new");
+  }
+}
+
+static void
+test_recover_interrupted (StoreFixture  *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *live_status = NULL;
+  g_autofree char *dead_status = NULL;
+  g_autofree char *dead_content = NULL;
+  g_autofree char *sql = NULL;
+  gint64 conversation, live, dead;
+  GPid child = 0;
+  int wait_status;
+  char *argv[] = { (char *)"/bin/true", NULL };
+
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+
+  conversation = steward_store_create_conversation (store, "Crash", &error);
+  g_assert_no_error (error);
+
+  /* A reply this (live) process is writing... */
+  live = steward_store_add_message (store, conversation, STEWARD_MESSAGE_ROLE_ASSISTANT, "", STEWARD_MESSAGE_STATUS_STREAMING,
+                                    "p", "m", "medium", &error);
+  g_assert_no_error (error);
+  g_assert_true (steward_store_update_reply (store, live, "so far", STEWARD_MESSAGE_STATUS_STREAMING, NULL, NULL, &error));
+
+  /* ...and one whose writer has exited. */
+  dead = steward_store_add_message (store, conversation, STEWARD_MESSAGE_ROLE_ASSISTANT, "", STEWARD_MESSAGE_STATUS_STREAMING,
+                                    "p", "m", "medium", &error);
+  g_assert_no_error (error);
+  g_spawn_async (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &child, &error);
+  g_assert_no_error (error);
+  waitpid (child, &wait_status, 0);
+  sql = g_strdup_printf ("UPDATE messages SET writer_pid = %d, content = 'half a sent'"
+                         " WHERE id = %" G_GINT64_FORMAT, (int)child, dead);
+  store_fixture_exec (fixture->db_path, sql);
+  g_assert_finalize_object (g_steal_pointer (&store));
+
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+
+  {
+    g_autofree char *q1 = g_strdup_printf ("SELECT status FROM messages WHERE id = %" G_GINT64_FORMAT, live);
+    g_autofree char *q2 = g_strdup_printf ("SELECT status FROM messages WHERE id = %" G_GINT64_FORMAT, dead);
+    g_autofree char *q3 = g_strdup_printf ("SELECT content FROM messages WHERE id = %" G_GINT64_FORMAT, dead);
+
+    live_status = store_fixture_query (fixture->db_path, q1);
+    dead_status = store_fixture_query (fixture->db_path, q2);
+    dead_content = store_fixture_query (fixture->db_path, q3);
+  }
+
+  g_assert_cmpstr (live_status, ==, "streaming");
+  g_assert_cmpstr (dead_status, ==, "interrupted");
+  g_assert_cmpstr (dead_content, ==, "half a sent");
+}
+
+static void
+count_cb (StewardStore *store,
+          guint        *count)
+{
+  (*count)++;
+}
+
+static void
+test_conversation_editing (StoreFixture  *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StewardConversation) conversation = NULL;
+  g_autoptr(StewardMessage) message = NULL;
+  g_autoptr(GListModel) messages = NULL;
+  gint64 id, first, second, third;
+  guint changes = 0;
+
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "conversations-changed", G_CALLBACK (count_cb), &changes);
+
+  id = steward_store_create_conversation (store, "Draft", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 1);
+
+  first = steward_store_add_message (store, id, STEWARD_MESSAGE_ROLE_USER, "one", STEWARD_MESSAGE_STATUS_COMPLETE, NULL, NULL, NULL, &error);
+  second = steward_store_add_message (store, id, STEWARD_MESSAGE_ROLE_ASSISTANT, "two", STEWARD_MESSAGE_STATUS_COMPLETE, "p", "m", "small", &error);
+  third = steward_store_add_message (store, id, STEWARD_MESSAGE_ROLE_USER, "three", STEWARD_MESSAGE_STATUS_COMPLETE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 4);
+
+  message = steward_store_find_message (store, second, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (steward_message_get_content (message), ==, "two");
+  g_assert_cmpstr (steward_message_get_tier (message), ==, "small");
+  g_assert_cmpint (steward_message_get_conversation_id (message), ==, id);
+  g_assert_null (steward_store_find_message (store, third + 100, &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (steward_store_rename_conversation (store, id, "  Holiday plans ", &error));
+  conversation = steward_store_find_conversation (store, id, &error);
+  g_assert_cmpstr (steward_conversation_get_title (conversation), ==, "Holiday plans");
+  g_assert_cmpuint (steward_conversation_get_message_count (conversation), ==, 3);
+  g_assert_false (steward_store_rename_conversation (store, id, "   ", &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Regenerating the reply replaces it and everything after it. */
+  g_assert_true (steward_store_delete_messages_from (store, second, &error));
+  messages = steward_store_list_messages (store, id, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (messages), ==, 1);
+  g_clear_object (&messages);
+  (void)first;
+
+  g_assert_true (steward_store_delete_conversation (store, id, &error));
+  g_assert_null (steward_store_find_conversation (store, id, &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (steward_store_delete_conversation (store, id, &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  {
+    g_autofree char *left = store_fixture_query (fixture->db_path, "SELECT count(*) FROM messages");
+    g_assert_cmpstr (left, ==, "0");
+  }
+}
+
+static void
+assert_contents (GListModel *messages,
+                 const char *expected)
+{
+  g_autoptr(GString) got = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
+    {
+      g_autoptr(StewardMessage) message = g_list_model_get_item (messages, i);
+
+      if (i > 0)
+        g_string_append_c (got, ' ');
+      g_string_append (got, steward_message_get_content (message));
+    }
+
+  g_assert_cmpstr (got->str, ==, expected);
+}
+
+/* A view of a long conversation loads its end, then earlier pages. */
+static void
+test_message_range (StoreFixture  *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id, other, ids[6];
+
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+  id = steward_store_create_conversation (store, "Long", &error);
+  other = steward_store_create_conversation (store, "Other", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("m%u", i);
+
+      ids[i] = steward_store_add_message (store, id, i % 2 ? STEWARD_MESSAGE_ROLE_ASSISTANT : STEWARD_MESSAGE_ROLE_USER, text, STEWARD_MESSAGE_STATUS_COMPLETE,
+                                          NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      /* Interleaved: another conversation's messages never show up. */
+      steward_store_add_message (store, other, STEWARD_MESSAGE_ROLE_USER, "elsewhere", STEWARD_MESSAGE_STATUS_COMPLETE, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  {
+    g_autoptr(GListModel) all = steward_store_list_messages_range (store, id, 0, 0, 0, &error);
+    g_autoptr(GListModel) last = steward_store_list_messages_range (store, id, 0, 0, 2, &error);
+    g_autoptr(GListModel) before = steward_store_list_messages_range (store, id, 0, ids[4], 3, &error);
+    g_autoptr(GListModel) start = steward_store_list_messages_range (store, id, 0, ids[1], 10, &error);
+    g_autoptr(GListModel) between = steward_store_list_messages_range (store, id, ids[2], ids[4], 0, &error);
+    g_autoptr(GListModel) none = steward_store_list_messages_range (store, id, 0, ids[0], 10, &error);
+
+    g_assert_no_error (error);
+    assert_contents (all, "m0 m1 m2 m3 m4 m5");
+    assert_contents (last, "m4 m5");
+    assert_contents (before, "m1 m2 m3");
+    assert_contents (start, "m0");
+    assert_contents (between, "m2 m3");
+    assert_contents (none, "");
+  }
+
+  g_assert_null (steward_store_list_messages_range (store, other + 100, 0, 0, 0, &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND);
+}
+
+
+/* A reply is written as it grows, then once more when it ends: what is
+ * known of it (usage, latency) is kept unless a later write knows more. */
+static void
+test_update_reply (StoreFixture  *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = open_store (fixture);
+  g_autoptr(StewardMessage) message = NULL;
+  g_autoptr(GError) error = NULL;
+  StewardReplyRecord record = { 12, 3, 450, "gpt-4o-2024-08-06", NULL };
+  StewardReplyRecord unknown = { -1, -1, -1, "another-model", NULL };
+  gint64 conversation, reply;
+
+  conversation = steward_store_create_conversation (store, "Reply", &error);
+  g_assert_no_error (error);
+  reply = steward_store_add_message (store, conversation, STEWARD_MESSAGE_ROLE_ASSISTANT, "",
+                                     STEWARD_MESSAGE_STATUS_STREAMING, "Work", NULL, "large", &error);
+  g_assert_no_error (error);
+
+  message = steward_store_find_message (store, reply, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (steward_message_get_status (message), ==, STEWARD_MESSAGE_STATUS_STREAMING);
+  g_assert_cmpstr (steward_message_get_content (message), ==, "");
+  g_assert_cmpstr (steward_message_get_provider (message), ==, "Work");
+  g_assert_null (steward_message_get_model (message));
+  g_assert_cmpint (steward_message_get_input_tokens (message), ==, -1);
+  g_assert_null (steward_message_get_tool_calls (message));
+  g_clear_object (&message);
+
+  /* Growing, with nothing known besides the text. */
+  g_assert_true (steward_store_update_reply (store, reply, "Hel", STEWARD_MESSAGE_STATUS_STREAMING,
+                                             NULL, NULL, &error));
+  g_assert_no_error (error);
+  message = steward_store_find_message (store, reply, &error);
+  g_assert_cmpstr (steward_message_get_content (message), ==, "Hel");
+  g_assert_cmpint (steward_message_get_status (message), ==, STEWARD_MESSAGE_STATUS_STREAMING);
+  g_clear_object (&message);
+
+  /* Ended: the model that answered is kept, as no other was stored. */
+  record.tool_calls = "[{\"id\": \"call_1\", \"name\": \"web_search\", \"arguments\": \"{}\"}]";
+  g_assert_true (steward_store_update_reply (store, reply, "Hello", STEWARD_MESSAGE_STATUS_COMPLETE,
+                                             NULL, &record, &error));
+  message = steward_store_find_message (store, reply, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (steward_message_get_content (message), ==, "Hello");
+  g_assert_cmpint (steward_message_get_status (message), ==, STEWARD_MESSAGE_STATUS_COMPLETE);
+  g_assert_null (steward_message_get_error (message));
+  g_assert_cmpint (steward_message_get_input_tokens (message), ==, 12);
+  g_assert_cmpint (steward_message_get_output_tokens (message), ==, 3);
+  g_assert_cmpint (steward_message_get_latency_ms (message), ==, 450);
+  g_assert_cmpstr (steward_message_get_model (message), ==, "gpt-4o-2024-08-06");
+  g_assert_nonnull (strstr (steward_message_get_tool_calls (message), "web_search"));
+  g_clear_object (&message);
+
+  /* A write that knows less forgets nothing; the stored model stays. */
+  g_assert_true (steward_store_update_reply (store, reply, "Hello", STEWARD_MESSAGE_STATUS_ERROR,
+                                             "The server went away.", &unknown, &error));
+  message = steward_store_find_message (store, reply, &error);
+  g_assert_cmpint (steward_message_get_status (message), ==, STEWARD_MESSAGE_STATUS_ERROR);
+  g_assert_cmpstr (steward_message_get_error (message), ==, "The server went away.");
+  g_assert_cmpint (steward_message_get_input_tokens (message), ==, 12);
+  g_assert_cmpint (steward_message_get_output_tokens (message), ==, 3);
+  g_assert_cmpint (steward_message_get_latency_ms (message), ==, 450);
+  g_assert_cmpstr (steward_message_get_model (message), ==, "gpt-4o-2024-08-06");
+  g_assert_nonnull (steward_message_get_tool_calls (message));
+  g_assert_cmpstr (steward_message_get_tier (message), ==, "large");
+}
+
+static void
+test_message_needs_conversation (StoreFixture  *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = open_store (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+  guint changes = 0;
+
+  g_signal_connect (store, "conversations-changed", G_CALLBACK (count_cb), &changes);
+
+  /* Foreign keys are on: no message without its conversation. */
+  g_assert_cmpint (steward_store_add_message (store, 42, STEWARD_MESSAGE_ROLE_USER, "lost?",
+                                              STEWARD_MESSAGE_STATUS_COMPLETE, NULL, NULL, NULL,
+                                              &error), ==, 0);
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (changes, ==, 0);
+
+  count = store_fixture_query (fixture->db_path, "SELECT count(*) FROM messages");
+  g_assert_cmpstr (count, ==, "0");
+
+  g_assert_null (steward_store_list_messages (store, 42, &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (steward_store_rename_conversation (store, 42, "Found", &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_summary_and_context (StoreFixture  *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = open_store (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *context = NULL;
+  gint64 conversation, user, reply, through = -1;
+  const char *sent = "{\"provider\": \"Work\", \"model\": \"m\", \"system\": \"Be brief.\","
+                     " \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}";
+
+  conversation = steward_store_create_conversation (store, "Soup", &error);
+  user = steward_store_add_message (store, conversation, STEWARD_MESSAGE_ROLE_USER, "Hi",
+                                    STEWARD_MESSAGE_STATUS_COMPLETE, NULL, NULL, NULL, &error);
+  reply = steward_store_add_message (store, conversation, STEWARD_MESSAGE_ROLE_ASSISTANT, "Hello",
+                                     STEWARD_MESSAGE_STATUS_COMPLETE, "Work", "m", NULL, &error);
+  g_assert_no_error (error);
+
+  /* None yet. */
+  g_assert_true (steward_store_get_summary (store, conversation, &summary, &through, &error));
+  g_assert_no_error (error);
+  g_assert_null (summary);
+  g_assert_cmpint (through, ==, 0);
+
+  g_assert_true (steward_store_set_summary (store, conversation, "Greetings.", reply, &error));
+  g_assert_true (steward_store_get_summary (store, conversation, &summary, &through, &error));
+  g_assert_cmpstr (summary, ==, "Greetings.");
+  g_assert_cmpint (through, ==, reply);
+  g_clear_pointer (&summary, g_free);
+
+  g_assert_false (steward_store_set_summary (store, conversation + 1, "x", 1, &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (steward_store_get_summary (store, conversation + 1, &summary, &through, &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (summary);
+  g_assert_cmpint (through, ==, 0);
+
+  /* What was sent for a reply comes back as it was kept. */
+  g_assert_null (steward_store_dup_message_context (store, reply, &error));
+  g_assert_no_error (error);
+  g_assert_true (steward_store_set_message_context (store, reply, sent, &error));
+  g_assert_no_error (error);
+  context = steward_store_dup_message_context (store, reply, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (context, ==, sent);
+  node = json_from_string (context, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  g_assert_null (steward_store_dup_message_context (store, user, &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) STORE_TEST_ADD ("store-chat", path, func)
+
+  ADD ("list-conversations", test_list_conversations);
+  ADD ("recover-interrupted", test_recover_interrupted);
+  ADD ("conversation-editing", test_conversation_editing);
+  ADD ("message-range", test_message_range);
+  ADD ("update-reply", test_update_reply);
+  ADD ("message-needs-conversation", test_message_needs_conversation);
+  ADD ("summary-and-context", test_summary_and_context);
+
+#undef ADD
+
+  return g_test_run ();
+}
