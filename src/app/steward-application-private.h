@@ -16,12 +16,8 @@ struct _StewardApplication
   AdwApplication  parent_instance;
 
   /* Owned */
-  GCancellable   *cancellable;
-  SoupSession    *session;
-  StewardStore   *store;
-  GError         *store_error;
-
-  guint           store_ready : 1;
+  GCancellable    *cancellable;
+  StewardServices *services;
 };
 
 void _steward_application_actions_init (StewardApplication *self);

@@ -17,7 +17,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StewardApplication, steward_application, STEWARD, APPLICATION, AdwApplication)
 
+/* The services of the running app, for widgets to take what they need */
+#define STEWARD_SERVICES_DEFAULT \
+  (steward_application_get_services (STEWARD_APPLICATION (g_application_get_default ())))
+
 StewardApplication *steward_application_new             (void);
+StewardServices    *steward_application_get_services    (StewardApplication *self);
 StewardStore       *steward_application_get_store       (StewardApplication *self);
 const GError       *steward_application_get_store_error (StewardApplication *self);
 gboolean            steward_application_get_store_ready (StewardApplication *self);

@@ -202,9 +202,9 @@ chat_probe_maybe_begin (ChatProbe *probe)
 }
 
 static void
-store_ready_cb (StewardApplication *app,
-                GParamSpec         *pspec,
-                ChatProbe          *probe)
+store_ready_cb (StewardServices *services,
+                GParamSpec      *pspec,
+                ChatProbe       *probe)
 {
   chat_probe_maybe_begin (probe);
 }
@@ -270,7 +270,7 @@ steward_bench_chat_probe_attach (StewardApplication *app,
   probe->open_id = open_id ? g_ascii_strtoll (open_id, NULL, 10) : 0;
   probe->send_text = g_strdup (send_text);
 
-  g_signal_connect (app, "notify::store-ready", G_CALLBACK (store_ready_cb), probe);
+  g_signal_connect (steward_application_get_services (app), "notify::ready", G_CALLBACK (store_ready_cb), probe);
   g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), probe);
   g_object_set_data_full (G_OBJECT (window), "steward-bench-chat-probe", probe, chat_probe_free);
 

@@ -67,11 +67,11 @@ bench_probe_store_ready (BenchProbe *probe)
 }
 
 static void
-bench_probe_store_ready_cb (StewardApplication *app,
-                            GParamSpec         *pspec,
-                            BenchProbe         *probe)
+bench_probe_store_ready_cb (StewardServices *services,
+                            GParamSpec      *pspec,
+                            BenchProbe      *probe)
 {
-  if (steward_application_get_store_ready (app))
+  if (steward_services_get_ready (services))
     bench_probe_store_ready (probe);
 }
 
@@ -110,7 +110,7 @@ bench_probe_free (gpointer data)
 
   if (probe->frame_clock != NULL)
     g_clear_signal_handler (&probe->after_paint_id, probe->frame_clock);
-  g_clear_signal_handler (&probe->store_ready_id, probe->app);
+  g_clear_signal_handler (&probe->store_ready_id, steward_application_get_services (probe->app));
   g_clear_object (&probe->frame_clock);
   g_clear_object (&probe->app);
   g_free (probe);
@@ -127,8 +127,8 @@ steward_bench_probe_attach (StewardApplication *app,
 
   probe = g_new0 (BenchProbe, 1);
   probe->app = g_object_ref (app);
-  probe->store_ready_id = g_signal_connect (app,
-                                            "notify::store-ready",
+  probe->store_ready_id = g_signal_connect (steward_application_get_services (app),
+                                            "notify::ready",
                                             G_CALLBACK (bench_probe_store_ready_cb),
                                             probe);
   g_signal_connect (window, "realize", G_CALLBACK (bench_probe_realize_cb), probe);

@@ -454,20 +454,20 @@ steward_window_show_read_only (StewardWindow *self,
 }
 
 static void
-steward_window_store_ready_cb (StewardWindow      *self,
-                               GParamSpec         *pspec,
-                               StewardApplication *application)
+steward_window_services_ready_cb (StewardWindow   *self,
+                                  GParamSpec      *pspec,
+                                  StewardServices *services)
 {
   const GError *error;
   StewardStore *store;
 
   g_assert (STEWARD_IS_WINDOW (self));
-  g_assert (STEWARD_IS_APPLICATION (application));
+  g_assert (STEWARD_IS_SERVICES (services));
 
-  if (!steward_application_get_store_ready (application))
+  if (!steward_services_get_ready (services))
     return;
 
-  if ((error = steward_application_get_store_error (application)))
+  if ((error = steward_services_get_open_error (services)))
     {
       g_autofree char *markup = g_markup_escape_text (error->message, -1);
 
@@ -479,8 +479,8 @@ steward_window_store_ready_cb (StewardWindow      *self,
       return;
     }
 
-  store = steward_application_get_store (application);
-  steward_chat_page_set_session (self->chat_page, steward_application_get_session (application));
+  store = steward_services_get_store (services);
+  steward_chat_page_set_session (self->chat_page, steward_services_get_session (services));
   steward_chat_page_set_store (self->chat_page, store);
   steward_tasks_page_set_store (self->tasks_page, store);
   steward_documents_page_set_store (self->documents_page, store);
@@ -554,6 +554,7 @@ steward_window_notify_application_cb (StewardWindow *self,
                                       gpointer       user_data)
 {
   GtkApplication *application;
+  StewardServices *services;
 
   g_assert (STEWARD_IS_WINDOW (self));
 
@@ -564,12 +565,13 @@ steward_window_notify_application_cb (StewardWindow *self,
   if (!STEWARD_IS_APPLICATION (application))
     return;
 
-  g_signal_connect_object (application,
-                           "notify::store-ready",
-                           G_CALLBACK (steward_window_store_ready_cb),
+  services = steward_application_get_services (STEWARD_APPLICATION (application));
+  g_signal_connect_object (services,
+                           "notify::ready",
+                           G_CALLBACK (steward_window_services_ready_cb),
                            self,
                            G_CONNECT_SWAPPED);
-  steward_window_store_ready_cb (self, NULL, STEWARD_APPLICATION (application));
+  steward_window_services_ready_cb (self, NULL, services);
 }
 
 static void

@@ -199,7 +199,7 @@ main (int   argc,
 
   status = run (&ctx, argc, argv);
 
-  g_clear_object (&ctx.store);
+  g_clear_object (&ctx.services);
   g_clear_pointer (&ctx.args, g_ptr_array_unref);
   g_clear_pointer (&ctx.texts, g_ptr_array_unref);
 

@@ -146,7 +146,6 @@ int
 _steward_cli_chat (StewardCliContext *ctx)
 {
   g_autoptr(StewardChatTurn) turn = NULL;
-  g_autoptr(SoupSession) session = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GCancellable) cancellable = NULL;
   g_autofree char *text = NULL;
@@ -192,8 +191,7 @@ _steward_cli_chat (StewardCliContext *ctx)
   if (!(store = _steward_cli_open_store_for_writing (ctx)))
     return STEWARD_CLI_EXIT_FAILURE;
 
-  session = soup_session_new_with_options ("user-agent", "Steward/" PACKAGE_VERSION, NULL);
-  turn = steward_chat_turn_new (store, session, text);
+  turn = steward_chat_turn_new (_steward_cli_get_services (ctx), text);
   steward_chat_turn_set_conversation_id (turn, conversation_id);
   if (tier != NULL)
     steward_chat_turn_set_tier (turn, _steward_cli_text (ctx, tier));

@@ -264,21 +264,34 @@ _steward_cli_check_args (StewardCliContext *ctx,
   return TRUE;
 }
 
+/* The same services the app keeps, built for this one command */
 static StewardStore *
 open_store (StewardCliContext *ctx)
 {
-  g_autofree char *data_dir = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (ctx->store != NULL)
-    return ctx->store;
+  if (ctx->services != NULL)
+    return steward_services_get_store (ctx->services);
 
-  data_dir = steward_store_dup_default_data_dir (ctx->data_dir);
-
-  if (!(ctx->store = steward_store_open (data_dir, &error)))
+  ctx->services = steward_services_new ();
+  if (!steward_services_open (ctx->services, ctx->data_dir, &error))
     _steward_cli_fail_error (error);
 
-  return ctx->store;
+  return steward_services_get_store (ctx->services);
+}
+
+/**
+ * _steward_cli_get_services:
+ *
+ * Returns: (transfer none): the services of a store opened with
+ *   _steward_cli_open_store () or _steward_cli_open_store_for_writing ()
+ */
+StewardServices *
+_steward_cli_get_services (StewardCliContext *ctx)
+{
+  g_return_val_if_fail (ctx->services != NULL, NULL);
+
+  return ctx->services;
 }
 
 /* The store, for a command that only reads: when nothing can be saved,
@@ -287,15 +300,16 @@ StewardStore *
 _steward_cli_open_store (StewardCliContext *ctx)
 {
   g_autoptr(GError) error = NULL;
-  gboolean opened = ctx->store != NULL;
+  gboolean opened = ctx->services != NULL;
+  StewardStore *store;
 
-  if (!open_store (ctx))
+  if (!(store = open_store (ctx)))
     return NULL;
 
-  if (!opened && !steward_store_check_writable (ctx->store, &error))
+  if (!opened && !steward_store_check_writable (store, &error))
     print_sentence (EXIT_SUCCESS, error->message);
 
-  return ctx->store;
+  return store;
 }
 
 /* The store, for a command that changes it: refused, in one sentence,
@@ -304,17 +318,18 @@ StewardStore *
 _steward_cli_open_store_for_writing (StewardCliContext *ctx)
 {
   g_autoptr(GError) error = NULL;
+  StewardStore *store;
 
-  if (!open_store (ctx))
+  if (!(store = open_store (ctx)))
     return NULL;
 
-  if (!steward_store_check_writable (ctx->store, &error))
+  if (!steward_store_check_writable (store, &error))
     {
       _steward_cli_fail_error (error);
       return NULL;
     }
 
-  return ctx->store;
+  return store;
 }
 
 void

@@ -132,7 +132,7 @@ conversations_show (StewardCliContext *ctx)
 
   if (ctx->json)
     {
-      g_autoptr(JsonNode) root = steward_conversation_to_json (ctx->store, conversation, messages);
+      g_autoptr(JsonNode) root = steward_conversation_to_json (_steward_cli_open_store (ctx), conversation, messages);
 
       _steward_cli_print_json (root);
       return EXIT_SUCCESS;

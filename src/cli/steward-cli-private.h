@@ -24,7 +24,9 @@ typedef struct
   GPtrArray     *args;
   gboolean       json;
   const char    *data_dir;
-  StewardStore  *store;
+  /* The store, the settings and the HTTP session, once a command opens
+   * them: _steward_cli_open_store () */
+  StewardServices *services;
   /* Arguments repaired into UTF-8 text, kept for the command's run. */
   GPtrArray     *texts;
 } StewardCliContext;
@@ -33,6 +35,7 @@ typedef int (*StewardCliCommandFunc) (StewardCliContext *ctx);
 
 StewardStore *_steward_cli_open_store        (StewardCliContext  *ctx);
 StewardStore *_steward_cli_open_store_for_writing (StewardCliContext *ctx);
+StewardServices *_steward_cli_get_services  (StewardCliContext  *ctx);
 int           _steward_cli_fail              (const char         *format,
                                               ...) G_GNUC_PRINTF (1, 2);
 int           _steward_cli_fail_error        (const GError       *error);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "steward-application.h"
 #include "steward-chat-view-private.h"
 
 /* Running a turn (sending, stopping, regenerating, editing) and what
@@ -197,7 +198,7 @@ steward_chat_view_send_text (StewardChatView *self,
 
   selected = gtk_drop_down_get_selected (self->tier_dropdown);
 
-  self->turn = steward_chat_turn_new (self->store, self->session, text);
+  self->turn = steward_chat_turn_new (STEWARD_SERVICES_DEFAULT, text);
   self->turn_cancellable = g_cancellable_new ();
   steward_chat_turn_set_conversation_id (self->turn, self->conversation_id);
   steward_chat_turn_set_tier (self->turn, tiers[MIN (selected, G_N_ELEMENTS (tiers) - 1)]);

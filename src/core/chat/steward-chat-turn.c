@@ -16,8 +16,8 @@
 #include "steward-context.h"
 #include "steward-enum-types.h"
 #include "steward-message-private.h"
+#include "steward-provider-calls.h"
 #include "steward-system-prompt.h"
-#include "steward-secrets.h"
 
 /* One turn of a conversation: the user's message is committed before the
  * request goes out; the reply is saved as it grows (status streaming,
@@ -147,19 +147,18 @@ steward_chat_turn_init (StewardChatTurn *self)
 }
 
 StewardChatTurn *
-steward_chat_turn_new (StewardStore *store,
-                       SoupSession  *session,
-                       const char   *text)
+steward_chat_turn_new (StewardServices *services,
+                       const char      *text)
 {
   StewardChatTurn *self;
 
-  g_return_val_if_fail (STEWARD_IS_STORE (store), NULL);
-  g_return_val_if_fail (SOUP_IS_SESSION (session), NULL);
+  g_return_val_if_fail (STEWARD_IS_SERVICES (services), NULL);
+  g_return_val_if_fail (steward_services_get_store (services) != NULL, NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
   self = g_object_new (STEWARD_TYPE_CHAT_TURN, NULL);
-  self->store = g_object_ref (store);
-  self->session = g_object_ref (session);
+  self->store = g_object_ref (steward_services_get_store (services));
+  self->session = g_object_ref (steward_services_get_session (services));
   self->text = g_strdup (text);
 
   return self;
@@ -555,31 +554,8 @@ chat_cb (GObject      *object,
   StewardChatTurn *self = g_task_get_source_object (task);
   GError *error = NULL;
 
-  steward_provider_chat_finish (STEWARD_PROVIDER (object), result, &error);
+  steward_provider_calls_chat_finish (result, &error);
   finish_turn (self, task, error);
-}
-
-static void
-key_cb (GObject      *object,
-        GAsyncResult *result,
-        gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  StewardChatTurn *self = g_task_get_source_object (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
-  g_autofree char *key = NULL;
-  GError *error = NULL;
-
-  key = steward_secrets_lookup_api_key_finish (result, &error);
-  if (error != NULL)
-    {
-      finish_turn (self, task, error);
-      return;
-    }
-
-  steward_provider_chat_async (self->provider, self->session, self->context->request, key,
-                               self->reply, cancellable,
-                               chat_cb, g_steal_pointer (&task));
 }
 
 /* The message is in the store from here on: whatever happens next, the
@@ -656,7 +632,8 @@ commit_and_stream (StewardChatTurn *self,
                            self, G_CONNECT_SWAPPED);
   self->flush_source = g_timeout_add (FLUSH_INTERVAL_MS, flush_cb, self);
 
-  steward_secrets_lookup_api_key_async (self->provider, cancellable, key_cb, task);
+  steward_provider_calls_chat_async (self->provider, self->session, self->context->request,
+                                     self->reply, cancellable, chat_cb, task);
 }
 
 static void

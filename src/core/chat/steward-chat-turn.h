@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "steward-services.h"
 #include "steward-store.h"
 
 G_BEGIN_DECLS
@@ -15,8 +16,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StewardChatTurn, steward_chat_turn, STEWARD, CHAT_TURN, GObject)
 
-StewardChatTurn *steward_chat_turn_new                  (StewardStore     *store,
-                                                         SoupSession      *session,
+StewardChatTurn *steward_chat_turn_new                  (StewardServices  *services,
                                                          const char       *text);
 void             steward_chat_turn_set_conversation_id  (StewardChatTurn  *self,
                                                          gint64            conversation_id);

@@ -13,7 +13,7 @@
 
 #include "steward-chat-private.h"
 #include "steward-context.h"
-#include "steward-secrets.h"
+#include "steward-provider-calls.h"
 
 /* One request to a model, its whole reply as text: what a turn asks of
  * the small model besides the reply (summaries, facts to remember),
@@ -48,32 +48,10 @@ complete_chat_cb (GObject      *object,
   CompleteData *cd = g_task_get_task_data (task);
   GError *error = NULL;
 
-  if (!steward_provider_chat_finish (STEWARD_PROVIDER (object), result, &error))
+  if (!steward_provider_calls_chat_finish (result, &error))
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, g_strdup (steward_reply_get_text (cd->reply)), g_free);
-}
-
-static void
-complete_key_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  CompleteData *cd = g_task_get_task_data (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
-  g_autofree char *key = NULL;
-  GError *error = NULL;
-
-  key = steward_secrets_lookup_api_key_finish (result, &error);
-  if (error != NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  steward_provider_chat_async (cd->provider, cd->session, cd->request, key, cd->reply,
-                               cancellable, complete_chat_cb, g_steal_pointer (&task));
 }
 
 /* One request, its whole reply as text. */
@@ -106,7 +84,8 @@ _steward_complete_async (SoupSession         *session,
   steward_chat_request_add_message (cd->request, STEWARD_MESSAGE_ROLE_USER, user_text);
   g_task_set_task_data (task, cd, complete_data_free);
 
-  steward_secrets_lookup_api_key_async (provider, cancellable, complete_key_cb, g_steal_pointer (&task));
+  steward_provider_calls_chat_async (provider, session, cd->request, cd->reply, cancellable,
+                                     complete_chat_cb, g_steal_pointer (&task));
 }
 
 char *

@@ -72,6 +72,28 @@ steward_chat_request_add_message (StewardChatRequest *self,
   g_ptr_array_add (self->messages, message);
 }
 
+StewardChatRequest *
+steward_chat_request_copy (const StewardChatRequest *request)
+{
+  StewardChatRequest *copy;
+
+  g_return_val_if_fail (request != NULL, NULL);
+
+  copy = steward_chat_request_new (request->model);
+  steward_chat_request_set_system (copy, request->system);
+  copy->max_tokens = request->max_tokens;
+  copy->timeout_seconds = request->timeout_seconds;
+  copy->deadline_seconds = request->deadline_seconds;
+  for (guint i = 0; i < request->messages->len; i++)
+    {
+      const StewardChatMessage *message = g_ptr_array_index (request->messages, i);
+
+      steward_chat_request_add_message (copy, message->role, message->content);
+    }
+
+  return copy;
+}
+
 const char *
 steward_chat_role_to_wire (StewardMessageRole role)
 {

@@ -37,6 +37,7 @@ typedef struct
 
 StewardChatRequest *steward_chat_request_new         (const char         *model);
 void                steward_chat_request_free        (StewardChatRequest *self);
+StewardChatRequest *steward_chat_request_copy        (const StewardChatRequest *request);
 void                steward_chat_request_set_system  (StewardChatRequest *self,
                                                       const char         *system);
 void                steward_chat_request_add_message (StewardChatRequest *self,

@@ -224,25 +224,6 @@ chat_data_free (gpointer data)
   g_free (cd);
 }
 
-static StewardChatRequest *
-copy_request (const StewardChatRequest *request)
-{
-  StewardChatRequest *copy = steward_chat_request_new (request->model);
-
-  steward_chat_request_set_system (copy, request->system);
-  copy->max_tokens = request->max_tokens;
-  copy->timeout_seconds = request->timeout_seconds;
-  copy->deadline_seconds = request->deadline_seconds;
-  for (guint i = 0; i < request->messages->len; i++)
-    {
-      const StewardChatMessage *message = g_ptr_array_index (request->messages, i);
-
-      steward_chat_request_add_message (copy, message->role, message->content);
-    }
-
-  return copy;
-}
-
 static gboolean
 is_retryable (const GError *error)
 {
@@ -634,7 +615,7 @@ steward_provider_chat_async (StewardProvider          *self,
   cd = g_new0 (ChatData, 1);
   cd->provider = g_object_ref (self);
   cd->session = g_object_ref (session);
-  cd->request = copy_request (request);
+  cd->request = steward_chat_request_copy (request);
   cd->api_key = g_strdup (api_key);
   cd->reply = g_object_ref (reply);
   steward_reply_set_secret (reply, api_key);

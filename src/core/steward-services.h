@@ -1,0 +1,56 @@
+/* steward-services.h
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "steward-provider.h"
+#include "steward-settings.h"
+#include "steward-store.h"
+
+G_BEGIN_DECLS
+
+#define STEWARD_TYPE_SERVICES (steward_services_get_type ())
+
+G_DECLARE_FINAL_TYPE (StewardServices, steward_services, STEWARD, SERVICES, GObject)
+
+StewardServices *steward_services_new               (void);
+
+gboolean         steward_services_open              (StewardServices      *self,
+                                                     const char           *data_dir,
+                                                     GError              **error);
+void             steward_services_open_async        (StewardServices      *self,
+                                                     const char           *data_dir,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean         steward_services_open_finish       (StewardServices      *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+gboolean         steward_services_get_ready         (StewardServices      *self);
+const GError    *steward_services_get_open_error    (StewardServices      *self);
+
+StewardStore    *steward_services_get_store         (StewardServices      *self);
+StewardSettings *steward_services_get_settings      (StewardServices      *self);
+SoupSession     *steward_services_get_session       (StewardServices      *self);
+
+gboolean         steward_services_add_provider      (StewardServices      *self,
+                                                     StewardProvider      *provider,
+                                                     const char           *api_key,
+                                                     GError              **error);
+void             steward_services_add_provider_async  (StewardServices    *self,
+                                                       StewardProvider    *provider,
+                                                       const char         *api_key,
+                                                       GCancellable       *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer            user_data);
+gboolean         steward_services_add_provider_finish (StewardServices    *self,
+                                                       GAsyncResult       *result,
+                                                       GError            **error);
+
+G_END_DECLS
