@@ -509,6 +509,39 @@ test_odd_shapes (void)
   g_assert_cmpstr (steward_reply_get_tool_call (reply, 0)->name, ==, "search");
   g_clear_object (&reply);
 
+  /* Escapes JSON does not have, which json-glib would turn into bytes
+   * that are not UTF-8: refused (found by fuzz/fuzz-decoder.c). */
+  reply = decode_text ("anthropic", FALSE,
+                       "{\"type\": \"message\", \"content\": [{\"type\": \"text\", \"text\": \"caf\\351\"}]}",
+                       &error);
+  g_assert_error (error, STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_BAD_RESPONSE);
+  g_assert_true (g_utf8_validate (steward_reply_get_text (reply), -1, NULL));
+  g_clear_error (&error);
+  g_clear_object (&reply);
+
+  reply = decode_text ("openai", TRUE,
+                       "data: {\"choices\": [{\"delta\": {\"content\": \"a\\ud8sd\"}}]}\n\n", &error);
+  g_assert_error (error, STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_BAD_RESPONSE);
+  g_assert_cmpstr (steward_reply_get_text (reply), ==, "");
+  g_clear_error (&error);
+  g_clear_object (&reply);
+
+  /* json-glib quotes the text around a fault cut at a byte count: the
+   * sentence stays UTF-8 (found by fuzz/fuzz-decoder.c). */
+  {
+    GString *body = g_string_new ("{\"");
+
+    for (guint i = 0; i < 30; i++)
+      g_string_append (body, "\xc3\xa9");
+    g_string_append (body, "\"}");
+    reply = decode_text ("openai", FALSE, body->str, &error);
+    g_assert_error (error, STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_BAD_RESPONSE);
+    g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    g_clear_error (&error);
+    g_clear_object (&reply);
+    g_string_free (body, TRUE);
+  }
+
   /* A whole body nested past the limit */
   {
     GString *deep = g_string_new (NULL);

@@ -53,8 +53,14 @@ replace_escape (char *escape)
   memcpy (escape, "ufffd", 5);
 }
 
-/* Returns FALSE when @text nests deeper than the limit. */
-static gboolean
+typedef enum
+{
+  SCRUB_OK,
+  TOO_DEEP,
+  ESCAPE_INVALID,
+} ScrubResult;
+
+static ScrubResult
 scrub (char  *text,
        gsize  len)
 {
@@ -75,7 +81,7 @@ scrub (char  *text,
             case '[':
             case '{':
               if (++depth > STEWARD_JSON_MAX_DEPTH)
-                return FALSE;
+                return TOO_DEEP;
               break;
 
             case ']':
@@ -96,12 +102,17 @@ scrub (char  *text,
           continue;
         }
 
-      if (*p != '\\' || p + 1 >= end)
+      if (*p != '\\')
         continue;
 
-      p++;
-      if (*p != 'u' || !is_hex4 (p + 1, end))
+      /* Only JSON's own escapes: json-glib also takes octal ("\\351")
+       * and short ("\\ud8") ones, which make bytes that are not UTF-8. */
+      if (++p >= end || strchr ("\"\\/bfnrtu", *p) == NULL || *p == '\0')
+        return ESCAPE_INVALID;
+      if (*p != 'u')
         continue;
+      if (!is_hex4 (p + 1, end))
+        return ESCAPE_INVALID;
 
       {
         guint unit = hex4 (p + 1);
@@ -132,7 +143,7 @@ scrub (char  *text,
       }
     }
 
-  return TRUE;
+  return SCRUB_OK;
 }
 
 /**
@@ -140,7 +151,8 @@ scrub (char  *text,
  * @data: JSON text from outside; need not be NUL-terminated
  *
  * Parses @data into @parser, as json_parser_load_from_data() does, but
- * refuses text nested deeper than %STEWARD_JSON_MAX_DEPTH and turns
+ * refuses text nested deeper than %STEWARD_JSON_MAX_DEPTH or with escapes
+ * that JSON does not have (json-glib reads some), and turns
  * invalid UTF-8, unpaired surrogates and NUL into U+FFFD, so every string
  * the parser hands out is valid UTF-8 in full.
  */
@@ -181,12 +193,36 @@ steward_json_load_untrusted (JsonParser  *parser,
       len = strlen (text);
     }
 
-  if (!scrub (text, len))
+  switch (scrub (text, len))
     {
+    case TOO_DEEP:
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("it nests deeper than %u levels"), STEWARD_JSON_MAX_DEPTH);
       return FALSE;
+
+    case ESCAPE_INVALID:
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("a string has an escape JSON does not allow"));
+      return FALSE;
+
+    case SCRUB_OK:
+    default:
+      break;
     }
 
-  return json_parser_load_from_data (parser, text, len, error);
+  if (!json_parser_load_from_data (parser, text, len, error))
+    {
+      /* json-glib quotes the text around the fault, cut at a byte count:
+       * the sentence must stay UTF-8 all the same. */
+      if (error != NULL && *error != NULL && !g_utf8_validate ((*error)->message, -1, NULL))
+        {
+          char *valid = g_utf8_make_valid ((*error)->message, -1);
+
+          g_free ((*error)->message);
+          (*error)->message = valid;
+        }
+      return FALSE;
+    }
+
+  return TRUE;
 }

@@ -518,7 +518,13 @@ clean_detail (const char *message)
   if (message == NULL || message[0] == '\0')
     return NULL;
 
-  copy = g_strstrip (g_strdup (message));
+  /* One sentence, whatever the provider sent: valid UTF-8, no control
+   * characters (an escape sequence must not reach a terminal). */
+  copy = g_utf8_make_valid (message, -1);
+  for (char *p = copy; *p != '\0'; p++)
+    if ((guchar)*p < 0x20 || *p == 0x7f)
+      *p = ' ';
+  g_strstrip (copy);
   len = strlen (copy);
   while (len > 0 && copy[len - 1] == '.')
     copy[--len] = '\0';
