@@ -43,13 +43,15 @@ struct _StewardMarkdownTree
 
   StewardMarkdownNode *blocks;
 
-  /* Owned: the chunk being filled, the others through @previous; the
-   * first one is in this allocation */
+  /* Owned: the chunk being filled, the others through @previous */
   Chunk               *chunk;
   gsize                next_chunk_size;
+
+  /* The first chunk: its memory follows, to the end of the allocation */
+  Chunk                first_chunk;
 };
 
-#define TREE_HEADER ALIGN_UP (sizeof (StewardMarkdownTree))
+#define FIRST_CHUNK_OFFSET (G_STRUCT_OFFSET (StewardMarkdownTree, first_chunk) + CHUNK_HEADER)
 
 G_DEFINE_BOXED_TYPE (StewardMarkdownTree, steward_markdown_tree,
                      steward_markdown_tree_ref, steward_markdown_tree_unref)
@@ -58,16 +60,17 @@ StewardMarkdownTree *
 _steward_markdown_tree_new (void)
 {
   StewardMarkdownTree *self = g_malloc (TREE_ALLOCATION);
-  Chunk *chunk = (Chunk *) ((char *) self + TREE_HEADER);
+
+  G_STATIC_ASSERT (FIRST_CHUNK_OFFSET < TREE_ALLOCATION);
 
   g_atomic_ref_count_init (&self->ref_count);
   self->blocks = NULL;
-  self->chunk = chunk;
+  self->chunk = &self->first_chunk;
   self->next_chunk_size = NEXT_CHUNK_SIZE;
 
-  chunk->previous = NULL;
-  chunk->size = TREE_ALLOCATION - TREE_HEADER - CHUNK_HEADER;
-  chunk->used = 0;
+  self->first_chunk.previous = NULL;
+  self->first_chunk.size = TREE_ALLOCATION - FIRST_CHUNK_OFFSET;
+  self->first_chunk.used = 0;
 
   return self;
 }
@@ -103,8 +106,7 @@ steward_markdown_tree_unref (StewardMarkdownTree *self)
     {
       Chunk *previous = chunk->previous;
 
-      /* The first chunk is part of @self */
-      if ((char *) chunk != (char *) self + TREE_HEADER)
+      if (chunk != &self->first_chunk)
         g_free (chunk);
       chunk = previous;
     }
