@@ -13,9 +13,10 @@
 
 #include "fuzz-markdown-check.h"
 
-/* What steward-markdown.h promises about each block, checked so that a
- * block the chat view would choke on (markup Pango refuses, a table with
- * a short row) counts as a crash. */
+/* What steward-markdown-pango.h promises about each block, checked so
+ * that a block the chat view would choke on (markup Pango refuses, a table
+ * with a short row) counts as a crash; and what steward-markdown-tree.h
+ * promises about the tree the export will walk. */
 
 static void
 start_element_cb (GMarkupParseContext  *context,
@@ -146,6 +147,218 @@ fuzz_markdown_check_blocks (GPtrArray *blocks)
 
         default:
           fuzz_fail ("block %u: unknown kind %d", i, block->kind);
+        }
+    }
+}
+
+static gboolean
+href_is_allowed (const char *href)
+{
+  return g_ascii_strncasecmp (href, "http://", 7) == 0 ||
+         g_ascii_strncasecmp (href, "https://", 8) == 0 ||
+         g_ascii_strncasecmp (href, "mailto:", 7) == 0;
+}
+
+static void
+check_run (const StewardMarkdownInline *run,
+           guint                        links)
+{
+  switch (run->kind)
+    {
+    case STEWARD_MARKDOWN_INLINE_TEXT:
+    case STEWARD_MARKDOWN_INLINE_CODE:
+      if (run->text == NULL)
+        fuzz_fail ("a text or code run without text");
+      fuzz_check_utf8 ("run", run->text);
+      if (run->children != NULL)
+        fuzz_fail ("a text or code run with runs inside");
+      break;
+
+    case STEWARD_MARKDOWN_INLINE_LINK:
+      if (run->href == NULL || !href_is_allowed (run->href))
+        fuzz_fail ("a link to %s", run->href ? run->href : "(null)");
+      fuzz_check_utf8 ("href", run->href);
+      if (links > 0)
+        fuzz_fail ("a link inside a link");
+      break;
+
+    case STEWARD_MARKDOWN_INLINE_IMAGE:
+      if (run->text == NULL || run->children != NULL)
+        fuzz_fail ("an image without a description, or with runs inside");
+      fuzz_check_utf8 ("image", run->text);
+      fuzz_check_utf8 ("image source", run->href);
+      break;
+
+    case STEWARD_MARKDOWN_INLINE_LINE_BREAK:
+      if (run->children != NULL)
+        fuzz_fail ("a line break with runs inside");
+      break;
+
+    case STEWARD_MARKDOWN_INLINE_EMPHASIS:
+    case STEWARD_MARKDOWN_INLINE_STRONG:
+    case STEWARD_MARKDOWN_INLINE_STRIKETHROUGH:
+    case STEWARD_MARKDOWN_INLINE_UNDERLINE:
+      break;
+
+    default:
+      fuzz_fail ("a run of unknown kind %d", run->kind);
+    }
+}
+
+/* Walked as a renderer walks them, without recursion: runs nest as deep
+ * as the input allows. */
+static void
+check_runs (const StewardMarkdownInline *first)
+{
+  const StewardMarkdownInline *run = first;
+  guint links = 0;
+
+  if (first != NULL && first->parent != NULL)
+    fuzz_fail ("a block's first run has a parent");
+
+  while (run != NULL)
+    {
+      check_run (run, links);
+
+      if (run->children != NULL)
+        {
+          if (run->children->parent != run)
+            fuzz_fail ("a run is not its first run's parent");
+          links += run->kind == STEWARD_MARKDOWN_INLINE_LINK;
+          run = run->children;
+          continue;
+        }
+
+      while (run != NULL && run->next == NULL)
+        {
+          run = run->parent;
+          if (run != NULL && run->kind == STEWARD_MARKDOWN_INLINE_LINK)
+            links--;
+        }
+      if (run != NULL)
+        {
+          if (run->next->parent != run->parent)
+            fuzz_fail ("runs side by side with different parents");
+          run = run->next;
+        }
+    }
+}
+
+static void
+check_table (const StewardMarkdownNode *table)
+{
+  guint n_columns = table->table.n_columns;
+
+  if (n_columns == 0 || table->table.alignments == NULL)
+    fuzz_fail ("a table without columns");
+  if (table->table.header_rows > table->table.n_rows)
+    fuzz_fail ("a table of %u rows with %u header rows", table->table.n_rows, table->table.header_rows);
+  if (table->table.n_rows > 0 && table->table.cells == NULL)
+    fuzz_fail ("a table without cells");
+
+  for (guint i = 0; i < n_columns; i++)
+    if ((int) table->table.alignments[i] > STEWARD_MARKDOWN_ALIGN_RIGHT)
+      fuzz_fail ("a column aligned %d", table->table.alignments[i]);
+
+  for (guint i = 0; i < table->table.n_rows * n_columns; i++)
+    check_runs (table->table.cells[i]);
+}
+
+static void
+check_node (const StewardMarkdownNode *node)
+{
+  gboolean container = node->kind == STEWARD_MARKDOWN_NODE_LIST ||
+                       node->kind == STEWARD_MARKDOWN_NODE_ITEM ||
+                       node->kind == STEWARD_MARKDOWN_NODE_QUOTE;
+
+  if (!container && node->children != NULL)
+    fuzz_fail ("a block of kind %d with blocks inside", node->kind);
+  if (node->inlines != NULL &&
+      node->kind != STEWARD_MARKDOWN_NODE_PARAGRAPH &&
+      node->kind != STEWARD_MARKDOWN_NODE_HEADING)
+    fuzz_fail ("a block of kind %d with runs", node->kind);
+  if ((node->source_first < 0) != (node->source_last < 0) ||
+      node->source_first > node->source_last)
+    fuzz_fail ("a block's source from %" G_GSSIZE_FORMAT " to %" G_GSSIZE_FORMAT,
+               node->source_first, node->source_last);
+  if ((node->kind == STEWARD_MARKDOWN_NODE_ITEM) !=
+      (node->parent != NULL && node->parent->kind == STEWARD_MARKDOWN_NODE_LIST))
+    fuzz_fail ("an item outside a list, or a list holding a block of kind %d", node->kind);
+
+  switch (node->kind)
+    {
+    case STEWARD_MARKDOWN_NODE_HEADING:
+      if (node->heading.level < 1 || node->heading.level > 6)
+        fuzz_fail ("a heading of level %u", node->heading.level);
+      G_GNUC_FALLTHROUGH;
+
+    case STEWARD_MARKDOWN_NODE_PARAGRAPH:
+      check_runs (node->inlines);
+      break;
+
+    case STEWARD_MARKDOWN_NODE_CODE:
+      if (node->code.text == NULL)
+        fuzz_fail ("a code block without text");
+      fuzz_check_utf8 ("code", node->code.text);
+      fuzz_check_utf8 ("language", node->code.language);
+      if (node->code.language != NULL && node->code.language[0] == '\0')
+        fuzz_fail ("a code block's language is empty, not NULL");
+      break;
+
+    case STEWARD_MARKDOWN_NODE_TABLE:
+      check_table (node);
+      break;
+
+    case STEWARD_MARKDOWN_NODE_ITEM:
+      if ((int) node->item.task > STEWARD_MARKDOWN_TASK_CHECKED)
+        fuzz_fail ("an item of task %d", node->item.task);
+      break;
+
+    case STEWARD_MARKDOWN_NODE_LIST:
+      if (node->children == NULL)
+        fuzz_fail ("a list without items");
+      break;
+
+    case STEWARD_MARKDOWN_NODE_QUOTE:
+    case STEWARD_MARKDOWN_NODE_RULE:
+      break;
+
+    default:
+      fuzz_fail ("a block of unknown kind %d", node->kind);
+    }
+}
+
+void
+fuzz_markdown_check_tree (const StewardMarkdownTree *tree)
+{
+  const StewardMarkdownNode *node;
+
+  if (tree == NULL)
+    fuzz_fail ("no tree at all");
+
+  node = steward_markdown_tree_get_blocks (tree);
+  if (node != NULL && node->parent != NULL)
+    fuzz_fail ("the first block has a parent");
+
+  while (node != NULL)
+    {
+      check_node (node);
+
+      if (node->children != NULL)
+        {
+          if (node->children->parent != node)
+            fuzz_fail ("a block is not its first block's parent");
+          node = node->children;
+          continue;
+        }
+
+      while (node != NULL && node->next == NULL)
+        node = node->parent;
+      if (node != NULL)
+        {
+          if (node->next->parent != node->parent)
+            fuzz_fail ("blocks side by side with different parents");
+          node = node->next;
         }
     }
 }

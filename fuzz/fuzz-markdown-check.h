@@ -12,7 +12,9 @@
 
 G_BEGIN_DECLS
 
-/* Aborts unless every block keeps what steward-markdown.h promises. */
-void fuzz_markdown_check_blocks (GPtrArray *blocks);
+/* Aborts unless every block keeps what steward-markdown-pango.h promises. */
+void fuzz_markdown_check_blocks (GPtrArray                 *blocks);
+/* Aborts unless the tree keeps what steward-markdown-tree.h promises. */
+void fuzz_markdown_check_tree   (const StewardMarkdownTree *tree);
 
 G_END_DECLS
