@@ -47,6 +47,46 @@ in_private_session (void)
          g_getenv ("DBUS_SESSION_BUS_ADDRESS") != NULL;
 }
 
+/* gnome-keyring-daemon --daemonize returns before it owns its name on
+ * the bus: a call then would have D-Bus start another daemon, with a
+ * locked keyring. Waits for the session's own (asking whether a name
+ * has an owner starts nothing). */
+static gboolean
+wait_for_secret_service (GError **error)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, error);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  if (bus == NULL)
+    return FALSE;
+
+  for (;;)
+    {
+      g_autoptr(GVariant) reply = NULL;
+      gboolean owned = FALSE;
+
+      reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                           "org.freedesktop.DBus", "NameHasOwner",
+                                           g_variant_new ("(s)", "org.freedesktop.secrets"),
+                                           G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                                           NULL, error);
+      if (reply == NULL)
+        return FALSE;
+
+      g_variant_get (reply, "(b)", &owned);
+      if (owned)
+        return TRUE;
+
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                               "nothing owns org.freedesktop.secrets after 10 s");
+          return FALSE;
+        }
+      g_usleep (20 * 1000);
+    }
+}
+
 /* Skips the case, saying why, unless a Secret Service of our own answers. */
 static gboolean
 require_keyring (void)
@@ -68,8 +108,8 @@ require_keyring (void)
       return FALSE;
     }
 
-  service = secret_service_get_sync (SECRET_SERVICE_OPEN_SESSION, NULL, &error);
-  if (service == NULL)
+  if (!wait_for_secret_service (&error) ||
+      !(service = secret_service_get_sync (SECRET_SERVICE_OPEN_SESSION, NULL, &error)))
     {
       g_autofree char *message = g_strdup_printf ("No Secret Service on the session bus: %s", error->message);
 
