@@ -521,9 +521,19 @@ clean_detail (const char *message)
   /* One sentence, whatever the provider sent: valid UTF-8, no control
    * characters (an escape sequence must not reach a terminal). */
   copy = g_utf8_make_valid (message, -1);
-  for (char *p = copy; *p != '\0'; p++)
-    if ((guchar)*p < 0x20 || *p == 0x7f)
-      *p = ' ';
+  {
+    char *out = copy;
+
+    /* Line ends become spaces; other controls (ESC, BEL …) go. */
+    for (const char *p = copy; *p != '\0'; p++)
+      {
+        if (*p == '\n' || *p == '\r' || *p == '\t')
+          *out++ = ' ';
+        else if ((guchar)*p >= 0x20 && *p != 0x7f)
+          *out++ = *p;
+      }
+    *out = '\0';
+  }
   g_strstrip (copy);
   len = strlen (copy);
   while (len > 0 && copy[len - 1] == '.')
