@@ -650,6 +650,9 @@ test_read_only (StoreFixture  *fixture,
 
   if (g_test_subprocess ())
     {
+      /* The child's own folder is not used, and could not be removed
+       * once the child is nobody. */
+      store_fixture_remove_tree (fixture->data_dir);
       read_only_child (g_getenv (READ_ONLY_DIR_ENV), g_getenv (READ_ONLY_EXPECT_ENV));
       return;
     }
