@@ -636,7 +636,14 @@ test_link_definitions (void)
   g_assert_true (steward_markdown_has_link_definitions ("See [the docs][1].\n\n[1]: https://example.org\n"));
   g_assert_true (steward_markdown_has_link_definitions ("   [GNOME]: https://gnome.org"));
   g_assert_true (steward_markdown_has_link_definitions ("[a \\] b]: /path"));
-  g_assert_false (steward_markdown_has_link_definitions ("    [1]: indented is code"));
+  /* Inside containers too (found by fuzz/fuzz-markdown-stream.c) */
+  g_assert_true (steward_markdown_has_link_definitions ("See [d].\n\nE\n- [d]: https://x.org"));
+  g_assert_true (steward_markdown_has_link_definitions ("> 1. > [d]: https://x.org"));
+  g_assert_true (steward_markdown_has_link_definitions ("- item\n\n    [d]: https://x.org"));
+  /* A yes too many costs one parse of the whole text; a no too many
+   * leaves a reference unlinked: code that looks like one counts. */
+  g_assert_true (steward_markdown_has_link_definitions ("    [1]: indented is code"));
+  g_assert_false (steward_markdown_has_link_definitions ("- [d] no colon\n> [x]"));
   g_assert_false (steward_markdown_has_link_definitions ("An [inline](https://example.org) link"));
   g_assert_false (steward_markdown_has_link_definitions ("[]: empty label"));
   g_assert_false (steward_markdown_has_link_definitions ("[1] no colon\n"));

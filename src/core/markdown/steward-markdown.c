@@ -42,11 +42,13 @@ line_after (const char *line)
  * steward_markdown_has_link_definitions:
  * @text: Markdown
  *
- * Whether a line of @text, indented by at most three spaces, starts with a
- * link reference definition: "[label]:". A stream commits the blocks
- * before it sees such a definition, so only a parse of the whole text
- * links the references to it (see #StewardMarkdownStream). Labels running
- * over several lines and definitions inside containers are not found.
+ * Whether a line of @text, after its indentation and any quote (">") and
+ * list ("-", "*", "+", "1.", "1)") markers, starts with a link reference
+ * definition: "[label]:". A stream commits the blocks before it sees such
+ * a definition, so only a parse of the whole text links the references to
+ * it (see #StewardMarkdownStream). It may say yes to a line that is no
+ * definition (one in a code block, say): that only costs a parse of the
+ * whole text. Labels running over several lines are not found.
  *
  * Returns: whether the whole text should be parsed again once complete
  */
@@ -58,11 +60,45 @@ steward_markdown_has_link_definitions (const char *text)
   for (const char *line = text; *line != '\0'; line = line_after (line))
     {
       const char *p = line;
-      guint indent = 0;
 
-      while (*p == ' ' && indent < 4)
-        p++, indent++;
-      if (indent == 4 || *p != '[')
+      /* The containers a definition may stand in, however deep */
+      for (;;)
+        {
+          const char *q = p;
+
+          while (*q == ' ' || *q == '\t')
+            q++;
+
+          if (*q == '>')
+            {
+              p = q + 1;
+              continue;
+            }
+
+          if ((*q == '-' || *q == '*' || *q == '+') && (q[1] == ' ' || q[1] == '\t'))
+            {
+              p = q + 1;
+              continue;
+            }
+
+          if (g_ascii_isdigit (*q))
+            {
+              const char *d = q;
+
+              while (g_ascii_isdigit (*d) && d - q < 9)
+                d++;
+              if ((*d == '.' || *d == ')') && (d[1] == ' ' || d[1] == '\t'))
+                {
+                  p = d + 1;
+                  continue;
+                }
+            }
+
+          p = q;
+          break;
+        }
+
+      if (*p != '[')
         continue;
 
       for (p++; *p != '\0' && *p != '\n' && *p != ']'; p++)
