@@ -45,6 +45,9 @@ fi
 eval "$(printf 'steward' | gnome-keyring-daemon --unlock --components=secrets --daemonize \
           --control-directory="$STEWARD_SESSION_DIR/keyring" 2>/dev/null)"
 export GNOME_KEYRING_CONTROL
+# --daemonize returns before the daemon owns the Secret Service name: a
+# keyring call in between would start a second, locked daemon.
+gdbus wait --session --timeout 10 org.freedesktop.secrets || true
 
 gsettings set org.gnome.desktop.interface toolkit-accessibility true
 unset GSETTINGS_BACKEND

@@ -80,6 +80,8 @@ extract_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   ExtractData *ed = g_task_get_task_data (task);
   g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  /* The same, to check a fact proposed twice in one reply against */
+  g_autoptr(GListStore) added_model = g_list_store_new (STEWARD_TYPE_MEMORY);
   g_autoptr(GListModel) known = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *text = NULL;
@@ -121,7 +123,8 @@ extract_cb (GObject      *object,
         continue;
 
       fact = g_strstrip (g_strdup (json_node_get_string (element)));
-      if (fact[0] == '\0' || g_utf8_strlen (fact, -1) > 300 || already_known (known, fact))
+      if (fact[0] == '\0' || g_utf8_strlen (fact, -1) > 300 ||
+          already_known (known, fact) || already_known (G_LIST_MODEL (added_model), fact))
         continue;
 
       if ((id = steward_store_add_memory (ed->store, fact, FALSE, STEWARD_MEMORY_ORIGIN_AUTO,
@@ -130,7 +133,10 @@ extract_cb (GObject      *object,
           StewardMemory *memory = steward_store_find_memory (ed->store, id, NULL);
 
           if (memory != NULL)
-            g_ptr_array_add (added, memory);
+            {
+              g_list_store_append (added_model, memory);
+              g_ptr_array_add (added, memory);
+            }
         }
     }
 

@@ -62,10 +62,18 @@ add_string_member (JsonBuilder *builder,
                    const char  *value)
 {
   json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
+  if (value == NULL)
+    {
+      json_builder_add_null_value (builder);
+    }
   else
-    json_builder_add_null_value (builder);
+    {
+      /* Another writer, or a damaged file, may have stored bytes that are
+       * not UTF-8: an export is always valid text. */
+      g_autofree char *valid = g_utf8_make_valid (value, -1);
+
+      json_builder_add_string_value (builder, valid);
+    }
 }
 
 static void
@@ -216,6 +224,9 @@ steward_conversation_to_markdown (StewardConversation *conversation,
       else if (status == STEWARD_MESSAGE_STATUS_ERROR && steward_message_get_error (message))
         g_string_append_printf (out, "\n_%s_\n", steward_message_get_error (message));
     }
+
+  if (!g_utf8_validate_len (out->str, out->len, NULL))
+    return g_utf8_make_valid (out->str, out->len);
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
