@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "steward-store.h"
+#include "steward-store-reader-private.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,7 @@ const char *_steward_store_get_migration (guint version);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 sqlite3    *_steward_store_get_db        (StewardStore  *self);
+StewardStoreReader *_steward_store_get_reader (StewardStore *self);
 sqlite3_stmt *_steward_store_prepare     (StewardStore  *self,
                                           const char    *sql,
                                           GError       **error);

@@ -33,6 +33,10 @@ struct _StewardStore
   char    *path;
   sqlite3 *db;
   int      schema_version;
+  gboolean immutable;
+
+  /* The worker threads' connection, made on first use */
+  StewardStoreReader *reader;
 
   /* Set when the folder or the file cannot be written: what cannot be
    * written, and why. */
@@ -50,6 +54,8 @@ steward_store_finalize (GObject *object)
 {
   StewardStore *self = (StewardStore *)object;
 
+  /* The reader first: the last connection to close merges the log. */
+  g_clear_pointer (&self->reader, _steward_store_reader_free);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->path, g_free);
@@ -209,6 +215,16 @@ _steward_store_set_sql_error (StewardStore  *self,
   g_set_error (error, STEWARD_STORE_ERROR, kind,
                _("Could not use the database “%s”: %s."),
                self->path, sqlite3_errmsg (self->db));
+}
+
+/* The connection for reads in worker threads (steward-store-reader.c). */
+StewardStoreReader *
+_steward_store_get_reader (StewardStore *self)
+{
+  if (g_once_init_enter (&self->reader))
+    g_once_init_leave (&self->reader, _steward_store_reader_new (self->path, self->immutable));
+
+  return self->reader;
 }
 
 sqlite3 *
@@ -620,6 +636,8 @@ steward_store_connect_read_only (StewardStore  *self,
       steward_store_set_connect_error (self, rc, error);
       return FALSE;
     }
+
+  self->immutable = TRUE;
 
   return TRUE;
 }
