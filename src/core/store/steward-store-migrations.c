@@ -193,6 +193,25 @@ static const char * const migrations[] = {
   "INSERT INTO messages_fts (messages_fts) VALUES ('delete-all');"
   "INSERT INTO messages_fts (rowid, content)"
   "  SELECT id, content FROM messages WHERE status != 'streaming';",
+
+  /* 6: prefix indexes for search. Every word of a search matches as a
+   * prefix, and FTS5 answers a prefix it has no index for by reading and
+   * merging the match lists of every word that starts with it: "t" took
+   * most of a second at a million messages, "which" a few milliseconds
+   * each time. With prefixes of up to six characters indexed, only a
+   * longer word is read that way, and few words share seven letters.
+   * The index is about five times as large (at a million messages, 630
+   * rather than 130 MB, beside 300 MB of text). The triggers of schema 5
+   * name the table and stay as they are; the index is filled as they
+   * fill it, without the replies still streaming. */
+  "DROP TABLE messages_fts;"
+  "CREATE VIRTUAL TABLE messages_fts USING fts5 ("
+  "  content, content = 'messages', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2',"
+  "  prefix = '1 2 3 4 5 6'"
+  ");"
+  "INSERT INTO messages_fts (rowid, content)"
+  "  SELECT id, content FROM messages WHERE status != 'streaming';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == STEWARD_STORE_SCHEMA_VERSION);
