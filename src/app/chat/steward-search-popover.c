@@ -19,6 +19,10 @@
  * The popover never takes the keyboard: the entry keeps it, so typing
  * goes on while results show, and the entry moves the selection here
  * (steward_search_popover_move_selection()) and activates it.
+ *
+ * Searching runs in a worker (steward_store_search_messages_async()), so
+ * typing never waits for the store: each keystroke cancels the search
+ * of the one before, and only the latest query's results are shown.
  */
 
 #define MAX_RESULTS 50
@@ -36,6 +40,11 @@ struct _StewardSearchPopover
   /* Owned */
   StewardStore      *store;
   GListModel        *results;
+  GCancellable      *search_cancellable;
+  char              *query;
+
+  /* Enter was pressed before the results of the latest query came */
+  guint              activate_when_found : 1;
 };
 
 G_DEFINE_FINAL_TYPE (StewardSearchPopover, steward_search_popover, GTK_TYPE_POPOVER)
@@ -162,30 +171,14 @@ steward_search_popover_scroll_to_row (StewardSearchPopover *self,
   gtk_adjustment_clamp_page (adjustment, bounds.origin.y, bounds.origin.y + bounds.size.height);
 }
 
-/**
- * steward_search_popover_search:
- * @query: the words typed
- *
- * Lists the messages that match @query, the best first, and selects
- * the first of them.
- */
-void
-steward_search_popover_search (StewardSearchPopover *self,
-                               const char           *query)
+static void
+steward_search_popover_show_results (StewardSearchPopover *self,
+                                     GListModel           *results,
+                                     const GError         *error)
 {
-  g_autoptr(GListModel) results = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *empty = NULL;
 
-  g_return_if_fail (STEWARD_IS_SEARCH_POPOVER (self));
-
-  if (self->store == NULL || query == NULL)
-    results = G_LIST_MODEL (g_list_store_new (STEWARD_TYPE_SEARCH_RESULT));
-  else if (!(results = steward_store_search_messages (self->store, query, MAX_RESULTS, &error)))
-    {
-      g_warning ("Cannot search the conversations: %s", error->message);
-      results = G_LIST_MODEL (g_list_store_new (STEWARD_TYPE_SEARCH_RESULT));
-    }
+  g_assert (STEWARD_IS_SEARCH_POPOVER (self));
 
   g_set_object (&self->results, results);
   gtk_list_box_bind_model (self->list_box, results, create_row_cb, self, NULL);
@@ -202,9 +195,85 @@ steward_search_popover_search (StewardSearchPopover *self,
     empty = g_strdup (error->message);
   else
     /* Translators: %s is what was searched for */
-    empty = g_strdup_printf (_("No message matches “%s”."), query ? query : "");
+    empty = g_strdup_printf (_("No message matches “%s”."), self->query ? self->query : "");
   gtk_label_set_text (self->empty_label, empty);
   gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static void
+steward_search_popover_search_cb (GObject      *object,
+                                  GAsyncResult *result,
+                                  gpointer      user_data)
+{
+  g_autoptr(StewardSearchPopover) self = user_data;
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean activate;
+
+  g_assert (STEWARD_IS_SEARCH_POPOVER (self));
+
+  results = steward_store_search_messages_finish (STEWARD_STORE (object), result, &error);
+
+  /* A newer query, or closing, superseded it. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->search_cancellable);
+  activate = self->activate_when_found;
+  self->activate_when_found = FALSE;
+
+  if (results == NULL)
+    {
+      g_warning ("Cannot search the conversations: %s", error->message);
+      results = G_LIST_MODEL (g_list_store_new (STEWARD_TYPE_SEARCH_RESULT));
+    }
+
+  steward_search_popover_show_results (self, results, error);
+
+  if (activate)
+    steward_search_popover_activate_selected (self);
+}
+
+/**
+ * steward_search_popover_search:
+ * @query: the words typed
+ *
+ * Lists the messages that match @query, the best first, and selects
+ * the first of them, once the search (in a worker) has found them. A
+ * search still running for an earlier query is cancelled.
+ */
+void
+steward_search_popover_search (StewardSearchPopover *self,
+                               const char           *query)
+{
+  g_return_if_fail (STEWARD_IS_SEARCH_POPOVER (self));
+
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  self->activate_when_found = FALSE;
+  g_free (self->query);
+  self->query = g_strdup (query);
+
+  if (self->store == NULL || query == NULL)
+    {
+      g_autoptr(GListModel) none = G_LIST_MODEL (g_list_store_new (STEWARD_TYPE_SEARCH_RESULT));
+
+      steward_search_popover_show_results (self, none, NULL);
+      return;
+    }
+
+  /* Opening again: nothing of an earlier search while this one runs.
+   * While typing, the last results stay until the new ones come. */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    {
+      g_clear_object (&self->results);
+      gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "results");
+    }
+
+  self->search_cancellable = g_cancellable_new ();
+  steward_store_search_messages_async (self->store, query, MAX_RESULTS, self->search_cancellable,
+                                       steward_search_popover_search_cb, g_object_ref (self));
 }
 
 /**
@@ -256,9 +325,10 @@ row_activated_cb (StewardSearchPopover *self,
 /**
  * steward_search_popover_activate_selected:
  *
- * Activates the selected result, as Enter does in the search entry.
+ * Activates the selected result, as Enter does in the search entry;
+ * while a search runs, the first of its results when it has them.
  *
- * Returns: %TRUE if there was one
+ * Returns: %TRUE if there was one, or a search is running
  */
 gboolean
 steward_search_popover_activate_selected (StewardSearchPopover *self)
@@ -267,8 +337,17 @@ steward_search_popover_activate_selected (StewardSearchPopover *self)
 
   g_return_val_if_fail (STEWARD_IS_SEARCH_POPOVER (self), FALSE);
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self)) ||
-      !(row = gtk_list_box_get_selected_row (self->list_box)))
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    return FALSE;
+
+  /* Typed faster than the search: choose once the results are in. */
+  if (self->search_cancellable != NULL)
+    {
+      self->activate_when_found = TRUE;
+      return TRUE;
+    }
+
+  if (!(row = gtk_list_box_get_selected_row (self->list_box)))
     return FALSE;
 
   row_activated_cb (self, row, self->list_box);
@@ -307,8 +386,11 @@ steward_search_popover_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_SEARCH_POPOVER);
 
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
   g_clear_object (&self->results);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->query, g_free);
 
   G_OBJECT_CLASS (steward_search_popover_parent_class)->dispose (object);
 }
