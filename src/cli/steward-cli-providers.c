@@ -60,7 +60,7 @@ provider_add (StewardCliContext *ctx)
   const char *model = NULL;
   const char *key_env = NULL;
   gboolean key_stdin;
-  StewardStore *store;
+  gboolean added;
   int status;
 
   if (!_steward_cli_take_value (ctx, "--kind", &kind, &status) ||
@@ -94,22 +94,15 @@ provider_add (StewardCliContext *ctx)
         return _steward_cli_fail (_("No key was given on standard input."));
     }
 
-  if (!(store = _steward_cli_open_store_for_writing (ctx)))
+  if (!_steward_cli_open_store_for_writing (ctx))
     return STEWARD_CLI_EXIT_FAILURE;
 
-  if (!steward_store_add_provider (store, provider, &error))
-    return _steward_cli_fail_error (error);
-
-  if (key != NULL &&
-      !steward_secrets_store_api_key (steward_provider_get_name (provider), key, NULL, &error))
-    {
-      /* Without its key the provider would only fail later: undo. */
-      steward_store_remove_provider (store, steward_provider_get_name (provider), NULL);
-      memset (key, 0, strlen (key));
-      return _steward_cli_fail_error (error);
-    }
+  /* Without its key the provider would only fail later: both or neither. */
+  added = steward_services_add_provider (_steward_cli_get_services (ctx), provider, key, &error);
   if (key != NULL)
     memset (key, 0, strlen (key));
+  if (!added)
+    return _steward_cli_fail_error (error);
 
   if (ctx->json)
     {
