@@ -542,6 +542,33 @@ test_odd_shapes (void)
     g_string_free (body, TRUE);
   }
 
+  /* Numbers too large for a count, and members of the wrong type, are
+   * no count and no flag (found by the fuzzers: 1e999 was converted to an
+   * integer, a non-boolean "done" was a critical). */
+  reply = decode_text ("anthropic", FALSE,
+                       "{\"type\": \"message\", \"content\": [{\"type\": \"text\", \"text\": \"Hi\"}], "
+                       "\"stop_reason\": \"end_turn\", \"usage\": {\"input_tokens\": 1e999, \"output_tokens\": -1e999}}",
+                       &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (steward_reply_get_input_tokens (reply), ==, -1);
+  g_assert_cmpint (steward_reply_get_output_tokens (reply), ==, -1);
+  g_clear_object (&reply);
+
+  reply = decode_text ("ollama", TRUE,
+                       "{\"message\": {\"content\": \"Hi\"}, \"done\": {\"yes\": 1}}\n"
+                       "{\"message\": {\"content\": \"!\"}, \"done\": true}\n", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (steward_reply_get_text (reply), ==, "Hi!");
+  g_clear_object (&reply);
+
+  {
+    g_autoptr(StewardProvider) provider = steward_provider_new ("gemini", "Odd", NULL);
+    g_autoptr(GBytes) body = g_bytes_new_static ("{\"error\": {\"status\": [{\"a\": 1}], \"message\": {}}}", 48);
+    g_autoptr(GError) status_error = steward_provider_error_for_status (provider, 400, "m", body);
+
+    g_assert_error (status_error, STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_BAD_REQUEST);
+  }
+
   /* A whole body nested past the limit */
   {
     GString *deep = g_string_new (NULL);

@@ -165,7 +165,7 @@ read_chunk (StewardProvider  *provider,
 
           /* Thought summaries are not part of the answer, but they are
            * progress. */
-          if (json_object_get_boolean_member_with_default (part, "thought", FALSE))
+          if (_steward_json_get_boolean (part, "thought", FALSE))
             {
               const char *thought = _steward_json_get_string (part, "text");
 

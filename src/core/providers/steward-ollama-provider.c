@@ -138,7 +138,7 @@ read_chunk (StewardProvider  *provider,
       g_string_assign (call->arguments, args ? args : "{}");
     }
 
-  if (json_object_get_boolean_member_with_default (root, "done", FALSE))
+  if (_steward_json_get_boolean (root, "done", FALSE))
     {
       steward_reply_set_usage (reply,
                                _steward_json_get_int (root, "prompt_eval_count"),

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "steward-provider-private.h"
 
 /* Providers add fields and send null where a value is absent; these
@@ -80,10 +82,35 @@ _steward_json_get_int (JsonObject *object,
     case G_TYPE_INT64:
       return json_node_get_int (node);
     case G_TYPE_DOUBLE:
-      return (gint64)json_node_get_double (node);
+      {
+        double value = json_node_get_double (node);
+
+        /* 1e999 reads as infinity: no count at all */
+        if (!isfinite (value) || value < -9.2e18 || value > 9.2e18)
+          return -1;
+
+        return (gint64)value;
+      }
     default:
       return -1;
     }
+}
+
+/* @fallback when @member is absent or not a boolean */
+gboolean
+_steward_json_get_boolean (JsonObject *object,
+                           const char *member,
+                           gboolean    fallback)
+{
+  JsonNode *node;
+
+  if (object == NULL || !(node = json_object_get_member (object, member)))
+    return fallback;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fallback;
+
+  return json_node_get_boolean (node);
 }
 
 /* A member that is an object (Anthropic's "input", Gemini's "args",

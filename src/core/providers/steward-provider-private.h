@@ -49,6 +49,9 @@ const char *_steward_json_get_string (JsonObject *object,
                                      const char *member);
 gint64      _steward_json_get_int   (JsonObject *object,
                                      const char *member);
+gboolean    _steward_json_get_boolean (JsonObject *object,
+                                     const char *member,
+                                     gboolean    fallback);
 char       *_steward_json_dup_member_as_text (JsonObject *object,
                                      const char *member);
 GStrv       _steward_provider_parse_data_ids (StewardProvider *provider,

@@ -469,10 +469,10 @@ default_parse_error_body (StewardProvider  *self,
     {
       JsonObject *e = json_node_get_object (error);
 
-      *message = g_strdup (json_object_get_string_member_with_default (e, "message", NULL));
-      *type = g_strdup (json_object_get_string_member_with_default (e, "type", NULL));
+      *message = g_strdup (_steward_json_get_string (e, "message"));
+      *type = g_strdup (_steward_json_get_string (e, "type"));
       if (*type == NULL)
-        *type = g_strdup (json_object_get_string_member_with_default (e, "status", NULL));
+        *type = g_strdup (_steward_json_get_string (e, "status"));
     }
 }
 
