@@ -119,14 +119,17 @@ emit_text (StewardReply *self,
            const char   *text,
            gsize         len)
 {
-  g_autofree char *piece = NULL;
+  g_autofree char *copy = NULL;
 
   if (len == 0)
     return;
 
-  piece = g_strndup (text, len);
-  g_string_append_len (self->text, piece, len);
-  g_signal_emit (self, signals[TEXT_DELTA], 0, piece);
+  /* Most pieces are whole strings already: copied only when cut. */
+  if (text[len] != '\0')
+    text = copy = g_strndup (text, len);
+
+  g_string_append_len (self->text, text, len);
+  g_signal_emit (self, signals[TEXT_DELTA], 0, text);
 }
 
 /* The longest end of @text that begins @secret */
