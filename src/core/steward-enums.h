@@ -60,6 +60,25 @@ typedef enum /*< enum,prefix=STEWARD_TASK_PRIORITY >*/
   STEWARD_TASK_PRIORITY_HIGH,
 } StewardTaskPriority;
 
+/* What happened to a row of the store: see StewardStore::row-changed. */
+typedef enum /*< enum,prefix=STEWARD_ROW >*/
+{
+  STEWARD_ROW_INSERTED,
+  STEWARD_ROW_CHANGED,
+  STEWARD_ROW_REMOVED,
+} StewardRowChange;
+
+/* The tables whose rows StewardStore::row-changed tells of; the nick is
+ * the signal's detail ("row-changed::messages"). */
+typedef enum /*< enum,prefix=STEWARD_TABLE >*/
+{
+  STEWARD_TABLE_CONVERSATIONS,
+  STEWARD_TABLE_MESSAGES,
+  STEWARD_TABLE_MEMORIES,
+  STEWARD_TABLE_TASKS,
+  STEWARD_TABLE_PROJECTS,
+} StewardTable;
+
 const char *steward_enum_to_nick   (GType       enum_type,
                                     int         value);
 gboolean    steward_enum_from_nick (GType       enum_type,

@@ -73,6 +73,7 @@ steward_store_create_conversation (StewardStore  *self,
   {
     gint64 id = sqlite3_last_insert_rowid (_steward_store_get_db (self));
 
+    _steward_store_emit_row_changed (self, STEWARD_TABLE_CONVERSATIONS, STEWARD_ROW_INSERTED, id, 0);
     _steward_store_emit_conversations_changed (self);
     return id;
   }
@@ -198,6 +199,8 @@ steward_store_add_message (StewardStore  *self,
     if (!_steward_store_step_done (self, touch, error))
       return 0;
 
+    _steward_store_emit_row_changed (self, STEWARD_TABLE_MESSAGES, STEWARD_ROW_INSERTED, id, conversation_id);
+    _steward_store_emit_row_changed (self, STEWARD_TABLE_CONVERSATIONS, STEWARD_ROW_CHANGED, conversation_id, 0);
     _steward_store_emit_conversations_changed (self);
     return id;
   }
@@ -219,6 +222,8 @@ steward_store_update_reply (StewardStore  *self,
                             GError                  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 conversation_id = 0;
+  int rc;
 
   g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
 
@@ -230,7 +235,8 @@ steward_store_update_reply (StewardStore  *self,
                                  "  model = coalesce (model, ?),"
                                  "  tool_calls = coalesce (?, tool_calls),"
                                  "  updated_at = " STEWARD_STORE_NOW_SQL
-                                 " WHERE id = ?",
+                                 " WHERE id = ?"
+                                 " RETURNING conversation_id",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -245,7 +251,23 @@ steward_store_update_reply (StewardStore  *self,
   _steward_store_bind_text_or_null (stmt, 8, record ? record->tool_calls : NULL);
   sqlite3_bind_int64 (stmt, 9, message_id);
 
-  return _steward_store_step_done (self, stmt, error);
+  /* One row back, the message's conversation, then the end. */
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      conversation_id = sqlite3_column_int64 (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _steward_store_set_sql_error (self, error);
+      return FALSE;
+    }
+
+  if (conversation_id != 0)
+    _steward_store_emit_row_changed (self, STEWARD_TABLE_MESSAGES, STEWARD_ROW_CHANGED,
+                                     message_id, conversation_id);
+
+  return TRUE;
 }
 
 gboolean
@@ -284,6 +306,7 @@ steward_store_rename_conversation (StewardStore  *self,
   if (sqlite3_changes (_steward_store_get_db (self)) == 0)
     return conversation_not_found (self, id, error);
 
+  _steward_store_emit_row_changed (self, STEWARD_TABLE_CONVERSATIONS, STEWARD_ROW_CHANGED, id, 0);
   _steward_store_emit_conversations_changed (self);
 
   return TRUE;
@@ -314,9 +337,21 @@ steward_store_delete_conversation (StewardStore  *self,
   if (sqlite3_changes (_steward_store_get_db (self)) == 0)
     return conversation_not_found (self, id, error);
 
+  _steward_live_messages_forget_conversation (_steward_store_get_live_messages (self), id);
+  _steward_store_emit_row_changed (self, STEWARD_TABLE_CONVERSATIONS, STEWARD_ROW_REMOVED, id, 0);
   _steward_store_emit_conversations_changed (self);
 
   return TRUE;
+}
+
+static int
+compare_ids_descending (gconstpointer a,
+                        gconstpointer b)
+{
+  gint64 x = *(const gint64 *)a;
+  gint64 y = *(const gint64 *)b;
+
+  return (x < y) - (x > y);
 }
 
 /**
@@ -331,22 +366,48 @@ steward_store_delete_messages_from (StewardStore  *self,
                                     GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) removed = NULL;
+  gint64 conversation_id = 0;
+  int rc;
 
   g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
 
   stmt = _steward_store_prepare (self,
                                  "DELETE FROM messages"
                                  " WHERE conversation_id = (SELECT conversation_id FROM messages WHERE id = ?1)"
-                                 "   AND id >= ?1",
+                                 "   AND id >= ?1"
+                                 " RETURNING id, conversation_id",
                                  error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, message_id);
 
-  if (!_steward_store_step_done (self, stmt, error))
-    return FALSE;
+  removed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
 
+      conversation_id = sqlite3_column_int64 (stmt, 1);
+      g_array_append_val (removed, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _steward_store_set_sql_error (self, error);
+      return FALSE;
+    }
+
+  _steward_live_messages_forget (_steward_store_get_live_messages (self),
+                                 (const gint64 *)(gpointer)removed->data, removed->len);
+
+  /* Last first, so a list of the conversation loses its end each time. */
+  g_array_sort (removed, compare_ids_descending);
+  for (guint i = 0; i < removed->len; i++)
+    _steward_store_emit_row_changed (self, STEWARD_TABLE_MESSAGES, STEWARD_ROW_REMOVED,
+                                     g_array_index (removed, gint64, i), conversation_id);
+  if (conversation_id != 0)
+    _steward_store_emit_row_changed (self, STEWARD_TABLE_CONVERSATIONS, STEWARD_ROW_CHANGED,
+                                     conversation_id, 0);
   _steward_store_emit_conversations_changed (self);
 
   return TRUE;
@@ -402,7 +463,7 @@ steward_store_find_message (StewardStore  *self,
   sqlite3_bind_int64 (stmt, 1, id);
 
   if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    return message_from_row (stmt);
+    return _steward_live_messages_adopt (_steward_store_get_live_messages (self), message_from_row (stmt));
 
   if (rc == SQLITE_DONE)
     {
@@ -482,7 +543,8 @@ steward_store_list_messages_range (StewardStore  *self,
 
   items = g_ptr_array_new_with_free_func (g_object_unref);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, message_from_row (stmt));
+    g_ptr_array_add (items, _steward_live_messages_adopt (_steward_store_get_live_messages (self),
+                                                          message_from_row (stmt)));
 
   if (rc != SQLITE_DONE)
     {
@@ -497,6 +559,58 @@ steward_store_list_messages_range (StewardStore  *self,
 
       items->pdata[i] = items->pdata[items->len - 1 - i];
       items->pdata[items->len - 1 - i] = swap;
+    }
+
+  list = g_list_store_new (STEWARD_TYPE_MESSAGE);
+  g_list_store_splice (list, 0, 0, items->pdata, items->len);
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/**
+ * steward_store_list_messages_after:
+ * @after_id: the message to start after, or 0 for the conversation's start
+ * @limit: at most this many, the earliest after @after_id; 0 for all
+ *
+ * Returns: (transfer full): #StewardMessage objects, in the order they
+ *   were written
+ */
+GListModel *
+steward_store_list_messages_after (StewardStore  *self,
+                                   gint64         conversation_id,
+                                   gint64         after_id,
+                                   guint          limit,
+                                   GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GListStore) list = NULL;
+  int rc;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  stmt = _steward_store_prepare (self,
+                                 "SELECT " MESSAGE_COLUMNS
+                                 "  FROM messages"
+                                 " WHERE conversation_id = ?1 AND id > ?2"
+                                 " ORDER BY id LIMIT ?3",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, conversation_id);
+  sqlite3_bind_int64 (stmt, 2, after_id);
+  sqlite3_bind_int64 (stmt, 3, limit > 0 ? (sqlite3_int64)limit : -1);
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, _steward_live_messages_adopt (_steward_store_get_live_messages (self),
+                                                          message_from_row (stmt)));
+
+  if (rc != SQLITE_DONE)
+    {
+      _steward_store_set_sql_error (self, error);
+      return NULL;
     }
 
   list = g_list_store_new (STEWARD_TYPE_MESSAGE);

@@ -98,6 +98,7 @@ steward_store_add_memory (StewardStore  *self,
     return 0;
 
   id = sqlite3_last_insert_rowid (_steward_store_get_db (self));
+  _steward_store_emit_row_changed (self, STEWARD_TABLE_MEMORIES, STEWARD_ROW_INSERTED, id, 0);
   _steward_store_emit_memories_changed (self);
 
   return id;
@@ -217,6 +218,7 @@ update_memory (StewardStore  *self,
   if (sqlite3_changes (_steward_store_get_db (self)) == 0)
     return memory_not_found (id, error);
 
+  _steward_store_emit_row_changed (self, STEWARD_TABLE_MEMORIES, STEWARD_ROW_CHANGED, id, 0);
   _steward_store_emit_memories_changed (self);
 
   return TRUE;
@@ -279,6 +281,7 @@ steward_store_forget_memory (StewardStore  *self,
   if (sqlite3_changes (_steward_store_get_db (self)) == 0)
     return memory_not_found (id, error);
 
+  _steward_store_emit_row_changed (self, STEWARD_TABLE_MEMORIES, STEWARD_ROW_REMOVED, id, 0);
   _steward_store_emit_memories_changed (self);
 
   return TRUE;

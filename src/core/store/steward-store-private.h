@@ -48,12 +48,31 @@ int         _steward_store_column_enum (sqlite3_stmt  *stmt,
 void        _steward_store_bind_text_or_null (sqlite3_stmt *stmt,
                                           int            column,
                                           const char    *text);
+void        _steward_store_emit_row_changed (StewardStore     *self,
+                                             StewardTable      table,
+                                             StewardRowChange  change,
+                                             gint64            id,
+                                             gint64            parent_id);
 void        _steward_store_emit_conversations_changed (StewardStore *self);
 void        _steward_store_emit_memories_changed      (StewardStore *self);
 void        _steward_store_emit_providers_changed     (StewardStore *self);
 char       *_steward_store_dup_fts_query (const char *text,
                                           gboolean    prefix,
                                           gboolean    any);
+
+/* steward-store-live.c: one StewardMessage per message while any is alive */
+typedef struct _StewardLiveMessages StewardLiveMessages;
+
+StewardLiveMessages *_steward_live_messages_new    (void);
+void                 _steward_live_messages_free   (StewardLiveMessages *self);
+StewardMessage      *_steward_live_messages_adopt  (StewardLiveMessages *self,
+                                                    StewardMessage      *message);
+void                 _steward_live_messages_forget (StewardLiveMessages *self,
+                                                    const gint64        *ids,
+                                                    guint                n_ids);
+void                 _steward_live_messages_forget_conversation (StewardLiveMessages *self,
+                                                                 gint64               conversation_id);
+StewardLiveMessages *_steward_store_get_live_messages (StewardStore *self);
 
 /* id, title, created_at, updated_at, message count */
 gpointer    _steward_store_conversation_from_row (sqlite3_stmt *stmt);

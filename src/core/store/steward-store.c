@@ -38,6 +38,8 @@ struct _StewardStore
   /* The worker threads' connection, made on first use */
   StewardStoreReader *reader;
 
+  StewardLiveMessages *live_messages;
+
   /* Set when the folder or the file cannot be written: what cannot be
    * written, and why. */
   char    *read_only_path;
@@ -57,6 +59,7 @@ steward_store_finalize (GObject *object)
   /* The reader first: the last connection to close merges the log. */
   g_clear_pointer (&self->reader, _steward_store_reader_free);
   g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->live_messages, _steward_live_messages_free);
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->read_only_path, g_free);
@@ -69,6 +72,7 @@ enum {
   CONVERSATIONS_CHANGED,
   MEMORIES_CHANGED,
   PROVIDERS_CHANGED,
+  ROW_CHANGED,
   N_SIGNALS
 };
 
@@ -119,6 +123,45 @@ steward_store_class_init (StewardStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * StewardStore::row-changed:
+   * @change: a #StewardRowChange
+   * @id: the row's id
+   * @parent_id: for a message, its conversation's id; otherwise 0
+   *
+   * A row was inserted, changed or removed through this store; the
+   * detail is the table (the nick of its #StewardTable: "conversations",
+   * "messages", "memories", "tasks", "projects"), so a list connects to
+   * "row-changed::messages" and hears of nothing else. Lists keep
+   * themselves up to date from this one row instead of reading a whole
+   * table again. Emitted in the thread that made the change, after the
+   * change is written.
+   *
+   * Deleting a conversation tells of the conversation only: its messages
+   * go with it.
+   */
+  signals[ROW_CHANGED] =
+    g_signal_new ("row-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3,
+                  STEWARD_TYPE_ROW_CHANGE,
+                  G_TYPE_INT64,
+                  G_TYPE_INT64);
+}
+
+void
+_steward_store_emit_row_changed (StewardStore     *self,
+                                 StewardTable      table,
+                                 StewardRowChange  change,
+                                 gint64            id,
+                                 gint64            parent_id)
+{
+  GQuark detail = g_quark_from_static_string (steward_enum_to_nick (STEWARD_TYPE_TABLE, table));
+
+  g_signal_emit (self, signals[ROW_CHANGED], detail, change, id, parent_id);
 }
 
 void
@@ -139,9 +182,16 @@ _steward_store_emit_memories_changed (StewardStore *self)
   g_signal_emit (self, signals[MEMORIES_CHANGED], 0);
 }
 
+StewardLiveMessages *
+_steward_store_get_live_messages (StewardStore *self)
+{
+  return self->live_messages;
+}
+
 static void
 steward_store_init (StewardStore *self)
 {
+  self->live_messages = _steward_live_messages_new ();
 }
 
 /**

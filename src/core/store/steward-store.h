@@ -12,6 +12,8 @@
 #include "steward-conversation.h"
 #include "steward-memory.h"
 #include "steward-message.h"
+#include "steward-message-list.h"
+#include "steward-row-list.h"
 #include "steward-search-result.h"
 #include "steward-enums.h"
 #include "steward-provider.h"
@@ -98,6 +100,12 @@ GListModel   *steward_store_list_tasks             (StewardStore         *self,
 GListModel   *steward_store_list_projects          (StewardStore         *self,
                                                     GError              **error);
 
+/* Lists that keep themselves up to date (steward-store-live.c) */
+StewardRowList     *steward_store_watch_conversations (StewardStore   *self);
+StewardRowList     *steward_store_watch_memories      (StewardStore   *self);
+StewardMessageList *steward_store_watch_messages      (StewardStore   *self,
+                                                       gint64          conversation_id);
+
 /* Providers and tiers (steward-store-chat.c) */
 gboolean         steward_store_add_provider        (StewardStore         *self,
                                                     StewardProvider      *provider,
@@ -175,6 +183,11 @@ GListModel      *steward_store_list_messages_range (StewardStore         *self,
                                                     gint64                conversation_id,
                                                     gint64                from_id,
                                                     gint64                before_id,
+                                                    guint                 limit,
+                                                    GError              **error);
+GListModel      *steward_store_list_messages_after (StewardStore       *self,
+                                                    gint64                conversation_id,
+                                                    gint64                after_id,
                                                     guint                 limit,
                                                     GError              **error);
 guint            steward_store_recover_interrupted (StewardStore         *self,

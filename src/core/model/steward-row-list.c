@@ -1,0 +1,355 @@
+/* steward-row-list.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "steward-row-list"
+
+#include "config.h"
+
+#include "steward-enum-types.h"
+#include "steward-row-list.h"
+
+/* A list of one table's rows that keeps itself up to date: it follows
+ * its source's "row-changed" signal and reads again only the row that
+ * changed, telling its views exactly which positions changed. The
+ * conversations in the sidebar, the memories in Preferences, tasks and
+ * projects are such lists; one of each, shared by every view (see
+ * StewardServices). */
+
+struct _StewardRowList
+{
+  GObject                   parent_instance;
+
+  GObject                  *source;
+  const StewardRowListKind *kind;
+  GPtrArray                *items;
+  gulong                    changed_id;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (StewardRowList, steward_row_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GType
+get_item_type (GListModel *model)
+{
+  return STEWARD_ROW_LIST (model)->kind->item_type ();
+}
+
+static guint
+get_n_items (GListModel *model)
+{
+  return STEWARD_ROW_LIST (model)->items->len;
+}
+
+static gpointer
+get_item (GListModel *model,
+          guint       position)
+{
+  StewardRowList *self = STEWARD_ROW_LIST (model);
+
+  if (position >= self->items->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = get_item_type;
+  iface->get_n_items = get_n_items;
+  iface->get_item = get_item;
+}
+
+static void
+items_changed (StewardRowList *self,
+               guint           position,
+               guint           removed,
+               guint           added)
+{
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  if (removed != added)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+/* Whether @a goes before @b: later first, then higher ids first. */
+static int
+compare (StewardRowList *self,
+         gpointer        a,
+         gpointer        b)
+{
+  int order = g_date_time_compare (self->kind->get_time (b), self->kind->get_time (a));
+  gint64 id_a, id_b;
+
+  if (order != 0)
+    return order;
+
+  id_a = self->kind->get_id (a);
+  id_b = self->kind->get_id (b);
+
+  return (id_a < id_b) - (id_a > id_b);
+}
+
+/* Where @item goes among the items, by binary search. */
+static guint
+find_place (StewardRowList *self,
+            gpointer        item)
+{
+  guint low = 0;
+  guint high = self->items->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (compare (self, g_ptr_array_index (self->items, middle), item) < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low;
+}
+
+/**
+ * steward_row_list_find:
+ * @position: (out) (optional): where the row is
+ *
+ * Returns: whether the list holds the row with @id
+ */
+gboolean
+steward_row_list_find (StewardRowList *self,
+                       gint64          id,
+                       guint          *position)
+{
+  g_return_val_if_fail (STEWARD_IS_ROW_LIST (self), FALSE);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      if (self->kind->get_id (g_ptr_array_index (self->items, i)) == id)
+        {
+          if (position != NULL)
+            *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+remove_row (StewardRowList *self,
+            gint64          id)
+{
+  guint position;
+
+  if (!steward_row_list_find (self, id, &position))
+    return;
+
+  g_ptr_array_remove_index (self->items, position);
+  items_changed (self, position, 1, 0);
+}
+
+/* Reads row @id again and puts it where it now belongs. */
+static void
+update_row (StewardRowList *self,
+            gint64          id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) item = NULL;
+  guint old_position = 0;
+  guint position;
+  gboolean had;
+
+  if (!(item = self->kind->find (self->source, id, &error)))
+    {
+      if (self->kind->is_not_found (error))
+        remove_row (self, id);
+      else
+        g_warning ("Could not read a changed row: %s", error->message);
+      return;
+    }
+
+  had = steward_row_list_find (self, id, &old_position);
+  if (had)
+    g_ptr_array_remove_index (self->items, old_position);
+
+  position = find_place (self, item);
+  g_ptr_array_insert (self->items, position, g_steal_pointer (&item));
+
+  if (!had)
+    {
+      items_changed (self, position, 0, 1);
+    }
+  else if (position == old_position)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+    }
+  else
+    {
+      /* Moved: told as two changes, each when the list is as it says, so
+       * a view keeps its other rows. */
+      gpointer moved = g_ptr_array_steal_index (self->items, position);
+
+      g_list_model_items_changed (G_LIST_MODEL (self), old_position, 1, 0);
+      g_ptr_array_insert (self->items, position, moved);
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+    }
+}
+
+static void
+row_changed_cb (GObject          *source,
+                StewardRowChange  change,
+                gint64            id,
+                gint64            parent_id,
+                StewardRowList   *self)
+{
+  if (change == STEWARD_ROW_REMOVED)
+    remove_row (self, id);
+  else
+    update_row (self, id);
+}
+
+static void
+steward_row_list_dispose (GObject *object)
+{
+  StewardRowList *self = (StewardRowList *)object;
+
+  if (self->source != NULL)
+    g_clear_signal_handler (&self->changed_id, self->source);
+  g_clear_object (&self->source);
+
+  G_OBJECT_CLASS (steward_row_list_parent_class)->dispose (object);
+}
+
+static void
+steward_row_list_finalize (GObject *object)
+{
+  StewardRowList *self = (StewardRowList *)object;
+
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (steward_row_list_parent_class)->finalize (object);
+}
+
+static void
+steward_row_list_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  StewardRowList *self = STEWARD_ROW_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->items->len);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+steward_row_list_class_init (StewardRowListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = steward_row_list_dispose;
+  object_class->finalize = steward_row_list_finalize;
+  object_class->get_property = steward_row_list_get_property;
+
+  /**
+   * StewardRowList:n-items:
+   *
+   * How many rows the list holds, so a page can show its empty state
+   * with a binding.
+   */
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+steward_row_list_init (StewardRowList *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/**
+ * steward_row_list_new:
+ * @source: what has the rows and emits "row-changed" for them: the store
+ * @kind: (not nullable): static; what the list lists
+ *
+ * Returns: (transfer full): an empty list that follows @source's
+ *   changes; steward_row_list_reload() fills it
+ */
+StewardRowList *
+steward_row_list_new (GObject                  *source,
+                      const StewardRowListKind *kind)
+{
+  StewardRowList *self;
+  g_autofree char *signal = NULL;
+
+  g_return_val_if_fail (G_IS_OBJECT (source), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  self = g_object_new (STEWARD_TYPE_ROW_LIST, NULL);
+  self->source = g_object_ref (source);
+  self->kind = kind;
+
+  signal = g_strconcat ("row-changed::", steward_enum_to_nick (STEWARD_TYPE_TABLE, kind->table), NULL);
+  self->changed_id = g_signal_connect (source, signal, G_CALLBACK (row_changed_cb), self);
+
+  return self;
+}
+
+/**
+ * steward_row_list_reload:
+ *
+ * Reads every row again, as when the list is first shown.
+ *
+ * Returns: whether the rows could be read; if not, the list is as it was
+ */
+gboolean
+steward_row_list_reload (StewardRowList  *self,
+                         GError         **error)
+{
+  g_autoptr(GListModel) rows = NULL;
+  guint removed;
+  guint added;
+
+  g_return_val_if_fail (STEWARD_IS_ROW_LIST (self), FALSE);
+
+  if (!(rows = self->kind->list (self->source, error)))
+    return FALSE;
+
+  removed = self->items->len;
+  added = g_list_model_get_n_items (rows);
+
+  g_ptr_array_set_size (self->items, 0);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_add (self->items, g_list_model_get_item (rows, i));
+
+  if (removed != 0 || added != 0)
+    items_changed (self, 0, removed, added);
+
+  return TRUE;
+}

@@ -1,0 +1,51 @@
+/* steward-row-list.h
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "steward-enums.h"
+
+G_BEGIN_DECLS
+
+/* What a StewardRowList lists, and how it reads it from its source (the
+ * store, which knows the tables; the list knows only these functions).
+ * Every list is in the order of its rows' time, latest first, then of
+ * their ids, highest first: the order the source lists them in. */
+typedef struct
+{
+  /* The items' type: steward_conversation_get_type and the like */
+  GType       (*item_type)    (void);
+  /* The detail of the source's "row-changed" signal to follow */
+  StewardTable  table;
+  gint64      (*get_id)       (gpointer     item);
+  GDateTime  *(*get_time)     (gpointer     item);
+  /* Every row, in the list's order */
+  GListModel *(*list)         (GObject     *source,
+                               GError     **error);
+  /* One row; a "not found" error when it is gone */
+  gpointer    (*find)         (GObject     *source,
+                               gint64       id,
+                               GError     **error);
+  /* Whether @error from find() means the row is gone */
+  gboolean    (*is_not_found) (const GError *error);
+} StewardRowListKind;
+
+#define STEWARD_TYPE_ROW_LIST (steward_row_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (StewardRowList, steward_row_list, STEWARD, ROW_LIST, GObject)
+
+StewardRowList *steward_row_list_new    (GObject                  *source,
+                                         const StewardRowListKind *kind);
+gboolean        steward_row_list_reload (StewardRowList           *self,
+                                         GError                  **error);
+gboolean        steward_row_list_find   (StewardRowList           *self,
+                                         gint64                    id,
+                                         guint                    *position);
+
+G_END_DECLS

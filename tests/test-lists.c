@@ -1,0 +1,611 @@
+/* test-lists.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "steward-core.h"
+#include "store-fixture.h"
+
+/* Lists that keep themselves up to date from the store's per-row
+ * changes (core/model/steward-row-list.c, steward-message-list.c): each
+ * is followed here by a shadow that sees only its items-changed signals,
+ * and after every change both must equal what the store lists afresh. A
+ * list that says "everything changed", or the wrong positions, fails. */
+
+static StewardStore *
+open_store (StoreFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  StewardStore *store = steward_store_open (fixture->data_dir, &error);
+
+  g_assert_no_error (error);
+
+  return store;
+}
+
+/* -- the shadow ------------------------------------------------------------ */
+
+typedef struct
+{
+  GPtrArray *items;
+  guint      signals;
+  guint      removed;
+  guint      added;
+} Shadow;
+
+static void
+shadow_items_changed_cb (GListModel *model,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         Shadow     *shadow)
+{
+  g_assert_cmpuint (position + removed, <=, shadow->items->len);
+
+  shadow->signals++;
+  shadow->removed += removed;
+  shadow->added += added;
+  g_ptr_array_remove_range (shadow->items, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (shadow->items, position + i, g_list_model_get_item (model, position + i));
+
+  g_assert_cmpuint (shadow->items->len, ==, g_list_model_get_n_items (model));
+}
+
+static Shadow *
+shadow_new (GListModel *model)
+{
+  Shadow *shadow = g_new0 (Shadow, 1);
+  guint n_items = g_list_model_get_n_items (model);
+
+  shadow->items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (shadow->items, g_list_model_get_item (model, i));
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (shadow_items_changed_cb), shadow);
+
+  return shadow;
+}
+
+static void
+shadow_free (Shadow *shadow)
+{
+  g_ptr_array_unref (shadow->items);
+  g_free (shadow);
+}
+
+static void
+shadow_reset_counts (Shadow *shadow)
+{
+  shadow->signals = shadow->removed = shadow->added = 0;
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Shadow, shadow_free)
+
+typedef gint64 (*GetIdFunc) (gpointer item);
+
+static gint64
+conversation_id (gpointer item)
+{
+  return steward_conversation_get_id (item);
+}
+
+static gint64
+memory_id (gpointer item)
+{
+  return steward_memory_get_id (item);
+}
+
+static gint64
+message_id (gpointer item)
+{
+  return steward_message_get_id (item);
+}
+
+/* The shadow, the list and @expected hold the same rows in one order;
+ * and each of the list's items is up to date (@same_item compares it with
+ * the fresh one). */
+static void
+assert_same (Shadow     *shadow,
+             GListModel *list,
+             GListModel *expected,
+             GetIdFunc   get_id,
+             gboolean  (*same_item) (gpointer a, gpointer b))
+{
+  guint n_items = g_list_model_get_n_items (expected);
+
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, n_items);
+  g_assert_cmpuint (shadow->items->len, ==, n_items);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) want = g_list_model_get_item (expected, i);
+      g_autoptr(GObject) have = g_list_model_get_item (list, i);
+
+      g_assert_cmpint (get_id (have), ==, get_id (want));
+      g_assert_true (g_ptr_array_index (shadow->items, i) == (gpointer)have);
+      if (same_item != NULL)
+        g_assert_true (same_item (have, want));
+    }
+}
+
+static gboolean
+same_conversation (gpointer a,
+                   gpointer b)
+{
+  return g_strcmp0 (steward_conversation_get_title (a), steward_conversation_get_title (b)) == 0 &&
+         steward_conversation_get_message_count (a) == steward_conversation_get_message_count (b) &&
+         g_date_time_equal (steward_conversation_get_updated_at (a), steward_conversation_get_updated_at (b));
+}
+
+static gboolean
+same_memory (gpointer a,
+             gpointer b)
+{
+  return g_strcmp0 (steward_memory_get_text (a), steward_memory_get_text (b)) == 0 &&
+         steward_memory_get_pinned (a) == steward_memory_get_pinned (b);
+}
+
+/* -- conversations ---------------------------------------------------------- */
+
+static gint64
+pick (GArray *ids,
+      GRand  *rand)
+{
+  return g_array_index (ids, gint64, g_rand_int_range (rand, 0, ids->len));
+}
+
+static void
+drop (GArray *ids,
+      gint64  id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      {
+        g_array_remove_index (ids, i);
+        return;
+      }
+}
+
+/* Random sequences of creating, writing to, renaming and deleting
+ * conversations: the list follows each exactly, one or two rows per
+ * change. */
+static void
+test_conversations_follow (StoreFixture  *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = open_store (fixture);
+  g_autoptr(StewardRowList) list = NULL;
+  g_autoptr(Shadow) shadow = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Before %u", i);
+      gint64 id = steward_store_create_conversation (store, title, &error);
+
+      g_assert_no_error (error);
+      g_array_append_val (ids, id);
+    }
+
+  list = steward_store_watch_conversations (store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_true (steward_row_list_reload (list, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5);
+
+  shadow = shadow_new (G_LIST_MODEL (list));
+
+  for (guint step = 0; step < 200; step++)
+    {
+      g_autoptr(GListModel) expected = NULL;
+      int what = ids->len == 0 ? 0 : g_rand_int_range (rand, 0, 4);
+      guint changed_rows = 1;
+
+      shadow_reset_counts (shadow);
+
+      if (what == 0)
+        {
+          g_autofree char *title = g_strdup_printf ("Conversation %u", step);
+          gint64 id = steward_store_create_conversation (store, title, &error);
+
+          g_assert_no_error (error);
+          g_array_append_val (ids, id);
+        }
+      else if (what == 1)
+        {
+          steward_store_add_message (store, pick (ids, rand), STEWARD_MESSAGE_ROLE_USER, "Hello",
+                                     STEWARD_MESSAGE_STATUS_COMPLETE, NULL, NULL, NULL, &error);
+          g_assert_no_error (error);
+        }
+      else if (what == 2)
+        {
+          g_autofree char *title = g_strdup_printf ("Renamed %u", step);
+
+          g_assert_true (steward_store_rename_conversation (store, pick (ids, rand), title, &error));
+          g_assert_no_error (error);
+        }
+      else
+        {
+          gint64 id = pick (ids, rand);
+
+          g_assert_true (steward_store_delete_conversation (store, id, &error));
+          g_assert_no_error (error);
+          drop (ids, id);
+        }
+
+      expected = steward_store_list_conversations (store, &error);
+      g_assert_no_error (error);
+      assert_same (shadow, G_LIST_MODEL (list), expected, conversation_id, same_conversation);
+
+      /* One row told of: inserted, replaced, moved (out and in) or gone. */
+      g_assert_cmpuint (shadow->signals, <=, 2);
+      g_assert_cmpuint (shadow->removed, <=, changed_rows);
+      g_assert_cmpuint (shadow->added, <=, changed_rows);
+    }
+
+  /* A reload without changes keeps the items as they are. */
+  g_assert_true (steward_row_list_reload (list, &error));
+  {
+    g_autoptr(GListModel) expected = steward_store_list_conversations (store, &error);
+
+    assert_same (shadow, G_LIST_MODEL (list), expected, conversation_id, same_conversation);
+  }
+}
+
+/* -- memories --------------------------------------------------------------- */
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_memories_follow (StoreFixture  *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = open_store (fixture);
+  g_autoptr(StewardRowList) list = steward_store_watch_memories (store);
+  g_autoptr(Shadow) shadow = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(GError) error = NULL;
+  guint notified = 0;
+
+  g_assert_true (steward_row_list_reload (list, &error));
+  shadow = shadow_new (G_LIST_MODEL (list));
+  g_signal_connect_swapped (list, "notify::n-items", G_CALLBACK (count_cb), &notified);
+
+  for (guint step = 0; step < 150; step++)
+    {
+      g_autoptr(GListModel) expected = NULL;
+      int what = ids->len == 0 ? 0 : g_rand_int_range (rand, 0, 4);
+
+      shadow_reset_counts (shadow);
+
+      if (what == 0)
+        {
+          g_autofree char *text = g_strdup_printf ("Fact number %u", step);
+          gint64 id = steward_store_add_memory (store, text, FALSE, STEWARD_MEMORY_ORIGIN_USER, 0, &error);
+
+          g_assert_no_error (error);
+          g_array_append_val (ids, id);
+        }
+      else if (what == 1)
+        {
+          g_assert_true (steward_store_set_memory_pinned (store, pick (ids, rand), step % 2, &error));
+        }
+      else if (what == 2)
+        {
+          g_autofree char *text = g_strdup_printf ("Edited fact %u", step);
+
+          g_assert_true (steward_store_set_memory_text (store, pick (ids, rand), text, &error));
+        }
+      else
+        {
+          gint64 id = pick (ids, rand);
+
+          g_assert_true (steward_store_forget_memory (store, id, &error));
+          drop (ids, id);
+        }
+      g_assert_no_error (error);
+
+      expected = steward_store_list_memories (store, &error);
+      g_assert_no_error (error);
+      assert_same (shadow, G_LIST_MODEL (list), expected, memory_id, same_memory);
+      g_assert_cmpuint (shadow->signals, ==, 1);
+      g_assert_cmpuint (shadow->removed + shadow->added, <=, 2);
+    }
+
+  g_assert_cmpuint (notified, >, 0);
+}
+
+/* -- a conversation's messages ------------------------------------------- */
+
+static gint64
+fill_conversation (StewardStore *store,
+                   guint         n_messages)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = steward_store_create_conversation (store, "Long", &error);
+
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < n_messages; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Message %u", i);
+
+      steward_store_add_message (store, id, i % 2 ? STEWARD_MESSAGE_ROLE_ASSISTANT : STEWARD_MESSAGE_ROLE_USER,
+                                 text, STEWARD_MESSAGE_STATUS_COMPLETE, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  return id;
+}
+
+/* The list against the store's own range of the same messages. */
+static void
+assert_window (StewardStore       *store,
+               Shadow             *shadow,
+               StewardMessageList *list)
+{
+  g_autoptr(GListModel) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_autoptr(StewardMessage) first = NULL;
+  g_autoptr(StewardMessage) last = NULL;
+  g_autoptr(GListModel) before = NULL;
+  g_autoptr(GListModel) after = NULL;
+  gint64 conversation = steward_message_list_get_conversation_id (list);
+
+  g_assert_cmpuint (n_items, >, 0);
+  g_assert_cmpuint (n_items, <=, STEWARD_MESSAGE_LIST_MAX);
+
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  last = g_list_model_get_item (G_LIST_MODEL (list), n_items - 1);
+  expected = steward_store_list_messages_range (store, conversation, steward_message_get_id (first),
+                                                steward_message_get_id (last) + 1, 0, &error);
+  g_assert_no_error (error);
+  assert_same (shadow, G_LIST_MODEL (list), expected, message_id, NULL);
+
+  /* What it says lies beyond the window does. */
+  before = steward_store_list_messages_range (store, conversation, 0, steward_message_get_id (first), 0, &error);
+  after = steward_store_list_messages_after (store, conversation, steward_message_get_id (last), 0, &error);
+  g_assert_cmpint (steward_message_list_get_has_earlier (list), ==, g_list_model_get_n_items (before) > 0);
+  g_assert_cmpint (steward_message_list_get_has_later (list), ==, g_list_model_get_n_items (after) > 0);
+}
+
+static void
+test_messages_window (StoreFixture  *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = open_store (fixture);
+  gint64 conversation = fill_conversation (store, 300);
+  g_autoptr(StewardMessageList) list = steward_store_watch_messages (store, conversation);
+  g_autoptr(Shadow) shadow = shadow_new (G_LIST_MODEL (list));
+  g_autoptr(GListModel) all = steward_store_list_messages (store, conversation, NULL);
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  /* It opens on the end. */
+  g_assert_true (steward_message_list_load_end (list, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, STEWARD_MESSAGE_LIST_STEP);
+  assert_window (store, shadow, list);
+  g_assert_false (steward_message_list_get_has_later (list));
+
+  /* Scrolling up, it never holds more than the most. */
+  while (steward_message_list_get_has_earlier (list))
+    {
+      g_assert_true (steward_message_list_load_earlier (list, &error));
+      assert_window (store, shadow, list);
+    }
+  g_assert_true (steward_message_list_get_has_later (list));
+  {
+    g_autoptr(StewardMessage) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr(StewardMessage) start = g_list_model_get_item (all, 0);
+
+    g_assert_true (first == start);
+  }
+
+  /* And down again, to the end. */
+  while (steward_message_list_get_has_later (list))
+    {
+      g_assert_true (steward_message_list_load_later (list, &error));
+      assert_window (store, shadow, list);
+    }
+
+  /* A search result in the middle: loaded with messages on both sides. */
+  {
+    g_autoptr(StewardMessage) middle = g_list_model_get_item (all, 150);
+
+    shadow_reset_counts (shadow);
+    g_assert_true (steward_message_list_load_around (list, steward_message_get_id (middle), &position, &error));
+    g_assert_no_error (error);
+    assert_window (store, shadow, list);
+    g_assert_cmpint (message_id (g_ptr_array_index (shadow->items, position)), ==, steward_message_get_id (middle));
+    g_assert_true (steward_message_list_get_has_earlier (list));
+    g_assert_true (steward_message_list_get_has_later (list));
+
+    /* One that is loaded is found without reading. */
+    shadow_reset_counts (shadow);
+    g_assert_true (steward_message_list_load_around (list, steward_message_get_id (middle), &position, &error));
+    g_assert_cmpuint (shadow->signals, ==, 0);
+
+    /* One of another conversation is not. */
+    g_assert_false (steward_message_list_load_around (list, 1000000, NULL, &error));
+    g_assert_no_error (error);
+  }
+
+  /* A message written while the window is not at the end stays out;
+   * showing the end brings it. */
+  {
+    gint64 id = steward_store_add_message (store, conversation, STEWARD_MESSAGE_ROLE_USER, "Later",
+                                           STEWARD_MESSAGE_STATUS_COMPLETE, NULL, NULL, NULL, &error);
+
+    g_assert_false (steward_message_list_find (list, id, NULL));
+    g_assert_true (steward_message_list_load_end (list, &error));
+    assert_window (store, shadow, list);
+    g_assert_true (steward_message_list_find (list, id, NULL));
+  }
+}
+
+/* A live session: 200 messages written into the conversation shown; the
+ * window follows the end and lets go of what the view left behind. */
+static void
+test_messages_live (StoreFixture  *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = open_store (fixture);
+  gint64 conversation = fill_conversation (store, 0);
+  g_autoptr(StewardMessageList) list = steward_store_watch_messages (store, conversation);
+  g_autoptr(Shadow) shadow = shadow_new (G_LIST_MODEL (list));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (steward_message_list_load_end (list, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autoptr(StewardMessage) reply = NULL;
+      gint64 user_id, reply_id;
+      guint position;
+
+      shadow_reset_counts (shadow);
+      user_id = steward_store_add_message (store, conversation, STEWARD_MESSAGE_ROLE_USER, "Question",
+                                           STEWARD_MESSAGE_STATUS_COMPLETE, NULL, NULL, NULL, &error);
+      reply_id = steward_store_add_message (store, conversation, STEWARD_MESSAGE_ROLE_ASSISTANT, "",
+                                            STEWARD_MESSAGE_STATUS_STREAMING, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (shadow->signals, ==, 2);
+      g_assert_cmpuint (shadow->added, ==, 2);
+      g_assert_true (steward_message_list_find (list, user_id, NULL));
+
+      /* The writer's object is the list's: saving the reply as it grows
+       * tells the list nothing it has to show again. */
+      reply = steward_store_find_message (store, reply_id, &error);
+      g_assert_true (steward_message_list_find (list, reply_id, &position));
+      g_assert_true (g_ptr_array_index (shadow->items, position) == (gpointer)reply);
+      shadow_reset_counts (shadow);
+      g_assert_true (steward_store_update_reply (store, reply_id, "An answer", STEWARD_MESSAGE_STATUS_COMPLETE,
+                                                 NULL, NULL, &error));
+      g_assert_cmpuint (shadow->signals, ==, 0);
+
+      /* The view follows the end. */
+      steward_message_list_release_earlier (list, STEWARD_MESSAGE_LIST_STEP);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), <=, STEWARD_MESSAGE_LIST_STEP);
+    }
+
+  g_assert_true (steward_message_list_get_has_earlier (list));
+  assert_window (store, shadow, list);
+}
+
+/* Regenerate and Edit: the prompt of a reply, and deleting from a
+ * message on, tell the window of each row. */
+static void
+test_messages_delete_from (StoreFixture  *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = open_store (fixture);
+  gint64 conversation = fill_conversation (store, 40);
+  g_autoptr(StewardMessageList) list = steward_store_watch_messages (store, conversation);
+  g_autoptr(Shadow) shadow = shadow_new (G_LIST_MODEL (list));
+  g_autoptr(GListModel) all = steward_store_list_messages (store, conversation, NULL);
+  g_autoptr(StewardMessage) reply = g_list_model_get_item (all, 35);
+  g_autoptr(StewardMessage) early_reply = g_list_model_get_item (all, 1);
+  g_autoptr(StewardMessage) prompt = NULL;
+  g_autoptr(StewardMessage) early_prompt = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 new_id;
+
+  g_assert_true (steward_message_list_load_end (list, &error));
+
+  prompt = steward_message_list_find_prompt (list, steward_message_get_id (reply), &error);
+  g_assert_nonnull (prompt);
+  g_assert_cmpstr (steward_message_get_content (prompt), ==, "Message 34");
+
+  /* Before the window: read from the store. */
+  early_prompt = steward_message_list_find_prompt (list, steward_message_get_id (early_reply), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (early_prompt);
+  g_assert_cmpstr (steward_message_get_content (early_prompt), ==, "Message 0");
+
+  shadow_reset_counts (shadow);
+  g_assert_true (steward_message_list_delete_from (list, steward_message_get_id (prompt), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (shadow->removed, ==, 6);
+  g_assert_cmpuint (shadow->added, ==, 0);
+  assert_window (store, shadow, list);
+
+  /* The next message may get a deleted one's id: it is a new object. */
+  new_id = steward_store_add_message (store, conversation, STEWARD_MESSAGE_ROLE_USER, "Again",
+                                      STEWARD_MESSAGE_STATUS_COMPLETE, NULL, NULL, NULL, &error);
+  {
+    g_autoptr(StewardMessage) again = steward_store_find_message (store, new_id, &error);
+
+    g_assert_cmpstr (steward_message_get_content (again), ==, "Again");
+  }
+  assert_window (store, shadow, list);
+
+  /* Deleting the conversation empties the window. */
+  g_assert_true (steward_store_delete_conversation (store, conversation, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_false (steward_message_list_get_has_earlier (list));
+}
+
+/* One object per message while any is alive, in any thread. */
+static void
+test_one_object_per_message (StoreFixture  *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = open_store (fixture);
+  gint64 conversation = fill_conversation (store, 3);
+  g_autoptr(GListModel) all = steward_store_list_messages (store, conversation, NULL);
+  g_autoptr(StewardMessage) first = g_list_model_get_item (all, 0);
+  g_autoptr(StewardMessage) again = steward_store_find_message (store, steward_message_get_id (first), NULL);
+  gint64 id = steward_message_get_id (first);
+
+  g_assert_true (first == again);
+
+  /* Once let go, it is read afresh. */
+  g_clear_object (&first);
+  g_clear_object (&again);
+  g_clear_object (&all);
+  {
+    g_autoptr(StewardMessage) fresh = steward_store_find_message (store, id, NULL);
+    g_assert_cmpstr (steward_message_get_content (fresh), ==, "Message 0");
+  }
+
+  /* Many messages seen and let go do not pile up (the map is swept). */
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autoptr(GListModel) page = NULL;
+      gint64 other = fill_conversation (store, 100);
+
+      page = steward_store_list_messages (store, other, NULL);
+      g_assert_cmpuint (g_list_model_get_n_items (page), ==, 100);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  STORE_TEST_ADD ("lists", "conversations-follow", test_conversations_follow);
+  STORE_TEST_ADD ("lists", "memories-follow", test_memories_follow);
+  STORE_TEST_ADD ("lists", "messages-window", test_messages_window);
+  STORE_TEST_ADD ("lists", "messages-live", test_messages_live);
+  STORE_TEST_ADD ("lists", "messages-delete-from", test_messages_delete_from);
+  STORE_TEST_ADD ("lists", "one-object-per-message", test_one_object_per_message);
+
+  return g_test_run ();
+}
