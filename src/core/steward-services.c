@@ -34,6 +34,9 @@ struct _StewardServices
   StewardSettings *settings;
   SoupSession     *session;
   GError          *open_error;
+  /* Shared by every view, made on first use */
+  StewardRowList  *conversations;
+  StewardRowList  *memories;
   guint            ready : 1;
 };
 
@@ -56,6 +59,8 @@ steward_services_dispose (GObject *object)
 
   if (self->session != NULL)
     soup_session_abort (self->session);
+  g_clear_object (&self->conversations);
+  g_clear_object (&self->memories);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_object (&self->session);
@@ -457,4 +462,88 @@ steward_services_add_provider_finish (StewardServices  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* -- lists of what the store holds --------------------------------------- */
+
+static StewardRowList *
+get_list (StewardServices  *self,
+          StewardRowList  **list,
+          StewardRowList *(*watch) (StewardStore *store),
+          GError          **error)
+{
+  g_autoptr(StewardRowList) new_list = NULL;
+
+  if (*list != NULL)
+    return *list;
+
+  if (self->store == NULL)
+    {
+      g_set_error_literal (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_FAILED,
+                           _("The store is not open yet."));
+      return NULL;
+    }
+
+  new_list = watch (self->store);
+  if (!steward_row_list_reload (new_list, error))
+    return NULL;
+
+  return *list = g_steal_pointer (&new_list);
+}
+
+/**
+ * steward_services_get_conversations:
+ *
+ * The conversations, latest first, read on first use and kept up to date
+ * from then on: one list that every view shares.
+ *
+ * Returns: (transfer none) (nullable): the list, or %NULL with @error set
+ *   if the store is not open or could not be read
+ */
+StewardRowList *
+steward_services_get_conversations (StewardServices  *self,
+                                    GError          **error)
+{
+  g_return_val_if_fail (STEWARD_IS_SERVICES (self), NULL);
+
+  return get_list (self, &self->conversations, steward_store_watch_conversations, error);
+}
+
+/**
+ * steward_services_get_memories:
+ *
+ * The long-term memories, latest first, shared as
+ * steward_services_get_conversations() is.
+ *
+ * Returns: (transfer none) (nullable): the list, or %NULL with @error set
+ */
+StewardRowList *
+steward_services_get_memories (StewardServices  *self,
+                               GError          **error)
+{
+  g_return_val_if_fail (STEWARD_IS_SERVICES (self), NULL);
+
+  return get_list (self, &self->memories, steward_store_watch_memories, error);
+}
+
+/**
+ * steward_services_watch_messages:
+ * @conversation_id: the conversation, or 0 for a new one
+ *
+ * Opens a window on a conversation's messages, for one view: it keeps
+ * itself up to date, and holds only what is near where the view looks.
+ *
+ * Returns: (transfer full) (nullable): the window, empty until
+ *   steward_message_list_load_end(); %NULL before the store is open
+ */
+StewardMessageList *
+steward_services_watch_messages (StewardServices *self,
+                                 gint64           conversation_id)
+{
+  g_return_val_if_fail (STEWARD_IS_SERVICES (self), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+
+  return steward_store_watch_messages (self->store, conversation_id);
 }

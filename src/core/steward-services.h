@@ -39,6 +39,13 @@ StewardStore    *steward_services_get_store         (StewardServices      *self)
 StewardSettings *steward_services_get_settings      (StewardServices      *self);
 SoupSession     *steward_services_get_session       (StewardServices      *self);
 
+StewardRowList  *steward_services_get_conversations (StewardServices     *self,
+                                                     GError             **error);
+StewardRowList  *steward_services_get_memories      (StewardServices     *self,
+                                                     GError             **error);
+StewardMessageList *steward_services_watch_messages (StewardServices     *self,
+                                                     gint64               conversation_id);
+
 gboolean         steward_services_add_provider      (StewardServices      *self,
                                                      StewardProvider      *provider,
                                                      const char           *api_key,
