@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "steward-application.h"
 #include "steward-chat-page-private.h"
 
 /* The conversation menu's dialogs: the rolling summary, and Export (as
@@ -22,9 +23,9 @@
 
 void
 _steward_chat_page_show_summary (GtkWidget    *parent,
-                                 StewardStore *store,
                                  gint64        conversation_id)
 {
+  StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
   GtkWidget *dialog;
@@ -180,9 +181,9 @@ export_response_cb (GtkNativeDialog *chooser,
 
 void
 _steward_chat_page_export (GtkWidget    *parent,
-                           StewardStore *store,
                            gint64        conversation_id)
 {
+  StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
   g_autoptr(StewardConversation) conversation = NULL;
   g_autoptr(GtkFileFilter) filter = NULL;
   g_autoptr(GError) error = NULL;

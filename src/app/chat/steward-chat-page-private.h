@@ -12,10 +12,8 @@
 G_BEGIN_DECLS
 
 void _steward_chat_page_show_summary (GtkWidget    *parent,
-                                      StewardStore *store,
                                       gint64        conversation_id);
 void _steward_chat_page_export       (GtkWidget    *parent,
-                                      StewardStore *store,
                                       gint64        conversation_id);
 
 G_END_DECLS

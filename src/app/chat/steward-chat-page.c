@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "steward-application.h"
 #include "steward-chat-page-private.h"
 #include "steward-chat-view.h"
 #include "steward-conversation-row.h"
@@ -43,9 +44,10 @@ struct _StewardChatPage
   AdwToastOverlay    *toast_overlay;
   GtkButton          *use_ollama_button;
 
+  /* The services' conversations, once the store is open */
+  StewardRowList     *conversations;
+
   /* Owned */
-  StewardStore       *store;
-  SoupSession        *session;
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
   GArray             *pending_deletes;
@@ -59,14 +61,6 @@ struct _StewardChatPage
 };
 
 G_DEFINE_FINAL_TYPE (StewardChatPage, steward_chat_page, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static void steward_chat_page_update_setup (StewardChatPage *self);
 
@@ -135,21 +129,49 @@ steward_chat_page_update_list_stack (StewardChatPage *self)
 }
 
 static void
-steward_chat_page_reload (StewardChatPage *self)
+conversations_changing_cb (StewardChatPage *self,
+                           guint            position,
+                           guint            removed,
+                           guint            added,
+                           GListModel      *model)
 {
-  g_autoptr(GListModel) conversations = NULL;
+  self->reloading = TRUE;
+}
+
+/* A conversation was written to, renamed, added or deleted: the list
+ * changed those rows alone, and the selection stays on the conversation
+ * shown. */
+static void
+conversations_changed_cb (StewardChatPage *self,
+                          guint            position,
+                          guint            removed,
+                          guint            added,
+                          GListModel      *model)
+{
+  self->reloading = FALSE;
+  steward_chat_page_select (self, steward_chat_view_get_conversation_id (self->chat_view));
+  steward_chat_page_update_list_stack (self);
+}
+
+/* Shows the conversations once the store is open: the services' list,
+ * which follows the store from then on. */
+static void
+steward_chat_page_load (StewardChatPage *self)
+{
+  StewardServices *services = STEWARD_SERVICES_DEFAULT;
+  StewardRowList *conversations;
   g_autoptr(GError) error = NULL;
 
   g_assert (STEWARD_IS_CHAT_PAGE (self));
 
-  if (self->store == NULL)
+  if (!steward_services_get_ready (services))
     {
       gtk_filter_list_model_set_model (self->filtered, NULL);
       gtk_stack_set_visible_child_name (self->stack, "loading");
       return;
     }
 
-  if (!(conversations = steward_store_list_conversations (self->store, &error)))
+  if (!(conversations = steward_services_get_conversations (services, &error)))
     {
       g_autofree char *markup = g_markup_escape_text (error->message, -1);
 
@@ -158,8 +180,20 @@ steward_chat_page_reload (StewardChatPage *self)
       return;
     }
 
+  if (self->conversations != conversations)
+    {
+      /* Around the filter's and the selection's own handlers: a change
+       * that moves or replaces the selected row must not show another
+       * conversation. */
+      g_signal_connect_object (conversations, "items-changed",
+                               G_CALLBACK (conversations_changing_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (conversations, "items-changed",
+                               G_CALLBACK (conversations_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+      self->conversations = conversations;
+    }
+
   self->reloading = TRUE;
-  gtk_filter_list_model_set_model (self->filtered, conversations);
+  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (conversations));
   self->reloading = FALSE;
 
   steward_chat_page_select (self, steward_chat_view_get_conversation_id (self->chat_view));
@@ -168,10 +202,18 @@ steward_chat_page_reload (StewardChatPage *self)
 }
 
 static void
-conversations_changed_cb (StewardChatPage *self,
-                          StewardStore    *store)
+services_ready_cb (StewardChatPage *self,
+                   GParamSpec      *pspec,
+                   StewardServices *services)
 {
-  steward_chat_page_reload (self);
+  StewardStore *store = steward_services_get_store (services);
+
+  steward_chat_page_load (self);
+
+  if (store != NULL)
+    g_signal_connect_object (store, "providers-changed",
+                             G_CALLBACK (steward_chat_page_update_setup), self, G_CONNECT_SWAPPED);
+  steward_chat_page_update_setup (self);
 }
 
 static void
@@ -242,13 +284,15 @@ rename_response_cb (AdwMessageDialog *dialog,
   GtkEditable *entry;
   gint64 id;
 
-  if (g_strcmp0 (response, "rename") != 0 || self->store == NULL)
+  StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
+
+  if (g_strcmp0 (response, "rename") != 0 || store == NULL)
     return;
 
   entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   id = *(gint64 *)g_object_get_data (G_OBJECT (dialog), "conversation-id");
 
-  if (!steward_store_rename_conversation (self->store, id, gtk_editable_get_text (entry), &error))
+  if (!steward_store_rename_conversation (store, id, gtk_editable_get_text (entry), &error))
     show_error_toast (self, error);
 }
 
@@ -271,12 +315,13 @@ rename_conversation_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   GtkWidget *dialog;
   GtkWidget *entry;
+  StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
   gint64 id = g_variant_get_int64 (param);
 
-  if (self->store == NULL)
+  if (store == NULL)
     return;
 
-  if (!(conversation = steward_store_find_conversation (self->store, id, &error)))
+  if (!(conversation = steward_store_find_conversation (store, id, &error)))
     {
       show_error_toast (self, error);
       return;
@@ -314,10 +359,7 @@ show_summary_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
 {
-  StewardChatPage *self = (StewardChatPage *)widget;
-
-  if (self->store != NULL)
-    _steward_chat_page_show_summary (widget, self->store, g_variant_get_int64 (param));
+  _steward_chat_page_show_summary (widget, g_variant_get_int64 (param));
 }
 
 static void
@@ -325,10 +367,7 @@ export_conversation_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *param)
 {
-  StewardChatPage *self = (StewardChatPage *)widget;
-
-  if (self->store != NULL)
-    _steward_chat_page_export (widget, self->store, g_variant_get_int64 (param));
+  _steward_chat_page_export (widget, g_variant_get_int64 (param));
 }
 
 /* -- delete, with Undo --------------------------------------------------- */
@@ -349,16 +388,16 @@ static void
 commit_delete (StewardChatPage *self,
                gint64           id)
 {
+  StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
   g_autoptr(GError) error = NULL;
 
   if (!is_pending_delete (self, id))
     return;
 
-  /* Out of the set first: deleting reloads the list through
-   * "conversations-changed". */
+  /* Out of the set first: the list loses the row as the store deletes it. */
   forget_pending_delete (self, id);
 
-  if (self->store != NULL && !steward_store_delete_conversation (self->store, id, &error))
+  if (store != NULL && !steward_store_delete_conversation (store, id, &error))
     {
       g_warning ("Could not delete conversation %" G_GINT64_FORMAT ": %s", id, error->message);
       gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), GTK_FILTER_CHANGE_LESS_STRICT);
@@ -394,12 +433,13 @@ delete_conversation_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   AdwToast *toast;
+  StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
   gint64 id = g_variant_get_int64 (param);
 
-  if (self->store == NULL || is_pending_delete (self, id))
+  if (store == NULL || is_pending_delete (self, id))
     return;
 
-  if (!(conversation = steward_store_find_conversation (self->store, id, &error)))
+  if (!(conversation = steward_store_find_conversation (store, id, &error)))
     {
       show_error_toast (self, error);
       return;
@@ -448,10 +488,11 @@ use_ollama_clicked_cb (StewardChatPage *self,
 {
   g_autoptr(StewardProvider) provider = NULL;
   g_autoptr(GError) error = NULL;
+  StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
 
   g_assert (STEWARD_IS_CHAT_PAGE (self));
 
-  if (self->store == NULL || self->ollama_model == NULL)
+  if (store == NULL || self->ollama_model == NULL)
     return;
 
   if (!(provider = steward_provider_new ("ollama", "Ollama", &error)))
@@ -460,8 +501,8 @@ use_ollama_clicked_cb (StewardChatPage *self,
   steward_provider_set_base_url (provider, self->ollama_url);
   steward_provider_set_model (provider, self->ollama_model);
 
-  if (!steward_store_add_provider (self->store, provider, &error) ||
-      !steward_store_set_tier (self->store, "medium", "Ollama", self->ollama_model, &error))
+  if (!steward_store_add_provider (store, provider, &error) ||
+      !steward_store_set_tier (store, "medium", "Ollama", self->ollama_model, &error))
     goto failed;
 
   steward_chat_page_update_setup (self);
@@ -536,7 +577,7 @@ steward_chat_page_probe_ollama (StewardChatPage *self)
   g_autoptr(GError) error = NULL;
   const char *url;
 
-  if (self->probing || self->ollama_model != NULL || self->session == NULL)
+  if (self->probing || self->ollama_model != NULL)
     return;
 
   if (!(provider = steward_provider_new ("ollama", "Ollama", &error)))
@@ -553,15 +594,8 @@ steward_chat_page_probe_ollama (StewardChatPage *self)
   self->probing = TRUE;
   self->probe_cancellable = g_cancellable_new ();
   self->probe_timeout = g_timeout_add_seconds (OLLAMA_PROBE_TIMEOUT_S, probe_timeout_cb, self);
-  steward_provider_list_models_async (provider, self->session, NULL, self->probe_cancellable,
+  steward_provider_list_models_async (provider, steward_services_get_session (STEWARD_SERVICES_DEFAULT), NULL, self->probe_cancellable,
                                       ollama_models_cb, g_object_ref (self));
-}
-
-static void
-providers_changed_cb (StewardChatPage *self,
-                      StewardStore    *store)
-{
-  steward_chat_page_update_setup (self);
 }
 
 /* Shows the setup page while the store has no provider; the store's
@@ -571,14 +605,15 @@ steward_chat_page_update_setup (StewardChatPage *self)
 {
   g_autoptr(GListModel) providers = NULL;
   g_autoptr(GError) error = NULL;
+  StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
   gboolean needed;
 
   g_assert (STEWARD_IS_CHAT_PAGE (self));
 
-  if (self->store == NULL)
+  if (store == NULL)
     return;
 
-  if (!(providers = steward_store_list_providers (self->store, &error)))
+  if (!(providers = steward_store_list_providers (store, &error)))
     {
       g_debug ("Cannot list providers: %s", error->message);
       return;
@@ -613,15 +648,10 @@ steward_chat_page_dispose (GObject *object)
     g_cancellable_cancel (self->probe_cancellable);
   probe_done (self);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_CHAT_PAGE);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
-  g_clear_object (&self->session);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (steward_chat_page_parent_class)->dispose (object);
 }
@@ -639,44 +669,6 @@ steward_chat_page_finalize (GObject *object)
 }
 
 static void
-steward_chat_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  StewardChatPage *self = STEWARD_CHAT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-steward_chat_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  StewardChatPage *self = STEWARD_CHAT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      steward_chat_page_set_store (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 steward_chat_page_class_init (StewardChatPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -684,15 +676,6 @@ steward_chat_page_class_init (StewardChatPageClass *klass)
 
   object_class->dispose = steward_chat_page_dispose;
   object_class->finalize = steward_chat_page_finalize;
-  object_class->get_property = steward_chat_page_get_property;
-  object_class->set_property = steward_chat_page_set_property;
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         STEWARD_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "chat.new-conversation", NULL, new_conversation_action);
   gtk_widget_class_install_action (widget_class, "chat.rename-conversation", "x", rename_conversation_action);
@@ -744,60 +727,10 @@ steward_chat_page_init (StewardChatPage *self)
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->conversation_list, GTK_SELECTION_MODEL (self->selection));
-}
 
-/**
- * steward_chat_page_get_store:
- *
- * Returns: (transfer none) (nullable): the store the page shows
- */
-StewardStore *
-steward_chat_page_get_store (StewardChatPage *self)
-{
-  g_return_val_if_fail (STEWARD_IS_CHAT_PAGE (self), NULL);
-
-  return self->store;
-}
-
-void
-steward_chat_page_set_store (StewardChatPage *self,
-                             StewardStore    *store)
-{
-  g_return_if_fail (STEWARD_IS_CHAT_PAGE (self));
-  g_return_if_fail (!store || STEWARD_IS_STORE (store));
-
-  if (self->store == store)
-    return;
-
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-
-  g_set_object (&self->store, store);
-
-  if (store != NULL)
-    {
-      g_signal_connect_object (store, "conversations-changed",
-                               G_CALLBACK (conversations_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (store, "providers-changed",
-                               G_CALLBACK (providers_changed_cb), self, G_CONNECT_SWAPPED);
-    }
-
-  steward_chat_view_set_store (self->chat_view, store);
-  steward_chat_page_reload (self);
-  steward_chat_page_update_setup (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
-void
-steward_chat_page_set_session (StewardChatPage *self,
-                               SoupSession     *session)
-{
-  g_return_if_fail (STEWARD_IS_CHAT_PAGE (self));
-
-  g_set_object (&self->session, session);
-  steward_chat_view_set_session (self->chat_view, session);
-  steward_chat_page_update_setup (self);
+  g_signal_connect_object (STEWARD_SERVICES_DEFAULT, "notify::ready",
+                           G_CALLBACK (services_ready_cb), self, G_CONNECT_SWAPPED);
+  services_ready_cb (self, NULL, STEWARD_SERVICES_DEFAULT);
 }
 
 /**

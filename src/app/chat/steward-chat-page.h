@@ -18,11 +18,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StewardChatPage, steward_chat_page, STEWARD, CHAT_PAGE, GtkWidget)
 
-StewardStore *steward_chat_page_get_store (StewardChatPage *self);
-void          steward_chat_page_set_store (StewardChatPage *self,
-                                           StewardStore    *store);
-void          steward_chat_page_set_session (StewardChatPage *self,
-                                             SoupSession     *session);
 StewardChatView *steward_chat_page_get_chat_view (StewardChatPage *self);
 void          steward_chat_page_new_conversation (StewardChatPage *self);
 void          steward_chat_page_show_conversation (StewardChatPage *self,

@@ -11,12 +11,14 @@
 
 G_BEGIN_DECLS
 
-/* The list view keeps up to 200 rows alive around where it shows, and
- * a row with Markdown costs about a millisecond to build: a conversation
- * opens with its last WINDOW_STEP messages loaded from the store, and
- * scrolling near the top loads WINDOW_STEP more each time. */
-#define WINDOW_STEP       32
-#define LOAD_EARLIER_PX   400
+/* A row with Markdown costs about a millisecond to build, and memory
+ * while it lives: the view shows a window on the conversation
+ * (StewardMessageList), which opens on its end and grows a step at a
+ * time as the view scrolls near its top or bottom, letting go of the far
+ * end. While the view follows the end of a live conversation, it keeps
+ * FOLLOW_KEEP messages. */
+#define LOAD_MORE_PX      400
+#define FOLLOW_KEEP       (2 * STEWARD_MESSAGE_LIST_STEP)
 
 struct _StewardChatView
 {
@@ -36,10 +38,10 @@ struct _StewardChatView
   GtkStack        *view_stack;
 
   /* Owned */
-  StewardStore    *store;
-  SoupSession     *session;
-  /* The end of the conversation, as far back as it was loaded */
-  GListStore      *messages;
+  /* The window on the conversation shown, or %NULL before the store is
+   * open; the list view shows it through @selection */
+  StewardMessageList *messages;
+  GtkNoSelection  *selection;
   StewardChatTurn *turn;
   GCancellable    *turn_cancellable;
   /* Follow-ups (memory, summary) of finished turns; cancelled on close. */
@@ -50,7 +52,7 @@ struct _StewardChatView
   /* The user message being edited, or 0. */
   gint64           editing_id;
 
-  guint            load_earlier_id;
+  guint            load_more_id;
   /* A message to bring into view once the list is laid out, or 0 */
   gint64           pending_message_id;
   /* Work done after the list's allocation, in the frame clock's layout
@@ -62,8 +64,6 @@ struct _StewardChatView
   guint            scrolling : 1;
   /* Whether the list gave the adjustment new bounds in this frame */
   guint            bounds_changed : 1;
-  /* Whether the conversation has messages before @messages */
-  guint            has_earlier : 1;
 };
 
 /* steward-chat-view.c */
@@ -73,6 +73,8 @@ void     _steward_chat_view_notify_conversation_id  (StewardChatView *self);
 void     _steward_chat_view_show_send_error         (StewardChatView *self,
                                                      const char      *message);
 void     _steward_chat_view_hide_send_error         (StewardChatView *self);
+void     _steward_chat_view_show_conversation       (StewardChatView *self,
+                                                     gint64           conversation_id);
 gboolean _steward_chat_view_find_message            (StewardChatView *self,
                                                      gint64           message_id,
                                                      guint           *position);

@@ -12,26 +12,11 @@
 #include "steward-chat-view-private.h"
 
 /* Scrolling the message list: following the end of the conversation as a
- * reply grows, bringing a message into view, and loading earlier messages
- * when the top comes near. */
+ * reply grows, bringing a message into view, and moving the window on
+ * the conversation when its top or bottom comes near. */
 
 /* How close to the end counts as "at the bottom", to keep following. */
 #define FOLLOW_SLACK_PX 48
-
-/* Adds @earlier's messages, from @skip on, before those loaded. */
-static void
-prepend_messages (StewardChatView *self,
-                  GListModel      *earlier,
-                  guint            skip)
-{
-  guint n_items = g_list_model_get_n_items (earlier);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n_items, g_object_unref);
-
-  for (guint i = skip; i < n_items; i++)
-    g_ptr_array_add (items, g_list_model_get_item (earlier, i));
-
-  g_list_store_splice (self->messages, 0, 0, items->pdata, items->len);
-}
 
 static void
 scroll_to_bottom_now (StewardChatView *self)
@@ -63,11 +48,16 @@ scroll_to_position (StewardChatView *self,
 void
 steward_chat_view_scroll_to_end (StewardChatView *self)
 {
+  g_autoptr(GError) error = NULL;
   guint n_items;
 
   g_return_if_fail (STEWARD_IS_CHAT_VIEW (self));
 
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->messages));
+  /* A window on earlier messages moves to the end first. */
+  if (self->messages != NULL && !steward_message_list_load_end (self->messages, &error))
+    _steward_chat_view_show_send_error (self, error->message);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   self->follow = TRUE;
   self->pending_message_id = 0;
 
@@ -91,29 +81,19 @@ gboolean
 steward_chat_view_scroll_to_message (StewardChatView *self,
                                      gint64           message_id)
 {
+  g_autoptr(GError) error = NULL;
   guint position;
 
   g_return_val_if_fail (STEWARD_IS_CHAT_VIEW (self), FALSE);
 
-  /* Not loaded yet: load back as far as the message. */
-  if (!_steward_chat_view_find_message (self, message_id, &position) && self->has_earlier)
+  /* Not loaded: the window moves to it. */
+  if (self->messages == NULL ||
+      !steward_message_list_load_around (self->messages, message_id, &position, &error))
     {
-      g_autoptr(StewardMessage) first = g_list_model_get_item (G_LIST_MODEL (self->messages), 0);
-      g_autoptr(GListModel) earlier = NULL;
-      g_autoptr(StewardMessage) found = NULL;
-
-      if (first == NULL ||
-          !(earlier = steward_store_list_messages_range (self->store, self->conversation_id, message_id,
-                                                         steward_message_get_id (first), 0, NULL)) ||
-          !(found = g_list_model_get_item (earlier, 0)) ||
-          steward_message_get_id (found) != message_id)
-        return FALSE;
-
-      prepend_messages (self, earlier, 0);
-      position = 0;
+      if (error != NULL)
+        _steward_chat_view_show_send_error (self, error->message);
+      return FALSE;
     }
-  else if (!_steward_chat_view_find_message (self, message_id, &position))
-    return FALSE;
 
   self->follow = FALSE;
   if (has_size (self))
@@ -125,30 +105,27 @@ steward_chat_view_scroll_to_message (StewardChatView *self,
 }
 
 static gboolean
-load_earlier_cb (gpointer user_data)
+load_more_cb (gpointer user_data)
 {
   StewardChatView *self = user_data;
-  g_autoptr(StewardMessage) first = NULL;
-  g_autoptr(GListModel) earlier = NULL;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   g_autoptr(GError) error = NULL;
+  double value = gtk_adjustment_get_value (adjustment);
+  double bottom = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  gboolean loaded = TRUE;
 
-  self->load_earlier_id = 0;
+  self->load_more_id = 0;
 
-  if (!self->has_earlier ||
-      !(first = g_list_model_get_item (G_LIST_MODEL (self->messages), 0)))
+  if (self->messages == NULL)
     return G_SOURCE_REMOVE;
 
-  if (!(earlier = steward_store_list_messages_range (self->store, self->conversation_id, 0,
-                                                     steward_message_get_id (first),
-                                                     WINDOW_STEP + 1, &error)))
-    {
-      _steward_chat_view_show_send_error (self, error->message);
-      self->has_earlier = FALSE;
-      return G_SOURCE_REMOVE;
-    }
+  if (value < LOAD_MORE_PX && steward_message_list_get_has_earlier (self->messages))
+    loaded = steward_message_list_load_earlier (self->messages, &error);
+  else if (value > bottom - LOAD_MORE_PX && steward_message_list_get_has_later (self->messages))
+    loaded = steward_message_list_load_later (self->messages, &error);
 
-  self->has_earlier = g_list_model_get_n_items (earlier) > WINDOW_STEP;
-  prepend_messages (self, earlier, self->has_earlier ? 1 : 0);
+  if (!loaded)
+    _steward_chat_view_show_send_error (self, error->message);
 
   return G_SOURCE_REMOVE;
 }
@@ -159,10 +136,14 @@ adjustment_value_cb (StewardChatView *self,
 {
   double bottom;
 
-  if (gtk_adjustment_get_value (adjustment) < LOAD_EARLIER_PX &&
-      self->has_earlier &&
-      self->load_earlier_id == 0)
-    self->load_earlier_id = g_idle_add (load_earlier_cb, self);
+  bottom = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  if (self->messages != NULL && self->load_more_id == 0 &&
+      ((gtk_adjustment_get_value (adjustment) < LOAD_MORE_PX &&
+        steward_message_list_get_has_earlier (self->messages)) ||
+       (gtk_adjustment_get_value (adjustment) > bottom - LOAD_MORE_PX &&
+        steward_message_list_get_has_later (self->messages))))
+    self->load_more_id = g_idle_add (load_more_cb, self);
 
   if (self->scrolling)
     return;
@@ -170,7 +151,6 @@ adjustment_value_cb (StewardChatView *self,
   /* The list moves the value itself when it lays out rows of new sizes,
    * giving the adjustment new bounds in the same frame: only other moves
    * are the user's scrolling. */
-  bottom = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
   if (gtk_adjustment_get_value (adjustment) >= bottom - FOLLOW_SLACK_PX)
     self->follow = TRUE;
   else if (!self->bounds_changed)

@@ -25,7 +25,6 @@ static void
 turn_started_cb (StewardChatView *self,
                  StewardChatTurn *turn)
 {
-  StewardMessage *items[2];
   gint64 conversation_id;
 
   g_assert (STEWARD_IS_CHAT_VIEW (self));
@@ -35,23 +34,26 @@ turn_started_cb (StewardChatView *self,
   _steward_chat_view_set_editing (self, 0);
   _steward_chat_view_hide_send_error (self);
 
+  /* The store told the window of the turn's two messages, if it reaches
+   * the end of their conversation; a new conversation, or a window on
+   * earlier messages, opens on the end. */
   conversation_id = steward_chat_turn_get_conversation_id (turn);
   if (self->conversation_id != conversation_id)
     {
-      /* A new conversation: its first two messages are all there is. */
-      g_list_store_remove_all (self->messages);
-      self->has_earlier = FALSE;
-      self->conversation_id = conversation_id;
+      _steward_chat_view_show_conversation (self, conversation_id);
       _steward_chat_view_notify_conversation_id (self);
     }
-
-  items[0] = steward_chat_turn_get_user_message (turn);
-  items[1] = steward_chat_turn_get_reply_message (turn);
-  g_list_store_splice (self->messages,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->messages)),
-                       0, (gpointer *)items, 2);
+  else if (self->messages != NULL && steward_message_list_get_has_later (self->messages))
+    {
+      _steward_chat_view_show_conversation (self, conversation_id);
+    }
 
   steward_chat_view_scroll_to_end (self);
+
+  /* Following the end, the view lets go of what it left far behind, so
+   * a long session costs no more than a short one. */
+  if (self->messages != NULL)
+    steward_message_list_release_earlier (self->messages, FOLLOW_KEEP);
 }
 
 /* -- remembering ---------------------------------------------------------- */
@@ -73,15 +75,16 @@ remembered_undo_cb (AdwToast        *toast,
                     StewardChatView *self)
 {
   GArray *ids = g_object_get_data (G_OBJECT (toast), "memory-ids");
+  StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
 
-  if (self->store == NULL || ids == NULL)
+  if (store == NULL || ids == NULL)
     return;
 
   for (guint i = 0; i < ids->len; i++)
     {
       g_autoptr(GError) error = NULL;
 
-      if (!steward_store_forget_memory (self->store, g_array_index (ids, gint64, i), &error))
+      if (!steward_store_forget_memory (store, g_array_index (ids, gint64, i), &error))
         {
           show_toast (self, adw_toast_new (error->message));
           return;
@@ -193,7 +196,7 @@ steward_chat_view_send_text (StewardChatView *self,
   g_assert (STEWARD_IS_CHAT_VIEW (self));
   g_assert (self->turn == NULL);
 
-  if (self->store == NULL || self->session == NULL)
+  if (!steward_services_get_ready (STEWARD_SERVICES_DEFAULT))
     return;
 
   selected = gtk_drop_down_get_selected (self->tier_dropdown);
@@ -216,24 +219,22 @@ steward_chat_view_send_text (StewardChatView *self,
   steward_chat_turn_run_async (self->turn, self->turn_cancellable, turn_run_cb, g_object_ref (self));
 }
 
-/* Deletes @message_id and what follows, from the store and the list. */
+/* Deletes @message_id and what follows: the window loses them as the
+ * store tells it. */
 static gboolean
 truncate_from (StewardChatView *self,
                gint64           message_id)
 {
   g_autoptr(GError) error = NULL;
-  guint position;
 
-  if (!steward_store_delete_messages_from (self->store, message_id, &error))
+  if (self->messages == NULL)
+    return FALSE;
+
+  if (!steward_message_list_delete_from (self->messages, message_id, &error))
     {
       _steward_chat_view_show_send_error (self, error->message);
       return FALSE;
     }
-
-  if (_steward_chat_view_find_message (self, message_id, &position))
-    g_list_store_splice (self->messages, position,
-                         g_list_model_get_n_items (G_LIST_MODEL (self->messages)) - position,
-                         NULL, 0);
 
   return TRUE;
 }
@@ -278,25 +279,18 @@ regenerate_action (GtkWidget  *widget,
 {
   StewardChatView *self = (StewardChatView *)widget;
   g_autoptr(StewardMessage) user_message = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  guint position;
 
-  if (self->turn != NULL || !_steward_chat_view_find_message (self, g_variant_get_int64 (param), &position))
+  if (self->turn != NULL || self->messages == NULL)
     return;
 
-  while (position > 0)
+  if (!(user_message = steward_message_list_find_prompt (self->messages, g_variant_get_int64 (param), &error)))
     {
-      g_autoptr(StewardMessage) message = g_list_model_get_item (G_LIST_MODEL (self->messages), --position);
-
-      if (steward_message_get_role (message) == STEWARD_MESSAGE_ROLE_USER)
-        {
-          user_message = g_steal_pointer (&message);
-          break;
-        }
+      if (error != NULL)
+        _steward_chat_view_show_send_error (self, error->message);
+      return;
     }
-
-  if (user_message == NULL)
-    return;
 
   text = g_strdup (steward_message_get_content (user_message));
   _steward_chat_view_hide_send_error (self);

@@ -11,13 +11,14 @@
 
 #include <glib/gi18n.h>
 
+#include "steward-application.h"
 #include "steward-chat-view-private.h"
 #include "steward-message-row.h"
 
-/* One conversation: its messages (a GtkListView, so only rows on screen
- * exist) and the composer. A turn runs through StewardChatTurn; its two
- * messages join the list when it starts, and the reply's row follows the
- * message object as it grows.
+/* One conversation: its messages (a GtkListView on a window of them, so
+ * only rows near the view exist) and the composer. A turn runs through
+ * StewardChatTurn; the store tells the window of its two messages, and
+ * the reply's row follows the message object as it grows.
  */
 
 G_DEFINE_FINAL_TYPE (StewardChatView, steward_chat_view, GTK_TYPE_WIDGET)
@@ -48,7 +49,8 @@ void
 _steward_chat_view_update_actions (StewardChatView *self)
 {
   gboolean busy = self->turn != NULL;
-  gboolean ready = self->store != NULL && self->session != NULL;
+  gboolean ready = steward_services_get_ready (STEWARD_SERVICES_DEFAULT) &&
+                   steward_services_get_store (STEWARD_SERVICES_DEFAULT) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chat.send", ready && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chat.stop", busy);
@@ -100,7 +102,7 @@ dismiss_error_clicked_cb (StewardChatView *self,
 static void
 steward_chat_view_update_stack (StewardChatView *self)
 {
-  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->messages)) == 0;
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0;
 
   gtk_stack_set_visible_child_name (self->view_stack, empty ? "empty" : "messages");
 }
@@ -137,84 +139,44 @@ _steward_chat_view_find_message (StewardChatView *self,
                                  gint64           message_id,
                                  guint           *position)
 {
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->messages));
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(StewardMessage) message = g_list_model_get_item (G_LIST_MODEL (self->messages), i);
-
-      if (steward_message_get_id (message) == message_id)
-        {
-          *position = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  return self->messages != NULL && steward_message_list_find (self->messages, message_id, position);
 }
 
 /* -- loading ------------------------------------------------------------- */
 
-static void
-steward_chat_view_reload (StewardChatView *self)
+/* Shows @conversation_id's window: its end, as when it is opened. */
+void
+_steward_chat_view_show_conversation (StewardChatView *self,
+                                      gint64           conversation_id)
 {
-  g_autoptr(GListModel) messages = NULL;
-  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(StewardMessageList) messages = NULL;
   g_autoptr(GError) error = NULL;
-  guint n_items;
 
   g_assert (STEWARD_IS_CHAT_VIEW (self));
 
-  if (self->store == NULL || self->conversation_id == 0)
-    {
-      g_list_store_remove_all (self->messages);
-      self->has_earlier = FALSE;
-      return;
-    }
+  self->conversation_id = conversation_id;
 
-  if (!(messages = steward_store_list_messages_range (self->store, self->conversation_id, 0, 0,
-                                                      WINDOW_STEP + 1, &error)))
-    {
-      g_list_store_remove_all (self->messages);
-      _steward_chat_view_show_send_error (self, error->message);
-      return;
-    }
+  if ((messages = steward_services_watch_messages (STEWARD_SERVICES_DEFAULT, conversation_id)) &&
+      !steward_message_list_load_end (messages, &error))
+    _steward_chat_view_show_send_error (self, error->message);
 
-  /* One more than shown: whether there is anything before. */
-  n_items = g_list_model_get_n_items (messages);
-  self->has_earlier = n_items > WINDOW_STEP;
-  items = g_ptr_array_new_full (n_items, g_object_unref);
-  for (guint i = self->has_earlier ? 1 : 0; i < n_items; i++)
-    {
-      StewardMessage *message = g_list_model_get_item (messages, i);
-
-      /* A reply this view is streaming: show the live object, which
-       * grows, rather than the snapshot the store has. */
-      if (self->turn != NULL &&
-          steward_chat_turn_get_conversation_id (self->turn) == self->conversation_id)
-        {
-          StewardMessage *live = NULL;
-
-          if (steward_message_get_id (message) == steward_chat_turn_get_user_message_id (self->turn))
-            live = steward_chat_turn_get_user_message (self->turn);
-          else if (steward_message_get_id (message) == steward_chat_turn_get_reply_message_id (self->turn))
-            live = steward_chat_turn_get_reply_message (self->turn);
-
-          if (live != NULL)
-            {
-              g_object_unref (message);
-              message = g_object_ref (live);
-            }
-        }
-
-      g_ptr_array_add (items, message);
-    }
-
-  g_list_store_splice (self->messages, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->messages)),
-                       items->pdata, items->len);
+  g_clear_handle_id (&self->load_more_id, g_source_remove);
+  g_set_object (&self->messages, messages);
+  gtk_no_selection_set_model (self->selection, G_LIST_MODEL (messages));
 
   steward_chat_view_scroll_to_end (self);
+}
+
+static void
+services_ready_cb (StewardChatView *self,
+                   GParamSpec      *pspec,
+                   StewardServices *services)
+{
+  if (!steward_services_get_ready (services))
+    return;
+
+  _steward_chat_view_show_conversation (self, self->conversation_id);
+  _steward_chat_view_update_actions (self);
 }
 
 /* -- the composer -------------------------------------------------------- */
@@ -285,42 +247,6 @@ composer_key_pressed_cb (StewardChatView       *self,
 
 /* -- public -------------------------------------------------------------- */
 
-void
-steward_chat_view_set_store (StewardChatView *self,
-                             StewardStore    *store)
-{
-  g_return_if_fail (STEWARD_IS_CHAT_VIEW (self));
-
-  if (!g_set_object (&self->store, store))
-    return;
-
-  steward_chat_view_reload (self);
-  _steward_chat_view_update_actions (self);
-}
-
-void
-steward_chat_view_set_session (StewardChatView *self,
-                               SoupSession     *session)
-{
-  g_return_if_fail (STEWARD_IS_CHAT_VIEW (self));
-
-  g_set_object (&self->session, session);
-  _steward_chat_view_update_actions (self);
-}
-
-/**
- * steward_chat_view_get_store:
- *
- * Returns: (transfer none) (nullable): the store the view shows
- */
-StewardStore *
-steward_chat_view_get_store (StewardChatView *self)
-{
-  g_return_val_if_fail (STEWARD_IS_CHAT_VIEW (self), NULL);
-
-  return self->store;
-}
-
 gint64
 steward_chat_view_get_conversation_id (StewardChatView *self)
 {
@@ -342,11 +268,10 @@ steward_chat_view_set_conversation_id (StewardChatView *self,
   if (self->conversation_id == conversation_id)
     return;
 
-  self->conversation_id = conversation_id;
   if (self->editing_id != 0)
     _steward_chat_view_cancel_edit_action (GTK_WIDGET (self), NULL, NULL);
   _steward_chat_view_hide_send_error (self);
-  steward_chat_view_reload (self);
+  _steward_chat_view_show_conversation (self, conversation_id);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONVERSATION_ID]);
 }
@@ -370,14 +295,15 @@ steward_chat_view_get_busy (StewardChatView *self)
 /**
  * steward_chat_view_get_messages:
  *
- * Returns: (transfer none): the #StewardMessage list the view shows
+ * Returns: (transfer none): the #StewardMessage list the view shows: the
+ *   same object whatever the conversation
  */
 GListModel *
 steward_chat_view_get_messages (StewardChatView *self)
 {
   g_return_val_if_fail (STEWARD_IS_CHAT_VIEW (self), NULL);
 
-  return G_LIST_MODEL (self->messages);
+  return G_LIST_MODEL (self->selection);
 }
 
 /**
@@ -471,11 +397,10 @@ steward_chat_view_dispose (GObject *object)
   g_clear_object (&self->turn);
   g_clear_object (&self->turn_cancellable);
   g_clear_object (&self->follow_up_cancellable);
-  g_clear_handle_id (&self->load_earlier_id, g_source_remove);
+  g_clear_handle_id (&self->load_more_id, g_source_remove);
   _steward_chat_view_cancel_frame_work (self);
+  g_clear_object (&self->selection);
   g_clear_object (&self->messages);
-  g_clear_object (&self->session);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (steward_chat_view_parent_class)->dispose (object);
 }
@@ -584,8 +509,8 @@ steward_chat_view_init (StewardChatView *self)
 
   self->follow = TRUE;
   self->follow_up_cancellable = g_cancellable_new ();
-  self->messages = g_list_store_new (STEWARD_TYPE_MESSAGE);
-  g_signal_connect_object (self->messages, "items-changed",
+  self->selection = gtk_no_selection_new (NULL);
+  g_signal_connect_object (self->selection, "items-changed",
                            G_CALLBACK (messages_changed_cb), self, G_CONNECT_SWAPPED);
 
   factory = gtk_signal_list_item_factory_new ();
@@ -594,8 +519,7 @@ steward_chat_view_init (StewardChatView *self)
   g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row_cb), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_factory (self->message_list, factory);
   g_object_unref (factory);
-  gtk_list_view_set_model (self->message_list,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->messages)))));
+  gtk_list_view_set_model (self->message_list, GTK_SELECTION_MODEL (self->selection));
 
   _steward_chat_view_init_scrolling (self);
 
@@ -607,6 +531,10 @@ steward_chat_view_init (StewardChatView *self)
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->composer), "changed",
                            G_CALLBACK (composer_changed_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (STEWARD_SERVICES_DEFAULT, "notify::ready",
+                           G_CALLBACK (services_ready_cb), self, G_CONNECT_SWAPPED);
+  services_ready_cb (self, NULL, STEWARD_SERVICES_DEFAULT);
 
   steward_chat_view_update_stack (self);
   _steward_chat_view_update_actions (self);

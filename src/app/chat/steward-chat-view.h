@@ -17,11 +17,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StewardChatView, steward_chat_view, STEWARD, CHAT_VIEW, GtkWidget)
 
-void     steward_chat_view_set_store           (StewardChatView *self,
-                                                StewardStore    *store);
-void     steward_chat_view_set_session         (StewardChatView *self,
-                                                SoupSession     *session);
-StewardStore *steward_chat_view_get_store     (StewardChatView *self);
 gint64   steward_chat_view_get_conversation_id (StewardChatView *self);
 void     steward_chat_view_set_conversation_id (StewardChatView *self,
                                                 gint64           conversation_id);

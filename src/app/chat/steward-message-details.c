@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "steward-enum-types.h"
+#include "steward-application.h"
 #include "steward-message-details.h"
 
 /* The content of a reply's Details popover: who answered (provider,
@@ -139,7 +140,7 @@ static void
 context_toggled_cb (GtkToggleButton *button,
                     GtkRevealer     *revealer)
 {
-  StewardStore *store = g_object_get_data (G_OBJECT (button), "store");
+  StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
   GtkWidget *box;
   GtkWidget *summary;
   GtkWidget *scroller;
@@ -219,13 +220,11 @@ context_toggled_cb (GtkToggleButton *button,
 
 /**
  * steward_message_details_new:
- * @store: (nullable): where the reply's context is recorded
  *
  * Returns: the details of the reply @message, for a popover
  */
 GtkWidget *
-steward_message_details_new (StewardStore   *store,
-                             StewardMessage *message)
+steward_message_details_new (StewardMessage *message)
 {
   g_autofree char *input = NULL;
   g_autofree char *output = NULL;
@@ -283,8 +282,6 @@ steward_message_details_new (StewardStore   *store,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Context"),
                                   -1);
-  if (store != NULL)
-    g_object_set_data_full (G_OBJECT (button), "store", g_object_ref (store), g_object_unref);
   g_object_set_data (G_OBJECT (button), "message-id",
                      GSIZE_TO_POINTER ((gsize)steward_message_get_id (message)));
   gtk_box_append (GTK_BOX (box), button);

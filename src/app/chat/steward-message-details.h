@@ -13,8 +13,7 @@
 
 G_BEGIN_DECLS
 
-GtkWidget *steward_message_details_new          (StewardStore   *store,
-                                                 StewardMessage *message);
+GtkWidget *steward_message_details_new          (StewardMessage *message);
 char      *steward_message_details_format_context (const char   *context_json,
                                                    gint64       *estimated_tokens,
                                                    GError      **error);

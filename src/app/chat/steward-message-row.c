@@ -122,14 +122,6 @@ set_target (GtkWidget  *widget,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (widget), action_name);
 }
 
-static StewardStore *
-get_store (StewardMessageRow *self)
-{
-  GtkWidget *view = gtk_widget_get_ancestor (GTK_WIDGET (self), STEWARD_TYPE_CHAT_VIEW);
-
-  return view ? steward_chat_view_get_store (STEWARD_CHAT_VIEW (view)) : NULL;
-}
-
 static void
 create_details_popup_cb (GtkMenuButton *menu_button,
                          gpointer       user_data)
@@ -144,7 +136,7 @@ create_details_popup_cb (GtkMenuButton *menu_button,
   gtk_menu_button_set_popover (menu_button, popover);
 
   if (self->item != NULL)
-    gtk_popover_set_child (GTK_POPOVER (popover), steward_message_details_new (get_store (self), self->item));
+    gtk_popover_set_child (GTK_POPOVER (popover), steward_message_details_new (self->item));
 }
 
 static GtkWidget *

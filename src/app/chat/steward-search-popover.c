@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "steward-date-format.h"
+#include "steward-application.h"
 #include "steward-search-popover.h"
 
 /* The results of a history search, under the sidebar's search entry.
@@ -38,7 +39,6 @@ struct _StewardSearchPopover
   GtkStack          *stack;
 
   /* Owned */
-  StewardStore      *store;
   GListModel        *results;
   GCancellable      *search_cancellable;
   char              *query;
@@ -50,17 +50,10 @@ struct _StewardSearchPopover
 G_DEFINE_FINAL_TYPE (StewardSearchPopover, steward_search_popover, GTK_TYPE_POPOVER)
 
 enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-enum {
   RESULT_ACTIVATED,
   N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 GtkWidget *
@@ -246,6 +239,8 @@ void
 steward_search_popover_search (StewardSearchPopover *self,
                                const char           *query)
 {
+  StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
+
   g_return_if_fail (STEWARD_IS_SEARCH_POPOVER (self));
 
   g_cancellable_cancel (self->search_cancellable);
@@ -254,7 +249,7 @@ steward_search_popover_search (StewardSearchPopover *self,
   g_free (self->query);
   self->query = g_strdup (query);
 
-  if (self->store == NULL || query == NULL)
+  if (store == NULL || query == NULL)
     {
       g_autoptr(GListModel) none = G_LIST_MODEL (g_list_store_new (STEWARD_TYPE_SEARCH_RESULT));
 
@@ -272,7 +267,7 @@ steward_search_popover_search (StewardSearchPopover *self,
     }
 
   self->search_cancellable = g_cancellable_new ();
-  steward_store_search_messages_async (self->store, query, MAX_RESULTS, self->search_cancellable,
+  steward_store_search_messages_async (store, query, MAX_RESULTS, self->search_cancellable,
                                        steward_search_popover_search_cb, g_object_ref (self));
 }
 
@@ -355,30 +350,6 @@ steward_search_popover_activate_selected (StewardSearchPopover *self)
   return TRUE;
 }
 
-/**
- * steward_search_popover_get_store:
- *
- * Returns: (transfer none) (nullable): the store searched
- */
-StewardStore *
-steward_search_popover_get_store (StewardSearchPopover *self)
-{
-  g_return_val_if_fail (STEWARD_IS_SEARCH_POPOVER (self), NULL);
-
-  return self->store;
-}
-
-void
-steward_search_popover_set_store (StewardSearchPopover *self,
-                                  StewardStore         *store)
-{
-  g_return_if_fail (STEWARD_IS_SEARCH_POPOVER (self));
-  g_return_if_fail (!store || STEWARD_IS_STORE (store));
-
-  if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
 static void
 steward_search_popover_dispose (GObject *object)
 {
@@ -389,48 +360,9 @@ steward_search_popover_dispose (GObject *object)
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
   g_clear_object (&self->results);
-  g_clear_object (&self->store);
   g_clear_pointer (&self->query, g_free);
 
   G_OBJECT_CLASS (steward_search_popover_parent_class)->dispose (object);
-}
-
-static void
-steward_search_popover_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  StewardSearchPopover *self = STEWARD_SEARCH_POPOVER (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-steward_search_popover_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  StewardSearchPopover *self = STEWARD_SEARCH_POPOVER (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      steward_search_popover_set_store (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -440,20 +372,6 @@ steward_search_popover_class_init (StewardSearchPopoverClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = steward_search_popover_dispose;
-  object_class->get_property = steward_search_popover_get_property;
-  object_class->set_property = steward_search_popover_set_property;
-
-  /**
-   * StewardSearchPopover:store:
-   *
-   * The store whose messages are searched.
-   */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         STEWARD_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * StewardSearchPopover::result-activated:

@@ -18,9 +18,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StewardSearchPopover, steward_search_popover, STEWARD, SEARCH_POPOVER, GtkPopover)
 
 GtkWidget    *steward_search_popover_new               (void);
-StewardStore *steward_search_popover_get_store         (StewardSearchPopover *self);
-void          steward_search_popover_set_store         (StewardSearchPopover *self,
-                                                        StewardStore         *store);
 void          steward_search_popover_search            (StewardSearchPopover *self,
                                                         const char           *query);
 void          steward_search_popover_move_selection    (StewardSearchPopover *self,
