@@ -22,6 +22,27 @@ const char *_steward_store_get_migration (guint version);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
+/* The store is one class in several files (steward-store.c, -connection.c
+ * and one per table group), which share its fields. */
+struct _StewardStore
+{
+  GObject  parent_instance;
+
+  char    *data_dir;
+  char    *path;
+  sqlite3 *db;
+  int      schema_version;
+  gboolean immutable;
+
+  /* The worker threads' connection, made on first use */
+  StewardStoreReader *reader;
+
+  /* Set when the folder or the file cannot be written: what cannot be
+   * written, and why. */
+  char    *read_only_path;
+  char    *read_only_reason;
+};
+
 sqlite3    *_steward_store_get_db        (StewardStore  *self);
 StewardStoreReader *_steward_store_get_reader (StewardStore *self);
 sqlite3_stmt *_steward_store_prepare     (StewardStore  *self,
