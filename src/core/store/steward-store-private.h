@@ -43,6 +43,9 @@ struct _StewardStore
   char    *read_only_reason;
 };
 
+/* Makes the item of one row. */
+typedef gpointer (*StewardStoreRowFunc) (sqlite3_stmt *stmt);
+
 sqlite3    *_steward_store_get_db        (StewardStore  *self);
 StewardStoreReader *_steward_store_get_reader (StewardStore *self);
 sqlite3_stmt *_steward_store_prepare     (StewardStore  *self,
@@ -69,6 +72,11 @@ int         _steward_store_column_enum (sqlite3_stmt  *stmt,
 void        _steward_store_bind_text_or_null (sqlite3_stmt *stmt,
                                           int            column,
                                           const char    *text);
+GListModel *_steward_store_list          (StewardStore         *self,
+                                          GType                 item_type,
+                                          const char           *sql,
+                                          StewardStoreRowFunc   row_func,
+                                          GError              **error);
 void        _steward_store_emit_conversations_changed (StewardStore *self);
 void        _steward_store_emit_memories_changed      (StewardStore *self);
 void        _steward_store_emit_providers_changed     (StewardStore *self);

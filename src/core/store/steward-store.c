@@ -11,11 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "steward-conversation-private.h"
-#include "steward-enum-types.h"
-#include "steward-project-private.h"
 #include "steward-store-private.h"
-#include "steward-task-private.h"
 
 G_DEFINE_FINAL_TYPE (StewardStore, steward_store, G_TYPE_OBJECT)
 
@@ -354,14 +350,13 @@ steward_store_check_writable (StewardStore  *self,
   return FALSE;
 }
 
-typedef gpointer (*RowFunc) (sqlite3_stmt *stmt);
-
-static GListModel *
-steward_store_list (StewardStore  *self,
-                    GType          item_type,
-                    const char    *sql,
-                    RowFunc        row_func,
-                    GError       **error)
+/* A list of every row @sql returns, one item each (@row_func). */
+GListModel *
+_steward_store_list (StewardStore         *self,
+                     GType                 item_type,
+                     const char           *sql,
+                     StewardStoreRowFunc   row_func,
+                     GError              **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) items = NULL;
@@ -387,111 +382,4 @@ steward_store_list (StewardStore  *self,
   g_list_store_splice (list, 0, 0, items->pdata, items->len);
 
   return G_LIST_MODEL (g_steal_pointer (&list));
-}
-
-gpointer
-_steward_store_conversation_from_row (sqlite3_stmt *stmt)
-{
-  g_autoptr(GDateTime) created_at = _steward_store_column_time (stmt, 2);
-  g_autoptr(GDateTime) updated_at = _steward_store_column_time (stmt, 3);
-
-  return _steward_conversation_new (sqlite3_column_int64 (stmt, 0),
-                                    (const char *)sqlite3_column_text (stmt, 1),
-                                    created_at,
-                                    updated_at,
-                                    sqlite3_column_int (stmt, 4));
-}
-
-/**
- * steward_store_list_conversations:
- *
- * Returns: (transfer full): a #GListModel of #StewardConversation, the most
- *   recently updated first
- */
-GListModel *
-steward_store_list_conversations (StewardStore  *self,
-                                  GError       **error)
-{
-  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
-
-  return steward_store_list (self, STEWARD_TYPE_CONVERSATION,
-                             "SELECT c.id, c.title, c.created_at, c.updated_at,"
-                             "       (SELECT count(*) FROM messages m"
-                             "         WHERE m.conversation_id = c.id)"
-                             "  FROM conversations c"
-                             " ORDER BY c.updated_at DESC, c.id DESC",
-                             _steward_store_conversation_from_row,
-                             error);
-}
-
-static gpointer
-task_from_row (sqlite3_stmt *stmt)
-{
-  g_autoptr(GDateTime) due = _steward_store_column_time (stmt, 5);
-  g_autoptr(GDateTime) created_at = _steward_store_column_time (stmt, 7);
-
-  return _steward_task_new (sqlite3_column_int64 (stmt, 0),
-                            (const char *)sqlite3_column_text (stmt, 1),
-                            _steward_store_column_enum (stmt, 2, STEWARD_TYPE_TASK_STATUS,
-                                                        STEWARD_TASK_STATUS_TODO),
-                            _steward_store_column_enum (stmt, 3, STEWARD_TYPE_TASK_PRIORITY,
-                                                        STEWARD_TASK_PRIORITY_NORMAL),
-                            (const char *)sqlite3_column_text (stmt, 4),
-                            due,
-                            sqlite3_column_int64 (stmt, 6),
-                            created_at);
-}
-
-/**
- * steward_store_list_tasks:
- *
- * Returns: (transfer full): a #GListModel of #StewardTask, the most recently
- *   created first
- */
-GListModel *
-steward_store_list_tasks (StewardStore  *self,
-                          GError       **error)
-{
-  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
-
-  return steward_store_list (self, STEWARD_TYPE_TASK,
-                             "SELECT id, title, status, priority, category,"
-                             "       due, position, created_at"
-                             "  FROM tasks"
-                             " ORDER BY created_at DESC, id DESC",
-                             task_from_row,
-                             error);
-}
-
-static gpointer
-project_from_row (sqlite3_stmt *stmt)
-{
-  g_autoptr(GDateTime) created_at = _steward_store_column_time (stmt, 3);
-  g_autoptr(GDateTime) updated_at = _steward_store_column_time (stmt, 4);
-
-  return _steward_project_new (sqlite3_column_int64 (stmt, 0),
-                               (const char *)sqlite3_column_text (stmt, 1),
-                               (const char *)sqlite3_column_text (stmt, 2),
-                               created_at,
-                               updated_at);
-}
-
-/**
- * steward_store_list_projects:
- *
- * Returns: (transfer full): a #GListModel of #StewardProject, the most
- *   recently updated first
- */
-GListModel *
-steward_store_list_projects (StewardStore  *self,
-                             GError       **error)
-{
-  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
-
-  return steward_store_list (self, STEWARD_TYPE_PROJECT,
-                             "SELECT id, name, template, created_at, updated_at"
-                             "  FROM projects"
-                             " ORDER BY updated_at DESC, id DESC",
-                             project_from_row,
-                             error);
 }
