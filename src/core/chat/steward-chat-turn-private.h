@@ -21,6 +21,7 @@ struct _StewardChatTurn
 
   /* Owned */
   StewardStore    *store;
+  StewardSettings *settings;
   SoupSession     *session;
   StewardProvider *provider;
   StewardReply    *reply;

@@ -48,8 +48,8 @@ _steward_chat_turn_read_limits (StewardChatTurn      *self,
 {
   g_assert (STEWARD_IS_CHAT_TURN (self));
 
-  limits->window_exchanges = (guint) _steward_setting_int (self->store, "memory.short-term-exchanges");
-  limits->reply_tokens = _steward_setting_int (self->store, "chat.reply-tokens");
+  limits->window_exchanges = (guint) steward_settings_get_int (self->settings, "memory.short-term-exchanges");
+  limits->reply_tokens = steward_settings_get_int (self->settings, "chat.reply-tokens");
   limits->context_tokens = _steward_context_tokens (self->store, self->provider_name, self->model);
 
   /* A reply never takes more than half of the context, so that a model
@@ -74,7 +74,7 @@ _steward_chat_turn_build_context (StewardChatTurn  *self,
 
   _steward_chat_turn_read_limits (self, &limits);
 
-  if (!(system = steward_system_prompt_build (self->store, self->text, error)))
+  if (!(system = steward_system_prompt_build (self->store, self->settings, self->text, error)))
     return FALSE;
 
   if (self->conversation_id != 0)
@@ -87,8 +87,8 @@ _steward_chat_turn_build_context (StewardChatTurn  *self,
   g_clear_pointer (&self->context, steward_context_free);
   self->context = steward_context_build (history, summary, summary_through, system,
                                          self->model, self->text, &limits);
-  self->context->request->timeout_seconds = (guint) _steward_setting_int (self->store, "chat.response-timeout");
-  self->context->request->deadline_seconds = (guint) _steward_setting_int (self->store, "chat.reply-deadline");
+  self->context->request->timeout_seconds = (guint) steward_settings_get_int (self->settings, "chat.response-timeout");
+  self->context->request->deadline_seconds = (guint) steward_settings_get_int (self->settings, "chat.reply-deadline");
   g_free (self->summary);
   self->summary = g_steal_pointer (&summary);
 

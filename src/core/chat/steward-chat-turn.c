@@ -35,6 +35,7 @@ steward_chat_turn_dispose (GObject *object)
   g_clear_handle_id (&self->flush_source, g_source_remove);
   g_clear_handle_id (&self->show_source, g_source_remove);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   g_clear_object (&self->session);
   g_clear_object (&self->provider);
   g_clear_object (&self->reply);
@@ -126,6 +127,7 @@ steward_chat_turn_new (StewardServices *services,
 
   self = g_object_new (STEWARD_TYPE_CHAT_TURN, NULL);
   self->store = g_object_ref (steward_services_get_store (services));
+  self->settings = g_object_ref (steward_services_get_settings (services));
   self->session = g_object_ref (steward_services_get_session (services));
   self->text = g_strdup (text);
 
@@ -410,7 +412,10 @@ steward_chat_turn_run_async (StewardChatTurn     *self,
         }
     }
 
-  if (!_steward_chat_turn_resolve_provider (self, &error) ||
+  /* A turn uses the settings as stored when it starts: steward-cli may
+   * have changed them beside the app (see steward-settings.h). */
+  if (!steward_settings_reload (self->settings, &error) ||
+      !_steward_chat_turn_resolve_provider (self, &error) ||
       !_steward_chat_turn_build_context (self, &error))
     {
       g_task_return_error (task, error);
@@ -419,7 +424,8 @@ steward_chat_turn_run_async (StewardChatTurn     *self,
 
   if (self->context->fold_through > 0)
     {
-      _steward_summarize_async (self->store, self->session, self->provider, self->model,
+      _steward_summarize_async (self->store, self->settings, self->session,
+                                self->provider, self->model,
                                 self->conversation_id, self->summary,
                                 self->context->to_fold, self->context->fold_through,
                                 cancellable, fold_before_send_cb, g_steal_pointer (&task));
@@ -491,7 +497,8 @@ follow_up_fold (GTask *task)
       return;
     }
 
-  _steward_summarize_async (self->store, self->session, self->provider, self->model,
+  _steward_summarize_async (self->store, self->settings, self->session,
+                            self->provider, self->model,
                             self->conversation_id, summary, next->to_fold, next->fold_through,
                             g_task_get_cancellable (task), follow_up_fold_cb, task);
 }
@@ -531,7 +538,7 @@ steward_chat_turn_follow_up_async (StewardChatTurn     *self,
                                    gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autofree char *automatic = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (STEWARD_IS_CHAT_TURN (self));
 
@@ -545,11 +552,15 @@ steward_chat_turn_follow_up_async (StewardChatTurn     *self,
       return;
     }
 
-  automatic = steward_store_dup_setting (self->store, "memory.auto", NULL);
-  if (g_strcmp0 (automatic, "true") == 0)
+  /* Automatic memory as stored now; if the store cannot say, as it was
+   * when the turn started. */
+  if (!steward_settings_reload (self->settings, &error))
+    g_debug ("Cannot read the settings again: %s", error->message);
+
+  if (steward_settings_get_boolean (self->settings, "memory.auto"))
     {
-      _steward_extract_memories_async (self->store, self->session, self->provider, self->model,
-                                       self->user_message,
+      _steward_extract_memories_async (self->store, self->settings, self->session,
+                                       self->provider, self->model, self->user_message,
                                        cancellable, follow_up_extract_cb, g_steal_pointer (&task));
       return;
     }
