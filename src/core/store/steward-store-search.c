@@ -431,8 +431,9 @@ search_messages (StewardStore  *self,
  *
  * Searches the messages. With a @limit, a query that matches more than
  * a thousand messages is answered from about the most recent thousand
- * of its matches (see steward-store-memory.c). Blocks on the disk: from
- * a main loop that draws, use steward_store_search_messages_async().
+ * of its matches (see "Searching the history" above). Blocks on the
+ * disk: from a main loop that draws, use
+ * steward_store_search_messages_async().
  *
  * Returns: (transfer full): #StewardSearchResult items, best match first
  */
