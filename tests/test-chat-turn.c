@@ -683,6 +683,51 @@ test_context_follows_settings (Fixture       *fixture,
   g_assert_cmpstr (chat_server_content (1, 6), ==, "Hello there");
 }
 
+/* steward-cli settings set beside the app: another connection writes
+ * the same file. The next turn uses what it wrote, as does the follow-up
+ * of a turn under way, and the app's settings object hears of it. */
+static void
+test_settings_from_another_process (Fixture       *fixture,
+                                    gconstpointer  user_data)
+{
+  StewardSettings *settings = steward_services_get_settings (fixture->services);
+  g_autoptr(StewardStore) other = NULL;
+  g_autoptr(StewardChatTurn) turn = NULL;
+  g_autoptr(StewardChatTurn) quiet = NULL;
+  g_autoptr(GError) error = NULL;
+
+  other = steward_store_open (fixture->base.data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (steward_store_set_setting (other, "personal.name", "Grace", &error));
+  g_assert_true (steward_store_set_setting (other, "chat.reply-tokens", "300", &error));
+  g_assert_true (steward_store_set_setting (other, "memory.auto", "false", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (steward_settings_get_string (settings, "personal.name"), ==, "");
+
+  turn = new_turn (fixture, "Say hello", NULL, 0);
+  g_assert_true (run_turn (turn, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (chat_server_get_n_requests (), ==, 1);
+  g_assert_nonnull (strstr (chat_server_content (0, 0), "The user's name is Grace."));
+  g_assert_cmpint (json_object_get_int_member (chat_server_body (0), "max_tokens"), ==, 300);
+  g_assert_cmpstr (steward_settings_get_string (settings, "personal.name"), ==, "Grace");
+
+  /* Automatic memory turned on while the reply came: facts are asked for. */
+  g_assert_true (steward_store_set_setting (other, "memory.auto", "true", &error));
+  follow_up (turn);
+  g_assert_cmpuint (chat_server_count ("small", EXTRACT_PROMPT), ==, 1);
+
+  /* And off again: the next turn asks for none. */
+  g_assert_true (steward_store_set_setting (other, "memory.auto", "off", &error));
+  g_assert_no_error (error);
+  quiet = new_turn (fixture, "I also like jazz.", NULL, steward_chat_turn_get_conversation_id (turn));
+  g_assert_true (run_turn (quiet, &error));
+  g_assert_no_error (error);
+  follow_up (quiet);
+  g_assert_cmpuint (chat_server_count ("small", EXTRACT_PROMPT), ==, 1);
+  g_assert_false (steward_settings_get_boolean (settings, "memory.auto"));
+}
+
 /* Before the message is stored, an error leaves the store as it was (the
  * caller keeps the text); after, the user's words stay and the reply
  * says what went wrong. */
@@ -746,6 +791,7 @@ main (int   argc,
   ADD ("follow-up-quoting", test_follow_up_quoting);
   ADD ("fold-summary", test_fold_summary);
   ADD ("context-follows-settings", test_context_follows_settings);
+  ADD ("settings-from-another-process", test_settings_from_another_process);
   ADD ("failures", test_failures);
 
 #undef ADD

@@ -12,7 +12,7 @@
 #include "steward-core.h"
 #include "store-fixture.h"
 
-/* Tasks and projects in the store (steward-store.c for now): their lists,
+/* Tasks and projects in the store (steward-store-tasks.c): their lists,
  * their order, and the values the schema keeps them to. */
 
 static void

@@ -18,9 +18,10 @@
 #include "steward-store-private.h"
 #include "store-fixture.h"
 
-/* The store itself (steward-store.c, steward-store-migrations.c):
- * opening, the schema and its migrations, damaged, newer and read-only
- * files, settings. The domains have suites of their own:
+/* The store itself (steward-store.c, steward-store-connection.c,
+ * steward-store-migrations.c, steward-store-settings.c): opening, the
+ * schema and its migrations, damaged, newer and read-only files,
+ * settings. The domains have suites of their own:
  * test-store-chat.c (with the recovery of interrupted replies, which
  * steward-store-chat.c does), test-store-providers.c,
  * test-store-models.c, test-store-tasks.c. */

@@ -18,7 +18,8 @@
  * Preferences row binds to it. Values are kept here as read from the
  * store; setting a property writes the store first and notifies only once
  * the value is stored. Another process (steward-cli) may write the same
- * file: steward_settings_reload() reads it again.
+ * file: steward_settings_reload() reads it again (who reloads when: see
+ * steward-settings.h).
  */
 
 struct _StewardSettings

@@ -14,6 +14,17 @@
 
 G_BEGIN_DECLS
 
+/* The settings the core reads, typed (steward-settings.c), owned by
+ * StewardServices. The values are kept as read: the store is read again
+ * only by steward_settings_reload(). What is set through this object is
+ * seen at once. What another process writes to the same file —
+ * `steward-cli settings set` while the app runs — is seen after a
+ * reload: the Preferences window reloads when it becomes active, and a
+ * chat turn reloads when it starts and again before its follow-up, so a
+ * message is sent with the settings stored at that moment, as when the
+ * chat code read the table itself. Other readers that must follow such
+ * changes reload likewise. */
+
 #define STEWARD_TYPE_SETTINGS (steward_settings_get_type ())
 
 G_DECLARE_FINAL_TYPE (StewardSettings, steward_settings, STEWARD, SETTINGS, GObject)

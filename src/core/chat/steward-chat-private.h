@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "steward-settings.h"
 #include "steward-store.h"
 
 G_BEGIN_DECLS
@@ -19,8 +20,6 @@ gboolean  _steward_resolve_model            (StewardStore        *store,
                                              char               **out_model,
                                              GError             **error);
 
-gint64    _steward_setting_int              (StewardStore        *store,
-                                             const char          *key);
 gint64    _steward_context_tokens           (StewardStore        *store,
                                              const char          *provider_name,
                                              const char          *model);
@@ -45,6 +44,7 @@ void      _steward_complete_async           (SoupSession         *session,
 char     *_steward_complete_finish          (GAsyncResult        *result,
                                              GError             **error);
 gboolean  _steward_complete_small           (StewardStore        *store,
+                                             StewardSettings     *settings,
                                              SoupSession         *session,
                                              StewardProvider     *fallback_provider,
                                              const char          *fallback_model,
@@ -58,6 +58,7 @@ gboolean  _steward_complete_small           (StewardStore        *store,
                                              GError             **error);
 
 void      _steward_summarize_async          (StewardStore        *store,
+                                             StewardSettings     *settings,
                                              SoupSession         *session,
                                              StewardProvider     *fallback_provider,
                                              const char          *fallback_model,
@@ -72,6 +73,7 @@ gboolean  _steward_summarize_finish         (GAsyncResult        *result,
                                              GError             **error);
 
 void      _steward_extract_memories_async   (StewardStore        *store,
+                                             StewardSettings     *settings,
                                              SoupSession         *session,
                                              StewardProvider     *fallback_provider,
                                              const char          *fallback_model,

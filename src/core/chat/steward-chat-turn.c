@@ -12,50 +12,18 @@
 #include <glib/gi18n.h>
 
 #include "steward-chat-private.h"
-#include "steward-chat-turn.h"
+#include "steward-chat-turn-private.h"
 #include "steward-context.h"
-#include "steward-enum-types.h"
 #include "steward-message-private.h"
-#include "steward-provider-calls.h"
-#include "steward-system-prompt.h"
 
 /* One turn of a conversation: the user's message is committed before the
- * request goes out; the reply is saved as it grows (status streaming,
- * flushed every FLUSH_INTERVAL_MS) and ends complete, interrupted
- * (cancelled) or error with the sentence that says why. Nothing the
- * user typed and nothing that arrived is ever lost. */
+ * request goes out (steward-chat-turn-request.c builds it); the reply is
+ * saved as it grows (status streaming, steward-chat-turn-reply.c) and
+ * ends complete, interrupted (cancelled) or error with the sentence that
+ * says why. Nothing the user typed and nothing that arrived is ever
+ * lost. */
 
-#define FLUSH_INTERVAL_MS 250
 #define TITLE_LENGTH      60
-
-struct _StewardChatTurn
-{
-  GObject          parent_instance;
-
-  /* Owned */
-  StewardStore    *store;
-  SoupSession     *session;
-  StewardProvider *provider;
-  StewardReply    *reply;
-  StewardMessage  *user_message;
-  StewardMessage  *reply_message;
-  char            *text;
-  char            *tier;
-  char            *provider_name;
-  char            *model;
-  StewardMessageStatus status;
-  gboolean         started;
-  StewardContext  *context;
-  char            *summary;
-
-  gint64           conversation_id;
-  gint64           user_message_id;
-  gint64           reply_message_id;
-  guint            flush_source;
-  guint            show_source;
-  GString         *unshown;
-  guint            dirty : 1;
-};
 
 G_DEFINE_FINAL_TYPE (StewardChatTurn, steward_chat_turn, G_TYPE_OBJECT)
 
@@ -67,6 +35,7 @@ steward_chat_turn_dispose (GObject *object)
   g_clear_handle_id (&self->flush_source, g_source_remove);
   g_clear_handle_id (&self->show_source, g_source_remove);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   g_clear_object (&self->session);
   g_clear_object (&self->provider);
   g_clear_object (&self->reply);
@@ -158,6 +127,7 @@ steward_chat_turn_new (StewardServices *services,
 
   self = g_object_new (STEWARD_TYPE_CHAT_TURN, NULL);
   self->store = g_object_ref (steward_services_get_store (services));
+  self->settings = g_object_ref (steward_services_get_settings (services));
   self->session = g_object_ref (steward_services_get_session (services));
   self->text = g_strdup (text);
 
@@ -277,28 +247,6 @@ steward_chat_turn_get_status (StewardChatTurn *self)
   return self->status;
 }
 
-static gboolean
-resolve_provider (StewardChatTurn  *self,
-                  GError          **error)
-{
-  g_autofree char *model = NULL;
-
-  if (!_steward_resolve_model (self->store, self->tier, self->provider_name, self->model,
-                               &self->provider, &model, error))
-    return FALSE;
-
-  /* An explicit provider is not a tier. */
-  if (self->provider_name != NULL)
-    g_clear_pointer (&self->tier, g_free);
-
-  g_free (self->provider_name);
-  self->provider_name = g_strdup (steward_provider_get_name (self->provider));
-  g_free (self->model);
-  self->model = g_steal_pointer (&model);
-
-  return TRUE;
-}
-
 static char *
 make_title (const char *text)
 {
@@ -325,239 +273,6 @@ make_title (const char *text)
   }
 }
 
-/* What a turn may send: the context size of the model this turn resolved
- * (its own, else the default), the rest from the settings. */
-static void
-read_limits (StewardChatTurn      *self,
-             StewardContextLimits *limits)
-{
-  g_assert (STEWARD_IS_CHAT_TURN (self));
-
-  limits->window_exchanges = (guint) _steward_setting_int (self->store, "memory.short-term-exchanges");
-  limits->reply_tokens = _steward_setting_int (self->store, "chat.reply-tokens");
-  limits->context_tokens = _steward_context_tokens (self->store, self->provider_name, self->model);
-
-  /* A reply never takes more than half of the context, so that a model
-   * with a small context still gets the window, and is never asked for
-   * more tokens than it can hold. */
-  limits->reply_tokens = MIN (limits->reply_tokens, limits->context_tokens / 2);
-}
-
-/* The request for this turn: system part (personalization, memories and
- * the rolling summary), the window of recent exchanges, the new message.
- * Sets self->context; its fold_through says whether older exchanges must
- * be folded into the summary before sending. */
-static gboolean
-build_context (StewardChatTurn  *self,
-               GError          **error)
-{
-  g_autoptr(GListModel) history = NULL;
-  g_autofree char *system = NULL;
-  g_autofree char *summary = NULL;
-  gint64 summary_through = 0;
-  StewardContextLimits limits;
-
-  read_limits (self, &limits);
-
-  if (!(system = steward_system_prompt_build (self->store, self->text, error)))
-    return FALSE;
-
-  if (self->conversation_id != 0)
-    {
-      if (!steward_store_get_summary (self->store, self->conversation_id, &summary, &summary_through, error) ||
-          !(history = steward_store_list_messages (self->store, self->conversation_id, error)))
-        return FALSE;
-    }
-
-  g_clear_pointer (&self->context, steward_context_free);
-  self->context = steward_context_build (history, summary, summary_through, system,
-                                         self->model, self->text, &limits);
-  self->context->request->timeout_seconds = (guint) _steward_setting_int (self->store, "chat.response-timeout");
-  self->context->request->deadline_seconds = (guint) _steward_setting_int (self->store, "chat.reply-deadline");
-  g_free (self->summary);
-  self->summary = g_steal_pointer (&summary);
-
-  return TRUE;
-}
-
-/* Exactly what goes to the model, kept with the reply so the user can
- * see it (message details → Context). */
-static char *
-context_to_json (StewardChatTurn *self)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  StewardChatRequest *request = self->context->request;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "provider");
-  json_builder_add_string_value (builder, self->provider_name);
-  json_builder_set_member_name (builder, "model");
-  json_builder_add_string_value (builder, request->model);
-  json_builder_set_member_name (builder, "system");
-  json_builder_add_string_value (builder, request->system ? request->system : "");
-  json_builder_set_member_name (builder, "messages");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < request->messages->len; i++)
-    {
-      const StewardChatMessage *message = g_ptr_array_index (request->messages, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "role");
-      json_builder_add_string_value (builder, steward_enum_to_nick (STEWARD_TYPE_MESSAGE_ROLE, message->role));
-      json_builder_set_member_name (builder, "content");
-      json_builder_add_string_value (builder, message->content);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "estimated_tokens");
-  json_builder_add_int_value (builder, self->context->estimated_tokens);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-
-  return json_to_string (root, FALSE);
-}
-
-/* What the store keeps of the reply besides its text; @tool_calls holds
- * the JSON text @record points to. */
-static void
-reply_record (StewardChatTurn     *self,
-              StewardReplyRecord  *record,
-              char               **tool_calls)
-{
-  *tool_calls = NULL;
-  if (steward_reply_get_n_tool_calls (self->reply) > 0)
-    {
-      g_autoptr(JsonNode) calls = steward_reply_dup_tool_calls_json (self->reply);
-
-      *tool_calls = json_to_string (calls, FALSE);
-    }
-
-  record->input_tokens = steward_reply_get_input_tokens (self->reply);
-  record->output_tokens = steward_reply_get_output_tokens (self->reply);
-  record->latency_ms = steward_reply_get_latency_ms (self->reply);
-  record->model = steward_reply_get_model (self->reply);
-  record->tool_calls = *tool_calls;
-}
-
-static gboolean
-flush_cb (gpointer user_data)
-{
-  StewardChatTurn *self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *tool_calls = NULL;
-  StewardReplyRecord record;
-
-  if (!self->dirty)
-    return G_SOURCE_CONTINUE;
-
-  self->dirty = FALSE;
-  reply_record (self, &record, &tool_calls);
-
-  if (!steward_store_update_reply (self->store, self->reply_message_id,
-                                   steward_reply_get_text (self->reply),
-                                   STEWARD_MESSAGE_STATUS_STREAMING, NULL, &record, &error))
-    g_warning ("Could not save the reply as it streams: %s", error->message);
-
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-show_unshown (StewardChatTurn *self)
-{
-  g_clear_handle_id (&self->show_source, g_source_remove);
-
-  if (self->unshown->len > 0)
-    {
-      _steward_message_append_content (self->reply_message, self->unshown->str);
-      g_string_truncate (self->unshown, 0);
-    }
-}
-
-static gboolean
-show_cb (gpointer user_data)
-{
-  StewardChatTurn *self = user_data;
-
-  self->show_source = 0;
-  show_unshown (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* One piece of a reply may carry many deltas: the message's "content" is
- * notified once for all of them, before the next frame. */
-static void
-text_delta_cb (StewardChatTurn *self,
-               const char      *text,
-               StewardReply    *reply)
-{
-  self->dirty = TRUE;
-  g_string_append (self->unshown, text);
-
-  if (self->show_source == 0)
-    self->show_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, show_cb, self, NULL);
-}
-
-static void
-finish_turn (StewardChatTurn *self,
-             GTask           *task,
-             GError          *error)
-{
-  g_autoptr(GError) store_error = NULL;
-  g_autofree char *tool_calls = NULL;
-  StewardReplyRecord record;
-  StewardMessageStatus status;
-  const char *error_message;
-
-  g_clear_handle_id (&self->flush_source, g_source_remove);
-  g_signal_handlers_disconnect_by_func (self->reply, text_delta_cb, self);
-  show_unshown (self);
-
-  if (error == NULL)
-    status = STEWARD_MESSAGE_STATUS_COMPLETE;
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    status = STEWARD_MESSAGE_STATUS_INTERRUPTED;
-  else
-    status = STEWARD_MESSAGE_STATUS_ERROR;
-
-  self->status = status;
-  error_message = status == STEWARD_MESSAGE_STATUS_ERROR ? error->message : NULL;
-  reply_record (self, &record, &tool_calls);
-
-  if (!steward_store_update_reply (self->store, self->reply_message_id,
-                                   steward_reply_get_text (self->reply),
-                                   status, error_message, &record, &store_error))
-    {
-      g_clear_error (&error);
-      g_task_return_error (task, g_steal_pointer (&store_error));
-      return;
-    }
-
-  _steward_message_finish (self->reply_message, status, error_message,
-                           record.input_tokens, record.output_tokens, record.latency_ms,
-                           record.model, record.tool_calls);
-
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-chat_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  StewardChatTurn *self = g_task_get_source_object (task);
-  GError *error = NULL;
-
-  steward_provider_calls_chat_finish (result, &error);
-  finish_turn (self, task, error);
-}
-
 /* The message is in the store from here on: whatever happens next, the
  * user's words are not lost. */
 static void
@@ -566,7 +281,6 @@ commit_and_stream (StewardChatTurn *self,
 {
   g_autofree char *context_json = NULL;
   g_autofree char *fact = NULL;
-  GCancellable *cancellable = g_task_get_cancellable (task);
   GError *error = NULL;
 
   if (self->conversation_id == 0)
@@ -597,7 +311,7 @@ commit_and_stream (StewardChatTurn *self,
                                                       STEWARD_MESSAGE_STATUS_STREAMING,
                                                       self->provider_name, self->model,
                                                       self->tier, &error);
-  context_json = context_to_json (self);
+  context_json = _steward_chat_turn_dup_context_json (self);
   if (self->reply_message_id == 0 ||
       !steward_store_set_message_context (self->store, self->reply_message_id, context_json, &error) ||
       !(self->user_message = steward_store_find_message (self->store, self->user_message_id, &error)) ||
@@ -628,12 +342,7 @@ commit_and_stream (StewardChatTurn *self,
         }
     }
 
-  g_signal_connect_object (self->reply, "text-delta", G_CALLBACK (text_delta_cb),
-                           self, G_CONNECT_SWAPPED);
-  self->flush_source = g_timeout_add (FLUSH_INTERVAL_MS, flush_cb, self);
-
-  steward_provider_calls_chat_async (self->provider, self->session, self->context->request,
-                                     self->reply, cancellable, chat_cb, task);
+  _steward_chat_turn_stream_reply (self, task);
 }
 
 static void
@@ -658,7 +367,7 @@ fold_before_send_cb (GObject      *object,
       g_warning ("Could not update the summary of conversation %" G_GINT64_FORMAT ": %s",
                  self->conversation_id, error->message);
     }
-  else if (!build_context (self, &error))
+  else if (!_steward_chat_turn_build_context (self, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       g_object_unref (task);
@@ -703,7 +412,11 @@ steward_chat_turn_run_async (StewardChatTurn     *self,
         }
     }
 
-  if (!resolve_provider (self, &error) || !build_context (self, &error))
+  /* A turn uses the settings as stored when it starts: steward-cli may
+   * have changed them beside the app (see steward-settings.h). */
+  if (!steward_settings_reload (self->settings, &error) ||
+      !_steward_chat_turn_resolve_provider (self, &error) ||
+      !_steward_chat_turn_build_context (self, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -711,7 +424,8 @@ steward_chat_turn_run_async (StewardChatTurn     *self,
 
   if (self->context->fold_through > 0)
     {
-      _steward_summarize_async (self->store, self->session, self->provider, self->model,
+      _steward_summarize_async (self->store, self->settings, self->session,
+                                self->provider, self->model,
                                 self->conversation_id, self->summary,
                                 self->context->to_fold, self->context->fold_through,
                                 cancellable, fold_before_send_cb, g_steal_pointer (&task));
@@ -763,7 +477,7 @@ follow_up_fold (GTask *task)
   gint64 summary_through = 0;
   GError *error = NULL;
 
-  read_limits (self, &limits);
+  _steward_chat_turn_read_limits (self, &limits);
 
   if (!steward_store_get_summary (self->store, self->conversation_id, &summary, &summary_through, &error) ||
       !(history = steward_store_list_messages (self->store, self->conversation_id, &error)))
@@ -783,7 +497,8 @@ follow_up_fold (GTask *task)
       return;
     }
 
-  _steward_summarize_async (self->store, self->session, self->provider, self->model,
+  _steward_summarize_async (self->store, self->settings, self->session,
+                            self->provider, self->model,
                             self->conversation_id, summary, next->to_fold, next->fold_through,
                             g_task_get_cancellable (task), follow_up_fold_cb, task);
 }
@@ -823,7 +538,7 @@ steward_chat_turn_follow_up_async (StewardChatTurn     *self,
                                    gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autofree char *automatic = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (STEWARD_IS_CHAT_TURN (self));
 
@@ -837,11 +552,15 @@ steward_chat_turn_follow_up_async (StewardChatTurn     *self,
       return;
     }
 
-  automatic = steward_store_dup_setting (self->store, "memory.auto", NULL);
-  if (g_strcmp0 (automatic, "true") == 0)
+  /* Automatic memory as stored now; if the store cannot say, as it was
+   * when the turn started. */
+  if (!steward_settings_reload (self->settings, &error))
+    g_debug ("Cannot read the settings again: %s", error->message);
+
+  if (steward_settings_get_boolean (self->settings, "memory.auto"))
     {
-      _steward_extract_memories_async (self->store, self->session, self->provider, self->model,
-                                       self->user_message,
+      _steward_extract_memories_async (self->store, self->settings, self->session,
+                                       self->provider, self->model, self->user_message,
                                        cancellable, follow_up_extract_cb, g_steal_pointer (&task));
       return;
     }

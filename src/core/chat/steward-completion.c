@@ -173,6 +173,7 @@ elide_to_fit (GString *text,
  * context is too small. */
 gboolean
 _steward_complete_small (StewardStore         *store,
+                StewardSettings      *settings,
                 SoupSession          *session,
                 StewardProvider      *fallback_provider,
                 const char           *fallback_model,
@@ -204,8 +205,8 @@ _steward_complete_small (StewardStore         *store,
 
   g_string_prepend (text, prefix);
   _steward_complete_async (session, provider, model, system, text->str, reply_tokens,
-                           (guint) _steward_setting_int (store, "chat.response-timeout"),
-                           (guint) _steward_setting_int (store, "chat.reply-deadline"),
+                           (guint) steward_settings_get_int (settings, "chat.response-timeout"),
+                           (guint) steward_settings_get_int (settings, "chat.reply-deadline"),
                            cancellable, callback, user_data);
   return TRUE;
 }

@@ -97,16 +97,6 @@ _steward_resolve_model (StewardStore      *store,
   return TRUE;
 }
 
-/* A setting of the core's as a number (its default when unset). */
-gint64
-_steward_setting_int (StewardStore *store,
-                      const char   *key)
-{
-  g_autofree char *value = steward_store_dup_setting (store, key, NULL);
-
-  return value ? g_ascii_strtoll (value, NULL, 10) : 0;
-}
-
 /* The context size of @model of @provider_name: its own, else the
  * default; the built-in default if the store cannot say. */
 gint64

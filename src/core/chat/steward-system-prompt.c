@@ -18,34 +18,24 @@
  * plus those most relevant to the new message (FTS5 ranking). Written
  * for the model, in English, whatever the interface language. */
 
+/* A text setting without the spaces around it. */
 static char *
-dup_setting (StewardStore  *store,
-             const char    *key,
-             GError       **error)
+dup_setting (StewardSettings *settings,
+             const char      *key)
 {
-  char *value = steward_store_dup_setting (store, key, error);
+  const char *value = steward_settings_get_string (settings, key);
 
-  if (value != NULL)
-    g_strstrip (value);
-
-  return value;
+  return g_strstrip (g_strdup (value ? value : ""));
 }
 
-static gboolean
-add_personalization (StewardStore  *store,
-                     GString       *out,
-                     GError       **error)
+static void
+add_personalization (StewardSettings *settings,
+                     GString         *out)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *language = NULL;
-  g_autofree char *tone = NULL;
-  g_autofree char *instructions = NULL;
-
-  if (!(name = dup_setting (store, "personal.name", error)) ||
-      !(language = dup_setting (store, "personal.language", error)) ||
-      !(tone = dup_setting (store, "personal.tone", error)) ||
-      !(instructions = dup_setting (store, "personal.instructions", error)))
-    return FALSE;
+  g_autofree char *name = dup_setting (settings, "personal.name");
+  g_autofree char *language = dup_setting (settings, "personal.language");
+  g_autofree char *tone = dup_setting (settings, "personal.tone");
+  g_autofree char *instructions = dup_setting (settings, "personal.instructions");
 
   if (name[0] != '\0')
     g_string_append_printf (out, "\nThe user's name is %s.", name);
@@ -55,8 +45,6 @@ add_personalization (StewardStore  *store,
     g_string_append_printf (out, "\nUse this tone: %s.", tone);
   if (instructions[0] != '\0')
     g_string_append_printf (out, "\n\nThe user's instructions:\n%s", instructions);
-
-  return TRUE;
 }
 
 static gboolean
@@ -73,22 +61,21 @@ contains_memory (GPtrArray     *chosen,
 }
 
 static GPtrArray *
-choose_memories (StewardStore  *store,
-                 const char    *new_message,
-                 GError       **error)
+choose_memories (StewardStore     *store,
+                 StewardSettings  *settings,
+                 const char       *new_message,
+                 GError          **error)
 {
   g_autoptr(GListModel) all = NULL;
   g_autoptr(GListModel) ranked = NULL;
   g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *budget_text = NULL;
-  gint64 budget, total = 0, used = 0;
+  gint64 budget = steward_settings_get_int (settings, "memory.budget-tokens");
+  gint64 total = 0, used = 0;
   guint n_items;
 
-  if (!(budget_text = steward_store_dup_setting (store, "memory.budget-tokens", error)) ||
-      !(all = steward_store_list_memories (store, error)))
+  if (!(all = steward_store_list_memories (store, error)))
     return NULL;
 
-  budget = g_ascii_strtoll (budget_text, NULL, 10);
   n_items = g_list_model_get_n_items (all);
 
   for (guint i = 0; i < n_items; i++)
@@ -151,19 +138,20 @@ choose_memories (StewardStore  *store,
  * Returns: (transfer full): the system part, or %NULL with @error set
  */
 char *
-steward_system_prompt_build (StewardStore  *store,
-                             const char    *new_message,
-                             GError       **error)
+steward_system_prompt_build (StewardStore     *store,
+                             StewardSettings  *settings,
+                             const char       *new_message,
+                             GError          **error)
 {
   g_autoptr(GString) out = g_string_new ("You are Steward, a personal assistant on the user's computer.");
   g_autoptr(GPtrArray) memories = NULL;
 
   g_return_val_if_fail (STEWARD_IS_STORE (store), NULL);
+  g_return_val_if_fail (STEWARD_IS_SETTINGS (settings), NULL);
 
-  if (!add_personalization (store, out, error))
-    return NULL;
+  add_personalization (settings, out);
 
-  if (!(memories = choose_memories (store, new_message, error)))
+  if (!(memories = choose_memories (store, settings, new_message, error)))
     return NULL;
 
   if (memories->len > 0)

@@ -7,12 +7,14 @@
 
 #pragma once
 
+#include "steward-settings.h"
 #include "steward-store.h"
 
 G_BEGIN_DECLS
 
-char *steward_system_prompt_build (StewardStore  *store,
-                                   const char    *new_message,
-                                   GError       **error);
+char *steward_system_prompt_build (StewardStore     *store,
+                                   StewardSettings  *settings,
+                                   const char       *new_message,
+                                   GError          **error);
 
 G_END_DECLS

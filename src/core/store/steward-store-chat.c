@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <unistd.h>
 
+#include "steward-conversation-private.h"
 #include "steward-enum-types.h"
 #include "steward-message-private.h"
 #include "steward-store-private.h"
@@ -114,6 +115,41 @@ steward_store_find_conversation (StewardStore  *self,
     _steward_store_set_sql_error (self, error);
 
   return NULL;
+}
+
+gpointer
+_steward_store_conversation_from_row (sqlite3_stmt *stmt)
+{
+  g_autoptr(GDateTime) created_at = _steward_store_column_time (stmt, 2);
+  g_autoptr(GDateTime) updated_at = _steward_store_column_time (stmt, 3);
+
+  return _steward_conversation_new (sqlite3_column_int64 (stmt, 0),
+                                    (const char *)sqlite3_column_text (stmt, 1),
+                                    created_at,
+                                    updated_at,
+                                    sqlite3_column_int (stmt, 4));
+}
+
+/**
+ * steward_store_list_conversations:
+ *
+ * Returns: (transfer full): a #GListModel of #StewardConversation, the most
+ *   recently updated first
+ */
+GListModel *
+steward_store_list_conversations (StewardStore  *self,
+                                  GError       **error)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  return _steward_store_list (self, STEWARD_TYPE_CONVERSATION,
+                              "SELECT c.id, c.title, c.created_at, c.updated_at,"
+                              "       (SELECT count(*) FROM messages m"
+                              "         WHERE m.conversation_id = c.id)"
+                              "  FROM conversations c"
+                              " ORDER BY c.updated_at DESC, c.id DESC",
+                              _steward_store_conversation_from_row,
+                              error);
 }
 
 /* The kernel's start time of a process, in clock ticks since boot; 0

@@ -22,6 +22,34 @@ const char *_steward_store_get_migration (guint version);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
+typedef struct _StewardLiveMessages StewardLiveMessages;
+
+/* The store is one class in several files (steward-store.c, -connection.c
+ * and one per table group), which share its fields. */
+struct _StewardStore
+{
+  GObject  parent_instance;
+
+  char    *data_dir;
+  char    *path;
+  sqlite3 *db;
+  int      schema_version;
+  gboolean immutable;
+
+  /* The worker threads' connection, made on first use */
+  StewardStoreReader *reader;
+
+  StewardLiveMessages *live_messages;
+
+  /* Set when the folder or the file cannot be written: what cannot be
+   * written, and why. */
+  char    *read_only_path;
+  char    *read_only_reason;
+};
+
+/* Makes the item of one row. */
+typedef gpointer (*StewardStoreRowFunc) (sqlite3_stmt *stmt);
+
 sqlite3    *_steward_store_get_db        (StewardStore  *self);
 StewardStoreReader *_steward_store_get_reader (StewardStore *self);
 sqlite3_stmt *_steward_store_prepare     (StewardStore  *self,
@@ -48,6 +76,11 @@ int         _steward_store_column_enum (sqlite3_stmt  *stmt,
 void        _steward_store_bind_text_or_null (sqlite3_stmt *stmt,
                                           int            column,
                                           const char    *text);
+GListModel *_steward_store_list          (StewardStore         *self,
+                                          GType                 item_type,
+                                          const char           *sql,
+                                          StewardStoreRowFunc   row_func,
+                                          GError              **error);
 void        _steward_store_emit_row_changed (StewardStore     *self,
                                              StewardTable      table,
                                              StewardRowChange  change,
@@ -61,8 +94,6 @@ char       *_steward_store_dup_fts_query (const char *text,
                                           gboolean    any);
 
 /* steward-store-live.c: one StewardMessage per message while any is alive */
-typedef struct _StewardLiveMessages StewardLiveMessages;
-
 StewardLiveMessages *_steward_live_messages_new    (void);
 void                 _steward_live_messages_free   (StewardLiveMessages *self);
 StewardMessage      *_steward_live_messages_adopt  (StewardLiveMessages *self,

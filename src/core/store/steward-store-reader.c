@@ -44,7 +44,7 @@ struct _StewardStoreReader
  * _steward_store_reader_new:
  * @path: the store's file
  * @immutable: the file is read as immutable, as the main connection
- *   reads a store that cannot be written (see steward-store.c)
+ *   reads a store that cannot be written (see steward-store-connection.c)
  *
  * Returns: (transfer full): a reader; nothing is opened yet
  */

@@ -80,7 +80,8 @@ gboolean      steward_store_is_read_only           (StewardStore         *self);
 gboolean      steward_store_check_writable         (StewardStore         *self,
                                                     GError              **error);
 
-/* Settings: see steward-setting-keys.h for the keys the core knows. */
+/* Settings (steward-store-settings.c): see steward-setting-keys.h for the
+ * keys the core knows. */
 char         *steward_store_dup_setting            (StewardStore         *self,
                                                     const char           *key,
                                                     GError              **error);
@@ -92,7 +93,8 @@ gboolean      steward_store_reset_setting          (StewardStore         *self,
                                                     const char           *key,
                                                     GError              **error);
 
-/* Lists: each returns a new GListModel, most recent first. */
+/* Lists: each returns a new GListModel, most recent first (conversations:
+ * steward-store-chat.c; tasks and projects: steward-store-tasks.c). */
 GListModel   *steward_store_list_conversations     (StewardStore         *self,
                                                     GError              **error);
 GListModel   *steward_store_list_tasks             (StewardStore         *self,
@@ -211,7 +213,8 @@ char            *steward_store_dup_message_context (StewardStore         *self,
                                                     gint64                message_id,
                                                     GError              **error);
 
-/* Long-term memory and search (steward-store-memory.c) */
+/* Long-term memory (steward-store-memory.c) and search
+ * (steward-store-search.c) */
 gint64           steward_store_add_memory          (StewardStore         *self,
                                                     const char           *text,
                                                     gboolean              pinned,

@@ -1,0 +1,58 @@
+/* steward-chat-turn-private.h
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "steward-chat-turn.h"
+#include "steward-context.h"
+
+G_BEGIN_DECLS
+
+/* The turn is one class in three files: steward-chat-turn.c (the object,
+ * committing the message, the follow-up), -request.c (what is sent) and
+ * -reply.c (what arrives). */
+struct _StewardChatTurn
+{
+  GObject          parent_instance;
+
+  /* Owned */
+  StewardStore    *store;
+  StewardSettings *settings;
+  SoupSession     *session;
+  StewardProvider *provider;
+  StewardReply    *reply;
+  StewardMessage  *user_message;
+  StewardMessage  *reply_message;
+  char            *text;
+  char            *tier;
+  char            *provider_name;
+  char            *model;
+  StewardMessageStatus status;
+  gboolean         started;
+  StewardContext  *context;
+  char            *summary;
+
+  gint64           conversation_id;
+  gint64           user_message_id;
+  gint64           reply_message_id;
+  guint            flush_source;
+  guint            show_source;
+  GString         *unshown;
+  guint            dirty : 1;
+};
+
+gboolean  _steward_chat_turn_resolve_provider (StewardChatTurn       *self,
+                                              GError               **error);
+void      _steward_chat_turn_read_limits      (StewardChatTurn       *self,
+                                              StewardContextLimits  *limits);
+gboolean  _steward_chat_turn_build_context    (StewardChatTurn       *self,
+                                              GError               **error);
+char     *_steward_chat_turn_dup_context_json (StewardChatTurn       *self);
+void      _steward_chat_turn_stream_reply     (StewardChatTurn       *self,
+                                              GTask                 *task);
+
+G_END_DECLS

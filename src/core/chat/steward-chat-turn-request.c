@@ -1,0 +1,135 @@
+/* steward-chat-turn-request.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "steward-chat-turn"
+
+#include "config.h"
+
+#include "steward-chat-private.h"
+#include "steward-chat-turn-private.h"
+#include "steward-enum-types.h"
+#include "steward-system-prompt.h"
+
+/* What a turn sends: the provider and model that answer, the limits the
+ * settings put on the request, and the request itself (system part,
+ * window, new message), also as the JSON kept with the reply. */
+
+gboolean
+_steward_chat_turn_resolve_provider (StewardChatTurn  *self,
+                                     GError          **error)
+{
+  g_autofree char *model = NULL;
+
+  if (!_steward_resolve_model (self->store, self->tier, self->provider_name, self->model,
+                               &self->provider, &model, error))
+    return FALSE;
+
+  /* An explicit provider is not a tier. */
+  if (self->provider_name != NULL)
+    g_clear_pointer (&self->tier, g_free);
+
+  g_free (self->provider_name);
+  self->provider_name = g_strdup (steward_provider_get_name (self->provider));
+  g_free (self->model);
+  self->model = g_steal_pointer (&model);
+
+  return TRUE;
+}
+
+/* What a turn may send: the context size of the model this turn resolved
+ * (its own, else the default), the rest from the settings. */
+void
+_steward_chat_turn_read_limits (StewardChatTurn      *self,
+                                StewardContextLimits *limits)
+{
+  g_assert (STEWARD_IS_CHAT_TURN (self));
+
+  limits->window_exchanges = (guint) steward_settings_get_int (self->settings, "memory.short-term-exchanges");
+  limits->reply_tokens = steward_settings_get_int (self->settings, "chat.reply-tokens");
+  limits->context_tokens = _steward_context_tokens (self->store, self->provider_name, self->model);
+
+  /* A reply never takes more than half of the context, so that a model
+   * with a small context still gets the window, and is never asked for
+   * more tokens than it can hold. */
+  limits->reply_tokens = MIN (limits->reply_tokens, limits->context_tokens / 2);
+}
+
+/* The request for this turn: system part (personalization, memories and
+ * the rolling summary), the window of recent exchanges, the new message.
+ * Sets self->context; its fold_through says whether older exchanges must
+ * be folded into the summary before sending. */
+gboolean
+_steward_chat_turn_build_context (StewardChatTurn  *self,
+                                  GError          **error)
+{
+  g_autoptr(GListModel) history = NULL;
+  g_autofree char *system = NULL;
+  g_autofree char *summary = NULL;
+  gint64 summary_through = 0;
+  StewardContextLimits limits;
+
+  _steward_chat_turn_read_limits (self, &limits);
+
+  if (!(system = steward_system_prompt_build (self->store, self->settings, self->text, error)))
+    return FALSE;
+
+  if (self->conversation_id != 0)
+    {
+      if (!steward_store_get_summary (self->store, self->conversation_id, &summary, &summary_through, error) ||
+          !(history = steward_store_list_messages (self->store, self->conversation_id, error)))
+        return FALSE;
+    }
+
+  g_clear_pointer (&self->context, steward_context_free);
+  self->context = steward_context_build (history, summary, summary_through, system,
+                                         self->model, self->text, &limits);
+  self->context->request->timeout_seconds = (guint) steward_settings_get_int (self->settings, "chat.response-timeout");
+  self->context->request->deadline_seconds = (guint) steward_settings_get_int (self->settings, "chat.reply-deadline");
+  g_free (self->summary);
+  self->summary = g_steal_pointer (&summary);
+
+  return TRUE;
+}
+
+/* Exactly what goes to the model, kept with the reply so the user can
+ * see it (message details → Context). */
+char *
+_steward_chat_turn_dup_context_json (StewardChatTurn *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  StewardChatRequest *request = self->context->request;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "provider");
+  json_builder_add_string_value (builder, self->provider_name);
+  json_builder_set_member_name (builder, "model");
+  json_builder_add_string_value (builder, request->model);
+  json_builder_set_member_name (builder, "system");
+  json_builder_add_string_value (builder, request->system ? request->system : "");
+  json_builder_set_member_name (builder, "messages");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < request->messages->len; i++)
+    {
+      const StewardChatMessage *message = g_ptr_array_index (request->messages, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "role");
+      json_builder_add_string_value (builder, steward_enum_to_nick (STEWARD_TYPE_MESSAGE_ROLE, message->role));
+      json_builder_set_member_name (builder, "content");
+      json_builder_add_string_value (builder, message->content);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "estimated_tokens");
+  json_builder_add_int_value (builder, self->context->estimated_tokens);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+
+  return json_to_string (root, FALSE);
+}
