@@ -18,6 +18,7 @@
 #include "steward-message.h"
 #include "steward-project.h"
 #include "steward-provider-calls.h"
+#include "steward-provider-record.h"
 #include "steward-provider.h"
 #include "steward-reply.h"
 #include "steward-search-result.h"
