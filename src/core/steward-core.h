@@ -19,6 +19,7 @@
 #include "steward-project.h"
 #include "steward-provider-calls.h"
 #include "steward-provider-record.h"
+#include "steward-provider-registry.h"
 #include "steward-provider.h"
 #include "steward-reply.h"
 #include "steward-search-result.h"

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "steward-application.h"
 #include "steward-chat-page-private.h"
 #include "steward-chat-view.h"
 #include "steward-conversation-row.h"
@@ -46,6 +47,7 @@ struct _StewardChatPage
   /* Owned */
   StewardStore       *store;
   SoupSession        *session;
+  StewardProviderRegistry *providers;
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
   GArray             *pending_deletes;
@@ -451,7 +453,7 @@ use_ollama_clicked_cb (StewardChatPage *self,
 
   g_assert (STEWARD_IS_CHAT_PAGE (self));
 
-  if (self->store == NULL || self->ollama_model == NULL)
+  if (self->providers == NULL || self->ollama_model == NULL)
     return;
 
   if (!(provider = steward_provider_new ("ollama", "Ollama", &error)))
@@ -460,7 +462,7 @@ use_ollama_clicked_cb (StewardChatPage *self,
   steward_provider_set_base_url (provider, self->ollama_url);
   steward_provider_set_model (provider, self->ollama_model);
 
-  if (!steward_store_add_provider (self->store, provider, &error) ||
+  if (!steward_provider_registry_add (self->providers, provider, NULL, &error) ||
       !steward_store_set_tier (self->store, "medium", "Ollama", self->ollama_model, &error))
     goto failed;
 
@@ -558,14 +560,14 @@ steward_chat_page_probe_ollama (StewardChatPage *self)
 }
 
 static void
-providers_changed_cb (StewardChatPage *self,
-                      StewardStore    *store)
+providers_changed_cb (StewardChatPage         *self,
+                      StewardProviderRegistry *providers)
 {
   steward_chat_page_update_setup (self);
 }
 
-/* Shows the setup page while the store has no provider; the store's
- * "providers-changed" says when to look again. */
+/* Shows the setup page while no provider is set up; the registry's
+ * "changed" says when to look again. */
 static void
 steward_chat_page_update_setup (StewardChatPage *self)
 {
@@ -575,10 +577,10 @@ steward_chat_page_update_setup (StewardChatPage *self)
 
   g_assert (STEWARD_IS_CHAT_PAGE (self));
 
-  if (self->store == NULL)
+  if (self->providers == NULL)
     return;
 
-  if (!(providers = steward_store_list_providers (self->store, &error)))
+  if (!(providers = steward_provider_registry_list (self->providers, &error)))
     {
       g_debug ("Cannot list providers: %s", error->message);
       return;
@@ -615,9 +617,12 @@ steward_chat_page_dispose (GObject *object)
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->providers != NULL)
+    g_signal_handlers_disconnect_by_data (self->providers, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_CHAT_PAGE);
 
+  g_clear_object (&self->providers);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->session);
@@ -771,6 +776,9 @@ steward_chat_page_set_store (StewardChatPage *self,
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
+  if (self->providers != NULL)
+    g_signal_handlers_disconnect_by_data (self->providers, self);
+  g_clear_object (&self->providers);
 
   g_set_object (&self->store, store);
 
@@ -778,8 +786,15 @@ steward_chat_page_set_store (StewardChatPage *self,
     {
       g_signal_connect_object (store, "conversations-changed",
                                G_CALLBACK (conversations_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (store, "providers-changed",
-                               G_CALLBACK (providers_changed_cb), self, G_CONNECT_SWAPPED);
+
+      /* The providers are the services': an open store means they are
+       * there. */
+      if ((self->providers = steward_services_get_providers (STEWARD_SERVICES_DEFAULT)) != NULL)
+        {
+          g_object_ref (self->providers);
+          g_signal_connect_object (self->providers, "changed",
+                                   G_CALLBACK (providers_changed_cb), self, G_CONNECT_SWAPPED);
+        }
     }
 
   steward_chat_view_set_store (self->chat_view, store);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "steward-application.h"
 #include "steward-memory-page.h"
 #include "steward-models-page.h"
 #include "steward-preferences-window.h"
@@ -269,7 +270,8 @@ steward_preferences_window_open_dialog (StewardPreferencesWindow *self,
   if (self->store == NULL)
     return;
 
-  dialog = steward_provider_dialog_new (self->store, self->session, provider);
+  dialog = steward_provider_dialog_new (steward_services_get_providers (STEWARD_SERVICES_DEFAULT),
+                                        self->session, provider);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   g_signal_connect_object (dialog, "saved",
                            G_CALLBACK (dialog_saved_cb),
@@ -298,21 +300,29 @@ edit_provider_clicked_cb (StewardPreferencesWindow *self,
 }
 
 static void
-clear_key_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+removed_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
   g_autoptr(StewardPreferencesWindow) self = user_data;
+  g_autoptr(GError) key_error = NULL;
   g_autoptr(GError) error = NULL;
+  const GError *failed;
 
-  if (steward_secrets_clear_api_key_finish (result, &error))
+  /* Either the provider is still there, or its key is. */
+  if (steward_provider_registry_remove_finish (STEWARD_PROVIDER_REGISTRY (object), result, &key_error, &error))
+    failed = key_error;
+  else
+    failed = error;
+
+  if (failed == NULL)
     return;
 
   /* The window may have closed meanwhile: say it where it can be seen. */
   if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
-    g_message ("%s", error->message);
+    g_message ("%s", failed->message);
   else
-    steward_preferences_window_toast (self, error->message);
+    steward_preferences_window_toast (self, failed->message);
 }
 
 static void
@@ -321,8 +331,6 @@ remove_response_cb (StewardPreferencesWindow *self,
                     AdwMessageDialog         *dialog)
 {
   StewardProvider *provider;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
 
   g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
 
@@ -330,18 +338,15 @@ remove_response_cb (StewardPreferencesWindow *self,
     return;
 
   provider = g_object_get_data (G_OBJECT (dialog), "provider");
-  name = g_strdup (steward_provider_get_name (provider));
 
   steward_models_page_flush (self->models_page);
 
-  if (!steward_store_remove_provider (self->store, name, &error))
-    {
-      steward_preferences_window_toast (self, error->message);
-      return;
-    }
-
-  /* No cancellable: the key goes even when the window closes first. */
-  steward_secrets_clear_api_key_async (name, NULL, clear_key_cb, g_object_ref (self));
+  /* No cancellable: the key goes even when the window closes first. The
+   * provider's row is gone once this returns (or an error says why not).
+   */
+  steward_provider_registry_remove_async (steward_services_get_providers (STEWARD_SERVICES_DEFAULT),
+                                          steward_provider_get_name (provider), NULL,
+                                          removed_cb, g_object_ref (self));
 
   steward_preferences_window_reload_providers (self);
 }
@@ -492,7 +497,8 @@ steward_preferences_window_reload_providers (StewardPreferencesWindow *self)
     adw_preferences_group_remove (self->providers_group, g_ptr_array_index (self->provider_rows, i));
   g_ptr_array_set_size (self->provider_rows, 0);
 
-  if (!(providers = steward_store_list_providers (self->store, &error)))
+  if (!(providers = steward_provider_registry_list (steward_services_get_providers (STEWARD_SERVICES_DEFAULT),
+                                                    &error)))
     {
       g_warning ("Cannot list the providers: %s", error->message);
       steward_preferences_window_toast (self, error->message);

@@ -7,11 +7,13 @@
 
 #pragma once
 
+#include "steward-provider-registry.h"
 #include "steward-store.h"
 
 G_BEGIN_DECLS
 
 gboolean  _steward_resolve_model            (StewardStore        *store,
+                                             StewardProviderRegistry *providers,
                                              const char          *tier,
                                              const char          *provider_name,
                                              const char          *model,
@@ -26,6 +28,7 @@ gint64    _steward_context_tokens           (StewardStore        *store,
                                              const char          *model);
 
 void      _steward_small_model              (StewardStore        *store,
+                                             StewardProviderRegistry *providers,
                                              StewardProvider     *fallback_provider,
                                              const char          *fallback_model,
                                              StewardProvider    **provider,
@@ -45,6 +48,7 @@ void      _steward_complete_async           (SoupSession         *session,
 char     *_steward_complete_finish          (GAsyncResult        *result,
                                              GError             **error);
 gboolean  _steward_complete_small           (StewardStore        *store,
+                                             StewardProviderRegistry *providers,
                                              SoupSession         *session,
                                              StewardProvider     *fallback_provider,
                                              const char          *fallback_model,
@@ -58,6 +62,7 @@ gboolean  _steward_complete_small           (StewardStore        *store,
                                              GError             **error);
 
 void      _steward_summarize_async          (StewardStore        *store,
+                                             StewardProviderRegistry *providers,
                                              SoupSession         *session,
                                              StewardProvider     *fallback_provider,
                                              const char          *fallback_model,
@@ -72,6 +77,7 @@ gboolean  _steward_summarize_finish         (GAsyncResult        *result,
                                              GError             **error);
 
 void      _steward_extract_memories_async   (StewardStore        *store,
+                                             StewardProviderRegistry *providers,
                                              SoupSession         *session,
                                              StewardProvider     *fallback_provider,
                                              const char          *fallback_model,

@@ -34,6 +34,7 @@ struct _StewardChatTurn
 
   /* Owned */
   StewardStore    *store;
+  StewardProviderRegistry *providers;
   SoupSession     *session;
   StewardProvider *provider;
   StewardReply    *reply;
@@ -67,6 +68,7 @@ steward_chat_turn_dispose (GObject *object)
   g_clear_handle_id (&self->flush_source, g_source_remove);
   g_clear_handle_id (&self->show_source, g_source_remove);
   g_clear_object (&self->store);
+  g_clear_object (&self->providers);
   g_clear_object (&self->session);
   g_clear_object (&self->provider);
   g_clear_object (&self->reply);
@@ -158,6 +160,7 @@ steward_chat_turn_new (StewardServices *services,
 
   self = g_object_new (STEWARD_TYPE_CHAT_TURN, NULL);
   self->store = g_object_ref (steward_services_get_store (services));
+  self->providers = g_object_ref (steward_services_get_providers (services));
   self->session = g_object_ref (steward_services_get_session (services));
   self->text = g_strdup (text);
 
@@ -283,7 +286,7 @@ resolve_provider (StewardChatTurn  *self,
 {
   g_autofree char *model = NULL;
 
-  if (!_steward_resolve_model (self->store, self->tier, self->provider_name, self->model,
+  if (!_steward_resolve_model (self->store, self->providers, self->tier, self->provider_name, self->model,
                                &self->provider, &model, error))
     return FALSE;
 
@@ -711,7 +714,7 @@ steward_chat_turn_run_async (StewardChatTurn     *self,
 
   if (self->context->fold_through > 0)
     {
-      _steward_summarize_async (self->store, self->session, self->provider, self->model,
+      _steward_summarize_async (self->store, self->providers, self->session, self->provider, self->model,
                                 self->conversation_id, self->summary,
                                 self->context->to_fold, self->context->fold_through,
                                 cancellable, fold_before_send_cb, g_steal_pointer (&task));
@@ -783,7 +786,7 @@ follow_up_fold (GTask *task)
       return;
     }
 
-  _steward_summarize_async (self->store, self->session, self->provider, self->model,
+  _steward_summarize_async (self->store, self->providers, self->session, self->provider, self->model,
                             self->conversation_id, summary, next->to_fold, next->fold_through,
                             g_task_get_cancellable (task), follow_up_fold_cb, task);
 }
@@ -840,7 +843,7 @@ steward_chat_turn_follow_up_async (StewardChatTurn     *self,
   automatic = steward_store_dup_setting (self->store, "memory.auto", NULL);
   if (g_strcmp0 (automatic, "true") == 0)
     {
-      _steward_extract_memories_async (self->store, self->session, self->provider, self->model,
+      _steward_extract_memories_async (self->store, self->providers, self->session, self->provider, self->model,
                                        self->user_message,
                                        cancellable, follow_up_extract_cb, g_steal_pointer (&task));
       return;

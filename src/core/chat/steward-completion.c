@@ -173,6 +173,7 @@ elide_to_fit (GString *text,
  * context is too small. */
 gboolean
 _steward_complete_small (StewardStore         *store,
+                StewardProviderRegistry *providers,
                 SoupSession          *session,
                 StewardProvider      *fallback_provider,
                 const char           *fallback_model,
@@ -189,7 +190,7 @@ _steward_complete_small (StewardStore         *store,
   g_autofree char *model = NULL;
   gint64 context_tokens, reply_tokens, budget;
 
-  _steward_small_model (store, fallback_provider, fallback_model, &provider, &model);
+  _steward_small_model (store, providers, fallback_provider, fallback_model, &provider, &model);
 
   context_tokens = _steward_context_tokens (store, steward_provider_get_name (provider), model);
   reply_tokens = MIN (BACKGROUND_REPLY_TOKENS, context_tokens / 4);
