@@ -13,6 +13,7 @@
 #include "steward-conversation-export.h"
 #include "steward-enum-types.h"
 #include "steward-enums.h"
+#include "steward-first-run.h"
 #include "steward-markdown.h"
 #include "steward-memory.h"
 #include "steward-message.h"
