@@ -299,6 +299,7 @@ static void
 use_replay_server (StewardStore *store,
                    guint         port)
 {
+  g_autoptr(StewardProviderRegistry) providers = steward_provider_registry_new (store);
   g_autoptr(StewardProvider) provider = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", port);
@@ -310,7 +311,7 @@ use_replay_server (StewardStore *store,
   steward_provider_set_model (provider, "bench_stream");
   steward_provider_set_api_key_env (provider, "STEWARD_BENCH_KEY");
 
-  if (!steward_store_add_provider (store, provider, &error) ||
+  if (!steward_provider_registry_add (providers, provider, NULL, &error) ||
       !steward_store_set_tier (store, "medium", "local", "bench_stream", &error))
     g_error ("%s", error->message);
 }

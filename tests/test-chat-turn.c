@@ -53,7 +53,8 @@ fixture_set_up (Fixture       *fixture,
   steward_provider_set_base_url (provider, url);
   steward_provider_set_model (provider, "steady");
   steward_provider_set_api_key_env (provider, KEY_ENV);
-  g_assert_true (steward_store_add_provider (fixture->store, provider, &error));
+  g_assert_true (steward_provider_registry_add (steward_services_get_providers (fixture->services),
+                                               provider, NULL, &error));
   /* Background work (summaries, facts) goes to the small model. */
   g_assert_true (steward_store_set_tier (fixture->store, "small", "Replay", "small", &error));
   g_assert_no_error (error);

@@ -7,118 +7,16 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <libsecret/secret.h>
 #include <unistd.h>
 
+#include "keyring-session.h"
 #include "steward-core.h"
 
 /* API keys in the keyring (src/core/steward-secrets.c), against a real
- * gnome-keyring: the private one build-aux/headless-session.sh starts.
- * The user's own keyring is never written: run anywhere else, this
- * program runs itself again inside such a session (the script's path is
- * in STEWARD_HEADLESS_SESSION), and without one the cases that need a
- * keyring are skipped, saying why. */
-
-/* The contract, written out again rather than taken from the code under
- * test: schema io.github.stewardapp.Steward.Secret, attributes kind and
- * name. */
-static const SecretSchema schema = {
-  "io.github.stewardapp.Steward.Secret", SECRET_SCHEMA_NONE,
-  {
-    { "kind", SECRET_SCHEMA_ATTRIBUTE_STRING },
-    { "name", SECRET_SCHEMA_ATTRIBUTE_STRING },
-    { NULL, 0 },
-  },
-  0, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-};
+ * gnome-keyring: the private one build-aux/headless-session.sh starts
+ * (keyring-session.c). The user's own keyring is never written. */
 
 #define KEY_ENV "STEWARD_TEST_SECRETS_KEY"
-
-/* Inside the session headless-session.sh made: its HOME, its bus. */
-static gboolean
-in_private_session (void)
-{
-  const char *session = g_getenv ("STEWARD_SESSION_DIR");
-
-  return g_strcmp0 (g_getenv ("STEWARD_HEADLESS_INNER"), "1") == 0 &&
-         session != NULL && session[0] == '/' &&
-         g_str_has_prefix (g_get_home_dir (), session) &&
-         g_getenv ("DBUS_SESSION_BUS_ADDRESS") != NULL;
-}
-
-/* gnome-keyring-daemon --daemonize returns before it owns its name on
- * the bus: a call then would have D-Bus start another daemon, with a
- * locked keyring. Waits for the session's own (asking whether a name
- * has an owner starts nothing). */
-static gboolean
-wait_for_secret_service (GError **error)
-{
-  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, error);
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  if (bus == NULL)
-    return FALSE;
-
-  for (;;)
-    {
-      g_autoptr(GVariant) reply = NULL;
-      gboolean owned = FALSE;
-
-      reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                           "org.freedesktop.DBus", "NameHasOwner",
-                                           g_variant_new ("(s)", "org.freedesktop.secrets"),
-                                           G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1,
-                                           NULL, error);
-      if (reply == NULL)
-        return FALSE;
-
-      g_variant_get (reply, "(b)", &owned);
-      if (owned)
-        return TRUE;
-
-      if (g_get_monotonic_time () > deadline)
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                               "nothing owns org.freedesktop.secrets after 10 s");
-          return FALSE;
-        }
-      g_usleep (20 * 1000);
-    }
-}
-
-/* Skips the case, saying why, unless a Secret Service of our own answers. */
-static gboolean
-require_keyring (void)
-{
-  g_autoptr(SecretService) service = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *tool = NULL;
-
-  if (!in_private_session ())
-    {
-      g_test_skip ("No private keyring: this case runs inside build-aux/headless-session.sh "
-                   "(dbus-run-session, xvfb-run and gnome-keyring-daemon), never against the user's own");
-      return FALSE;
-    }
-
-  if ((tool = g_find_program_in_path ("secret-tool")) == NULL)
-    {
-      g_test_skip ("secret-tool (package libsecret-tools) is not installed to check the keyring with");
-      return FALSE;
-    }
-
-  if (!wait_for_secret_service (&error) ||
-      !(service = secret_service_get_sync (SECRET_SERVICE_OPEN_SESSION, NULL, &error)))
-    {
-      g_autofree char *message = g_strdup_printf ("No Secret Service on the session bus: %s", error->message);
-
-      g_test_skip (message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
 
 /* A provider name no other case (nor run) uses. */
 static char *
@@ -170,24 +68,6 @@ search_labels (const char *name)
   return g_steal_pointer (&labels);
 }
 
-static char *
-keyring_lookup (const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  char *secret;
-  char *copy;
-
-  secret = secret_password_lookup_sync (&schema, NULL, &error,
-                                        "kind", "api-key",
-                                        "name", name,
-                                        NULL);
-  g_assert_no_error (error);
-  copy = g_strdup (secret);
-  secret_password_free (secret);
-
-  return copy;
-}
-
 static void
 test_store_replace_delete (void)
 {
@@ -199,7 +79,7 @@ test_store_replace_delete (void)
   g_autoptr(GPtrArray) labels = NULL;
   g_autofree char *expected_label = NULL;
 
-  if (!require_keyring ())
+  if (!keyring_session_require ())
     return;
 
   provider = provider_new (name, NULL);
@@ -219,7 +99,7 @@ test_store_replace_delete (void)
   g_assert_true (steward_secrets_has_api_key (provider));
 
   /* In the keyring as documented, under a label a person can read. */
-  stored = keyring_lookup (name);
+  stored = keyring_session_lookup (name);
   g_assert_cmpstr (stored, ==, "sk-first-0123456789");
   labels = search_labels (name);
   expected_label = g_strdup_printf ("Steward API key for %s", name);
@@ -263,7 +143,7 @@ test_keys_per_provider (void)
   g_autofree char *key = NULL;
   g_autofree char *upper = NULL;
 
-  if (!require_keyring ())
+  if (!keyring_session_require ())
     return;
 
   first_provider = provider_new (first, NULL);
@@ -350,7 +230,7 @@ test_async (void)
   g_autoptr(StewardProvider) provider = NULL;
   AsyncResult r = { 0 };
 
-  if (!require_keyring ())
+  if (!keyring_session_require ())
     return;
 
   provider = provider_new (name, NULL);
@@ -388,7 +268,7 @@ test_api_key_env (void)
   g_autofree char *key = NULL;
   AsyncResult r = { 0 };
 
-  if (!require_keyring ())
+  if (!keyring_session_require ())
     return;
 
   provider = provider_new (name, KEY_ENV);
@@ -446,7 +326,7 @@ without_keyring (void)
   g_autofree char *key = NULL;
 
   /* Before anything opens a connection to the bus. */
-  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/steward-test-bus", TRUE);
+  keyring_session_cut_off ();
 
   /* A variable's key needs no keyring: it is never asked. */
   scripted = provider_new (name, KEY_ENV);
@@ -488,52 +368,11 @@ test_no_keyring (void)
   g_test_trap_assert_passed ();
 }
 
-/* Anywhere but a private session, run again inside one, so the cases
- * that need a keyring use a throwaway one. */
-static void
-enter_private_session (int    argc,
-                       char **argv)
-{
-  const char *script = g_getenv ("STEWARD_HEADLESS_SESSION");
-  g_autoptr(GPtrArray) args = NULL;
-  g_auto(GStrv) envp = NULL;
-  g_autofree char *debug = NULL;
-  static const char * const tools[] = { "dbus-run-session", "xvfb-run", "gnome-keyring-daemon" };
-
-  if (in_private_session () || script == NULL || !g_file_test (script, G_FILE_TEST_IS_EXECUTABLE))
-    return;
-
-  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
-    {
-      g_autofree char *path = g_find_program_in_path (tools[i]);
-
-      if (path == NULL)
-        return;
-    }
-
-  /* The daemons the session starts must not inherit the test's fatal
-   * warnings (gnome-keyring-daemon warns, and would die of it): the test
-   * alone gets them back. */
-  debug = g_strconcat ("G_DEBUG=", g_getenv ("G_DEBUG") ? g_getenv ("G_DEBUG") : "", NULL);
-  envp = g_environ_unsetenv (g_get_environ (), "G_DEBUG");
-
-  args = g_ptr_array_new ();
-  g_ptr_array_add (args, (char *)script);
-  g_ptr_array_add (args, (char *)"env");
-  g_ptr_array_add (args, debug);
-  for (int i = 0; i < argc; i++)
-    g_ptr_array_add (args, argv[i]);
-  g_ptr_array_add (args, NULL);
-
-  execve (script, (char **)args->pdata, envp);
-  g_printerr ("test-secrets: could not run %s: %s\n", script, g_strerror (errno));
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  enter_private_session (argc, argv);
+  keyring_session_enter (argc, argv);
 
   g_setenv (KEY_ENV, "sk-from-environment", TRUE);
   g_unsetenv ("STEWARD_TEST_SECRETS_UNSET");

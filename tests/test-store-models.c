@@ -26,7 +26,7 @@ test_model_context_tokens (StoreFixture  *fixture,
                            gconstpointer  user_data)
 {
   g_autoptr(StewardStore) store = NULL;
-  g_autoptr(StewardProvider) provider = NULL;
+  g_autoptr(StewardProviderRecord) provider = NULL;
   g_autoptr(GPtrArray) limits = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *updated_at = NULL;
@@ -38,8 +38,7 @@ test_model_context_tokens (StoreFixture  *fixture,
   g_assert_no_error (error);
   g_signal_connect_swapped (store, "providers-changed", G_CALLBACK (count_signal), &changed);
 
-  provider = steward_provider_new ("ollama", "Local", &error);
-  g_assert_no_error (error);
+  provider = steward_provider_record_new ("Local", "ollama", NULL, NULL, NULL);
   g_assert_true (steward_store_add_provider (store, provider, &error));
   changed = 0;
 
@@ -133,8 +132,8 @@ test_model_context_tokens_follow_provider (StoreFixture  *fixture,
                                            gconstpointer  user_data)
 {
   g_autoptr(StewardStore) store = NULL;
-  g_autoptr(StewardProvider) provider = NULL;
-  g_autoptr(StewardProvider) renamed = NULL;
+  g_autoptr(StewardProviderRecord) provider = NULL;
+  g_autoptr(StewardProviderRecord) renamed = NULL;
   g_autoptr(GPtrArray) limits = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *count = NULL;
@@ -142,14 +141,13 @@ test_model_context_tokens_follow_provider (StoreFixture  *fixture,
   store = steward_store_open (fixture->data_dir, &error);
   g_assert_no_error (error);
 
-  provider = steward_provider_new ("openai", "Work", &error);
-  g_assert_no_error (error);
+  provider = steward_provider_record_new ("Work", "openai", NULL, NULL, NULL);
   g_assert_true (steward_store_add_provider (store, provider, &error));
   g_assert_true (steward_store_set_model_context_tokens (store, "Work", "gpt-4o", 128000, &error));
   g_assert_no_error (error);
 
   /* A renamed provider keeps its models' sizes. */
-  renamed = steward_provider_new ("openai", "Office", &error);
+  renamed = steward_provider_record_new ("Office", "openai", NULL, NULL, NULL);
   g_assert_true (steward_store_update_provider (store, "Work", renamed, &error));
   g_assert_no_error (error);
   g_assert_cmpint (steward_store_get_model_context_tokens (store, "Office", "gpt-4o", &error), ==, 128000);
@@ -176,14 +174,14 @@ test_default_follows_setting (StoreFixture  *fixture,
                               gconstpointer  user_data)
 {
   g_autoptr(StewardStore) store = NULL;
-  g_autoptr(StewardProvider) provider = NULL;
+  g_autoptr(StewardProviderRecord) provider = NULL;
   g_autoptr(GError) error = NULL;
   gboolean is_default = FALSE;
   guint changed = 0;
 
   store = steward_store_open (fixture->data_dir, &error);
   g_assert_no_error (error);
-  provider = steward_provider_new ("openai", "Work", &error);
+  provider = steward_provider_record_new ("Work", "openai", NULL, NULL, NULL);
   g_assert_true (steward_store_add_provider (store, provider, &error));
   g_assert_true (steward_store_set_model_context_tokens (store, "Work", "gpt-4o", 128000, &error));
   g_assert_no_error (error);

@@ -11,8 +11,9 @@
 #include "store-fixture.h"
 
 /* Providers and model sizes in the store (steward-store-providers.c):
- * what is stored of a provider (never its key), the names and addresses
- * refused, tiers that follow a renamed or removed provider. */
+ * what is stored of a provider, as a row (never its key), the names and
+ * addresses refused, tiers that follow a renamed or removed provider.
+ * Providers made from the rows are test-provider-registry.c's. */
 
 static void
 count_cb (StewardStore *store,
@@ -22,10 +23,10 @@ count_cb (StewardStore *store,
 }
 
 static void
-assert_provider_refused (StewardStore    *store,
-                         StewardProvider *provider,
-                         const char      *old_name,
-                         const char      *secret)
+assert_provider_refused (StewardStore          *store,
+                         StewardProviderRecord *provider,
+                         const char            *old_name,
+                         const char            *secret)
 {
   g_autoptr(GError) error = NULL;
   gboolean saved;
@@ -54,22 +55,21 @@ test_provider_checks (StoreFixture  *fixture,
     "ftp://example.com", "file:///etc/passwd", "example.com", "http://", "https:///v1",
   };
   g_autoptr(StewardStore) store = NULL;
-  g_autoptr(StewardProvider) good = NULL;
+  g_autoptr(StewardProviderRecord) good = NULL;
   g_autoptr(GListModel) providers = NULL;
   g_autoptr(GError) error = NULL;
 
   store = steward_store_open (fixture->data_dir, &error);
   g_assert_no_error (error);
 
-  good = steward_provider_new ("ollama", "Local café", &error);
-  g_assert_no_error (error);
-  steward_provider_set_base_url (good, "http://127.0.0.1:11434");
+  good = steward_provider_record_new ("Local café", "ollama", "http://127.0.0.1:11434", NULL, NULL);
   g_assert_true (steward_store_add_provider (store, good, &error));
   g_assert_no_error (error);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_names); i++)
     {
-      g_autoptr(StewardProvider) provider = steward_provider_new ("ollama", bad_names[i], NULL);
+      g_autoptr(StewardProviderRecord) provider = steward_provider_record_new (bad_names[i], "ollama",
+                                                                                NULL, NULL, NULL);
 
       assert_provider_refused (store, provider, NULL, NULL);
       assert_provider_refused (store, provider, "Local café", NULL);
@@ -77,9 +77,9 @@ test_provider_checks (StoreFixture  *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_urls); i++)
     {
-      g_autoptr(StewardProvider) provider = steward_provider_new ("openai", "Remote", NULL);
+      g_autoptr(StewardProviderRecord) provider = steward_provider_record_new ("Remote", "openai",
+                                                                                bad_urls[i], NULL, NULL);
 
-      steward_provider_set_base_url (provider, bad_urls[i]);
       assert_provider_refused (store, provider, NULL, "secret");
       assert_provider_refused (store, provider, "Local café", "secret");
       g_assert_false (steward_store_check_provider_address (bad_urls[i], NULL));
@@ -97,8 +97,8 @@ test_providers_and_tiers (StoreFixture  *fixture,
                           gconstpointer  user_data)
 {
   g_autoptr(StewardStore) store = NULL;
-  g_autoptr(StewardProvider) provider = NULL;
-  g_autoptr(StewardProvider) found = NULL;
+  g_autoptr(StewardProviderRecord) provider = NULL;
+  g_autoptr(StewardProviderRecord) found = NULL;
   g_autoptr(GListModel) providers = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *tier_provider = NULL;
@@ -108,12 +108,11 @@ test_providers_and_tiers (StoreFixture  *fixture,
   store = steward_store_open (fixture->data_dir, &error);
   g_assert_no_error (error);
 
-  provider = steward_provider_new ("openai", "Work", &error);
-  g_assert_no_error (error);
-  steward_provider_set_model (provider, "gpt-4o-mini");
+  provider = steward_provider_record_new ("Work", "openai", NULL, "gpt-4o-mini", NULL);
   g_assert_true (steward_store_add_provider (store, provider, &error));
 
-  /* The official endpoint is not stored, so it can move with Steward. */
+  /* No address is no address: the kind's official one is the registry's
+   * to fill in, so it can move with Steward. */
   stored_url = store_fixture_query (fixture->db_path, "SELECT coalesce (base_url, 'NULL') FROM providers");
   g_assert_cmpstr (stored_url, ==, "NULL");
 
@@ -121,15 +120,14 @@ test_providers_and_tiers (StoreFixture  *fixture,
 
   /* Renaming carries the tier along. */
   g_clear_object (&provider);
-  provider = steward_provider_new ("openai", "Office", &error);
-  steward_provider_set_base_url (provider, "http://127.0.0.1:8080/v1/");
+  provider = steward_provider_record_new ("Office", "openai", "http://127.0.0.1:8080/v1", "", NULL);
   g_assert_true (steward_store_update_provider (store, "Work", provider, &error));
   g_assert_no_error (error);
 
   found = steward_store_find_provider (store, "Office", &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (steward_provider_get_base_url (found), ==, "http://127.0.0.1:8080/v1");
-  g_assert_null (steward_provider_get_model (found));
+  g_assert_cmpstr (steward_provider_record_get_base_url (found), ==, "http://127.0.0.1:8080/v1");
+  g_assert_null (steward_provider_record_get_model (found));
 
   g_assert_true (steward_store_get_tier (store, "large", &tier_provider, &tier_model, &error));
   g_assert_cmpstr (tier_provider, ==, "Office");
@@ -161,7 +159,7 @@ test_provider_removed (StoreFixture  *fixture,
                        gconstpointer  user_data)
 {
   g_autoptr(StewardStore) store = NULL;
-  g_autoptr(StewardProvider) provider = NULL;
+  g_autoptr(StewardProviderRecord) provider = NULL;
   g_autoptr(StewardMessage) message = NULL;
   g_autoptr(GListModel) providers = NULL;
   g_autoptr(GError) error = NULL;
@@ -174,8 +172,7 @@ test_provider_removed (StoreFixture  *fixture,
   g_assert_no_error (error);
   g_signal_connect (store, "providers-changed", G_CALLBACK (count_cb), &changed);
 
-  provider = steward_provider_new ("anthropic", "Claude", &error);
-  g_assert_no_error (error);
+  provider = steward_provider_record_new ("Claude", "anthropic", NULL, NULL, NULL);
   g_assert_true (steward_store_add_provider (store, provider, &error));
   g_assert_true (steward_store_set_tier (store, "small", "Claude", "claude-haiku", &error));
   g_assert_true (steward_store_set_tier (store, "large", "Claude", "claude-opus", &error));
@@ -220,10 +217,10 @@ test_provider_names_unique (StoreFixture  *fixture,
                             gconstpointer  user_data)
 {
   g_autoptr(StewardStore) store = NULL;
-  g_autoptr(StewardProvider) first = NULL;
-  g_autoptr(StewardProvider) second = NULL;
-  g_autoptr(StewardProvider) again = NULL;
-  g_autoptr(StewardProvider) found = NULL;
+  g_autoptr(StewardProviderRecord) first = NULL;
+  g_autoptr(StewardProviderRecord) second = NULL;
+  g_autoptr(StewardProviderRecord) again = NULL;
+  g_autoptr(StewardProviderRecord) found = NULL;
   g_autoptr(GListModel) providers = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *stored = NULL;
@@ -231,12 +228,10 @@ test_provider_names_unique (StoreFixture  *fixture,
   store = steward_store_open (fixture->data_dir, &error);
   g_assert_no_error (error);
 
-  first = steward_provider_new ("openai", "Groq", &error);
-  steward_provider_set_base_url (first, "https://api.groq.com/openai/v1");
-  steward_provider_set_model (first, "llama-3.3-70b");
-  steward_provider_set_api_key_env (first, "GROQ_API_KEY");
+  first = steward_provider_record_new ("Groq", "openai", "https://api.groq.com/openai/v1",
+                                      "llama-3.3-70b", "GROQ_API_KEY");
   g_assert_true (steward_store_add_provider (store, first, &error));
-  second = steward_provider_new ("ollama", "Local", &error);
+  second = steward_provider_record_new ("Local", "ollama", NULL, NULL, NULL);
   g_assert_true (steward_store_add_provider (store, second, &error));
   g_assert_no_error (error);
 
@@ -244,10 +239,12 @@ test_provider_names_unique (StoreFixture  *fixture,
    * (never a key: there is no column for one). */
   found = steward_store_find_provider (store, "Groq", &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (steward_provider_get_kind (found), ==, "openai");
-  g_assert_cmpstr (steward_provider_get_base_url (found), ==, "https://api.groq.com/openai/v1");
-  g_assert_cmpstr (steward_provider_get_model (found), ==, "llama-3.3-70b");
-  g_assert_cmpstr (steward_provider_get_api_key_env (found), ==, "GROQ_API_KEY");
+  g_assert_true (STEWARD_IS_PROVIDER_RECORD (found));
+  g_assert_cmpstr (steward_provider_record_get_name (found), ==, "Groq");
+  g_assert_cmpstr (steward_provider_record_get_kind (found), ==, "openai");
+  g_assert_cmpstr (steward_provider_record_get_base_url (found), ==, "https://api.groq.com/openai/v1");
+  g_assert_cmpstr (steward_provider_record_get_model (found), ==, "llama-3.3-70b");
+  g_assert_cmpstr (steward_provider_record_get_api_key_env (found), ==, "GROQ_API_KEY");
   stored = store_fixture_query (fixture->db_path,
                                 "SELECT group_concat (name) FROM pragma_table_info ('providers')"
                                 " WHERE name LIKE '%key%'");
@@ -258,13 +255,15 @@ test_provider_names_unique (StoreFixture  *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (providers), ==, 2);
   {
-    g_autoptr(StewardProvider) newest = g_list_model_get_item (providers, 0);
+    g_autoptr(StewardProviderRecord) newest = g_list_model_get_item (providers, 0);
 
-    g_assert_cmpstr (steward_provider_get_name (newest), ==, "Local");
+    g_assert_true (g_list_model_get_item_type (providers) == STEWARD_TYPE_PROVIDER_RECORD);
+    g_assert_cmpstr (steward_provider_record_get_name (newest), ==, "Local");
+    g_assert_null (steward_provider_record_get_base_url (newest));
   }
 
   /* One name, one provider: adding or renaming onto it is refused. */
-  again = steward_provider_new ("gemini", "Groq", &error);
+  again = steward_provider_record_new ("Groq", "gemini", NULL, NULL, NULL);
   g_assert_false (steward_store_add_provider (store, again, &error));
   g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "Groq"));
@@ -276,7 +275,7 @@ test_provider_names_unique (StoreFixture  *fixture,
   g_clear_object (&found);
   found = steward_store_find_provider (store, "Local", &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (steward_provider_get_kind (found), ==, "ollama");
+  g_assert_cmpstr (steward_provider_record_get_kind (found), ==, "ollama");
   g_clear_object (&found);
   g_assert_null (steward_store_find_provider (store, "Nobody", &error));
   g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND);
@@ -287,7 +286,7 @@ test_tier_checks (StoreFixture  *fixture,
                   gconstpointer  user_data)
 {
   g_autoptr(StewardStore) store = NULL;
-  g_autoptr(StewardProvider) provider = NULL;
+  g_autoptr(StewardProviderRecord) provider = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *tier_provider = NULL;
   g_autofree char *tier_model = NULL;
@@ -295,7 +294,7 @@ test_tier_checks (StoreFixture  *fixture,
 
   store = steward_store_open (fixture->data_dir, &error);
   g_assert_no_error (error);
-  provider = steward_provider_new ("ollama", "Local", &error);
+  provider = steward_provider_record_new ("Local", "ollama", NULL, NULL, NULL);
   g_assert_true (steward_store_add_provider (store, provider, &error));
   g_assert_no_error (error);
   g_signal_connect (store, "providers-changed", G_CALLBACK (count_cb), &changed);

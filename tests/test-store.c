@@ -571,7 +571,7 @@ read_only_child (const char *data_dir,
 {
   g_autoptr(StewardStore) store = NULL;
   g_autoptr(GListModel) conversations = NULL;
-  g_autoptr(StewardProvider) provider = NULL;
+  g_autoptr(StewardProviderRecord) provider = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
 
@@ -609,8 +609,7 @@ read_only_child (const char *data_dir,
   g_assert_cmpint (steward_store_create_conversation (store, "New", &error), ==, 0);
   assert_read_only_error (error, data_dir);
   g_clear_error (&error);
-  provider = steward_provider_new ("ollama", "Local", &error);
-  g_assert_no_error (error);
+  provider = steward_provider_record_new ("Local", "ollama", NULL, NULL, NULL);
   g_assert_false (steward_store_add_provider (store, provider, &error));
   assert_read_only_error (error, data_dir);
   g_clear_error (&error);

@@ -119,7 +119,8 @@ model_list (StewardCliContext *ctx)
       g_ptr_array_add (tier_names, g_steal_pointer (&model));
     }
 
-  if (!(providers = steward_store_list_providers (store, &error)))
+  if (!(providers = steward_provider_registry_list (steward_services_get_providers (_steward_cli_get_services (ctx)),
+                                                    &error)))
     return _steward_cli_fail_error (error);
 
   for (guint i = 0; i < g_list_model_get_n_items (providers); i++)

@@ -98,7 +98,8 @@ provider_add (StewardCliContext *ctx)
     return STEWARD_CLI_EXIT_FAILURE;
 
   /* Without its key the provider would only fail later: both or neither. */
-  added = steward_services_add_provider (_steward_cli_get_services (ctx), provider, key, &error);
+  added = steward_provider_registry_add (steward_services_get_providers (_steward_cli_get_services (ctx)),
+                                         provider, key, &error);
   if (key != NULL)
     memset (key, 0, strlen (key));
   if (!added)
@@ -122,17 +123,17 @@ provider_list (StewardCliContext *ctx)
 {
   g_autoptr(GListModel) providers = NULL;
   g_autoptr(GError) error = NULL;
-  StewardStore *store;
   guint n_items;
   int status;
 
   if (!_steward_cli_check_args (ctx, "provider list", 1, 1, &status))
     return status;
 
-  if (!(store = _steward_cli_open_store (ctx)))
+  if (!_steward_cli_open_store (ctx))
     return STEWARD_CLI_EXIT_FAILURE;
 
-  if (!(providers = steward_store_list_providers (store, &error)))
+  if (!(providers = steward_provider_registry_list (steward_services_get_providers (_steward_cli_get_services (ctx)),
+                                                    &error)))
     return _steward_cli_fail_error (error);
 
   n_items = g_list_model_get_n_items (providers);
@@ -197,16 +198,16 @@ provider_test (StewardCliContext *ctx)
   g_autoptr(GError) error = NULL;
   g_autofree char *key = NULL;
   Wait wait = { 0 };
-  StewardStore *store;
   int status;
 
   if (!_steward_cli_check_args (ctx, "provider test", 2, 2, &status))
     return status;
 
-  if (!(store = _steward_cli_open_store (ctx)))
+  if (!_steward_cli_open_store (ctx))
     return STEWARD_CLI_EXIT_FAILURE;
 
-  if (!(provider = steward_store_find_provider (store, _steward_cli_text (ctx, _steward_cli_arg (ctx, 1)), &error)))
+  if (!(provider = steward_provider_registry_find (steward_services_get_providers (_steward_cli_get_services (ctx)),
+                                                   _steward_cli_text (ctx, _steward_cli_arg (ctx, 1)), &error)))
     return _steward_cli_fail_error (error);
 
   key = steward_secrets_lookup_api_key (provider, NULL, &error);
@@ -257,25 +258,26 @@ provider_test (StewardCliContext *ctx)
 static int
 provider_remove (StewardCliContext *ctx)
 {
+  g_autoptr(GError) key_error = NULL;
   g_autoptr(GError) error = NULL;
-  StewardStore *store;
   const char *name;
   int status;
 
   if (!_steward_cli_check_args (ctx, "provider remove", 2, 2, &status))
     return status;
 
-  if (!(store = _steward_cli_open_store_for_writing (ctx)))
+  if (!_steward_cli_open_store_for_writing (ctx))
     return STEWARD_CLI_EXIT_FAILURE;
 
   name = _steward_cli_text (ctx, _steward_cli_arg (ctx, 1));
 
-  if (!steward_store_remove_provider (store, name, &error))
+  if (!steward_provider_registry_remove (steward_services_get_providers (_steward_cli_get_services (ctx)),
+                                         name, &key_error, &error))
     return _steward_cli_fail_error (error);
 
   /* The key goes with the provider; without a keyring there is none. */
-  if (!steward_secrets_clear_api_key (name, NULL, &error))
-    g_debug ("%s", error->message);
+  if (key_error != NULL)
+    g_debug ("%s", key_error->message);
 
   return EXIT_SUCCESS;
 }

@@ -10,20 +10,19 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
-#include "steward-secrets.h"
 #include "steward-services.h"
 
 /* What the rest of Steward works with, in one place: the store, the
- * typed settings over it, and the HTTP session every provider request
- * goes through. The app keeps one (steward_application_get_services ()),
+ * typed settings over it, the providers (the registry over the store and
+ * the keyring), and the HTTP session every provider request goes
+ * through. The app keeps one (steward_application_get_services ()),
  * steward-cli builds one per command, tests build one on a temporary
  * folder. Widgets take what they need from it.
  *
  * The store opens in a worker (migrations may take a moment on a large
- * file): until "ready" is TRUE, get_store () and get_settings () return
- * NULL; after, either the store is there or get_open_error () says why
+ * file): until "ready" is TRUE, get_store (), get_settings () and
+ * get_providers () return NULL; after, either the store is there or get_open_error () says why
  * not. */
 
 struct _StewardServices
@@ -32,6 +31,7 @@ struct _StewardServices
 
   StewardStore    *store;
   StewardSettings *settings;
+  StewardProviderRegistry *providers;
   SoupSession     *session;
   GError          *open_error;
   /* Shared by every view, made on first use */
@@ -44,6 +44,7 @@ G_DEFINE_FINAL_TYPE (StewardServices, steward_services, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
+  PROP_PROVIDERS,
   PROP_READY,
   PROP_SETTINGS,
   PROP_STORE,
@@ -61,6 +62,7 @@ steward_services_dispose (GObject *object)
     soup_session_abort (self->session);
   g_clear_object (&self->conversations);
   g_clear_object (&self->memories);
+  g_clear_object (&self->providers);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_object (&self->session);
@@ -88,6 +90,10 @@ steward_services_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_PROVIDERS:
+      g_value_set_object (value, self->providers);
+      break;
+
     case PROP_READY:
       g_value_set_boolean (value, self->ready);
       break;
@@ -114,6 +120,14 @@ steward_services_class_init (StewardServicesClass *klass)
   object_class->finalize = steward_services_finalize;
   object_class->get_property = steward_services_get_property;
 
+  /**
+   * StewardServices:providers:
+   *
+   * The providers the user set up, once the store is open.
+   */
+  properties[PROP_PROVIDERS] =
+    g_param_spec_object ("providers", NULL, NULL, STEWARD_TYPE_PROVIDER_REGISTRY,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   /**
    * StewardServices:ready:
    *
@@ -152,13 +166,17 @@ set_opened (StewardServices *self,
 {
   g_set_object (&self->store, store);
   if (store != NULL)
-    self->settings = steward_settings_new (store);
+    {
+      self->settings = steward_settings_new (store);
+      self->providers = steward_provider_registry_new (store);
+    }
   g_clear_error (&self->open_error);
   self->open_error = error;
   self->ready = TRUE;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SETTINGS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROVIDERS]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
 }
 
@@ -318,150 +336,18 @@ steward_services_get_session (StewardServices *self)
   return self->session;
 }
 
-/* -- adding a provider with its key ---------------------------------------- */
-
-static gboolean
-check_open (StewardServices  *self,
-            GError          **error)
-{
-  if (self->store != NULL)
-    return TRUE;
-
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
-                       _("Steward’s data is not open yet."));
-  return FALSE;
-}
-
 /**
- * steward_services_add_provider:
- * @api_key: (nullable): the key, for the keyring; %NULL for none (or
- *   for a provider that reads its key from an environment variable)
+ * steward_services_get_providers:
  *
- * Stores @provider, then its key in the keyring. When the key cannot be
- * stored, the provider is removed again: one or the other, never half.
+ * Returns: (transfer none) (nullable): the providers the user set up,
+ *   once the store is open
  */
-gboolean
-steward_services_add_provider (StewardServices  *self,
-                               StewardProvider  *provider,
-                               const char       *api_key,
-                               GError          **error)
+StewardProviderRegistry *
+steward_services_get_providers (StewardServices *self)
 {
-  g_autoptr(GError) undo_error = NULL;
-  const char *name;
+  g_return_val_if_fail (STEWARD_IS_SERVICES (self), NULL);
 
-  g_return_val_if_fail (STEWARD_IS_SERVICES (self), FALSE);
-  g_return_val_if_fail (STEWARD_IS_PROVIDER (provider), FALSE);
-
-  if (!check_open (self, error) || !steward_store_add_provider (self->store, provider, error))
-    return FALSE;
-
-  name = steward_provider_get_name (provider);
-  if (api_key == NULL || api_key[0] == '\0' ||
-      steward_secrets_store_api_key (name, api_key, NULL, error))
-    return TRUE;
-
-  if (!steward_store_remove_provider (self->store, name, &undo_error))
-    g_warning ("Cannot remove the provider “%s” whose key could not be stored: %s", name, undo_error->message);
-
-  return FALSE;
-}
-
-typedef struct
-{
-  StewardProvider *provider;
-  char            *api_key;
-} AddData;
-
-static void
-add_data_free (gpointer data)
-{
-  AddData *ad = data;
-
-  g_clear_object (&ad->provider);
-  if (ad->api_key != NULL)
-    memset (ad->api_key, 0, strlen (ad->api_key));
-  g_free (ad->api_key);
-  g_free (ad);
-}
-
-static void
-add_key_stored_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  StewardServices *self = g_task_get_source_object (task);
-  AddData *ad = g_task_get_task_data (task);
-  g_autoptr(GError) undo_error = NULL;
-  GError *error = NULL;
-
-  if (steward_secrets_store_api_key_finish (result, &error))
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  if (self->store != NULL &&
-      !steward_store_remove_provider (self->store, steward_provider_get_name (ad->provider), &undo_error))
-    g_warning ("Cannot remove the provider whose key could not be stored: %s", undo_error->message);
-
-  g_task_return_error (task, error);
-}
-
-/**
- * steward_services_add_provider_async:
- *
- * As steward_services_add_provider(), with the keyring reached without
- * blocking.
- */
-void
-steward_services_add_provider_async (StewardServices     *self,
-                                     StewardProvider     *provider,
-                                     const char          *api_key,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  GError *error = NULL;
-  AddData *ad;
-
-  g_return_if_fail (STEWARD_IS_SERVICES (self));
-  g_return_if_fail (STEWARD_IS_PROVIDER (provider));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, steward_services_add_provider_async);
-
-  ad = g_new0 (AddData, 1);
-  ad->provider = g_object_ref (provider);
-  ad->api_key = g_strdup (api_key);
-  g_task_set_task_data (task, ad, add_data_free);
-
-  if (!check_open (self, &error) || !steward_store_add_provider (self->store, provider, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (api_key == NULL || api_key[0] == '\0')
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  steward_secrets_store_api_key_async (steward_provider_get_name (provider), api_key, cancellable,
-                                       add_key_stored_cb, g_steal_pointer (&task));
-}
-
-gboolean
-steward_services_add_provider_finish (StewardServices  *self,
-                                      GAsyncResult     *result,
-                                      GError          **error)
-{
-  g_return_val_if_fail (STEWARD_IS_SERVICES (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return self->providers;
 }
 
 /* -- lists of what the store holds --------------------------------------- */

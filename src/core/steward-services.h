@@ -9,7 +9,7 @@
 
 #include <libsoup/soup.h>
 
-#include "steward-provider.h"
+#include "steward-provider-registry.h"
 #include "steward-settings.h"
 #include "steward-store.h"
 
@@ -38,6 +38,7 @@ const GError    *steward_services_get_open_error    (StewardServices      *self)
 StewardStore    *steward_services_get_store         (StewardServices      *self);
 StewardSettings *steward_services_get_settings      (StewardServices      *self);
 SoupSession     *steward_services_get_session       (StewardServices      *self);
+StewardProviderRegistry *steward_services_get_providers (StewardServices    *self);
 
 StewardRowList  *steward_services_get_conversations (StewardServices     *self,
                                                      GError             **error);
@@ -46,18 +47,5 @@ StewardRowList  *steward_services_get_memories      (StewardServices     *self,
 StewardMessageList *steward_services_watch_messages (StewardServices     *self,
                                                      gint64               conversation_id);
 
-gboolean         steward_services_add_provider      (StewardServices      *self,
-                                                     StewardProvider      *provider,
-                                                     const char           *api_key,
-                                                     GError              **error);
-void             steward_services_add_provider_async  (StewardServices    *self,
-                                                       StewardProvider    *provider,
-                                                       const char         *api_key,
-                                                       GCancellable       *cancellable,
-                                                       GAsyncReadyCallback callback,
-                                                       gpointer            user_data);
-gboolean         steward_services_add_provider_finish (StewardServices    *self,
-                                                       GAsyncResult       *result,
-                                                       GError            **error);
 
 G_END_DECLS

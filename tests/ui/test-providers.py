@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 # Preferences → Providers: add a provider against the replay server (Test
 # Connection lists its models, the key goes into the keyring), map the
-# medium size to it on the Models page, then remove it again; the CLI and
-# the keyring confirm each step.
+# medium size to it on the Models page, rename it (its key and its size
+# follow), then remove it again; the CLI and the keyring confirm each
+# step.
 #
 # Copyright 2026 The Steward authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -214,18 +215,42 @@ def map_medium_size(steward):
     assert tier(steward, 'large')['provider'] is None
 
 
-def remove_provider(steward):
+def rename_provider(steward, server):
     steward.click('page tab', 'Providers')
-    steward.click('push button', 'Remove Local')
+    steward.click('push button', 'Edit Local')
+    dialog = steward.wait_visible('frame', 'Edit Provider')
+
+    name = in_window(steward, dialog, 'text', 'Name')
+    ui.wait_for(lambda: steward.entry_text(name) == 'Local', 'Name to read “Local”')
+    # The stored key is looked up before Save can be pressed.
+    in_window(steward, dialog, 'label', 'Key Stored in the Keyring')
+    type_into(steward, dialog, name, 'Office')
+    ui.click(in_window(steward, dialog, 'push button', 'Save'))
+    steward.wait_gone('frame', 'Edit Provider')
+    steward.wait_visible('list item', 'Office')
+    steward.wait_gone('list item', 'Local')
+
+    providers = cli_json(steward, 'provider', 'list')
+    assert [p['name'] for p in providers] == ['Office'], providers
+    assert providers[0]['base_url'] == f'http://127.0.0.1:{server.port}/v1', providers
+    assert providers[0]['has_key'] is True, providers
+    assert keyring_lookup('Office') == KEY, 'the key did not follow the new name'
+    assert keyring_lookup('Local') is None, 'the key stayed under the old name'
+    assert tier(steward, 'medium') == {'tier': 'medium', 'provider': 'Office', 'model': 'gpt-4o-mini'}
+
+
+def remove_provider(steward, name):
+    steward.click('page tab', 'Providers')
+    steward.click('push button', f'Remove {name}')
     steward.wait_visible('label', 'Remove Provider?')
-    steward.wait_visible('label', 'Local and its API key will be removed. '
+    steward.wait_visible('label', f'{name} and its API key will be removed. '
                                   'Conversations keep their messages.')
     steward.click('push button', 'Remove')
 
-    steward.wait_gone('list item', 'Local')
+    steward.wait_gone('list item', name)
     steward.wait_visible('list item', 'No Providers Yet')
     assert cli_json(steward, 'provider', 'list') == []
-    ui.wait_for(lambda: keyring_lookup('Local') is None, 'the key to leave the keyring')
+    ui.wait_for(lambda: keyring_lookup(name) is None, 'the key to leave the keyring')
     assert tier(steward, 'medium')['provider'] is None
 
 
@@ -242,7 +267,8 @@ def body(steward):
 
         add_provider(steward, server)
         map_medium_size(steward)
-        remove_provider(steward)
+        rename_provider(steward, server)
+        remove_provider(steward, 'Office')
 
         steward.key('Escape', window='Preferences')
         steward.wait_gone('frame', 'Preferences')

@@ -19,11 +19,9 @@
 
 /* The Chat page: the list of conversations beside the conversation view.
  * With no provider set up, the view's place shows how to add one, and
- * offers a local Ollama directly when one answers.
+ * offers a local Ollama directly when one answers (the core's first run,
+ * steward-first-run.c, finds it and sets it up).
  */
-
-#define OLLAMA_DEFAULT_URL     "http://127.0.0.1:11434"
-#define OLLAMA_PROBE_TIMEOUT_S 2
 
 struct _StewardChatPage
 {
@@ -48,14 +46,13 @@ struct _StewardChatPage
   StewardRowList     *conversations;
 
   /* Owned */
+  StewardProviderRegistry *providers;
+  StewardFirstRun    *first_run;
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
   GArray             *pending_deletes;
   GCancellable       *probe_cancellable;
-  char               *ollama_url;
-  char               *ollama_model;
 
-  guint               probe_timeout;
   guint               reloading : 1;
   guint               probing : 1;
 };
@@ -202,17 +199,26 @@ steward_chat_page_load (StewardChatPage *self)
 }
 
 static void
+providers_changed_cb (StewardChatPage         *self,
+                      StewardProviderRegistry *providers);
+
+static void
 services_ready_cb (StewardChatPage *self,
                    GParamSpec      *pspec,
                    StewardServices *services)
 {
-  StewardStore *store = steward_services_get_store (services);
-
   steward_chat_page_load (self);
 
-  if (store != NULL)
-    g_signal_connect_object (store, "providers-changed",
-                             G_CALLBACK (steward_chat_page_update_setup), self, G_CONNECT_SWAPPED);
+  /* The providers, and the first run, are the services': an open store
+   * means they are there. */
+  if (self->providers == NULL && (self->providers = steward_services_get_providers (services)) != NULL)
+    {
+      g_object_ref (self->providers);
+      self->first_run = steward_first_run_new (services);
+      g_signal_connect_object (self->providers, "changed",
+                               G_CALLBACK (providers_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
   steward_chat_page_update_setup (self);
 }
 
@@ -486,145 +492,107 @@ static void
 use_ollama_clicked_cb (StewardChatPage *self,
                        GtkButton       *button)
 {
-  g_autoptr(StewardProvider) provider = NULL;
   g_autoptr(GError) error = NULL;
-  StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
 
   g_assert (STEWARD_IS_CHAT_PAGE (self));
 
-  if (store == NULL || self->ollama_model == NULL)
+  if (self->first_run == NULL || steward_first_run_get_ollama_model (self->first_run) == NULL)
     return;
 
-  if (!(provider = steward_provider_new ("ollama", "Ollama", &error)))
-    goto failed;
-
-  steward_provider_set_base_url (provider, self->ollama_url);
-  steward_provider_set_model (provider, self->ollama_model);
-
-  if (!steward_store_add_provider (store, provider, &error) ||
-      !steward_store_set_tier (store, "medium", "Ollama", self->ollama_model, &error))
-    goto failed;
+  if (!steward_first_run_use_ollama (self->first_run, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
 
   steward_chat_page_update_setup (self);
   steward_chat_page_new_conversation (self);
-  return;
-
-failed:
-  show_error_toast (self, error);
 }
 
 static void
 probe_done (StewardChatPage *self)
 {
   self->probing = FALSE;
-  g_clear_handle_id (&self->probe_timeout, g_source_remove);
   g_clear_object (&self->probe_cancellable);
 }
 
 static void
-ollama_models_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+ollama_found_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
   g_autoptr(StewardChatPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) models = NULL;
+  g_autofree char *model = NULL;
+  g_autofree char *text = NULL;
 
-  models = steward_provider_list_models_finish (STEWARD_PROVIDER (object), result, &error);
+  model = steward_first_run_find_ollama_finish (STEWARD_FIRST_RUN (object), result, &error);
 
   if (self->probe_cancellable == NULL)
     return;
 
   probe_done (self);
 
-  if (models == NULL || models[0] == NULL)
+  if (model == NULL)
     {
       g_debug ("No local Ollama: %s", error ? error->message : "no models");
       return;
     }
 
-  g_free (self->ollama_model);
-  self->ollama_model = g_strdup (models[0]);
-
-  {
-    /* Translators: %s is a model name such as “llama3.2” */
-    g_autofree char *text = g_strdup_printf (_("Ollama is running on this computer; Steward will use %s."),
-                                             self->ollama_model);
-
-    gtk_label_set_text (self->ollama_label, text);
-  }
+  /* Translators: %s is a model name such as “llama3.2” */
+  text = g_strdup_printf (_("Ollama is running on this computer; Steward will use %s."), model);
+  gtk_label_set_text (self->ollama_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->ollama_label), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->use_ollama_button), TRUE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->add_provider_button), "suggested-action");
 }
 
-static gboolean
-probe_timeout_cb (gpointer user_data)
-{
-  StewardChatPage *self = user_data;
-
-  self->probe_timeout = 0;
-  if (self->probe_cancellable != NULL)
-    g_cancellable_cancel (self->probe_cancellable);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
-steward_chat_page_probe_ollama (StewardChatPage *self)
+steward_chat_page_find_ollama (StewardChatPage *self)
 {
-  g_autoptr(StewardProvider) provider = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *url;
+  g_assert (STEWARD_IS_CHAT_PAGE (self));
 
-  if (self->probing || self->ollama_model != NULL)
+  if (self->probing || self->first_run == NULL ||
+      steward_first_run_get_ollama_model (self->first_run) != NULL)
     return;
-
-  if (!(provider = steward_provider_new ("ollama", "Ollama", &error)))
-    {
-      g_debug ("Cannot probe Ollama: %s", error->message);
-      return;
-    }
-
-  url = g_getenv ("STEWARD_OLLAMA_URL");
-  g_free (self->ollama_url);
-  self->ollama_url = g_strdup (url && *url ? url : OLLAMA_DEFAULT_URL);
-  steward_provider_set_base_url (provider, self->ollama_url);
 
   self->probing = TRUE;
   self->probe_cancellable = g_cancellable_new ();
-  self->probe_timeout = g_timeout_add_seconds (OLLAMA_PROBE_TIMEOUT_S, probe_timeout_cb, self);
-  steward_provider_list_models_async (provider, steward_services_get_session (STEWARD_SERVICES_DEFAULT), NULL, self->probe_cancellable,
-                                      ollama_models_cb, g_object_ref (self));
+  steward_first_run_find_ollama_async (self->first_run, self->probe_cancellable,
+                                       ollama_found_cb, g_object_ref (self));
 }
 
-/* Shows the setup page while the store has no provider; the store's
- * "providers-changed" says when to look again. */
+static void
+providers_changed_cb (StewardChatPage         *self,
+                      StewardProviderRegistry *providers)
+{
+  steward_chat_page_update_setup (self);
+}
+
+/* Shows the setup page while no provider is set up; the registry's
+ * "changed" says when to look again. */
 static void
 steward_chat_page_update_setup (StewardChatPage *self)
 {
-  g_autoptr(GListModel) providers = NULL;
   g_autoptr(GError) error = NULL;
-  StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
   gboolean needed;
 
   g_assert (STEWARD_IS_CHAT_PAGE (self));
 
-  if (store == NULL)
+  if (self->first_run == NULL)
     return;
 
-  if (!(providers = steward_store_list_providers (store, &error)))
+  needed = steward_first_run_is_needed (self->first_run, &error);
+  if (error != NULL)
     {
       g_debug ("Cannot list providers: %s", error->message);
       return;
     }
 
-  needed = g_list_model_get_n_items (providers) == 0;
-
   if (needed)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "setup");
-      steward_chat_page_probe_ollama (self);
+      steward_chat_page_find_ollama (self);
     }
   else
     {
@@ -648,8 +616,13 @@ steward_chat_page_dispose (GObject *object)
     g_cancellable_cancel (self->probe_cancellable);
   probe_done (self);
 
+  if (self->providers != NULL)
+    g_signal_handlers_disconnect_by_data (self->providers, self);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_CHAT_PAGE);
 
+  g_clear_object (&self->first_run);
+  g_clear_object (&self->providers);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
 
@@ -662,8 +635,6 @@ steward_chat_page_finalize (GObject *object)
   StewardChatPage *self = (StewardChatPage *)object;
 
   g_clear_pointer (&self->pending_deletes, g_array_unref);
-  g_free (self->ollama_url);
-  g_free (self->ollama_model);
 
   G_OBJECT_CLASS (steward_chat_page_parent_class)->finalize (object);
 }

@@ -16,7 +16,7 @@
 /* Preferences → Models: the provider and model of each size, with the
  * models the provider offers as suggestions, and the context size of the
  * chosen model (its own, or the default, which the page sets too). The
- * Preferences window hands it the providers it lists.
+ * Preferences window hands it the providers its Providers page lists.
  */
 
 /* A typed model is saved this long after the last keystroke, and on close. */
@@ -512,6 +512,17 @@ steward_models_page_set_property (GObject      *object,
     }
 }
 
+/* Leaving the page saves what was typed on it: a size typed here is
+ * stored before the Providers page renames or removes its provider.
+ */
+static void
+steward_models_page_unmap (GtkWidget *widget)
+{
+  steward_models_page_flush (STEWARD_MODELS_PAGE (widget));
+
+  GTK_WIDGET_CLASS (steward_models_page_parent_class)->unmap (widget);
+}
+
 static void
 steward_models_page_class_init (StewardModelsPageClass *klass)
 {
@@ -521,6 +532,8 @@ steward_models_page_class_init (StewardModelsPageClass *klass)
   object_class->dispose = steward_models_page_dispose;
   object_class->get_property = steward_models_page_get_property;
   object_class->set_property = steward_models_page_set_property;
+
+  widget_class->unmap = steward_models_page_unmap;
 
   /**
    * StewardModelsPage:settings:

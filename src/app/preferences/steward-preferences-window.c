@@ -14,7 +14,7 @@
 #include "steward-memory-page.h"
 #include "steward-models-page.h"
 #include "steward-preferences-window.h"
-#include "steward-provider-dialog.h"
+#include "steward-providers-page.h"
 
 /* Listing a provider's models must not hang the page on a dead server. */
 #define HTTP_TIMEOUT_SEC 30
@@ -24,7 +24,6 @@ struct _StewardPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   /* Template widgets */
-  GtkButton            *add_provider_button;
   GtkSwitch            *auto_switch;
   GtkSpinButton        *budget_spin;
   GtkSpinButton        *exchanges_spin;
@@ -34,10 +33,8 @@ struct _StewardPreferencesWindow
   AdwPreferencesPage   *memory_page;
   StewardModelsPage    *models_page;
   AdwEntryRow          *name_row;
-  AdwActionRow         *no_providers_row;
   AdwPreferencesPage   *personalization_page;
-  AdwPreferencesGroup  *providers_group;
-  AdwPreferencesPage   *providers_page;
+  StewardProvidersPage *providers_page;
   AdwEntryRow          *tone_row;
 
   /* Owned */
@@ -47,15 +44,9 @@ struct _StewardPreferencesWindow
   /* The toast saying a setting was not saved, while it shows. */
   AdwToast             *save_toast;
   SoupSession          *session;
-  GCancellable         *cancellable;
-  /* The providers as stored, in the order the rows show them. */
-  GListModel           *providers;
-  GPtrArray            *provider_rows;
 };
 
 G_DEFINE_FINAL_TYPE (StewardPreferencesWindow, steward_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
-
-static void steward_preferences_window_reload_providers (StewardPreferencesWindow *self);
 
 enum {
   PROP_0,
@@ -201,7 +192,6 @@ steward_preferences_window_load (StewardPreferencesWindow *self)
   /* Without a store there is nothing to show or save. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->personalization_page), sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->memory_page), sensitive);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->providers_page), sensitive);
   steward_memory_page_set_store (self->memory_list, self->store);
   steward_models_page_set_store (self->models_page, self->store);
 
@@ -215,305 +205,20 @@ steward_preferences_window_load (StewardPreferencesWindow *self)
                            G_CONNECT_SWAPPED);
   g_binding_group_set_source (self->setting_bindings, self->settings);
   steward_models_page_set_settings (self->models_page, self->settings);
-
-  steward_preferences_window_reload_providers (self);
+  steward_models_page_set_providers (self->models_page,
+                                     steward_providers_page_get_providers (self->providers_page));
 }
 
-/* Providers page */
-
+/* The Models page chooses among the providers the Providers page lists. */
 static void
-steward_preferences_window_toast (StewardPreferencesWindow *self,
-                                  const char               *message)
+providers_changed_cb (StewardPreferencesWindow *self,
+                      GParamSpec               *pspec,
+                      StewardProvidersPage     *page)
 {
   g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
 
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
-}
-
-static char *
-dup_provider_summary (StewardProvider *provider)
-{
-  GString *summary = g_string_new (steward_provider_dialog_get_kind_label (steward_provider_get_kind (provider)));
-  const char *model = steward_provider_get_model (provider);
-
-  g_string_append (summary, " · ");
-  g_string_append (summary, steward_provider_get_base_url (provider));
-
-  if (model != NULL)
-    {
-      g_string_append (summary, " · ");
-      g_string_append (summary, model);
-    }
-
-  return g_string_free (summary, FALSE);
-}
-
-static void
-dialog_saved_cb (StewardPreferencesWindow *self,
-                 StewardProvider          *provider,
-                 StewardProviderDialog    *dialog)
-{
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  steward_preferences_window_reload_providers (self);
-}
-
-static void
-steward_preferences_window_open_dialog (StewardPreferencesWindow *self,
-                                        StewardProvider          *provider)
-{
-  StewardProviderDialog *dialog;
-
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  if (self->store == NULL)
-    return;
-
-  dialog = steward_provider_dialog_new (self->store, self->session, provider);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
-  g_signal_connect_object (dialog, "saved",
-                           G_CALLBACK (dialog_saved_cb),
-                           self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-add_provider_clicked_cb (StewardPreferencesWindow *self,
-                         GtkButton                *button)
-{
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  steward_preferences_window_open_dialog (self, NULL);
-}
-
-/* From the row's Edit button, or the row itself. */
-static void
-edit_provider_clicked_cb (StewardPreferencesWindow *self,
-                          GtkWidget                *widget)
-{
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  steward_preferences_window_open_dialog (self, g_object_get_data (G_OBJECT (widget), "provider"));
-}
-
-static void
-clear_key_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(StewardPreferencesWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (steward_secrets_clear_api_key_finish (result, &error))
-    return;
-
-  /* The window may have closed meanwhile: say it where it can be seen. */
-  if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
-    g_message ("%s", error->message);
-  else
-    steward_preferences_window_toast (self, error->message);
-}
-
-static void
-remove_response_cb (StewardPreferencesWindow *self,
-                    const char               *response,
-                    AdwMessageDialog         *dialog)
-{
-  StewardProvider *provider;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  if (g_strcmp0 (response, "remove") != 0 || self->store == NULL)
-    return;
-
-  provider = g_object_get_data (G_OBJECT (dialog), "provider");
-  name = g_strdup (steward_provider_get_name (provider));
-
-  steward_models_page_flush (self->models_page);
-
-  if (!steward_store_remove_provider (self->store, name, &error))
-    {
-      steward_preferences_window_toast (self, error->message);
-      return;
-    }
-
-  /* No cancellable: the key goes even when the window closes first. */
-  steward_secrets_clear_api_key_async (name, NULL, clear_key_cb, g_object_ref (self));
-
-  steward_preferences_window_reload_providers (self);
-}
-
-/* GTK 4.8 names a button whose label has a mnemonic by both the raw label
- * and its text ("_Remove Remove"); its text alone is the name.
- */
-static void
-fix_button_names (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_BUTTON (child) && gtk_button_get_use_underline (GTK_BUTTON (child)))
-        gtk_accessible_reset_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL);
-      else
-        fix_button_names (child);
-    }
-}
-
-static void
-remove_provider_clicked_cb (StewardPreferencesWindow *self,
-                            GtkButton                *button)
-{
-  StewardProvider *provider;
-  GtkWidget *dialog;
-
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  provider = g_object_get_data (G_OBJECT (button), "provider");
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Remove Provider?"), NULL);
-  /* Translators: %s is the name of a provider */
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("%s and its API key will be removed. Conversations keep their messages."),
-                                  steward_provider_get_name (provider));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "remove", _("_Remove"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  fix_button_names (dialog);
-  g_object_set_data_full (G_OBJECT (dialog), "provider",
-                          g_object_ref (provider), g_object_unref);
-  g_signal_connect_object (dialog, "response",
-                           G_CALLBACK (remove_response_cb),
-                           self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static GtkWidget *
-steward_preferences_window_create_row_button (StewardPreferencesWindow *self,
-                                              StewardProvider          *provider,
-                                              const char               *icon_name,
-                                              const char               *tooltip,
-                                              const char               *label,
-                                              GCallback                 callback)
-{
-  GtkWidget *button;
-
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  button = gtk_button_new_from_icon_name (icon_name);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_add_css_class (button, "flat");
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-
-  g_object_set_data_full (G_OBJECT (button), "provider",
-                          g_object_ref (provider), g_object_unref);
-  g_signal_connect_object (button, "clicked", callback, self, G_CONNECT_SWAPPED);
-
-  return button;
-}
-
-static GtkWidget *
-steward_preferences_window_create_provider_row (StewardPreferencesWindow *self,
-                                                StewardProvider          *provider)
-{
-  g_autofree char *summary = dup_provider_summary (provider);
-  g_autofree char *edit_label = NULL;
-  g_autofree char *remove_label = NULL;
-  const char *name = steward_provider_get_name (provider);
-  GtkWidget *row;
-  GtkWidget *edit;
-  GtkWidget *remove;
-
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summary);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
-
-  /* Translators: %s is the name of a provider; read by screen readers */
-  edit_label = g_strdup_printf (_("Edit %s"), name);
-  /* Translators: %s is the name of a provider; read by screen readers */
-  remove_label = g_strdup_printf (_("Remove %s"), name);
-
-  edit = steward_preferences_window_create_row_button (self, provider, "document-edit-symbolic",
-                                                       _("Edit"), edit_label,
-                                                       G_CALLBACK (edit_provider_clicked_cb));
-  remove = steward_preferences_window_create_row_button (self, provider, "user-trash-symbolic",
-                                                         _("Remove"), remove_label,
-                                                         G_CALLBACK (remove_provider_clicked_cb));
-
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-
-  /* Activating the row edits, like its button; not through
-   * activatable-widget, which would name the button after the row.
-   */
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "provider", g_object_ref (provider), g_object_unref);
-  g_signal_connect_object (row, "activated",
-                           G_CALLBACK (edit_provider_clicked_cb),
-                           self,
-                           G_CONNECT_SWAPPED);
-
-  return row;
-}
-
-static void
-steward_preferences_window_reload_providers (StewardPreferencesWindow *self)
-{
-  g_autoptr(GListModel) providers = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n_providers;
-
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  if (self->store == NULL)
-    return;
-
-  /* Whatever was typed for a size is saved before the rows refill. */
-  steward_models_page_flush (self->models_page);
-
-  for (guint i = 0; i < self->provider_rows->len; i++)
-    adw_preferences_group_remove (self->providers_group, g_ptr_array_index (self->provider_rows, i));
-  g_ptr_array_set_size (self->provider_rows, 0);
-
-  if (!(providers = steward_store_list_providers (self->store, &error)))
-    {
-      g_warning ("Cannot list the providers: %s", error->message);
-      steward_preferences_window_toast (self, error->message);
-      providers = G_LIST_MODEL (g_list_store_new (STEWARD_TYPE_PROVIDER));
-    }
-
-  g_set_object (&self->providers, providers);
-  n_providers = g_list_model_get_n_items (providers);
-
-  for (guint i = 0; i < n_providers; i++)
-    {
-      g_autoptr(StewardProvider) provider = g_list_model_get_item (providers, i);
-      GtkWidget *row = steward_preferences_window_create_provider_row (self, provider);
-
-      adw_preferences_group_add (self->providers_group, row);
-      g_ptr_array_add (self->provider_rows, row);
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->no_providers_row), n_providers == 0);
-
-  steward_models_page_set_providers (self->models_page, providers);
+  if (self->store != NULL)
+    steward_models_page_set_providers (self->models_page, steward_providers_page_get_providers (page));
 }
 
 static gboolean
@@ -522,7 +227,6 @@ steward_preferences_window_close_request (GtkWindow *window)
   StewardPreferencesWindow *self = (StewardPreferencesWindow *)window;
 
   steward_models_page_close (self->models_page);
-  g_cancellable_cancel (self->cancellable);
 
   return GTK_WINDOW_CLASS (steward_preferences_window_parent_class)->close_request (window);
 }
@@ -548,20 +252,15 @@ steward_preferences_window_dispose (GObject *object)
   if (self->models_page != NULL)
     steward_models_page_close (self->models_page);
 
-  g_cancellable_cancel (self->cancellable);
-
   if (self->setting_bindings != NULL)
     g_binding_group_set_source (self->setting_bindings, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_PREFERENCES_WINDOW);
 
-  g_clear_pointer (&self->provider_rows, g_ptr_array_unref);
-  g_clear_object (&self->providers);
   g_clear_object (&self->save_toast);
   g_clear_object (&self->setting_bindings);
   g_clear_object (&self->settings);
   g_clear_object (&self->session);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (steward_preferences_window_parent_class)->dispose (object);
@@ -634,9 +333,9 @@ steward_preferences_window_class_init (StewardPreferencesWindowClass *klass)
 
   g_type_ensure (STEWARD_TYPE_MEMORY_PAGE);
   g_type_ensure (STEWARD_TYPE_MODELS_PAGE);
+  g_type_ensure (STEWARD_TYPE_PROVIDERS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/steward-preferences-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, add_provider_button);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, auto_switch);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, budget_spin);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, exchanges_spin);
@@ -646,24 +345,21 @@ steward_preferences_window_class_init (StewardPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, memory_page);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, models_page);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, name_row);
-  gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, no_providers_row);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, personalization_page);
-  gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, providers_group);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, providers_page);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, tone_row);
-  gtk_widget_class_bind_template_callback (widget_class, add_provider_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, providers_changed_cb);
 }
 
 static void
 steward_preferences_window_init (StewardPreferencesWindow *self)
 {
-  self->cancellable = g_cancellable_new ();
   self->session = soup_session_new_with_options ("timeout", HTTP_TIMEOUT_SEC, NULL);
-  self->provider_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   steward_models_page_set_session (self->models_page, self->session);
+  steward_providers_page_set_session (self->providers_page, self->session);
   steward_preferences_window_bind_settings (self);
 
   g_signal_connect (self, "notify::is-active",
@@ -696,5 +392,5 @@ steward_preferences_window_show_providers (StewardPreferencesWindow *self)
   g_return_if_fail (STEWARD_IS_PREFERENCES_WINDOW (self));
 
   adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self),
-                                           self->providers_page);
+                                           ADW_PREFERENCES_PAGE (self->providers_page));
 }

@@ -36,7 +36,7 @@ struct _StewardProviderDialog
   GtkSpinner           *test_spinner;
 
   /* Owned */
-  StewardStore         *store;
+  StewardProviderRegistry *providers;
   SoupSession          *session;
   StewardProvider      *provider;
   GCancellable         *cancellable;
@@ -44,10 +44,9 @@ struct _StewardProviderDialog
   GPtrArray            *model_rows;
   /* The name the provider is stored under; NULL until it is stored. */
   char                 *saved_name;
-  /* The name a keyring key is stored under, and that key (wiped on
-   * finalize): a rename moves it, Test Connection uses it.
+  /* The key the keyring holds for it (wiped on finalize): Test
+   * Connection uses it.
    */
-  char                 *key_name;
   char                 *stored_key;
 
   guint                 looking_up : 1;
@@ -56,21 +55,19 @@ struct _StewardProviderDialog
   guint                 key_removed : 1;
 };
 
-/* What an async call needs back: the dialog, and the provider or key it
- * worked on.
+/* What an async call needs back: the dialog, and the provider it worked
+ * on.
  */
 typedef struct
 {
   StewardProviderDialog *self;
   StewardProvider       *provider;
-  char                  *key;
 } Call;
 
 /* steward-provider-dialog.c */
 void             _steward_provider_dialog_wipe_string          (char                  **str);
 Call            *_steward_provider_dialog_call_new             (StewardProviderDialog  *self,
-                                                                StewardProvider        *provider,
-                                                                const char             *key);
+                                                                StewardProvider        *provider);
 void             _steward_provider_dialog_call_free            (Call                   *call);
 char            *_steward_provider_dialog_dup_row_text         (AdwEntryRow            *row);
 gboolean         _steward_provider_dialog_row_is_empty         (AdwEntryRow            *row);

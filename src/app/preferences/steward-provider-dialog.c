@@ -18,8 +18,8 @@ G_DEFINE_FINAL_TYPE (StewardProviderDialog, steward_provider_dialog, ADW_TYPE_WI
 enum {
   PROP_0,
   PROP_PROVIDER,
+  PROP_PROVIDERS,
   PROP_SESSION,
-  PROP_STORE,
   N_PROPS
 };
 
@@ -59,16 +59,16 @@ steward_provider_dialog_get_kind_label (const char *kind)
 }
 
 StewardProviderDialog *
-steward_provider_dialog_new (StewardStore    *store,
-                             SoupSession     *session,
-                             StewardProvider *provider)
+steward_provider_dialog_new (StewardProviderRegistry *providers,
+                             SoupSession             *session,
+                             StewardProvider         *provider)
 {
-  g_return_val_if_fail (STEWARD_IS_STORE (store), NULL);
+  g_return_val_if_fail (STEWARD_IS_PROVIDER_REGISTRY (providers), NULL);
   g_return_val_if_fail (SOUP_IS_SESSION (session), NULL);
   g_return_val_if_fail (!provider || STEWARD_IS_PROVIDER (provider), NULL);
 
   return g_object_new (STEWARD_TYPE_PROVIDER_DIALOG,
-                       "store", store,
+                       "providers", providers,
                        "session", session,
                        "provider", provider,
                        NULL);
@@ -84,14 +84,12 @@ _steward_provider_dialog_wipe_string (char **str)
 
 Call *
 _steward_provider_dialog_call_new (StewardProviderDialog *self,
-                                   StewardProvider       *provider,
-                                   const char            *key)
+                                   StewardProvider       *provider)
 {
   Call *call = g_new0 (Call, 1);
 
   call->self = g_object_ref (self);
   call->provider = provider ? g_object_ref (provider) : NULL;
-  call->key = g_strdup (key);
 
   return call;
 }
@@ -101,7 +99,6 @@ _steward_provider_dialog_call_free (Call *call)
 {
   g_clear_object (&call->self);
   g_clear_object (&call->provider);
-  _steward_provider_dialog_wipe_string (&call->key);
   g_free (call);
 }
 
@@ -350,10 +347,7 @@ lookup_stored_key_cb (GObject      *object,
   self->looking_up = FALSE;
 
   if (key != NULL && key[0] != '\0')
-    {
-      self->stored_key = g_steal_pointer (&key);
-      self->key_name = g_strdup (self->saved_name);
-    }
+    self->stored_key = g_steal_pointer (&key);
 
   _steward_provider_dialog_wipe_string (&key);
   _steward_provider_dialog_update (self);
@@ -444,7 +438,7 @@ steward_provider_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_PROVIDER_DIALOG);
 
   g_clear_object (&self->test_cancellable);
-  g_clear_object (&self->store);
+  g_clear_object (&self->providers);
   g_clear_object (&self->session);
   g_clear_object (&self->provider);
   g_clear_pointer (&self->model_rows, g_ptr_array_unref);
@@ -459,7 +453,6 @@ steward_provider_dialog_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->saved_name, g_free);
-  g_clear_pointer (&self->key_name, g_free);
   _steward_provider_dialog_wipe_string (&self->stored_key);
 
   G_OBJECT_CLASS (steward_provider_dialog_parent_class)->finalize (object);
@@ -479,12 +472,12 @@ steward_provider_dialog_get_property (GObject    *object,
       g_value_set_object (value, self->provider);
       break;
 
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
+    case PROP_PROVIDERS:
+      g_value_set_object (value, self->providers);
       break;
 
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
 
     default:
@@ -506,12 +499,12 @@ steward_provider_dialog_set_property (GObject      *object,
       self->provider = g_value_dup_object (value);
       break;
 
-    case PROP_SESSION:
-      self->session = g_value_dup_object (value);
+    case PROP_PROVIDERS:
+      self->providers = g_value_dup_object (value);
       break;
 
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
       break;
 
     default:
@@ -546,6 +539,16 @@ steward_provider_dialog_class_init (StewardProviderDialogClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
+   * StewardProviderDialog:providers:
+   *
+   * The registry the provider is saved in, with its key.
+   */
+  properties[PROP_PROVIDERS] =
+    g_param_spec_object ("providers", NULL, NULL,
+                         STEWARD_TYPE_PROVIDER_REGISTRY,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
    * StewardProviderDialog:session:
    *
    * The HTTP session Test Connection uses.
@@ -555,24 +558,13 @@ steward_provider_dialog_class_init (StewardProviderDialogClass *klass)
                          SOUP_TYPE_SESSION,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  /**
-   * StewardProviderDialog:store:
-   *
-   * The store the provider is saved in.
-   */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         STEWARD_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * StewardProviderDialog::saved:
    * @provider: the provider as stored
    *
-   * The provider was added or updated in the store (its key may still be
-   * on its way to the keyring).
+   * The provider was added or updated, with its key.
    */
   signals[SAVED] =
     g_signal_new ("saved",

@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StewardProviderDialog, steward_provider_dialog, STEWARD, PROVIDER_DIALOG, AdwWindow)
 
-StewardProviderDialog *steward_provider_dialog_new            (StewardStore          *store,
+StewardProviderDialog *steward_provider_dialog_new            (StewardProviderRegistry *providers,
                                                                SoupSession           *session,
                                                                StewardProvider       *provider);
 StewardProvider       *steward_provider_dialog_get_provider   (StewardProviderDialog *self);

@@ -8,11 +8,13 @@
 #pragma once
 
 #include "steward-settings.h"
+#include "steward-provider-registry.h"
 #include "steward-store.h"
 
 G_BEGIN_DECLS
 
 gboolean  _steward_resolve_model            (StewardStore        *store,
+                                             StewardProviderRegistry *providers,
                                              const char          *tier,
                                              const char          *provider_name,
                                              const char          *model,
@@ -25,6 +27,7 @@ gint64    _steward_context_tokens           (StewardStore        *store,
                                              const char          *model);
 
 void      _steward_small_model              (StewardStore        *store,
+                                             StewardProviderRegistry *providers,
                                              StewardProvider     *fallback_provider,
                                              const char          *fallback_model,
                                              StewardProvider    **provider,
@@ -45,6 +48,7 @@ char     *_steward_complete_finish          (GAsyncResult        *result,
                                              GError             **error);
 gboolean  _steward_complete_small           (StewardStore        *store,
                                              StewardSettings     *settings,
+                                             StewardProviderRegistry *providers,
                                              SoupSession         *session,
                                              StewardProvider     *fallback_provider,
                                              const char          *fallback_model,
@@ -59,6 +63,7 @@ gboolean  _steward_complete_small           (StewardStore        *store,
 
 void      _steward_summarize_async          (StewardStore        *store,
                                              StewardSettings     *settings,
+                                             StewardProviderRegistry *providers,
                                              SoupSession         *session,
                                              StewardProvider     *fallback_provider,
                                              const char          *fallback_model,
@@ -74,6 +79,7 @@ gboolean  _steward_summarize_finish         (GAsyncResult        *result,
 
 void      _steward_extract_memories_async   (StewardStore        *store,
                                              StewardSettings     *settings,
+                                             StewardProviderRegistry *providers,
                                              SoupSession         *session,
                                              StewardProvider     *fallback_provider,
                                              const char          *fallback_model,

@@ -22,6 +22,7 @@ struct _StewardChatTurn
   /* Owned */
   StewardStore    *store;
   StewardSettings *settings;
+  StewardProviderRegistry *providers;
   SoupSession     *session;
   StewardProvider *provider;
   StewardReply    *reply;

@@ -24,7 +24,7 @@ _steward_chat_turn_resolve_provider (StewardChatTurn  *self,
 {
   g_autofree char *model = NULL;
 
-  if (!_steward_resolve_model (self->store, self->tier, self->provider_name, self->model,
+  if (!_steward_resolve_model (self->store, self->providers, self->tier, self->provider_name, self->model,
                                &self->provider, &model, error))
     return FALSE;
 

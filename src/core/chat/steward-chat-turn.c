@@ -36,6 +36,7 @@ steward_chat_turn_dispose (GObject *object)
   g_clear_handle_id (&self->show_source, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->providers);
   g_clear_object (&self->session);
   g_clear_object (&self->provider);
   g_clear_object (&self->reply);
@@ -128,6 +129,7 @@ steward_chat_turn_new (StewardServices *services,
   self = g_object_new (STEWARD_TYPE_CHAT_TURN, NULL);
   self->store = g_object_ref (steward_services_get_store (services));
   self->settings = g_object_ref (steward_services_get_settings (services));
+  self->providers = g_object_ref (steward_services_get_providers (services));
   self->session = g_object_ref (steward_services_get_session (services));
   self->text = g_strdup (text);
 
@@ -424,7 +426,7 @@ steward_chat_turn_run_async (StewardChatTurn     *self,
 
   if (self->context->fold_through > 0)
     {
-      _steward_summarize_async (self->store, self->settings, self->session,
+      _steward_summarize_async (self->store, self->settings, self->providers, self->session,
                                 self->provider, self->model,
                                 self->conversation_id, self->summary,
                                 self->context->to_fold, self->context->fold_through,
@@ -497,7 +499,7 @@ follow_up_fold (GTask *task)
       return;
     }
 
-  _steward_summarize_async (self->store, self->settings, self->session,
+  _steward_summarize_async (self->store, self->settings, self->providers, self->session,
                             self->provider, self->model,
                             self->conversation_id, summary, next->to_fold, next->fold_through,
                             g_task_get_cancellable (task), follow_up_fold_cb, task);
@@ -559,7 +561,7 @@ steward_chat_turn_follow_up_async (StewardChatTurn     *self,
 
   if (steward_settings_get_boolean (self->settings, "memory.auto"))
     {
-      _steward_extract_memories_async (self->store, self->settings, self->session,
+      _steward_extract_memories_async (self->store, self->settings, self->providers, self->session,
                                        self->provider, self->model, self->user_message,
                                        cancellable, follow_up_extract_cb, g_steal_pointer (&task));
       return;

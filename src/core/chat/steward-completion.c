@@ -174,6 +174,7 @@ elide_to_fit (GString *text,
 gboolean
 _steward_complete_small (StewardStore         *store,
                 StewardSettings      *settings,
+                StewardProviderRegistry *providers,
                 SoupSession          *session,
                 StewardProvider      *fallback_provider,
                 const char           *fallback_model,
@@ -190,7 +191,7 @@ _steward_complete_small (StewardStore         *store,
   g_autofree char *model = NULL;
   gint64 context_tokens, reply_tokens, budget;
 
-  _steward_small_model (store, fallback_provider, fallback_model, &provider, &model);
+  _steward_small_model (store, providers, fallback_provider, fallback_model, &provider, &model);
 
   context_tokens = _steward_context_tokens (store, steward_provider_get_name (provider), model);
   reply_tokens = MIN (BACKGROUND_REPLY_TOKENS, context_tokens / 4);

@@ -146,6 +146,7 @@ extract_cb (GObject      *object,
 void
 _steward_extract_memories_async (StewardStore        *store,
                                  StewardSettings     *settings,
+                                 StewardProviderRegistry *providers,
                                  SoupSession         *session,
                                  StewardProvider     *fallback_provider,
                                  const char          *fallback_model,
@@ -174,7 +175,7 @@ _steward_extract_memories_async (StewardStore        *store,
   }
 
   /* A long message keeps its first words, where people say who they are. */
-  if (!_steward_complete_small (store, settings, session, fallback_provider, fallback_model, extract_prompt, QUOTE_OPEN, text, 0.75,
+  if (!_steward_complete_small (store, settings, providers, session, fallback_provider, fallback_model, extract_prompt, QUOTE_OPEN, text, 0.75,
                        cancellable, extract_cb, task, &error))
     {
       g_task_return_error (task, error);

@@ -28,7 +28,8 @@
  * model.
  */
 gboolean
-_steward_resolve_model (StewardStore      *store,
+_steward_resolve_model (StewardStore             *store,
+                        StewardProviderRegistry  *providers,
                         const char        *tier,
                         const char        *provider_name,
                         const char        *model,
@@ -42,7 +43,7 @@ _steward_resolve_model (StewardStore      *store,
 
   if (provider_name != NULL)
     {
-      if (!(provider = steward_store_find_provider (store, provider_name, error)))
+      if (!(provider = steward_provider_registry_find (providers, provider_name, error)))
         return FALSE;
 
       if (model == NULL && (model = steward_provider_get_model (provider)) == NULL)
@@ -63,17 +64,17 @@ _steward_resolve_model (StewardStore      *store,
 
   if (tier_provider == NULL)
     {
-      g_autoptr(GListModel) providers = steward_store_list_providers (store, error);
+      g_autoptr(GListModel) listed = steward_provider_registry_list (providers, error);
 
-      if (providers == NULL)
+      if (listed == NULL)
         return FALSE;
 
-      if (g_list_model_get_n_items (providers) == 1)
-        provider = g_list_model_get_item (providers, 0);
+      if (g_list_model_get_n_items (listed) == 1)
+        provider = g_list_model_get_item (listed, 0);
 
       if (provider == NULL || steward_provider_get_model (provider) == NULL)
         {
-          if (g_list_model_get_n_items (providers) == 0)
+          if (g_list_model_get_n_items (listed) == 0)
             g_set_error (error, STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_FAILED,
                          _("No provider is set up yet; add one in Preferences or with “steward-cli provider add”."));
           else
@@ -88,7 +89,7 @@ _steward_resolve_model (StewardStore      *store,
       return TRUE;
     }
 
-  if (!(provider = steward_store_find_provider (store, tier_provider, error)))
+  if (!(provider = steward_provider_registry_find (providers, tier_provider, error)))
     return FALSE;
 
   *out_model = g_steal_pointer (&tier_model);
@@ -120,7 +121,8 @@ _steward_context_tokens (StewardStore *store,
 /* The small tier does background work; without one mapped, the model
  * of the conversation does it. */
 void
-_steward_small_model (StewardStore     *store,
+_steward_small_model (StewardStore             *store,
+             StewardProviderRegistry  *providers,
              StewardProvider  *fallback_provider,
              const char       *fallback_model,
              StewardProvider **provider,
@@ -131,7 +133,7 @@ _steward_small_model (StewardStore     *store,
 
   if (steward_store_get_tier (store, "small", &tier_provider, &tier_model, NULL) &&
       tier_provider != NULL &&
-      (*provider = steward_store_find_provider (store, tier_provider, NULL)))
+      (*provider = steward_provider_registry_find (providers, tier_provider, NULL)))
     {
       *model = g_steal_pointer (&tier_model);
       return;

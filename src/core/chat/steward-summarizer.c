@@ -83,6 +83,7 @@ append_exchange_text (GString            *out,
 void
 _steward_summarize_async (StewardStore        *store,
                           StewardSettings     *settings,
+                          StewardProviderRegistry *providers,
                           SoupSession         *session,
                           StewardProvider     *fallback_provider,
                           const char          *fallback_model,
@@ -117,7 +118,7 @@ _steward_summarize_async (StewardStore        *store,
 
   /* The previous summary whole, and the newest exchanges before the
    * oldest: nothing is folded if nothing fits. */
-  if (!_steward_complete_small (store, settings, session, fallback_provider, fallback_model, summarize_prompt, prefix, text, 0.25,
+  if (!_steward_complete_small (store, settings, providers, session, fallback_provider, fallback_model, summarize_prompt, prefix, text, 0.25,
                        cancellable, summarize_cb, task, &error))
     {
       g_task_return_error (task, error);

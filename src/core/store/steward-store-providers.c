@@ -14,7 +14,8 @@
 #include "steward-store-private.h"
 
 /* Providers (a kind, a base URL, a default model; never a key, which lives
- * in the keyring) and the tiers that map a size to a provider's model. */
+ * in the keyring) as rows, and the tiers that map a size to a provider's
+ * model. */
 
 static const char * const tiers[] = { "small", "medium", "large", NULL };
 
@@ -116,36 +117,37 @@ steward_store_check_provider_address (const char  *base_url,
 }
 
 static gboolean
-check_provider (StewardProvider  *provider,
-                GError          **error)
+check_record (StewardProviderRecord  *record,
+              GError                **error)
 {
-  const char *base_url = steward_provider_get_base_url (provider);
+  const char *base_url = steward_provider_record_get_base_url (record);
 
-  return steward_store_check_provider_name (steward_provider_get_name (provider), error) &&
+  return steward_store_check_provider_name (steward_provider_record_get_name (record), error) &&
          (base_url == NULL || steward_store_check_provider_address (base_url, error));
 }
 
 /**
  * steward_store_add_provider:
  *
- * Stores the settings of @provider (never its key: that lives in the
- * keyring).
+ * Stores a provider's row: its settings, never its key (that lives in
+ * the keyring).
  */
 gboolean
-steward_store_add_provider (StewardStore     *self,
-                            StewardProvider  *provider,
-                            GError          **error)
+steward_store_add_provider (StewardStore           *self,
+                            StewardProviderRecord  *record,
+                            GError                **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *name;
 
   g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (STEWARD_IS_PROVIDER (provider), FALSE);
+  g_return_val_if_fail (STEWARD_IS_PROVIDER_RECORD (record), FALSE);
+  g_return_val_if_fail (steward_provider_record_get_kind (record) != NULL, FALSE);
 
-  if (!check_provider (provider, error))
+  if (!check_record (record, error))
     return FALSE;
 
-  name = steward_provider_get_name (provider);
+  name = steward_provider_record_get_name (record);
 
   stmt = _steward_store_prepare (self,
                                  "INSERT INTO providers (name, kind, base_url, model, api_key_env,"
@@ -156,14 +158,10 @@ steward_store_add_provider (StewardStore     *self,
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, steward_provider_get_kind (provider), -1, SQLITE_TRANSIENT);
-  /* Only a base URL the user chose is stored; the official one may move. */
-  _steward_store_bind_text_or_null (stmt, 3,
-                     g_strcmp0 (steward_provider_get_base_url (provider),
-                                steward_provider_get_default_base_url (provider)) != 0
-                       ? steward_provider_get_base_url (provider) : NULL);
-  _steward_store_bind_text_or_null (stmt, 4, steward_provider_get_model (provider));
-  _steward_store_bind_text_or_null (stmt, 5, steward_provider_get_api_key_env (provider));
+  sqlite3_bind_text (stmt, 2, steward_provider_record_get_kind (record), -1, SQLITE_TRANSIENT);
+  _steward_store_bind_text_or_null (stmt, 3, steward_provider_record_get_base_url (record));
+  _steward_store_bind_text_or_null (stmt, 4, steward_provider_record_get_model (record));
+  _steward_store_bind_text_or_null (stmt, 5, steward_provider_record_get_api_key_env (record));
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -181,26 +179,24 @@ steward_store_add_provider (StewardStore     *self,
 }
 
 static gpointer
-provider_from_row (sqlite3_stmt *stmt)
+record_from_row (sqlite3_stmt *stmt)
 {
-  StewardProvider *provider;
-
-  provider = steward_provider_new ((const char *)sqlite3_column_text (stmt, 1),
-                                   (const char *)sqlite3_column_text (stmt, 0),
-                                   NULL);
-  if (provider == NULL)
-    return NULL;
-
-  steward_provider_set_base_url (provider, (const char *)sqlite3_column_text (stmt, 2));
-  steward_provider_set_model (provider, (const char *)sqlite3_column_text (stmt, 3));
-  steward_provider_set_api_key_env (provider, (const char *)sqlite3_column_text (stmt, 4));
-
-  return provider;
+  return steward_provider_record_new ((const char *)sqlite3_column_text (stmt, 0),
+                                      (const char *)sqlite3_column_text (stmt, 1),
+                                      (const char *)sqlite3_column_text (stmt, 2),
+                                      (const char *)sqlite3_column_text (stmt, 3),
+                                      (const char *)sqlite3_column_text (stmt, 4));
 }
 
 #define PROVIDER_COLUMNS "name, kind, base_url, model, api_key_env"
 
-StewardProvider *
+/**
+ * steward_store_find_provider:
+ *
+ * Returns: (transfer full): the row of the provider named @name, or %NULL
+ *   with @error set (%STEWARD_STORE_ERROR_NOT_FOUND when there is none)
+ */
+StewardProviderRecord *
 steward_store_find_provider (StewardStore  *self,
                              const char    *name,
                              GError       **error)
@@ -218,7 +214,7 @@ steward_store_find_provider (StewardStore  *self,
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
 
   if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    return provider_from_row (stmt);
+    return record_from_row (stmt);
 
   if (rc == SQLITE_DONE)
     g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
@@ -232,8 +228,11 @@ steward_store_find_provider (StewardStore  *self,
 /**
  * steward_store_list_providers:
  *
- * Returns: (transfer full): a #GListModel of #StewardProvider, the most
- *   recently added first
+ * Every row, whatever its kind: one this version does not know (a newer
+ * Steward wrote it) is the registry's to skip.
+ *
+ * Returns: (transfer full): a #GListModel of #StewardProviderRecord, the
+ *   most recently added first
  */
 GListModel *
 steward_store_list_providers (StewardStore  *self,
@@ -252,16 +251,13 @@ steward_store_list_providers (StewardStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  list = g_list_store_new (STEWARD_TYPE_PROVIDER);
+  list = g_list_store_new (STEWARD_TYPE_PROVIDER_RECORD);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(StewardProvider) provider = provider_from_row (stmt);
+      g_autoptr(StewardProviderRecord) record = record_from_row (stmt);
 
-      /* A kind this version does not know (a newer Steward wrote it
-       * without a migration) is skipped rather than failing the list. */
-      if (provider != NULL)
-        g_list_store_append (list, provider);
+      g_list_store_append (list, record);
     }
 
   if (rc != SQLITE_DONE)
@@ -277,26 +273,27 @@ steward_store_list_providers (StewardStore  *self,
  * steward_store_update_provider:
  * @old_name: the name the provider is stored under
  *
- * Stores new settings for a provider, possibly under a new name; tiers
+ * Stores a new row for a provider, possibly under a new name; tiers
  * follow a rename (ON UPDATE CASCADE). The keyring entry is the caller's.
  */
 gboolean
-steward_store_update_provider (StewardStore     *self,
-                               const char       *old_name,
-                               StewardProvider  *provider,
-                               GError          **error)
+steward_store_update_provider (StewardStore           *self,
+                               const char             *old_name,
+                               StewardProviderRecord  *record,
+                               GError                **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   const char *name;
 
   g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
   g_return_val_if_fail (old_name != NULL, FALSE);
-  g_return_val_if_fail (STEWARD_IS_PROVIDER (provider), FALSE);
+  g_return_val_if_fail (STEWARD_IS_PROVIDER_RECORD (record), FALSE);
+  g_return_val_if_fail (steward_provider_record_get_kind (record) != NULL, FALSE);
 
-  if (!check_provider (provider, error))
+  if (!check_record (record, error))
     return FALSE;
 
-  name = steward_provider_get_name (provider);
+  name = steward_provider_record_get_name (record);
 
   stmt = _steward_store_prepare (self,
                                  "UPDATE providers SET name = ?, kind = ?, base_url = ?, model = ?,"
@@ -307,13 +304,10 @@ steward_store_update_provider (StewardStore     *self,
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, steward_provider_get_kind (provider), -1, SQLITE_TRANSIENT);
-  _steward_store_bind_text_or_null (stmt, 3,
-                     g_strcmp0 (steward_provider_get_base_url (provider),
-                                steward_provider_get_default_base_url (provider)) != 0
-                       ? steward_provider_get_base_url (provider) : NULL);
-  _steward_store_bind_text_or_null (stmt, 4, steward_provider_get_model (provider));
-  _steward_store_bind_text_or_null (stmt, 5, steward_provider_get_api_key_env (provider));
+  sqlite3_bind_text (stmt, 2, steward_provider_record_get_kind (record), -1, SQLITE_TRANSIENT);
+  _steward_store_bind_text_or_null (stmt, 3, steward_provider_record_get_base_url (record));
+  _steward_store_bind_text_or_null (stmt, 4, steward_provider_record_get_model (record));
+  _steward_store_bind_text_or_null (stmt, 5, steward_provider_record_get_api_key_env (record));
   sqlite3_bind_text (stmt, 6, old_name, -1, SQLITE_TRANSIENT);
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
@@ -390,7 +384,7 @@ steward_store_set_tier (StewardStore  *self,
                         const char    *model,
                         GError       **error)
 {
-  g_autoptr(StewardProvider) found = NULL;
+  g_autoptr(StewardProviderRecord) found = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);

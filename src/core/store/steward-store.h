@@ -16,7 +16,7 @@
 #include "steward-row-list.h"
 #include "steward-search-result.h"
 #include "steward-enums.h"
-#include "steward-provider.h"
+#include "steward-provider-record.h"
 
 G_BEGIN_DECLS
 
@@ -108,18 +108,20 @@ StewardRowList     *steward_store_watch_memories      (StewardStore   *self);
 StewardMessageList *steward_store_watch_messages      (StewardStore   *self,
                                                        gint64          conversation_id);
 
-/* Providers and tiers (steward-store-chat.c) */
+/* Providers and tiers (steward-store-providers.c): the rows as they are
+ * stored. A StewardProvider is made from a row by the provider registry
+ * (steward-provider-registry.c), not here. */
 gboolean         steward_store_add_provider        (StewardStore         *self,
-                                                    StewardProvider      *provider,
+                                                    StewardProviderRecord *record,
                                                     GError              **error);
-StewardProvider *steward_store_find_provider       (StewardStore         *self,
+StewardProviderRecord *steward_store_find_provider (StewardStore         *self,
                                                     const char           *name,
                                                     GError              **error);
 GListModel      *steward_store_list_providers      (StewardStore         *self,
                                                     GError              **error);
 gboolean         steward_store_update_provider     (StewardStore         *self,
                                                     const char           *old_name,
-                                                    StewardProvider      *provider,
+                                                    StewardProviderRecord *record,
                                                     GError              **error);
 gboolean         steward_store_remove_provider     (StewardStore         *self,
                                                     const char           *name,
