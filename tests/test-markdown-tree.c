@@ -386,6 +386,38 @@ test_rules_and_empty (void)
   assert_tree ("a\n\n---\n\n* * *\n", "(p \"a\") (hr) (hr)");
 }
 
+/* md4c 0.4.8 scans an autolink inside a link's text past the end of
+ * the document it was given, and hands over a size to match (found by
+ * fuzzing: fuzz/regressions/markdown/autolink-in-link-text-size, a
+ * 4 GiB size). Here the document is followed by more text that is not
+ * part of it: nothing past its end shows. */
+static void
+test_autolink_in_link_text (void)
+{
+  const char *texts[] = { "[jz ](www`", "[a ](www.", "x [b ](http://", "[c](www" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      gsize len = strlen (texts[i]);
+
+      /* Whatever byte comes after the end */
+      for (guint after = 1; after < 256; after++)
+        {
+          g_autofree char *buffer = g_strdup_printf ("%s%cexample.org/after-the-end", texts[i], after);
+          g_autoptr(StewardMarkdownTree) tree = steward_markdown_parse_tree (buffer, len);
+          const StewardMarkdownNode *para = steward_markdown_tree_get_blocks (tree);
+
+          g_assert_nonnull (para);
+          for (const StewardMarkdownInline *run = para->inlines; run != NULL; run = run->next)
+            {
+              g_assert_cmpuint (run->text ? strlen (run->text) : 0, <=, len);
+              g_assert_null (run->text ? strstr (run->text, "after") : NULL);
+            }
+          g_assert_cmpint (para->source_last, <=, (gssize) len);
+        }
+    }
+}
+
 static void
 test_invalid_utf8 (void)
 {
@@ -472,6 +504,7 @@ main (int   argc,
   g_test_add_func ("/steward/markdown-tree/code-blocks", test_code_blocks);
   g_test_add_func ("/steward/markdown-tree/rules-and-empty", test_rules_and_empty);
   g_test_add_func ("/steward/markdown-tree/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/steward/markdown-tree/autolink-in-link-text", test_autolink_in_link_text);
   g_test_add_func ("/steward/markdown-tree/deep", test_deep);
   g_test_add_func ("/steward/markdown-tree/pango-render", test_pango_render);
   g_test_add_func ("/steward/markdown-tree/boxed", test_boxed);

@@ -396,6 +396,10 @@ _steward_markdown_builder_leave_span (MD_SPANTYPE  type,
   return 0;
 }
 
+/* The longest text md4c hands over from outside the document (a line
+ * break's, a replacement character's) */
+#define MAX_FOREIGN_TEXT 8
+
 static void
 builder_note_source (StewardMarkdownBuilder *self,
                      const char             *text,
@@ -424,6 +428,15 @@ _steward_markdown_builder_text (MD_TEXTTYPE    type,
 {
   StewardMarkdownBuilder *self = user_data;
   GString *out = self->text;
+
+  /* md4c 0.4.8 can give a size that runs past the end of the document
+   * (an autolink inside a link's text, "[a ](www`", found by fuzzing: a
+   * 4 GiB size). Text from the document never goes past its end; what
+   * md4c gives from elsewhere is a character or two. */
+  if (text >= self->source && text <= self->source + self->source_len)
+    size = MIN (size, (MD_SIZE) (self->source + self->source_len - text));
+  else if (size > MAX_FOREIGN_TEXT)
+    size = 0;
 
   _steward_markdown_builder_ensure_inline (self);
   builder_note_source (self, text, size);

@@ -464,11 +464,20 @@ _steward_markdown_parse_tree_valid (const char *text,
     .text = _steward_markdown_builder_text,
   };
   StewardMarkdownBuilder builder = {
-    .source = text,
     .source_len = len,
   };
+  g_autofree char *terminated = NULL;
 
   g_return_val_if_fail (len <= G_MAXUINT32, NULL);
+
+  /* md4c 0.4.8 reads a byte past the end it is given in places (an
+   * autolink in a link's text: "[a ](www`" followed by ")" crashes it).
+   * A block of a streaming reply is followed by the rest of the reply:
+   * md4c gets a copy that ends in NUL, which closes nothing. */
+  terminated = g_malloc (len + 1);
+  memcpy (terminated, text, len);
+  terminated[len] = '\0';
+  text = builder.source = terminated;
 
   builder.tree = _steward_markdown_tree_new ();
   builder.tail = _steward_markdown_tree_get_root (builder.tree);
