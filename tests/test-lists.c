@@ -259,6 +259,70 @@ test_conversations_follow (StoreFixture  *fixture,
   }
 }
 
+/* Read in a worker, with changes made while it reads: what it read and
+ * what changed meanwhile come together as the store has them. */
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (steward_row_list_load_finish (STEWARD_ROW_LIST (object), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+test_conversations_load_async (StoreFixture  *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = open_store (fixture);
+  g_autoptr(GError) error = NULL;
+  gint64 first = 0;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Conversation %u", i);
+      gint64 id = steward_store_create_conversation (store, title, &error);
+
+      g_assert_no_error (error);
+      if (first == 0)
+        first = id;
+    }
+
+  /* Several times: the worker reads before, during or after the
+   * changes. */
+  for (guint round = 0; round < 10; round++)
+    {
+      g_autoptr(StewardRowList) list = steward_store_watch_conversations (store);
+      g_autoptr(Shadow) shadow = shadow_new (G_LIST_MODEL (list));
+      g_autoptr(GListModel) expected = NULL;
+      g_autofree char *title = g_strdup_printf ("Round %u", round);
+      gboolean done = FALSE;
+      gint64 id;
+
+      g_assert_false (steward_row_list_get_loaded (list));
+      steward_row_list_load_async (list, NULL, loaded_cb, &done);
+
+      id = steward_store_create_conversation (store, title, &error);
+      g_assert_true (steward_store_rename_conversation (store, first + round, "Renamed", &error));
+      g_assert_true (steward_store_delete_conversation (store, first + 100 + round, &error));
+      steward_store_add_message (store, id, STEWARD_MESSAGE_ROLE_USER, "Hi",
+                                 STEWARD_MESSAGE_STATUS_COMPLETE, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+
+      g_assert_true (steward_row_list_get_loaded (list));
+      g_assert_null (steward_row_list_get_error (list));
+      expected = steward_store_list_conversations (store, &error);
+      assert_same (shadow, G_LIST_MODEL (list), expected, conversation_id, same_conversation);
+    }
+}
+
 /* -- memories --------------------------------------------------------------- */
 
 static void
@@ -601,6 +665,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   STORE_TEST_ADD ("lists", "conversations-follow", test_conversations_follow);
+  STORE_TEST_ADD ("lists", "conversations-load-async", test_conversations_load_async);
   STORE_TEST_ADD ("lists", "memories-follow", test_memories_follow);
   STORE_TEST_ADD ("lists", "messages-window", test_messages_window);
   STORE_TEST_ADD ("lists", "messages-live", test_messages_live);

@@ -41,7 +41,7 @@ show_preferences (StewardApplication *self,
   GtkWindow *parent;
 
   parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  preferences = steward_preferences_window_new (steward_application_get_store (self));
+  preferences = steward_preferences_window_new ();
   gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
   gtk_window_set_modal (GTK_WINDOW (preferences), TRUE);
   gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));

@@ -358,8 +358,6 @@ get_list (StewardServices  *self,
           StewardRowList *(*watch) (StewardStore *store),
           GError          **error)
 {
-  g_autoptr(StewardRowList) new_list = NULL;
-
   if (*list != NULL)
     return *list;
 
@@ -370,21 +368,23 @@ get_list (StewardServices  *self,
       return NULL;
     }
 
-  new_list = watch (self->store);
-  if (!steward_row_list_reload (new_list, error))
-    return NULL;
+  /* Read in a worker where the list can be long; it says when it is
+   * loaded, or why it could not be. */
+  *list = watch (self->store);
+  steward_row_list_load_async (*list, NULL, NULL, NULL);
 
-  return *list = g_steal_pointer (&new_list);
+  return *list;
 }
 
 /**
  * steward_services_get_conversations:
  *
- * The conversations, latest first, read on first use and kept up to date
- * from then on: one list that every view shares.
+ * The conversations, latest first, read on first use (in a worker) and
+ * kept up to date from then on: one list that every view shares. See
+ * #StewardRowList:loaded for when it is read, and whether it could be.
  *
  * Returns: (transfer none) (nullable): the list, or %NULL with @error set
- *   if the store is not open or could not be read
+ *   if the store is not open
  */
 StewardRowList *
 steward_services_get_conversations (StewardServices  *self,

@@ -150,30 +150,23 @@ conversations_changed_cb (StewardChatPage *self,
   steward_chat_page_update_list_stack (self);
 }
 
-/* Shows the conversations once the store is open: the services' list,
- * which follows the store from then on. */
+/* Shows the conversations once the store is open and they are read:
+ * the services' list, which follows the store from then on. */
 static void
 steward_chat_page_load (StewardChatPage *self)
 {
   StewardServices *services = STEWARD_SERVICES_DEFAULT;
   StewardRowList *conversations;
+  const GError *load_error;
   g_autoptr(GError) error = NULL;
 
   g_assert (STEWARD_IS_CHAT_PAGE (self));
 
-  if (!steward_services_get_ready (services))
+  if (!steward_services_get_ready (services) ||
+      !(conversations = steward_services_get_conversations (services, &error)))
     {
       gtk_filter_list_model_set_model (self->filtered, NULL);
       gtk_stack_set_visible_child_name (self->stack, "loading");
-      return;
-    }
-
-  if (!(conversations = steward_services_get_conversations (services, &error)))
-    {
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
-
-      adw_status_page_set_description (self->error_page, markup);
-      gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }
 
@@ -186,12 +179,29 @@ steward_chat_page_load (StewardChatPage *self)
                                G_CALLBACK (conversations_changing_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (conversations, "items-changed",
                                G_CALLBACK (conversations_changed_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+      g_signal_connect_object (conversations, "notify::loaded",
+                               G_CALLBACK (steward_chat_page_load), self, G_CONNECT_SWAPPED);
       self->conversations = conversations;
+
+      self->reloading = TRUE;
+      gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (conversations));
+      self->reloading = FALSE;
     }
 
-  self->reloading = TRUE;
-  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (conversations));
-  self->reloading = FALSE;
+  if (!steward_row_list_get_loaded (conversations))
+    {
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+      return;
+    }
+
+  if ((load_error = steward_row_list_get_error (conversations)) != NULL)
+    {
+      g_autofree char *markup = g_markup_escape_text (load_error->message, -1);
+
+      adw_status_page_set_description (self->error_page, markup);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
 
   steward_chat_page_select (self, steward_chat_view_get_conversation_id (self->chat_view));
   steward_chat_page_update_list_stack (self);

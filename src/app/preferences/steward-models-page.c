@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "steward-application.h"
 #include "steward-models-page-private.h"
 
 /* Preferences → Models: the provider and model of each size, with the
@@ -27,7 +28,6 @@ G_DEFINE_FINAL_TYPE (StewardModelsPage, steward_models_page, ADW_TYPE_PREFERENCE
 enum {
   PROP_0,
   PROP_SETTINGS,
-  PROP_STORE,
   N_PROPS
 };
 
@@ -354,36 +354,27 @@ steward_models_page_set_session (StewardModelsPage *self,
 }
 
 /**
- * steward_models_page_get_store:
+ * steward_models_page_load:
  *
- * Returns: (transfer none) (nullable): the store the sizes are kept in
+ * Fills the rows from the services' store, once it is open; without a
+ * store the page stays insensitive: there is nothing to show or save.
  */
-StewardStore *
-steward_models_page_get_store (StewardModelsPage *self)
-{
-  g_return_val_if_fail (STEWARD_IS_MODELS_PAGE (self), NULL);
-
-  return self->store;
-}
-
 void
-steward_models_page_set_store (StewardModelsPage *self,
-                               StewardStore      *store)
+steward_models_page_load (StewardModelsPage *self)
 {
-  g_return_if_fail (STEWARD_IS_MODELS_PAGE (self));
-  g_return_if_fail (!store || STEWARD_IS_STORE (store));
+  StewardStore *store;
 
+  g_return_if_fail (STEWARD_IS_MODELS_PAGE (self));
+
+  store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
   if (self->store == store)
     return;
 
   steward_models_page_flush (self);
   g_set_object (&self->store, store);
 
-  /* Without a store there is nothing to show or save. */
   gtk_widget_set_sensitive (GTK_WIDGET (self), store != NULL);
   steward_models_page_load_tiers (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
 /**
@@ -480,10 +471,6 @@ steward_models_page_get_property (GObject    *object,
       g_value_set_object (value, self->settings);
       break;
 
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -501,10 +488,6 @@ steward_models_page_set_property (GObject      *object,
     {
     case PROP_SETTINGS:
       steward_models_page_set_settings (self, g_value_get_object (value));
-      break;
-
-    case PROP_STORE:
-      steward_models_page_set_store (self, g_value_get_object (value));
       break;
 
     default:
@@ -543,17 +526,6 @@ steward_models_page_class_init (StewardModelsPageClass *klass)
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL,
                          STEWARD_TYPE_SETTINGS,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  /**
-   * StewardModelsPage:store:
-   *
-   * The store the sizes are read from and written to; %NULL leaves the
-   * page insensitive.
-   */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         STEWARD_TYPE_STORE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

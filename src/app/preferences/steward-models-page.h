@@ -18,9 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StewardModelsPage, steward_models_page, STEWARD, MODELS_PAGE, AdwPreferencesPage)
 
 GtkWidget       *steward_models_page_new           (void);
-StewardStore    *steward_models_page_get_store     (StewardModelsPage *self);
-void             steward_models_page_set_store     (StewardModelsPage *self,
-                                                    StewardStore      *store);
+void             steward_models_page_load          (StewardModelsPage *self);
 StewardSettings *steward_models_page_get_settings  (StewardModelsPage *self);
 void             steward_models_page_set_settings  (StewardModelsPage *self,
                                                     StewardSettings   *settings);

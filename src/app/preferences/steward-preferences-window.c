@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "steward-application.h"
 #include "steward-memory-page.h"
 #include "steward-models-page.h"
 #include "steward-preferences-window.h"
@@ -38,7 +39,6 @@ struct _StewardPreferencesWindow
   AdwEntryRow          *tone_row;
 
   /* Owned */
-  StewardStore         *store;
   StewardSettings      *settings;
   GBindingGroup        *setting_bindings;
   /* The toast saying a setting was not saved, while it shows. */
@@ -47,14 +47,6 @@ struct _StewardPreferencesWindow
 };
 
 G_DEFINE_FINAL_TYPE (StewardPreferencesWindow, steward_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* The rows of Personalization and Memory: each shows one setting, bound
  * to its StewardSettings property both ways, and is saved as it changes.
@@ -75,27 +67,19 @@ static const struct
   { "personal.tone", G_STRUCT_OFFSET (StewardPreferencesWindow, tone_row), "text" },
 };
 
+/**
+ * steward_preferences_window_new:
+ *
+ * Edits the application's services: its settings, providers and memory.
+ * Without an open store every row is insensitive.
+ */
 StewardPreferencesWindow *
-steward_preferences_window_new (StewardStore *store)
+steward_preferences_window_new (void)
 {
-  g_return_val_if_fail (!store || STEWARD_IS_STORE (store), NULL);
-
-  return g_object_new (STEWARD_TYPE_PREFERENCES_WINDOW,
-                       "store", store,
-                       NULL);
+  return g_object_new (STEWARD_TYPE_PREFERENCES_WINDOW, NULL);
 }
 
 /* Settings */
-
-/* Until the settings come from the application's services, the window
- * makes its own from the store it edits. */
-static StewardSettings *
-steward_preferences_window_create_settings (StewardPreferencesWindow *self)
-{
-  g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
-
-  return self->store != NULL ? steward_settings_new (self->store) : NULL;
-}
 
 static void
 save_toast_dismissed_cb (StewardPreferencesWindow *self,
@@ -185,20 +169,23 @@ steward_preferences_window_bind_settings (StewardPreferencesWindow *self)
 static void
 steward_preferences_window_load (StewardPreferencesWindow *self)
 {
-  gboolean sensitive = self->store != NULL;
+  StewardServices *services = STEWARD_SERVICES_DEFAULT;
+  StewardSettings *settings = steward_services_get_settings (services);
+  gboolean sensitive = steward_services_get_store (services) != NULL && settings != NULL;
 
   g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
 
   /* Without a store there is nothing to show or save. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->personalization_page), sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->memory_page), sensitive);
-  steward_memory_page_set_store (self->memory_list, self->store);
-  steward_models_page_set_store (self->models_page, self->store);
+  steward_memory_page_set_store (self->memory_list, steward_services_get_store (services));
+  steward_models_page_load (self->models_page);
 
-  if (self->store == NULL)
+  if (!sensitive)
     return;
 
-  self->settings = steward_preferences_window_create_settings (self);
+  /* The application's settings: what is changed here, the chat uses. */
+  self->settings = g_object_ref (settings);
   g_signal_connect_object (self->settings, "write-failed",
                            G_CALLBACK (settings_write_failed_cb),
                            self,
@@ -217,7 +204,7 @@ providers_changed_cb (StewardPreferencesWindow *self,
 {
   g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
 
-  if (self->store != NULL)
+  if (self->settings != NULL)
     steward_models_page_set_providers (self->models_page, steward_providers_page_get_providers (page));
 }
 
@@ -259,49 +246,12 @@ steward_preferences_window_dispose (GObject *object)
 
   g_clear_object (&self->save_toast);
   g_clear_object (&self->setting_bindings);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
   g_clear_object (&self->session);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (steward_preferences_window_parent_class)->dispose (object);
-}
-
-static void
-steward_preferences_window_get_property (GObject    *object,
-                                         guint       prop_id,
-                                         GValue     *value,
-                                         GParamSpec *pspec)
-{
-  StewardPreferencesWindow *self = STEWARD_PREFERENCES_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-steward_preferences_window_set_property (GObject      *object,
-                                         guint         prop_id,
-                                         const GValue *value,
-                                         GParamSpec   *pspec)
-{
-  StewardPreferencesWindow *self = STEWARD_PREFERENCES_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -313,23 +263,8 @@ steward_preferences_window_class_init (StewardPreferencesWindowClass *klass)
 
   object_class->constructed = steward_preferences_window_constructed;
   object_class->dispose = steward_preferences_window_dispose;
-  object_class->get_property = steward_preferences_window_get_property;
-  object_class->set_property = steward_preferences_window_set_property;
 
   window_class->close_request = steward_preferences_window_close_request;
-
-  /**
-   * StewardPreferencesWindow:store:
-   *
-   * The store the settings are read from and written to; %NULL when it is
-   * not open, which leaves every row insensitive.
-   */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         STEWARD_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (STEWARD_TYPE_MEMORY_PAGE);
   g_type_ensure (STEWARD_TYPE_MODELS_PAGE);
@@ -365,19 +300,6 @@ steward_preferences_window_init (StewardPreferencesWindow *self)
   g_signal_connect (self, "notify::is-active",
                     G_CALLBACK (steward_preferences_window_notify_is_active),
                     NULL);
-}
-
-/**
- * steward_preferences_window_get_store:
- *
- * Returns: (transfer none) (nullable): the store being edited
- */
-StewardStore *
-steward_preferences_window_get_store (StewardPreferencesWindow *self)
-{
-  g_return_val_if_fail (STEWARD_IS_PREFERENCES_WINDOW (self), NULL);
-
-  return self->store;
 }
 
 /**

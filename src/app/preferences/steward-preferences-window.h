@@ -17,8 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StewardPreferencesWindow, steward_preferences_window, STEWARD, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-StewardPreferencesWindow *steward_preferences_window_new       (StewardStore             *store);
-StewardStore             *steward_preferences_window_get_store (StewardPreferencesWindow *self);
+StewardPreferencesWindow *steward_preferences_window_new       (void);
 void                      steward_preferences_window_show_providers (StewardPreferencesWindow *self);
 
 G_END_DECLS

@@ -27,15 +27,34 @@ struct _StewardRowList
   const StewardRowListKind *kind;
   GPtrArray                *items;
   gulong                    changed_id;
+
+  /* While the rows are read in a worker: the changes told meanwhile, to
+   * apply to what it reads (each is read again, so applying one the
+   * worker saw already changes nothing) */
+  GArray                   *pending;
+  GError                   *error;
+  guint                     loading : 1;
+  guint                     loaded : 1;
 };
 
+typedef struct
+{
+  StewardRowChange change;
+  gint64           id;
+} PendingChange;
+
 static void list_model_iface_init (GListModelInterface *iface);
+static void set_rows              (StewardRowList      *self,
+                                   GListModel          *rows);
+static void set_loaded            (StewardRowList      *self,
+                                   const GError        *error);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (StewardRowList, steward_row_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 enum {
   PROP_0,
+  PROP_LOADED,
   PROP_N_ITEMS,
   N_PROPS
 };
@@ -217,6 +236,14 @@ row_changed_cb (GObject          *source,
                 gint64            parent_id,
                 StewardRowList   *self)
 {
+  if (self->loading)
+    {
+      PendingChange pending = { change, id };
+
+      g_array_append_val (self->pending, pending);
+      return;
+    }
+
   if (change == STEWARD_ROW_REMOVED)
     remove_row (self, id);
   else
@@ -241,6 +268,8 @@ steward_row_list_finalize (GObject *object)
   StewardRowList *self = (StewardRowList *)object;
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_error (&self->error);
 
   G_OBJECT_CLASS (steward_row_list_parent_class)->finalize (object);
 }
@@ -255,6 +284,10 @@ steward_row_list_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_LOADED:
+      g_value_set_boolean (value, self->loaded);
+      break;
+
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->items->len);
       break;
@@ -274,6 +307,17 @@ steward_row_list_class_init (StewardRowListClass *klass)
   object_class->get_property = steward_row_list_get_property;
 
   /**
+   * StewardRowList:loaded:
+   *
+   * Whether the rows were read, or failed to be (see
+   * steward_row_list_get_error()): until then a view shows that it is
+   * loading.
+   */
+  properties[PROP_LOADED] =
+    g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
    * StewardRowList:n-items:
    *
    * How many rows the list holds, so a page can show its empty state
@@ -291,6 +335,7 @@ static void
 steward_row_list_init (StewardRowList *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
 }
 
 /**
@@ -333,16 +378,24 @@ steward_row_list_reload (StewardRowList  *self,
                          GError         **error)
 {
   g_autoptr(GListModel) rows = NULL;
-  guint removed;
-  guint added;
 
   g_return_val_if_fail (STEWARD_IS_ROW_LIST (self), FALSE);
 
   if (!(rows = self->kind->list (self->source, error)))
     return FALSE;
 
-  removed = self->items->len;
-  added = g_list_model_get_n_items (rows);
+  set_rows (self, rows);
+  set_loaded (self, NULL);
+
+  return TRUE;
+}
+
+static void
+set_rows (StewardRowList *self,
+          GListModel     *rows)
+{
+  guint removed = self->items->len;
+  guint added = g_list_model_get_n_items (rows);
 
   g_ptr_array_set_size (self->items, 0);
   for (guint i = 0; i < added; i++)
@@ -350,6 +403,126 @@ steward_row_list_reload (StewardRowList  *self,
 
   if (removed != 0 || added != 0)
     items_changed (self, 0, removed, added);
+}
 
-  return TRUE;
+static void
+set_loaded (StewardRowList *self,
+            const GError   *error)
+{
+  g_clear_error (&self->error);
+  if (error != NULL)
+    self->error = g_error_copy (error);
+
+  if (!self->loaded)
+    {
+      self->loaded = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+    }
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  StewardRowList *self = g_task_get_source_object (task);
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GArray) pending = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rows = self->kind->list_finish (object, result, &error);
+
+  self->loading = FALSE;
+  pending = g_steal_pointer (&self->pending);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+
+  if (rows == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        set_loaded (self, error);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  set_rows (self, rows);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      const PendingChange *change = &g_array_index (pending, PendingChange, i);
+
+      row_changed_cb (self->source, change->change, change->id, 0, self);
+    }
+  set_loaded (self, NULL);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * steward_row_list_load_async:
+ *
+ * Reads every row, in a worker thread if the list's kind can (else as
+ * steward_row_list_reload() does); changes told meanwhile are applied to
+ * what it reads. #StewardRowList:loaded says when it is done.
+ */
+void
+steward_row_list_load_async (StewardRowList      *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (STEWARD_IS_ROW_LIST (self));
+  g_return_if_fail (!self->loading);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, steward_row_list_load_async);
+
+  if (self->kind->list_async == NULL)
+    {
+      if (steward_row_list_reload (self, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        {
+          set_loaded (self, error);
+          g_task_return_error (task, g_steal_pointer (&error));
+        }
+      return;
+    }
+
+  self->loading = TRUE;
+  self->kind->list_async (self->source, cancellable, load_cb, g_steal_pointer (&task));
+}
+
+gboolean
+steward_row_list_load_finish (StewardRowList  *self,
+                              GAsyncResult    *result,
+                              GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+steward_row_list_get_loaded (StewardRowList *self)
+{
+  g_return_val_if_fail (STEWARD_IS_ROW_LIST (self), FALSE);
+
+  return self->loaded;
+}
+
+/**
+ * steward_row_list_get_error:
+ *
+ * Returns: (nullable): why the rows could not be read, once
+ *   #StewardRowList:loaded
+ */
+const GError *
+steward_row_list_get_error (StewardRowList *self)
+{
+  g_return_val_if_fail (STEWARD_IS_ROW_LIST (self), NULL);
+
+  return self->error;
 }

@@ -34,6 +34,15 @@ typedef struct
                                GError     **error);
   /* Whether @error from find() means the row is gone */
   gboolean    (*is_not_found) (const GError *error);
+  /* (optional) Every row, read in a worker thread: for a list that is
+   * long at scale */
+  void        (*list_async)   (GObject             *source,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data);
+  GListModel *(*list_finish)  (GObject             *source,
+                               GAsyncResult        *result,
+                               GError             **error);
 } StewardRowListKind;
 
 #define STEWARD_TYPE_ROW_LIST (steward_row_list_get_type ())
@@ -47,5 +56,14 @@ gboolean        steward_row_list_reload (StewardRowList           *self,
 gboolean        steward_row_list_find   (StewardRowList           *self,
                                          gint64                    id,
                                          guint                    *position);
+void            steward_row_list_load_async  (StewardRowList      *self,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean        steward_row_list_load_finish (StewardRowList      *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+gboolean        steward_row_list_get_loaded  (StewardRowList      *self);
+const GError   *steward_row_list_get_error   (StewardRowList      *self);
 
 G_END_DECLS

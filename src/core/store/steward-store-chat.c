@@ -130,6 +130,13 @@ _steward_store_conversation_from_row (sqlite3_stmt *stmt)
                                     sqlite3_column_int (stmt, 4));
 }
 
+#define LIST_CONVERSATIONS_SQL \
+  "SELECT c.id, c.title, c.created_at, c.updated_at," \
+  "       (SELECT count(*) FROM messages m" \
+  "         WHERE m.conversation_id = c.id)" \
+  "  FROM conversations c" \
+  " ORDER BY c.updated_at DESC, c.id DESC"
+
 /**
  * steward_store_list_conversations:
  *
@@ -142,14 +149,43 @@ steward_store_list_conversations (StewardStore  *self,
 {
   g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
 
-  return _steward_store_list (self, STEWARD_TYPE_CONVERSATION,
-                              "SELECT c.id, c.title, c.created_at, c.updated_at,"
-                              "       (SELECT count(*) FROM messages m"
-                              "         WHERE m.conversation_id = c.id)"
-                              "  FROM conversations c"
-                              " ORDER BY c.updated_at DESC, c.id DESC",
-                              _steward_store_conversation_from_row,
-                              error);
+  return _steward_store_list (self, STEWARD_TYPE_CONVERSATION, LIST_CONVERSATIONS_SQL,
+                              _steward_store_conversation_from_row, error);
+}
+
+/**
+ * steward_store_list_conversations_async:
+ *
+ * Lists the conversations as steward_store_list_conversations() does, in
+ * a worker thread on a connection of its own.
+ */
+void
+steward_store_list_conversations_async (StewardStore        *self,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_return_if_fail (STEWARD_IS_STORE (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  _steward_store_list_async (self, STEWARD_TYPE_CONVERSATION, LIST_CONVERSATIONS_SQL,
+                             _steward_store_conversation_from_row,
+                             steward_store_list_conversations_async,
+                             cancellable, callback, user_data);
+}
+
+/**
+ * steward_store_list_conversations_finish:
+ *
+ * Returns: (transfer full): a #GListModel of #StewardConversation, the most
+ *   recently updated first, or %NULL with @error set
+ */
+GListModel *
+steward_store_list_conversations_finish (StewardStore  *self,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  return _steward_store_list_finish (self, result, error);
 }
 
 /* The kernel's start time of a process, in clock ticks since boot; 0

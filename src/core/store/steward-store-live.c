@@ -185,6 +185,23 @@ list_conversations (GObject  *source,
   return steward_store_list_conversations (STEWARD_STORE (source), error);
 }
 
+static void
+list_conversations_async (GObject             *source,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  steward_store_list_conversations_async (STEWARD_STORE (source), cancellable, callback, user_data);
+}
+
+static GListModel *
+list_conversations_finish (GObject       *source,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  return steward_store_list_conversations_finish (STEWARD_STORE (source), result, error);
+}
+
 static gpointer
 find_conversation (GObject  *source,
                    gint64    id,
@@ -201,6 +218,8 @@ static const StewardRowListKind conversations_kind = {
   .list = list_conversations,
   .find = find_conversation,
   .is_not_found = is_not_found,
+  .list_async = list_conversations_async,
+  .list_finish = list_conversations_finish,
 };
 
 static gint64

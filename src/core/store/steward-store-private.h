@@ -81,6 +81,17 @@ GListModel *_steward_store_list          (StewardStore         *self,
                                           const char           *sql,
                                           StewardStoreRowFunc   row_func,
                                           GError              **error);
+void        _steward_store_list_async    (StewardStore         *self,
+                                          GType                 item_type,
+                                          const char           *sql,
+                                          StewardStoreRowFunc   row_func,
+                                          gpointer              source_tag,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data);
+GListModel *_steward_store_list_finish   (StewardStore         *self,
+                                          GAsyncResult         *result,
+                                          GError              **error);
 void        _steward_store_emit_row_changed (StewardStore     *self,
                                              StewardTable      table,
                                              StewardRowChange  change,

@@ -97,6 +97,13 @@ gboolean      steward_store_reset_setting          (StewardStore         *self,
  * steward-store-chat.c; tasks and projects: steward-store-tasks.c). */
 GListModel   *steward_store_list_conversations     (StewardStore         *self,
                                                     GError              **error);
+void          steward_store_list_conversations_async  (StewardStore        *self,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+GListModel   *steward_store_list_conversations_finish (StewardStore        *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
 GListModel   *steward_store_list_tasks             (StewardStore         *self,
                                                     GError              **error);
 GListModel   *steward_store_list_projects          (StewardStore         *self,
