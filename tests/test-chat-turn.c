@@ -761,7 +761,7 @@ test_failures (Fixture       *fixture,
   keyless = new_turn (fixture, "Are you there?", NULL, 0);
   g_assert_false (run_turn (keyless, &error));
   g_setenv (KEY_ENV, KEY, TRUE);
-  g_assert_error (error, STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_NO_KEY);
+  g_assert_error (error, STEWARD_SECRETS_ERROR, STEWARD_SECRETS_ERROR_NO_KEY);
   g_assert_nonnull (strstr (error->message, KEY_ENV));
   g_assert_cmpuint (chat_server_get_n_requests (), ==, 0);
   assert_stored (fixture->store, steward_chat_turn_get_user_message_id (keyless), "Are you there?",

@@ -160,7 +160,7 @@ static void
 test_ollama_found_and_used (Fixture       *fixture,
                             gconstpointer  user_data)
 {
-  g_autoptr(StewardFirstRun) first_run = steward_first_run_new (fixture->services);
+  g_autoptr(StewardFirstRun) first_run = steward_services_new_first_run (fixture->services);
   g_autoptr(StewardProvider) provider = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *model = NULL;
@@ -214,7 +214,7 @@ test_first_model (Fixture       *fixture,
                   gconstpointer  user_data)
 {
   static const char tags[] = "{\"models\": [{\"name\": \"qwen3:8b\"}, {\"name\": \"gemma3:1b\"}]}";
-  g_autoptr(StewardFirstRun) first_run = steward_first_run_new (fixture->services);
+  g_autoptr(StewardFirstRun) first_run = steward_services_new_first_run (fixture->services);
   g_autoptr(GError) error = NULL;
   g_autofree char *model = NULL;
 
@@ -232,7 +232,7 @@ test_no_models (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   static const char tags[] = "{\"models\": []}";
-  g_autoptr(StewardFirstRun) first_run = steward_first_run_new (fixture->services);
+  g_autoptr(StewardFirstRun) first_run = steward_services_new_first_run (fixture->services);
   g_autoptr(GError) error = NULL;
   g_autofree char *model = NULL;
 
@@ -251,7 +251,7 @@ static void
 test_nothing_answers (Fixture       *fixture,
                       gconstpointer  user_data)
 {
-  g_autoptr(StewardFirstRun) first_run = steward_first_run_new (fixture->services);
+  g_autoptr(StewardFirstRun) first_run = steward_services_new_first_run (fixture->services);
   g_autoptr(GError) error = NULL;
   g_autofree char *model = NULL;
 
@@ -269,7 +269,7 @@ static void
 test_timed_out (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(StewardFirstRun) first_run = steward_first_run_new (fixture->services);
+  g_autoptr(StewardFirstRun) first_run = steward_services_new_first_run (fixture->services);
   g_autoptr(GError) error = NULL;
   g_autofree char *model = NULL;
   gint64 started = g_get_monotonic_time ();
@@ -289,7 +289,7 @@ static void
 test_cancelled (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(StewardFirstRun) first_run = steward_first_run_new (fixture->services);
+  g_autoptr(StewardFirstRun) first_run = steward_services_new_first_run (fixture->services);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   Wait wait = { 0 };
@@ -321,7 +321,7 @@ static void
 test_not_needed (Fixture       *fixture,
                  gconstpointer  user_data)
 {
-  g_autoptr(StewardFirstRun) first_run = steward_first_run_new (fixture->services);
+  g_autoptr(StewardFirstRun) first_run = steward_services_new_first_run (fixture->services);
   g_autoptr(StewardProvider) provider = steward_provider_new ("anthropic", "Claude", NULL);
   g_autoptr(GError) error = NULL;
 

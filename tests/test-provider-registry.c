@@ -338,7 +338,7 @@ test_add_and_remove_with_key (Fixture       *fixture,
 
   found = steward_provider_registry_find (fixture->registry, "Keyed", &error);
   g_assert_no_error (error);
-  g_assert_true (steward_secrets_has_api_key (found));
+  g_assert_true (steward_secrets_has_api_key (steward_provider_get_name (found), steward_provider_get_api_key_env (found)));
 
   g_assert_true (steward_provider_registry_remove (fixture->registry, "Keyed", &key_error, &error));
   g_assert_no_error (error);

@@ -85,18 +85,18 @@ test_store_replace_delete (void)
   provider = provider_new (name, NULL);
 
   /* None yet: no key, and no error. */
-  key = steward_secrets_lookup_api_key (provider, NULL, &error);
+  key = steward_secrets_lookup_api_key (steward_provider_get_name (provider), steward_provider_get_api_key_env (provider), NULL, &error);
   g_assert_no_error (error);
   g_assert_null (key);
-  g_assert_false (steward_secrets_has_api_key (provider));
+  g_assert_false (steward_secrets_has_api_key (steward_provider_get_name (provider), steward_provider_get_api_key_env (provider)));
 
   g_assert_true (steward_secrets_store_api_key (name, "sk-first-0123456789", NULL, &error));
   g_assert_no_error (error);
-  key = steward_secrets_lookup_api_key (provider, NULL, &error);
+  key = steward_secrets_lookup_api_key (steward_provider_get_name (provider), steward_provider_get_api_key_env (provider), NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (key, ==, "sk-first-0123456789");
   g_clear_pointer (&key, g_free);
-  g_assert_true (steward_secrets_has_api_key (provider));
+  g_assert_true (steward_secrets_has_api_key (steward_provider_get_name (provider), steward_provider_get_api_key_env (provider)));
 
   /* In the keyring as documented, under a label a person can read. */
   stored = keyring_session_lookup (name);
@@ -110,7 +110,7 @@ test_store_replace_delete (void)
   /* Stored again: replaced, not added beside it. */
   g_assert_true (steward_secrets_store_api_key (name, "sk-second-ÿ-9876543210", NULL, &error));
   g_assert_no_error (error);
-  key = steward_secrets_lookup_api_key (provider, NULL, &error);
+  key = steward_secrets_lookup_api_key (steward_provider_get_name (provider), steward_provider_get_api_key_env (provider), NULL, &error);
   g_assert_cmpstr (key, ==, "sk-second-ÿ-9876543210");
   g_clear_pointer (&key, g_free);
   labels = search_labels (name);
@@ -120,10 +120,10 @@ test_store_replace_delete (void)
   /* Deleted: gone from the keyring; deleting nothing is no error. */
   g_assert_true (steward_secrets_clear_api_key (name, NULL, &error));
   g_assert_no_error (error);
-  key = steward_secrets_lookup_api_key (provider, NULL, &error);
+  key = steward_secrets_lookup_api_key (steward_provider_get_name (provider), steward_provider_get_api_key_env (provider), NULL, &error);
   g_assert_no_error (error);
   g_assert_null (key);
-  g_assert_false (steward_secrets_has_api_key (provider));
+  g_assert_false (steward_secrets_has_api_key (steward_provider_get_name (provider), steward_provider_get_api_key_env (provider)));
   labels = search_labels (name);
   g_assert_cmpuint (labels->len, ==, 0);
   g_assert_true (steward_secrets_clear_api_key (name, NULL, &error));
@@ -155,20 +155,20 @@ test_keys_per_provider (void)
   g_assert_true (steward_secrets_store_api_key (second, "sk-two", NULL, &error));
   g_assert_no_error (error);
 
-  key = steward_secrets_lookup_api_key (first_provider, NULL, &error);
+  key = steward_secrets_lookup_api_key (steward_provider_get_name (first_provider), steward_provider_get_api_key_env (first_provider), NULL, &error);
   g_assert_cmpstr (key, ==, "sk-one");
   g_clear_pointer (&key, g_free);
-  key = steward_secrets_lookup_api_key (second_provider, NULL, &error);
+  key = steward_secrets_lookup_api_key (steward_provider_get_name (second_provider), steward_provider_get_api_key_env (second_provider), NULL, &error);
   g_assert_cmpstr (key, ==, "sk-two");
   g_clear_pointer (&key, g_free);
-  key = steward_secrets_lookup_api_key (cased, NULL, &error);
+  key = steward_secrets_lookup_api_key (steward_provider_get_name (cased), steward_provider_get_api_key_env (cased), NULL, &error);
   g_assert_no_error (error);
   g_assert_null (key);
 
   /* Deleting one leaves the other. */
   g_assert_true (steward_secrets_clear_api_key (first, NULL, &error));
-  g_assert_false (steward_secrets_has_api_key (first_provider));
-  g_assert_true (steward_secrets_has_api_key (second_provider));
+  g_assert_false (steward_secrets_has_api_key (steward_provider_get_name (first_provider), steward_provider_get_api_key_env (first_provider)));
+  g_assert_true (steward_secrets_has_api_key (steward_provider_get_name (second_provider), steward_provider_get_api_key_env (second_provider)));
   g_assert_true (steward_secrets_clear_api_key (second, NULL, &error));
   g_assert_no_error (error);
 }
@@ -240,7 +240,7 @@ test_async (void)
   g_assert_true (r.ok);
 
   memset (&r, 0, sizeof r);
-  steward_secrets_lookup_api_key_async (provider, NULL, looked_up_cb, &r);
+  steward_secrets_lookup_api_key_async (steward_provider_get_name (provider), steward_provider_get_api_key_env (provider), NULL, looked_up_cb, &r);
   wait_for (&r);
   g_assert_cmpstr (r.key, ==, "sk-async");
   g_free (r.key);
@@ -251,7 +251,7 @@ test_async (void)
   g_assert_true (r.ok);
 
   memset (&r, 0, sizeof r);
-  steward_secrets_lookup_api_key_async (provider, NULL, looked_up_cb, &r);
+  steward_secrets_lookup_api_key_async (steward_provider_get_name (provider), steward_provider_get_api_key_env (provider), NULL, looked_up_cb, &r);
   wait_for (&r);
   g_assert_null (r.key);
 }
@@ -275,41 +275,41 @@ test_api_key_env (void)
   g_assert_true (steward_secrets_store_api_key (name, "sk-from-keyring", NULL, &error));
   g_assert_no_error (error);
 
-  key = steward_secrets_lookup_api_key (provider, NULL, &error);
+  key = steward_secrets_lookup_api_key (steward_provider_get_name (provider), steward_provider_get_api_key_env (provider), NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (key, ==, "sk-from-environment");
   g_clear_pointer (&key, g_free);
-  g_assert_true (steward_secrets_has_api_key (provider));
+  g_assert_true (steward_secrets_has_api_key (steward_provider_get_name (provider), steward_provider_get_api_key_env (provider)));
 
-  steward_secrets_lookup_api_key_async (provider, NULL, looked_up_cb, &r);
+  steward_secrets_lookup_api_key_async (steward_provider_get_name (provider), steward_provider_get_api_key_env (provider), NULL, looked_up_cb, &r);
   wait_for (&r);
   g_assert_cmpstr (r.key, ==, "sk-from-environment");
   g_free (r.key);
 
   /* The variable is named, but another one holds nothing. */
   steward_provider_set_api_key_env (provider, "STEWARD_TEST_SECRETS_UNSET");
-  key = steward_secrets_lookup_api_key (provider, NULL, &error);
+  key = steward_secrets_lookup_api_key (steward_provider_get_name (provider), steward_provider_get_api_key_env (provider), NULL, &error);
   g_assert_null (key);
-  g_assert_error (error, STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_NO_KEY);
+  g_assert_error (error, STEWARD_SECRETS_ERROR, STEWARD_SECRETS_ERROR_NO_KEY);
   g_assert_nonnull (strstr (error->message, "STEWARD_TEST_SECRETS_UNSET"));
   g_assert_nonnull (strstr (error->message, name));
   g_assert_null (strstr (error->message, "sk-from"));
   g_assert_true (g_str_has_suffix (error->message, "."));
   g_clear_error (&error);
-  g_assert_false (steward_secrets_has_api_key (provider));
+  g_assert_false (steward_secrets_has_api_key (steward_provider_get_name (provider), steward_provider_get_api_key_env (provider)));
 
   memset (&r, 0, sizeof r);
-  steward_secrets_lookup_api_key_async (provider, NULL, looked_up_cb, &r);
+  steward_secrets_lookup_api_key_async (steward_provider_get_name (provider), steward_provider_get_api_key_env (provider), NULL, looked_up_cb, &r);
   while (!r.done)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_error (r.error, STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_NO_KEY);
+  g_assert_error (r.error, STEWARD_SECRETS_ERROR, STEWARD_SECRETS_ERROR_NO_KEY);
   g_assert_null (r.key);
   g_clear_error (&r.error);
 
   /* The keyring's key is still there, untouched, for when the variable
    * is no longer named. */
   steward_provider_set_api_key_env (provider, NULL);
-  key = steward_secrets_lookup_api_key (provider, NULL, &error);
+  key = steward_secrets_lookup_api_key (steward_provider_get_name (provider), steward_provider_get_api_key_env (provider), NULL, &error);
   g_assert_cmpstr (key, ==, "sk-from-keyring");
   g_assert_true (steward_secrets_clear_api_key (name, NULL, &error));
   g_assert_no_error (error);
@@ -330,17 +330,17 @@ without_keyring (void)
 
   /* A variable's key needs no keyring: it is never asked. */
   scripted = provider_new (name, KEY_ENV);
-  key = steward_secrets_lookup_api_key (scripted, NULL, &error);
+  key = steward_secrets_lookup_api_key (steward_provider_get_name (scripted), steward_provider_get_api_key_env (scripted), NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (key, ==, "sk-from-environment");
   g_clear_pointer (&key, g_free);
 
   /* No keyring is no key, as documented; saving says why it failed. */
   keyed = provider_new (name, NULL);
-  key = steward_secrets_lookup_api_key (keyed, NULL, &error);
+  key = steward_secrets_lookup_api_key (steward_provider_get_name (keyed), steward_provider_get_api_key_env (keyed), NULL, &error);
   g_assert_no_error (error);
   g_assert_null (key);
-  g_assert_false (steward_secrets_has_api_key (keyed));
+  g_assert_false (steward_secrets_has_api_key (steward_provider_get_name (keyed), steward_provider_get_api_key_env (keyed)));
 
   g_assert_false (steward_secrets_store_api_key (name, "sk-lost", NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);

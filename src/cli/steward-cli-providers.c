@@ -26,7 +26,7 @@ add_provider (JsonBuilder     *builder,
   _steward_cli_add_string_member (builder, "model", steward_provider_get_model (provider));
   _steward_cli_add_string_member (builder, "api_key_env", steward_provider_get_api_key_env (provider));
   json_builder_set_member_name (builder, "has_key");
-  json_builder_add_boolean_value (builder, steward_secrets_has_api_key (provider));
+  json_builder_add_boolean_value (builder, steward_secrets_has_api_key (steward_provider_get_name (provider), steward_provider_get_api_key_env (provider)));
   json_builder_end_object (builder);
 }
 
@@ -210,7 +210,7 @@ provider_test (StewardCliContext *ctx)
                                                    _steward_cli_text (ctx, _steward_cli_arg (ctx, 1)), &error)))
     return _steward_cli_fail_error (error);
 
-  key = steward_secrets_lookup_api_key (provider, NULL, &error);
+  key = steward_secrets_lookup_api_key (steward_provider_get_name (provider), steward_provider_get_api_key_env (provider), NULL, &error);
   if (error != NULL)
     return _steward_cli_fail_error (error);
 

@@ -127,7 +127,7 @@ steward_provider_calls_chat_async (StewardProvider          *provider,
   cd->reply = g_object_ref (reply);
   cd->request = steward_chat_request_copy (request);
 
-  steward_secrets_lookup_api_key_async (provider, cancellable, chat_key_cb, task);
+  steward_secrets_lookup_api_key_async (steward_provider_get_name (provider), steward_provider_get_api_key_env (provider), cancellable, chat_key_cb, task);
 }
 
 gboolean
@@ -197,7 +197,7 @@ steward_provider_calls_list_models_async (StewardProvider     *provider,
 
   task = call_new (provider, session, cancellable, callback, user_data,
                    steward_provider_calls_list_models_async);
-  steward_secrets_lookup_api_key_async (provider, cancellable, models_key_cb, task);
+  steward_secrets_lookup_api_key_async (steward_provider_get_name (provider), steward_provider_get_api_key_env (provider), cancellable, models_key_cb, task);
 }
 
 /**

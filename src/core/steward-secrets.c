@@ -84,26 +84,34 @@ steward_secrets_clear_api_key (const char    *provider_name,
   return TRUE;
 }
 
+G_DEFINE_QUARK (steward-secrets-error-quark, steward_secrets_error)
+
+/**
+ * steward_secrets_lookup_api_key:
+ * @provider_name: the provider's name, which its key is kept under
+ * @env_name: (nullable): the environment variable the user named for
+ *   the key, if any: then the key is read from it, never the keyring
+ */
 char *
-steward_secrets_lookup_api_key (StewardProvider  *provider,
-                                GCancellable     *cancellable,
-                                GError          **error)
+steward_secrets_lookup_api_key (const char     *provider_name,
+                                const char     *env_name,
+                                GCancellable   *cancellable,
+                                GError        **error)
 {
   g_autoptr(GError) local_error = NULL;
-  const char *env_name;
   char *key;
 
-  g_return_val_if_fail (STEWARD_IS_PROVIDER (provider), NULL);
+  g_return_val_if_fail (provider_name != NULL, NULL);
 
-  if ((env_name = steward_provider_get_api_key_env (provider)))
+  if (env_name != NULL)
     {
       const char *value = g_getenv (env_name);
 
       if (value == NULL || value[0] == '\0')
         {
-          g_set_error (error, STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_NO_KEY,
+          g_set_error (error, STEWARD_SECRETS_ERROR, STEWARD_SECRETS_ERROR_NO_KEY,
                        _("The environment variable %s, which holds the key for %s, is not set."),
-                       env_name, steward_provider_get_name (provider));
+                       env_name, provider_name);
           return NULL;
         }
 
@@ -112,14 +120,14 @@ steward_secrets_lookup_api_key (StewardProvider  *provider,
 
   key = secret_password_lookup_sync (get_schema (), cancellable, &local_error,
                                      "kind", "api-key",
-                                     "name", steward_provider_get_name (provider),
+                                     "name", provider_name,
                                      NULL);
 
   /* No keyring (a bare shell, a CI runner) is the same as no key: the
    * provider may not need one, and says so if it does. */
   if (local_error != NULL)
     g_debug ("No keyring to look up the key for %s: %s",
-             steward_provider_get_name (provider), local_error->message);
+             provider_name, local_error->message);
 
   if (key == NULL)
     return NULL;
@@ -133,15 +141,32 @@ steward_secrets_lookup_api_key (StewardProvider  *provider,
 }
 
 gboolean
-steward_secrets_has_api_key (StewardProvider *provider)
+steward_secrets_has_api_key (const char *provider_name,
+                             const char *env_name)
 {
   g_autofree char *key = NULL;
 
-  g_return_val_if_fail (STEWARD_IS_PROVIDER (provider), FALSE);
+  g_return_val_if_fail (provider_name != NULL, FALSE);
 
-  key = steward_secrets_lookup_api_key (provider, NULL, NULL);
+  key = steward_secrets_lookup_api_key (provider_name, env_name, NULL, NULL);
 
   return key != NULL && key[0] != '\0';
+}
+
+typedef struct
+{
+  char *name;
+  char *env_name;
+} KeyOwner;
+
+static void
+key_owner_free (gpointer data)
+{
+  KeyOwner *owner = data;
+
+  g_free (owner->name);
+  g_free (owner->env_name);
+  g_free (owner);
 }
 
 static void
@@ -150,10 +175,11 @@ lookup_worker (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
+  KeyOwner *owner = task_data;
   GError *error = NULL;
   char *key;
 
-  key = steward_secrets_lookup_api_key (task_data, cancellable, &error);
+  key = steward_secrets_lookup_api_key (owner->name, owner->env_name, cancellable, &error);
 
   if (error != NULL)
     g_task_return_error (task, error);
@@ -162,18 +188,24 @@ lookup_worker (GTask        *task,
 }
 
 void
-steward_secrets_lookup_api_key_async (StewardProvider     *provider,
+steward_secrets_lookup_api_key_async (const char          *provider_name,
+                                      const char          *env_name,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  KeyOwner *owner;
 
-  g_return_if_fail (STEWARD_IS_PROVIDER (provider));
+  g_return_if_fail (provider_name != NULL);
+
+  owner = g_new0 (KeyOwner, 1);
+  owner->name = g_strdup (provider_name);
+  owner->env_name = g_strdup (env_name);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, steward_secrets_lookup_api_key_async);
-  g_task_set_task_data (task, g_object_ref (provider), g_object_unref);
+  g_task_set_task_data (task, owner, key_owner_free);
   g_task_run_in_thread (task, lookup_worker);
 }
 

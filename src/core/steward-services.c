@@ -433,3 +433,20 @@ steward_services_watch_messages (StewardServices *self,
 
   return steward_store_watch_messages (self->store, conversation_id);
 }
+
+/**
+ * steward_services_new_first_run:
+ *
+ * Returns: (transfer full) (nullable): what sets up a first provider, on
+ *   these services; %NULL before the store is open
+ */
+StewardFirstRun *
+steward_services_new_first_run (StewardServices *self)
+{
+  g_return_val_if_fail (STEWARD_IS_SERVICES (self), NULL);
+
+  if (self->store == NULL || self->providers == NULL)
+    return NULL;
+
+  return steward_first_run_new (self->store, self->providers, self->session);
+}

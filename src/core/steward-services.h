@@ -9,6 +9,7 @@
 
 #include <libsoup/soup.h>
 
+#include "steward-first-run.h"
 #include "steward-provider-registry.h"
 #include "steward-settings.h"
 #include "steward-store.h"
@@ -44,6 +45,7 @@ StewardRowList  *steward_services_get_conversations (StewardServices     *self,
                                                      GError             **error);
 StewardRowList  *steward_services_get_memories      (StewardServices     *self,
                                                      GError             **error);
+StewardFirstRun *steward_services_new_first_run     (StewardServices     *self);
 StewardMessageList *steward_services_watch_messages (StewardServices     *self,
                                                      gint64               conversation_id);
 

@@ -224,7 +224,7 @@ services_ready_cb (StewardChatPage *self,
   if (self->providers == NULL && (self->providers = steward_services_get_providers (services)) != NULL)
     {
       g_object_ref (self->providers);
-      self->first_run = steward_first_run_new (services);
+      self->first_run = steward_services_new_first_run (services);
       g_signal_connect_object (self->providers, "changed",
                                G_CALLBACK (providers_changed_cb), self, G_CONNECT_SWAPPED);
     }

@@ -191,7 +191,7 @@ _steward_models_page_fetch_models (StewardModelsPage *self,
   fetch = g_new0 (Fetch, 1);
   fetch->self = g_object_ref (self);
   fetch->provider = g_object_ref (provider);
-  steward_secrets_lookup_api_key_async (provider, self->cancellable, fetch_key_cb, fetch);
+  steward_secrets_lookup_api_key_async (steward_provider_get_name (provider), steward_provider_get_api_key_env (provider), self->cancellable, fetch_key_cb, fetch);
 }
 
 /* The suggestions are listed when first wanted, not on every opening of

@@ -216,7 +216,7 @@ _steward_provider_dialog_test_clicked_cb (StewardProviderDialog *self,
   if (steward_provider_get_api_key_env (provider) != NULL)
     {
       /* The core reads the variable and says so when it is not set. */
-      steward_secrets_lookup_api_key_async (provider, self->test_cancellable,
+      steward_secrets_lookup_api_key_async (steward_provider_get_name (provider), steward_provider_get_api_key_env (provider), self->test_cancellable,
                                             test_lookup_key_cb,
                                             _steward_provider_dialog_call_new (self, provider));
       return;

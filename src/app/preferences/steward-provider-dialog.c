@@ -397,7 +397,7 @@ steward_provider_dialog_load (StewardProviderDialog *self)
   if (keyring_provider != NULL)
     {
       self->looking_up = TRUE;
-      steward_secrets_lookup_api_key_async (keyring_provider, self->cancellable,
+      steward_secrets_lookup_api_key_async (steward_provider_get_name (keyring_provider), steward_provider_get_api_key_env (keyring_provider), self->cancellable,
                                             lookup_stored_key_cb,
                                             g_object_ref (self));
     }

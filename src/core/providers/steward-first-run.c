@@ -33,7 +33,9 @@ struct _StewardFirstRun
 {
   GObject          parent_instance;
 
-  StewardServices *services;
+  StewardStore            *store;
+  StewardProviderRegistry *providers;
+  SoupSession             *session;
   /* Once found */
   char            *ollama_url;
   char            *ollama_model;
@@ -46,7 +48,9 @@ steward_first_run_finalize (GObject *object)
 {
   StewardFirstRun *self = (StewardFirstRun *)object;
 
-  g_clear_object (&self->services);
+  g_clear_object (&self->store);
+  g_clear_object (&self->providers);
+  g_clear_object (&self->session);
   g_clear_pointer (&self->ollama_url, g_free);
   g_clear_pointer (&self->ollama_model, g_free);
 
@@ -68,18 +72,27 @@ steward_first_run_init (StewardFirstRun *self)
 
 /**
  * steward_first_run_new:
- * @services: services whose store is open
+ * @store: where the medium size is mapped
+ * @providers: where Ollama is added
+ * @session: the session to look for it with
+ *
+ * See also steward_services_new_first_run().
  */
 StewardFirstRun *
-steward_first_run_new (StewardServices *services)
+steward_first_run_new (StewardStore            *store,
+                       StewardProviderRegistry *providers,
+                       SoupSession             *session)
 {
   StewardFirstRun *self;
 
-  g_return_val_if_fail (STEWARD_IS_SERVICES (services), NULL);
-  g_return_val_if_fail (steward_services_get_providers (services) != NULL, NULL);
+  g_return_val_if_fail (STEWARD_IS_STORE (store), NULL);
+  g_return_val_if_fail (STEWARD_IS_PROVIDER_REGISTRY (providers), NULL);
+  g_return_val_if_fail (SOUP_IS_SESSION (session), NULL);
 
   self = g_object_new (STEWARD_TYPE_FIRST_RUN, NULL);
-  self->services = g_object_ref (services);
+  self->store = g_object_ref (store);
+  self->providers = g_object_ref (providers);
+  self->session = g_object_ref (session);
 
   return self;
 }
@@ -98,7 +111,7 @@ steward_first_run_is_needed (StewardFirstRun  *self,
 
   g_return_val_if_fail (STEWARD_IS_FIRST_RUN (self), FALSE);
 
-  if (!(providers = steward_provider_registry_list (steward_services_get_providers (self->services), error)))
+  if (!(providers = steward_provider_registry_list (self->providers, error)))
     return FALSE;
 
   return g_list_model_get_n_items (providers) == 0;
@@ -252,7 +265,7 @@ steward_first_run_find_ollama_async (StewardFirstRun     *self,
     }
   probe->timeout_id = g_timeout_add_seconds (OLLAMA_PROBE_TIMEOUT_S, probe_timeout_cb, probe);
 
-  steward_provider_list_models_async (probe->provider, steward_services_get_session (self->services),
+  steward_provider_list_models_async (probe->provider, self->session,
                                       NULL, probe->probe, ollama_models_cb, g_steal_pointer (&task));
 }
 
@@ -324,7 +337,7 @@ steward_first_run_use_ollama (StewardFirstRun  *self,
   steward_provider_set_base_url (provider, self->ollama_url);
   steward_provider_set_model (provider, self->ollama_model);
 
-  return steward_provider_registry_add (steward_services_get_providers (self->services), provider, NULL, error) &&
-         steward_store_set_tier (steward_services_get_store (self->services), OLLAMA_TIER,
+  return steward_provider_registry_add (self->providers, provider, NULL, error) &&
+         steward_store_set_tier (self->store, OLLAMA_TIER,
                                  OLLAMA_PROVIDER_NAME, self->ollama_model, error);
 }

@@ -9,7 +9,10 @@
 
 #include <gio/gio.h>
 
-#include "steward-services.h"
+#include <libsoup/soup.h>
+
+#include "steward-provider-registry.h"
+#include "steward-store.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +20,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StewardFirstRun, steward_first_run, STEWARD, FIRST_RUN, GObject)
 
-StewardFirstRun *steward_first_run_new                (StewardServices      *services);
+StewardFirstRun *steward_first_run_new                (StewardStore            *store,
+                                                      StewardProviderRegistry *providers,
+                                                      SoupSession             *session);
 
 gboolean         steward_first_run_is_needed          (StewardFirstRun      *self,
                                                        GError              **error);

@@ -149,7 +149,7 @@ lookup_keyring_key (const char    *kind,
   if (!(keyring_provider = steward_provider_new (kind, name, error)))
     return NULL;
 
-  return steward_secrets_lookup_api_key (keyring_provider, cancellable, error);
+  return steward_secrets_lookup_api_key (steward_provider_get_name (keyring_provider), steward_provider_get_api_key_env (keyring_provider), cancellable, error);
 }
 
 static gboolean

@@ -104,7 +104,7 @@ char       *_steward_store_dup_fts_query (const char *text,
                                           gboolean    prefix,
                                           gboolean    any);
 
-/* steward-store-live.c: one StewardMessage per message while any is alive */
+/* steward-store-identity.c: one StewardMessage per message while any is alive */
 StewardLiveMessages *_steward_live_messages_new    (void);
 void                 _steward_live_messages_free   (StewardLiveMessages *self);
 StewardMessage      *_steward_live_messages_adopt  (StewardLiveMessages *self,

@@ -109,7 +109,7 @@ GListModel   *steward_store_list_tasks             (StewardStore         *self,
 GListModel   *steward_store_list_projects          (StewardStore         *self,
                                                     GError              **error);
 
-/* Lists that keep themselves up to date (steward-store-live.c) */
+/* Lists that keep themselves up to date (steward-store-watch.c) */
 StewardRowList     *steward_store_watch_conversations (StewardStore   *self);
 StewardRowList     *steward_store_watch_memories      (StewardStore   *self);
 StewardMessageList *steward_store_watch_messages      (StewardStore   *self,
