@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "steward-store-private.h"
 
 /* One StewardMessage per message while any is alive. A reply being
@@ -240,6 +242,193 @@ static const StewardRowListKind memories_kind = {
   .is_not_found = is_not_found,
 };
 
+/* Tasks and projects are only listed so far (steward-store.c); finding
+ * one row is what a list that follows them needs, so it lives here. */
+
+/* Steps @stmt, which selects one row by id: the row, or %NULL, with
+ * @error set when reading failed and left unset when there is no row. */
+static gpointer
+read_one (StewardStore  *self,
+          sqlite3_stmt  *stmt,
+          gpointer     (*from_row) (sqlite3_stmt *stmt),
+          GError       **error)
+{
+  int rc;
+
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    return from_row (stmt);
+
+  if (rc != SQLITE_DONE)
+    _steward_store_set_sql_error (self, error);
+
+  return NULL;
+}
+
+/**
+ * steward_store_find_task:
+ *
+ * Returns: (transfer full): the task, or %NULL with @error set
+ *   (%STEWARD_STORE_ERROR_NOT_FOUND when there is none with @id)
+ */
+StewardTask *
+steward_store_find_task (StewardStore  *self,
+                         gint64         id,
+                         GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GError *local_error = NULL;
+  StewardTask *task;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  stmt = _steward_store_prepare (self,
+                                 "SELECT id, title, status, priority, category,"
+                                 "       due, position, created_at"
+                                 "  FROM tasks WHERE id = ?",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  if ((task = read_one (self, stmt, _steward_store_task_from_row, &local_error)) != NULL)
+    return task;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+    }
+  else
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      /* Translators: %s is a number */
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
+                   _("There is no task %s."), number);
+    }
+
+  return NULL;
+}
+
+/**
+ * steward_store_find_project:
+ *
+ * Returns: (transfer full): the project, or %NULL with @error set
+ *   (%STEWARD_STORE_ERROR_NOT_FOUND when there is none with @id)
+ */
+StewardProject *
+steward_store_find_project (StewardStore  *self,
+                            gint64         id,
+                            GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GError *local_error = NULL;
+  StewardProject *project;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  stmt = _steward_store_prepare (self,
+                                 "SELECT id, name, template, created_at, updated_at"
+                                 "  FROM projects WHERE id = ?",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  if ((project = read_one (self, stmt, _steward_store_project_from_row, &local_error)) != NULL)
+    return project;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+    }
+  else
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      /* Translators: %s is a number */
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
+                   _("There is no document project %s."), number);
+    }
+
+  return NULL;
+}
+
+static gint64
+task_get_id (gpointer item)
+{
+  return steward_task_get_id (item);
+}
+
+static GDateTime *
+task_get_time (gpointer item)
+{
+  return steward_task_get_created_at (item);
+}
+
+static GListModel *
+list_tasks (GObject  *source,
+            GError  **error)
+{
+  return steward_store_list_tasks (STEWARD_STORE (source), error);
+}
+
+static gpointer
+find_task (GObject  *source,
+           gint64    id,
+           GError  **error)
+{
+  return steward_store_find_task (STEWARD_STORE (source), id, error);
+}
+
+static const StewardRowListKind tasks_kind = {
+  .item_type = steward_task_get_type,
+  .table = STEWARD_TABLE_TASKS,
+  .get_id = task_get_id,
+  .get_time = task_get_time,
+  .list = list_tasks,
+  .find = find_task,
+  .is_not_found = is_not_found,
+};
+
+static gint64
+project_get_id (gpointer item)
+{
+  return steward_project_get_id (item);
+}
+
+static GDateTime *
+project_get_time (gpointer item)
+{
+  return steward_project_get_updated_at (item);
+}
+
+static GListModel *
+list_projects (GObject  *source,
+               GError  **error)
+{
+  return steward_store_list_projects (STEWARD_STORE (source), error);
+}
+
+static gpointer
+find_project (GObject  *source,
+              gint64    id,
+              GError  **error)
+{
+  return steward_store_find_project (STEWARD_STORE (source), id, error);
+}
+
+static const StewardRowListKind projects_kind = {
+  .item_type = steward_project_get_type,
+  .table = STEWARD_TABLE_PROJECTS,
+  .get_id = project_get_id,
+  .get_time = project_get_time,
+  .list = list_projects,
+  .find = find_project,
+  .is_not_found = is_not_found,
+};
+
 static GListModel *
 list_messages_before (GObject  *source,
                       gint64    conversation_id,
@@ -310,6 +499,35 @@ steward_store_watch_memories (StewardStore *self)
   g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
 
   return steward_row_list_new (G_OBJECT (self), &memories_kind);
+}
+
+/**
+ * steward_store_watch_tasks:
+ *
+ * Returns: (transfer full): the tasks, the most recently created first,
+ *   following this store's changes; empty until steward_row_list_reload()
+ */
+StewardRowList *
+steward_store_watch_tasks (StewardStore *self)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  return steward_row_list_new (G_OBJECT (self), &tasks_kind);
+}
+
+/**
+ * steward_store_watch_projects:
+ *
+ * Returns: (transfer full): the document projects, the most recently
+ *   updated first, following this store's changes; empty until
+ *   steward_row_list_reload()
+ */
+StewardRowList *
+steward_store_watch_projects (StewardStore *self)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  return steward_row_list_new (G_OBJECT (self), &projects_kind);
 }
 
 /**

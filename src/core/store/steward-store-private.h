@@ -76,5 +76,9 @@ StewardLiveMessages *_steward_store_get_live_messages (StewardStore *self);
 
 /* id, title, created_at, updated_at, message count */
 gpointer    _steward_store_conversation_from_row (sqlite3_stmt *stmt);
+/* id, title, status, priority, category, due, position, created_at */
+gpointer    _steward_store_task_from_row         (sqlite3_stmt *stmt);
+/* id, name, template, created_at, updated_at */
+gpointer    _steward_store_project_from_row      (sqlite3_stmt *stmt);
 
 G_END_DECLS

@@ -1192,8 +1192,8 @@ steward_store_list_conversations (StewardStore  *self,
                              error);
 }
 
-static gpointer
-task_from_row (sqlite3_stmt *stmt)
+gpointer
+_steward_store_task_from_row (sqlite3_stmt *stmt)
 {
   g_autoptr(GDateTime) due = _steward_store_column_time (stmt, 5);
   g_autoptr(GDateTime) created_at = _steward_store_column_time (stmt, 7);
@@ -1227,12 +1227,12 @@ steward_store_list_tasks (StewardStore  *self,
                              "       due, position, created_at"
                              "  FROM tasks"
                              " ORDER BY created_at DESC, id DESC",
-                             task_from_row,
+                             _steward_store_task_from_row,
                              error);
 }
 
-static gpointer
-project_from_row (sqlite3_stmt *stmt)
+gpointer
+_steward_store_project_from_row (sqlite3_stmt *stmt)
 {
   g_autoptr(GDateTime) created_at = _steward_store_column_time (stmt, 3);
   g_autoptr(GDateTime) updated_at = _steward_store_column_time (stmt, 4);
@@ -1260,6 +1260,6 @@ steward_store_list_projects (StewardStore  *self,
                              "SELECT id, name, template, created_at, updated_at"
                              "  FROM projects"
                              " ORDER BY updated_at DESC, id DESC",
-                             project_from_row,
+                             _steward_store_project_from_row,
                              error);
 }
