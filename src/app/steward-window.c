@@ -482,8 +482,6 @@ steward_window_services_ready_cb (StewardWindow   *self,
   store = steward_services_get_store (services);
   steward_chat_page_set_session (self->chat_page, steward_services_get_session (services));
   steward_chat_page_set_store (self->chat_page, store);
-  steward_tasks_page_set_store (self->tasks_page, store);
-  steward_documents_page_set_store (self->documents_page, store);
   steward_search_popover_set_store (self->search_popover, store);
 
   {
