@@ -202,7 +202,6 @@ steward_preferences_window_load (StewardPreferencesWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->personalization_page), sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->memory_page), sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->providers_page), sensitive);
-  steward_memory_page_set_store (self->memory_list, self->store);
   steward_models_page_set_store (self->models_page, self->store);
 
   if (self->store == NULL)
