@@ -391,6 +391,254 @@ test_memories_follow (StoreFixture  *fixture,
   g_assert_cmpuint (notified, >, 0);
 }
 
+/* -- tasks and projects --------------------------------------------------- */
+
+/* Nothing writes tasks or projects through the store yet, so their rows
+ * are written here with SQL and the store's signal is emitted by hand,
+ * as a store write would. */
+
+static gint64
+task_id (gpointer item)
+{
+  return steward_task_get_id (item);
+}
+
+static gint64
+project_id (gpointer item)
+{
+  return steward_project_get_id (item);
+}
+
+static gboolean
+same_task (gpointer a,
+           gpointer b)
+{
+  return g_strcmp0 (steward_task_get_title (a), steward_task_get_title (b)) == 0 &&
+         steward_task_get_status (a) == steward_task_get_status (b) &&
+         g_date_time_equal (steward_task_get_created_at (a), steward_task_get_created_at (b));
+}
+
+static gboolean
+same_project (gpointer a,
+              gpointer b)
+{
+  return g_strcmp0 (steward_project_get_name (a), steward_project_get_name (b)) == 0 &&
+         g_date_time_equal (steward_project_get_updated_at (a), steward_project_get_updated_at (b));
+}
+
+static void
+emit_row_changed (StewardStore     *store,
+                  const char       *table,
+                  StewardRowChange  change,
+                  gint64            id)
+{
+  g_autofree char *signal = g_strconcat ("row-changed::", table, NULL);
+
+  g_signal_emit_by_name (store, signal, change, id, (gint64)0);
+}
+
+static void
+test_tasks_follow (StoreFixture  *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = open_store (fixture);
+  g_autoptr(StewardRowList) list = NULL;
+  g_autoptr(Shadow) shadow = NULL;
+  g_autoptr(GListModel) expected = NULL;
+  g_autoptr(StewardTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  /* Ids 1 and 2 share a time: the higher id goes first. */
+  store_fixture_exec (fixture->db_path,
+                      "INSERT INTO tasks (id, title, status, priority, due, created_at, updated_at) VALUES"
+                      " (1, 'Book the flight', 'todo', 'high', NULL,"
+                      "  '2026-03-01T10:00:00.000Z', '2026-03-01T10:00:00.000Z'),"
+                      " (2, 'Pack', 'doing', 'normal', '2026-03-05T08:00:00.000Z',"
+                      "  '2026-03-01T10:00:00.000Z', '2026-03-01T10:00:00.000Z'),"
+                      " (3, 'Water the plants', 'done', 'low', NULL,"
+                      "  '2026-03-02T09:00:00.000Z', '2026-03-02T09:00:00.000Z'),"
+                      " (4, 'Call Ana', 'todo', 'normal', NULL,"
+                      "  '2026-02-27T18:30:00.000Z', '2026-02-27T18:30:00.000Z');");
+
+  /* Found by id, its status read as what it is. */
+  task = steward_store_find_task (store, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (steward_task_get_title (task), ==, "Pack");
+  g_assert_cmpint (steward_task_get_status (task), ==, STEWARD_TASK_STATUS_DOING);
+  g_assert_cmpint (steward_task_get_priority (task), ==, STEWARD_TASK_PRIORITY_NORMAL);
+  g_assert_nonnull (steward_task_get_due (task));
+  g_clear_object (&task);
+
+  g_assert_null (steward_store_find_task (store, 99, &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Loaded in the store's order. */
+  list = steward_store_watch_tasks (store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_true (steward_row_list_reload (list, &error));
+  g_assert_no_error (error);
+  shadow = shadow_new (G_LIST_MODEL (list));
+  expected = steward_store_list_tasks (store, &error);
+  assert_same (shadow, G_LIST_MODEL (list), expected, task_id, same_task);
+  {
+    const gint64 order[] = { 3, 2, 1, 4 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+      g_assert_cmpint (task_id (g_ptr_array_index (shadow->items, i)), ==, order[i]);
+  }
+  g_clear_object (&expected);
+
+  /* A new row goes where it belongs: found, one row told of. */
+  shadow_reset_counts (shadow);
+  store_fixture_exec (fixture->db_path,
+                      "INSERT INTO tasks (id, title, status, created_at, updated_at) VALUES"
+                      " (5, 'Renew the passport', 'todo',"
+                      "  '2026-03-01T12:00:00.000Z', '2026-03-01T12:00:00.000Z');");
+  emit_row_changed (store, "tasks", STEWARD_ROW_INSERTED, 5);
+  g_assert_cmpuint (shadow->signals, ==, 1);
+  g_assert_cmpuint (shadow->added, ==, 1);
+  g_assert_cmpuint (shadow->removed, ==, 0);
+  g_assert_true (steward_row_list_find (list, 5, &position));
+  g_assert_cmpuint (position, ==, 1);
+  expected = steward_store_list_tasks (store, &error);
+  assert_same (shadow, G_LIST_MODEL (list), expected, task_id, same_task);
+  g_clear_object (&expected);
+
+  /* A changed row is read again in place: the others stay the same objects. */
+  shadow_reset_counts (shadow);
+  store_fixture_exec (fixture->db_path, "UPDATE tasks SET status = 'done', title = 'Packed' WHERE id = 2;");
+  emit_row_changed (store, "tasks", STEWARD_ROW_CHANGED, 2);
+  g_assert_cmpuint (shadow->signals, ==, 1);
+  g_assert_cmpuint (shadow->removed, ==, 1);
+  g_assert_cmpuint (shadow->added, ==, 1);
+  expected = steward_store_list_tasks (store, &error);
+  assert_same (shadow, G_LIST_MODEL (list), expected, task_id, same_task);
+  g_clear_object (&expected);
+
+  /* Removed: dropped from the list, as told, without reading the store. */
+  shadow_reset_counts (shadow);
+  emit_row_changed (store, "tasks", STEWARD_ROW_REMOVED, 3);
+  g_assert_cmpuint (shadow->signals, ==, 1);
+  g_assert_cmpuint (shadow->removed, ==, 1);
+  g_assert_false (steward_row_list_find (list, 3, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+
+  /* A change to a row that is gone drops it too. */
+  shadow_reset_counts (shadow);
+  store_fixture_exec (fixture->db_path, "DELETE FROM tasks WHERE id IN (3, 4);");
+  emit_row_changed (store, "tasks", STEWARD_ROW_CHANGED, 4);
+  g_assert_cmpuint (shadow->removed, ==, 1);
+  expected = steward_store_list_tasks (store, &error);
+  assert_same (shadow, G_LIST_MODEL (list), expected, task_id, same_task);
+  g_clear_object (&expected);
+
+  /* Other tables' rows are none of its business. */
+  shadow_reset_counts (shadow);
+  emit_row_changed (store, "projects", STEWARD_ROW_REMOVED, 1);
+  g_assert_cmpuint (shadow->signals, ==, 0);
+}
+
+static void
+test_projects_follow (StoreFixture  *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = open_store (fixture);
+  g_autoptr(StewardRowList) list = NULL;
+  g_autoptr(Shadow) shadow = NULL;
+  g_autoptr(GListModel) expected = NULL;
+  g_autoptr(StewardProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  store_fixture_exec (fixture->db_path,
+                      "INSERT INTO projects (id, name, template, created_at, updated_at) VALUES"
+                      " (1, 'Thesis', 'default', '2026-01-01T10:00:00.000Z', '2026-03-04T10:00:00.000Z'),"
+                      " (2, 'Grant proposal', 'grant', '2026-02-01T10:00:00.000Z', '2026-02-02T10:00:00.000Z'),"
+                      " (3, 'Newsletter', 'default', '2026-02-10T10:00:00.000Z', '2026-03-04T10:00:00.000Z');");
+
+  project = steward_store_find_project (store, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (steward_project_get_name (project), ==, "Grant proposal");
+  g_assert_cmpstr (steward_project_get_template (project), ==, "grant");
+
+  g_assert_null (steward_store_find_project (store, 99, &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* By the time they were last updated, latest first, then by id. */
+  list = steward_store_watch_projects (store);
+  g_assert_true (steward_row_list_reload (list, &error));
+  g_assert_no_error (error);
+  shadow = shadow_new (G_LIST_MODEL (list));
+  expected = steward_store_list_projects (store, &error);
+  assert_same (shadow, G_LIST_MODEL (list), expected, project_id, same_project);
+  {
+    const gint64 order[] = { 3, 1, 2 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+      g_assert_cmpint (project_id (g_ptr_array_index (shadow->items, i)), ==, order[i]);
+  }
+  g_clear_object (&expected);
+
+  /* Updated: it moves to the top, told as one row out and one row in. */
+  shadow_reset_counts (shadow);
+  store_fixture_exec (fixture->db_path,
+                      "UPDATE projects SET updated_at = '2026-03-05T09:00:00.000Z' WHERE id = 2;");
+  emit_row_changed (store, "projects", STEWARD_ROW_CHANGED, 2);
+  g_assert_cmpuint (shadow->signals, ==, 2);
+  g_assert_cmpuint (shadow->removed, ==, 1);
+  g_assert_cmpuint (shadow->added, ==, 1);
+  g_assert_true (steward_row_list_find (list, 2, &position));
+  g_assert_cmpuint (position, ==, 0);
+  expected = steward_store_list_projects (store, &error);
+  assert_same (shadow, G_LIST_MODEL (list), expected, project_id, same_project);
+  g_clear_object (&expected);
+
+  shadow_reset_counts (shadow);
+  emit_row_changed (store, "projects", STEWARD_ROW_REMOVED, 1);
+  g_assert_cmpuint (shadow->signals, ==, 1);
+  g_assert_cmpuint (shadow->removed, ==, 1);
+  g_assert_false (steward_row_list_find (list, 1, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+}
+
+/* The services share one list of each, and have none before the store
+ * is open. */
+static void
+test_services_lists (StoreFixture  *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(StewardServices) services = steward_services_new ();
+  g_autoptr(GError) error = NULL;
+  StewardRowList *tasks;
+  StewardRowList *projects;
+
+  g_assert_null (steward_services_get_tasks (services, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_null (steward_services_get_projects (services, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_assert_true (steward_services_open (services, fixture->data_dir, &error));
+  g_assert_no_error (error);
+  store_fixture_exec (fixture->db_path,
+                      "INSERT INTO tasks (title, created_at, updated_at) VALUES"
+                      " ('Pack', '2026-03-01T10:00:00.000Z', '2026-03-01T10:00:00.000Z');");
+
+  tasks = steward_services_get_tasks (services, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tasks)), ==, 1);
+  g_assert_true (steward_services_get_tasks (services, NULL) == tasks);
+
+  projects = steward_services_get_projects (services, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (projects)), ==, 0);
+  g_assert_true (steward_services_get_projects (services, NULL) == projects);
+}
+
 /* -- a conversation's messages ------------------------------------------- */
 
 static gint64
@@ -667,6 +915,9 @@ main (int   argc,
   STORE_TEST_ADD ("lists", "conversations-follow", test_conversations_follow);
   STORE_TEST_ADD ("lists", "conversations-load-async", test_conversations_load_async);
   STORE_TEST_ADD ("lists", "memories-follow", test_memories_follow);
+  STORE_TEST_ADD ("lists", "tasks-follow", test_tasks_follow);
+  STORE_TEST_ADD ("lists", "projects-follow", test_projects_follow);
+  STORE_TEST_ADD ("lists", "services-lists", test_services_lists);
   STORE_TEST_ADD ("lists", "messages-window", test_messages_window);
   STORE_TEST_ADD ("lists", "messages-live", test_messages_live);
   STORE_TEST_ADD ("lists", "messages-delete-from", test_messages_delete_from);

@@ -480,8 +480,6 @@ steward_window_services_ready_cb (StewardWindow   *self,
     }
 
   store = steward_services_get_store (services);
-  steward_tasks_page_set_store (self->tasks_page, store);
-  steward_documents_page_set_store (self->documents_page, store);
 
   {
     g_autoptr(GError) read_only = NULL;

@@ -37,6 +37,8 @@ struct _StewardServices
   /* Shared by every view, made on first use */
   StewardRowList  *conversations;
   StewardRowList  *memories;
+  StewardRowList  *tasks;
+  StewardRowList  *projects;
   guint            ready : 1;
 };
 
@@ -63,6 +65,8 @@ steward_services_dispose (GObject *object)
   g_clear_object (&self->conversations);
   g_clear_object (&self->memories);
   g_clear_object (&self->providers);
+  g_clear_object (&self->tasks);
+  g_clear_object (&self->projects);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_object (&self->session);
@@ -410,6 +414,40 @@ steward_services_get_memories (StewardServices  *self,
   g_return_val_if_fail (STEWARD_IS_SERVICES (self), NULL);
 
   return get_list (self, &self->memories, steward_store_watch_memories, error);
+}
+
+/**
+ * steward_services_get_tasks:
+ *
+ * The tasks, the most recently created first, shared as
+ * steward_services_get_conversations() is.
+ *
+ * Returns: (transfer none) (nullable): the list, or %NULL with @error set
+ */
+StewardRowList *
+steward_services_get_tasks (StewardServices  *self,
+                            GError          **error)
+{
+  g_return_val_if_fail (STEWARD_IS_SERVICES (self), NULL);
+
+  return get_list (self, &self->tasks, steward_store_watch_tasks, error);
+}
+
+/**
+ * steward_services_get_projects:
+ *
+ * The document projects, the most recently updated first, shared as
+ * steward_services_get_conversations() is.
+ *
+ * Returns: (transfer none) (nullable): the list, or %NULL with @error set
+ */
+StewardRowList *
+steward_services_get_projects (StewardServices  *self,
+                               GError          **error)
+{
+  g_return_val_if_fail (STEWARD_IS_SERVICES (self), NULL);
+
+  return get_list (self, &self->projects, steward_store_watch_projects, error);
 }
 
 /**

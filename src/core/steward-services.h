@@ -46,6 +46,10 @@ StewardRowList  *steward_services_get_conversations (StewardServices     *self,
 StewardRowList  *steward_services_get_memories      (StewardServices     *self,
                                                      GError             **error);
 StewardFirstRun *steward_services_new_first_run     (StewardServices     *self);
+StewardRowList  *steward_services_get_tasks         (StewardServices     *self,
+                                                     GError             **error);
+StewardRowList  *steward_services_get_projects      (StewardServices     *self,
+                                                     GError             **error);
 StewardMessageList *steward_services_watch_messages (StewardServices     *self,
                                                      gint64               conversation_id);
 

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 # Preferences → Memory → Things Steward Remembers: a fact added there is
-# stored (the CLI lists it), pinning it is stored, a pinned fact goes to
+# stored (the CLI lists it), so is what Edit makes of it, pinning it is
+# stored, a pinned fact goes to
 # the model with the next message (the replay server's log shows the
 # request's system message), and once forgotten (Undo brings it back,
 # pinned as it was) it is no longer sent.
@@ -15,6 +16,8 @@ import chatui
 import stewardui as ui
 
 FACT = "I'm vegetarian"
+# What is typed first, then corrected with Edit.
+DRAFT = "I'm vegetarin"
 MODEL = 'text_stream'
 # Ollama's native API: the system part is the first message, as OpenAI's.
 KIND = 'ollama'
@@ -55,6 +58,19 @@ class Preferences:
         ui.wait_for(lambda: ui.center(node), f'{role} “{name}” to be laid out')
         ui.click(node)
         return node
+
+
+def find_shallow(root, role, name):
+    """Breadth first, for a toast: it sits near the top of the window,
+    after all of the pages, where a depth-first walk comes last."""
+    queue = [root]
+    while queue:
+        node = queue.pop(0)
+        if node.getRoleName() == role and node.name == name:
+            return node
+        queue.extend(child for child in (node.getChildAtIndex(i) for i in range(node.childCount))
+                     if child is not None)
+    return None
 
 
 def open_memory_page(steward):
@@ -130,12 +146,27 @@ def body(steward):
         wid = ui.wait_for(lambda: ui.x_window('Preferences'), 'the X window “Preferences”')
         ui.run(['xdotool', 'windowfocus', '--sync', wid])
         ui.click(add_row)
-        ui.run(['xdotool', 'type', '--delay', '20', FACT])
-        ui.wait_for(lambda: steward.entry_text(add_row) == FACT, f'“Add a Fact” to read “{FACT}”')
+        ui.run(['xdotool', 'type', '--delay', '20', DRAFT])
+        ui.wait_for(lambda: steward.entry_text(add_row) == DRAFT, f'“Add a Fact” to read “{DRAFT}”')
         steward.key('Return', window='Preferences')
-        prefs.wait('list item', FACT)
+        prefs.wait('list item', DRAFT)
         prefs.wait_gone('list item', 'Steward does not remember anything about you yet.')
         ui.wait_for(lambda: steward.entry_text(add_row) == '', '“Add a Fact” to empty')
+        stored = memories(steward)
+        assert [(m['text'], m['pinned'], m['origin']) for m in stored] == [(DRAFT, False, 'user')], stored
+
+        # Correct it with Edit: the text is stored as written there.
+        prefs.click('push button', 'Edit')
+        dialog = steward.wait_visible('dialog', 'Edit Memory')
+        entry = ui.wait_for(lambda: ui.find(dialog, 'text', 'Memory'), 'the entry of “Edit Memory”')
+        ui.wait_for(lambda: steward.entry_text(entry) == DRAFT, f'the entry to read “{DRAFT}”')
+        steward.key('ctrl+a', window='Edit Memory')
+        ui.run(['xdotool', 'type', '--delay', '20', FACT])
+        ui.wait_for(lambda: steward.entry_text(entry) == FACT, f'the entry to read “{FACT}”')
+        steward.key('Return', window='Edit Memory')
+        steward.wait_gone('dialog', 'Edit Memory')
+        prefs.wait('list item', FACT)
+        prefs.wait_gone('list item', DRAFT)
         stored = memories(steward)
         assert [(m['text'], m['pinned'], m['origin']) for m in stored] == [(FACT, False, 'user')], stored
         ui.wait_for(lambda: any(label.name.startswith('Added by you')
@@ -158,23 +189,28 @@ def body(steward):
         prefs, add_row = open_memory_page(steward)
         prefs.wait('list item', FACT)
         prefs.click('push button', 'Forget')
-        prefs.wait('label', 'Forgotten')
-        prefs.wait('list item', 'Steward does not remember anything about you yet.')
-        assert memories(steward) == []
-        screenshot('test-memory-page-forgotten')
-        # libadwaita 1.2 names the toast's button from both its label and
-        # its mnemonic (“_Undo Undo”): look for the word.
-        toast = prefs.find('label', 'Forgotten').parent.parent
-        undo = ui.wait_for(lambda: next((node for node in ui.find_all(toast, 'push button')
+        forgotten_at = ui.time.monotonic()
+        # The toast goes after five seconds, which a busy machine can take
+        # to walk the whole window: look for it near the top, check only
+        # what Undo needs, and leave the rest (the empty row, the picture)
+        # to the second Forget. libadwaita 1.2 names the toast's button
+        # from both its label and its mnemonic (“_Undo Undo”): look for
+        # the word.
+        label = ui.wait_for(lambda: find_shallow(prefs.frame, 'label', 'Forgotten'), 'the toast “Forgotten”')
+        undo = ui.wait_for(lambda: next((node for node in ui.find_all(label.parent.parent, 'push button')
                                          if 'Undo' in node.name.replace('_', '').split()), None),
                            'the toast’s Undo button')
+        assert memories(steward) == []
         ui.click(undo)
+        print(f'# Undo clicked {ui.time.monotonic() - forgotten_at:.1f} s after Forget')
         prefs.wait('list item', FACT)
         ui.wait_for(lambda: [(m['text'], m['pinned']) for m in memories(steward)] == [(FACT, True)],
                     'Undo to bring the fact back, pinned')
         prefs.click('push button', 'Forget')
         ui.wait_for(lambda: memories(steward) == [], 'the fact to be forgotten again')
         prefs.wait_gone('list item', FACT)
+        prefs.wait('list item', 'Steward does not remember anything about you yet.')
+        screenshot('test-memory-page-forgotten')
         close_preferences(steward)
 
         # The next message no longer carries it.

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 # What the store holds shows up: a conversation written to the database
-# appears in the Chat list, and a setting made with the CLI in Preferences.
+# appears in the Chat list, a task in Tasks (with its status), a document
+# project in Documents, and a setting made with the CLI in Preferences.
 #
 # Copyright 2026 The Steward authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,6 +21,10 @@ def fill_store(data_dir):
     with sqlite3.connect(os.path.join(data_dir, 'steward.db')) as db:
         db.execute('INSERT INTO conversations (title, created_at, updated_at) '
                    f"VALUES ('Trip to Lisbon', {NOW}, {NOW})")
+        db.execute('INSERT INTO tasks (title, status, created_at, updated_at) '
+                   f"VALUES ('Pack the bags', 'doing', {NOW}, {NOW})")
+        db.execute('INSERT INTO projects (name, created_at, updated_at) '
+                   f"VALUES ('Grant proposal', {NOW}, {NOW})")
 
 
 def body(steward):
@@ -32,6 +37,19 @@ def body(steward):
     ui.wait_for(lambda: ui.find(conversations, 'label', 'Trip to Lisbon'),
                 'the conversation “Trip to Lisbon” in the list')
     steward.wait_gone('label', 'No Conversations')
+
+    steward.click('list item', 'Tasks')
+    steward.wait_page('Tasks')
+    tasks = steward.wait_visible('list', 'Tasks')
+    ui.wait_for(lambda: ui.find(tasks, 'label', 'Pack the bags'), 'the task “Pack the bags” in the list')
+    ui.wait_for(lambda: ui.find(tasks, 'label', 'In Progress'), 'the task’s status, “In Progress”')
+    steward.wait_gone('label', 'No Tasks')
+
+    steward.click('list item', 'Documents')
+    steward.wait_page('Documents')
+    projects = steward.wait_visible('list', 'Document Projects')
+    ui.wait_for(lambda: ui.find(projects, 'label', 'Grant proposal'), 'the project “Grant proposal” in the list')
+    steward.wait_gone('label', 'No Document Projects')
 
     steward.key('ctrl+comma')
     name = steward.wait_visible('text', 'Name')

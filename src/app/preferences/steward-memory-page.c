@@ -11,12 +11,24 @@
 
 #include <glib/gi18n.h>
 
+#include "steward-application.h"
 #include "steward-date-format.h"
 #include "steward-memory-page.h"
 
 /* "Things Steward Remembers": the long-term memories, as a group of rows
  * the Preferences window places on its Memory page. Each row can be
  * pinned (always sent), edited and forgotten (with Undo).
+ *
+ * The rows follow the services' list of memories, which follows the
+ * store: a change to one memory remakes its row only, so the others
+ * keep their state (and the keyboard its place).
+ *
+ * This is not a StewardListPage: a preferences group keeps its rows in
+ * one boxed list, with "Add a Fact" on top and the empty state as a row
+ * under it, and a stack of status pages cannot sit in that list. It
+ * keeps the same conventions: nothing while the list is not there yet,
+ * the empty state when the list has no items, and a titled error with
+ * the message when it cannot be read.
  */
 struct _StewardMemoryPage
 {
@@ -26,22 +38,18 @@ struct _StewardMemoryPage
   GtkButton           *add_button;
   AdwEntryRow         *add_row;
   AdwActionRow        *empty_row;
+  AdwActionRow        *error_row;
 
   /* Owned */
-  StewardStore        *store;
-  /* The memory rows, in the order they show. */
+  StewardServices     *services;
+  /* The memories as shown: the pinned ones first, each part in the
+   * store's order; %NULL until the store is open. */
+  GListModel          *memories;
+  /* The memory rows, borrowed, in the order of @memories. */
   GPtrArray           *rows;
 };
 
 G_DEFINE_FINAL_TYPE (StewardMemoryPage, steward_memory_page, ADW_TYPE_PREFERENCES_GROUP)
-
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* What Undo needs to bring a forgotten memory back. */
 typedef struct
@@ -67,6 +75,15 @@ GtkWidget *
 steward_memory_page_new (void)
 {
   return g_object_new (STEWARD_TYPE_MEMORY_PAGE, NULL);
+}
+
+/* Where the memories are written: the services' store, once open. */
+static StewardStore *
+get_store (StewardMemoryPage *self)
+{
+  g_assert (STEWARD_IS_MEMORY_PAGE (self));
+
+  return steward_services_get_store (self->services);
 }
 
 static void
@@ -131,25 +148,53 @@ get_memory (GtkWidget *widget)
   return g_object_get_data (G_OBJECT (widget), "memory");
 }
 
+/* Puts the keyboard on a button ("pin", "edit") of the row of memory
+ * @id: a changed memory's row is made anew, and the button that changed
+ * it went with the old one. */
+static void
+steward_memory_page_focus_row (StewardMemoryPage *self,
+                               gint64             id,
+                               const char        *button)
+{
+  g_assert (STEWARD_IS_MEMORY_PAGE (self));
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GObject *row = g_ptr_array_index (self->rows, i);
+
+      if (steward_memory_get_id (get_memory (GTK_WIDGET (row))) == id)
+        {
+          gtk_widget_grab_focus (g_object_get_data (row, button));
+          return;
+        }
+    }
+}
+
 static void
 pin_toggled_cb (StewardMemoryPage *self,
                 GtkToggleButton   *button)
 {
   StewardMemory *memory = get_memory (GTK_WIDGET (button));
+  StewardStore *store = get_store (self);
   gboolean pinned = gtk_toggle_button_get_active (button);
+  gint64 id = steward_memory_get_id (memory);
   g_autoptr(GError) error = NULL;
 
   g_assert (STEWARD_IS_MEMORY_PAGE (self));
 
-  if (self->store == NULL || pinned == steward_memory_get_pinned (memory))
+  if (store == NULL || pinned == steward_memory_get_pinned (memory))
     return;
 
-  /* The rows reload on "memories-changed", pinned ones first. */
-  if (!steward_store_set_memory_pinned (self->store, steward_memory_get_id (memory), pinned, &error))
+  /* The row moves (pinned ones go first), made anew: this button and
+   * its memory may be gone once the store has told of the change. */
+  if (!steward_store_set_memory_pinned (store, id, pinned, &error))
     {
       steward_memory_page_show_error (self, error);
       gtk_toggle_button_set_active (button, steward_memory_get_pinned (memory));
+      return;
     }
+
+  steward_memory_page_focus_row (self, id, "pin");
 }
 
 static void
@@ -176,23 +221,24 @@ forget_clicked_cb (StewardMemoryPage *self,
                    GtkButton         *button)
 {
   StewardMemory *memory = get_memory (GTK_WIDGET (button));
+  StewardStore *store = get_store (self);
   g_autoptr(GError) error = NULL;
   Forgotten *forgotten;
   AdwToast *toast;
 
   g_assert (STEWARD_IS_MEMORY_PAGE (self));
 
-  if (self->store == NULL)
+  if (store == NULL)
     return;
 
   forgotten = g_new0 (Forgotten, 1);
-  forgotten->store = g_object_ref (self->store);
+  forgotten->store = g_object_ref (store);
   forgotten->text = g_strdup (steward_memory_get_text (memory));
   forgotten->origin = steward_memory_get_origin (memory);
   forgotten->source_message_id = steward_memory_get_source_message_id (memory);
   forgotten->pinned = steward_memory_get_pinned (memory);
 
-  if (!steward_store_forget_memory (self->store, steward_memory_get_id (memory), &error))
+  if (!steward_store_forget_memory (store, steward_memory_get_id (memory), &error))
     {
       forgotten_free (forgotten);
       steward_memory_page_show_error (self, error);
@@ -225,21 +271,27 @@ edit_response_cb (StewardMemoryPage *self,
                   AdwMessageDialog  *dialog)
 {
   StewardMemory *memory = get_memory (GTK_WIDGET (dialog));
+  StewardStore *store = get_store (self);
   GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   g_autoptr(GError) error = NULL;
   const char *text;
 
   g_assert (STEWARD_IS_MEMORY_PAGE (self));
 
-  if (g_strcmp0 (response, "save") != 0 || self->store == NULL)
+  if (g_strcmp0 (response, "save") != 0 || store == NULL)
     return;
 
   text = gtk_editable_get_text (entry);
   if (g_strcmp0 (text, steward_memory_get_text (memory)) == 0)
     return;
 
-  if (!steward_store_set_memory_text (self->store, steward_memory_get_id (memory), text, &error))
-    steward_memory_page_show_error (self, error);
+  if (!steward_store_set_memory_text (store, steward_memory_get_id (memory), text, &error))
+    {
+      steward_memory_page_show_error (self, error);
+      return;
+    }
+
+  steward_memory_page_focus_row (self, steward_memory_get_id (memory), "edit");
 }
 
 static void
@@ -325,6 +377,7 @@ steward_memory_page_create_row (StewardMemoryPage *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), steward_memory_get_text (memory));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  g_object_set_data_full (G_OBJECT (row), "memory", g_object_ref (memory), g_object_unref);
 
   pin = create_button (self, GTK_TYPE_TOGGLE_BUTTON, memory, "view-pin-symbolic",
                        pinned ? _("Unpin") : _("Pin"));
@@ -344,69 +397,141 @@ steward_memory_page_create_row (StewardMemoryPage *self,
   g_signal_connect_object (forget, "clicked", G_CALLBACK (forget_clicked_cb), self, G_CONNECT_SWAPPED);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), forget);
 
+  /* Borrowed: the row holds them. */
+  g_object_set_data (G_OBJECT (row), "pin", pin);
+  g_object_set_data (G_OBJECT (row), "edit", edit);
+
   return row;
 }
 
-static void
-steward_memory_page_reload (StewardMemoryPage *self)
+/* The boxed list the group keeps its rows in. The group can only add a
+ * row at the end; a memory's row goes at its place, under "Add a Fact"
+ * (always the first row: the empty and error rows stay last). */
+static GtkListBox *
+steward_memory_page_get_list_box (StewardMemoryPage *self)
 {
-  g_autoptr(GListModel) memories = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n_items;
-
   g_assert (STEWARD_IS_MEMORY_PAGE (self));
 
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
+  return GTK_LIST_BOX (gtk_widget_get_parent (GTK_WIDGET (self->add_row)));
+}
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self), self->store != NULL);
+static void
+steward_memory_page_update_state (StewardMemoryPage *self)
+{
+  g_assert (STEWARD_IS_MEMORY_PAGE (self));
 
-  if (self->store == NULL)
+  gtk_widget_set_sensitive (GTK_WIDGET (self), get_store (self) != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_row),
+                          self->memories != NULL && g_list_model_get_n_items (self->memories) == 0);
+}
+
+static void
+memories_changed_cb (StewardMemoryPage *self,
+                     guint              position,
+                     guint              removed,
+                     guint              added,
+                     GListModel        *memories)
+{
+  GtkListBox *list_box;
+
+  g_assert (STEWARD_IS_MEMORY_PAGE (self));
+  g_assert (position + removed <= self->rows->len);
+
+  list_box = steward_memory_page_get_list_box (self);
+
+  for (guint i = 0; i < removed; i++)
+    gtk_list_box_remove (list_box, g_ptr_array_index (self->rows, position + i));
+  g_ptr_array_remove_range (self->rows, position, removed);
+
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(StewardMemory) memory = g_list_model_get_item (memories, position + i);
+      GtkWidget *row = steward_memory_page_create_row (self, memory);
+
+      gtk_list_box_insert (list_box, row, 1 + position + i);
+      g_ptr_array_insert (self->rows, position + i, row);
+    }
+
+  steward_memory_page_update_state (self);
+}
+
+/* The pinned memories first, since they are the ones always sent, then
+ * the others; each part in the store's order, the most recent first. */
+static GListModel *
+create_pinned_first (GListModel *memories)
+{
+  g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
+
+  for (guint pinned = 0; pinned < 2; pinned++)
+    {
+      GtkBoolFilter *filter;
+      g_autoptr(GtkFilterListModel) part = NULL;
+
+      filter = gtk_bool_filter_new (gtk_property_expression_new (STEWARD_TYPE_MEMORY, NULL, "pinned"));
+      gtk_bool_filter_set_invert (filter, pinned == 1);
+      part = gtk_filter_list_model_new (g_object_ref (memories), GTK_FILTER (filter));
+      g_list_store_append (parts, part);
+    }
+
+  return G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts))));
+}
+
+static void
+services_ready_cb (StewardMemoryPage *self,
+                   GParamSpec        *pspec,
+                   StewardServices   *services)
+{
+  g_autoptr(GError) error = NULL;
+  const GError *shown_error;
+  StewardRowList *memories = NULL;
+
+  g_assert (STEWARD_IS_MEMORY_PAGE (self));
+  g_assert (STEWARD_IS_SERVICES (services));
+
+  if (!steward_services_get_ready (services) || self->memories != NULL)
     return;
 
-  if (!(memories = steward_store_list_memories (self->store, &error)))
+  if (!(shown_error = steward_services_get_open_error (services)))
     {
-      g_warning ("Cannot list the memories: %s", error->message);
-      steward_memory_page_show_error (self, error);
-      gtk_widget_set_visible (GTK_WIDGET (self->empty_row), TRUE);
+      if (!(memories = steward_services_get_memories (services, &error)))
+        shown_error = error;
+      else
+        /* Read at once: memories are few. */
+        shown_error = steward_row_list_get_error (memories);
+    }
+
+  if (shown_error != NULL)
+    {
+      adw_action_row_set_subtitle (self->error_row, shown_error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_row), TRUE);
+      steward_memory_page_update_state (self);
       return;
     }
 
-  /* The store lists the most recent first; pinned ones go on top, in
-   * the same order, since they are the ones always sent.
-   */
-  n_items = g_list_model_get_n_items (memories);
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < n_items; i++)
-      {
-        g_autoptr(StewardMemory) memory = g_list_model_get_item (memories, i);
-        GtkWidget *row;
-
-        if (steward_memory_get_pinned (memory) != (pass == 0))
-          continue;
-
-        row = steward_memory_page_create_row (self, memory);
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
-        g_ptr_array_add (self->rows, row);
-      }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_row), n_items == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_row), FALSE);
+  self->memories = create_pinned_first (G_LIST_MODEL (memories));
+  g_signal_connect_object (self->memories,
+                           "items-changed",
+                           G_CALLBACK (memories_changed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+  memories_changed_cb (self, 0, 0, g_list_model_get_n_items (self->memories), self->memories);
 }
 
 static void
 steward_memory_page_add (StewardMemoryPage *self)
 {
+  StewardStore *store = get_store (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
   g_assert (STEWARD_IS_MEMORY_PAGE (self));
 
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_row))));
-  if (self->store == NULL || text[0] == '\0')
+  if (store == NULL || text[0] == '\0')
     return;
 
-  if (!steward_store_add_memory (self->store, text, FALSE, STEWARD_MEMORY_ORIGIN_USER, 0, &error))
+  if (!steward_store_add_memory (store, text, FALSE, STEWARD_MEMORY_ORIGIN_USER, 0, &error))
     {
       steward_memory_page_show_error (self, error);
       return;
@@ -447,105 +572,20 @@ add_button_clicked_cb (StewardMemoryPage *self,
 }
 
 static void
-memories_changed_cb (StewardMemoryPage *self,
-                     StewardStore      *store)
-{
-  g_assert (STEWARD_IS_MEMORY_PAGE (self));
-
-  steward_memory_page_reload (self);
-}
-
-/**
- * steward_memory_page_get_store:
- *
- * Returns: (transfer none) (nullable): the store the memories come from
- */
-StewardStore *
-steward_memory_page_get_store (StewardMemoryPage *self)
-{
-  g_return_val_if_fail (STEWARD_IS_MEMORY_PAGE (self), NULL);
-
-  return self->store;
-}
-
-void
-steward_memory_page_set_store (StewardMemoryPage *self,
-                               StewardStore      *store)
-{
-  g_return_if_fail (STEWARD_IS_MEMORY_PAGE (self));
-  g_return_if_fail (!store || STEWARD_IS_STORE (store));
-
-  if (self->store == store)
-    return;
-
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, memories_changed_cb, self);
-
-  g_set_object (&self->store, store);
-
-  if (store != NULL)
-    g_signal_connect_object (store, "memories-changed",
-                             G_CALLBACK (memories_changed_cb),
-                             self,
-                             G_CONNECT_SWAPPED);
-
-  steward_memory_page_reload (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
-}
-
-static void
 steward_memory_page_dispose (GObject *object)
 {
   StewardMemoryPage *self = (StewardMemoryPage *)object;
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, memories_changed_cb, self);
+  if (self->memories != NULL)
+    g_signal_handlers_disconnect_by_func (self->memories, memories_changed_cb, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_MEMORY_PAGE);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_object (&self->store);
+  g_clear_object (&self->memories);
+  g_clear_object (&self->services);
 
   G_OBJECT_CLASS (steward_memory_page_parent_class)->dispose (object);
-}
-
-static void
-steward_memory_page_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  StewardMemoryPage *self = STEWARD_MEMORY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-steward_memory_page_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  StewardMemoryPage *self = STEWARD_MEMORY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      steward_memory_page_set_store (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -555,25 +595,12 @@ steward_memory_page_class_init (StewardMemoryPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = steward_memory_page_dispose;
-  object_class->get_property = steward_memory_page_get_property;
-  object_class->set_property = steward_memory_page_set_property;
-
-  /**
-   * StewardMemoryPage:store:
-   *
-   * The store the memories are listed from and written to.
-   */
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         STEWARD_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/steward-memory-page.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardMemoryPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, StewardMemoryPage, add_row);
   gtk_widget_class_bind_template_child (widget_class, StewardMemoryPage, empty_row);
+  gtk_widget_class_bind_template_child (widget_class, StewardMemoryPage, error_row);
   gtk_widget_class_bind_template_callback (widget_class, add_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_row_changed_cb);
@@ -586,5 +613,13 @@ steward_memory_page_init (StewardMemoryPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  steward_memory_page_reload (self);
+  /* The store opens after the first window shows: until then, nothing. */
+  self->services = g_object_ref (STEWARD_SERVICES_DEFAULT);
+  g_signal_connect_object (self->services,
+                           "notify::ready",
+                           G_CALLBACK (services_ready_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+  services_ready_cb (self, NULL, self->services);
+  steward_memory_page_update_state (self);
 }

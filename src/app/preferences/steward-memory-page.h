@@ -9,17 +9,12 @@
 
 #include <adwaita.h>
 
-#include "steward-core.h"
-
 G_BEGIN_DECLS
 
 #define STEWARD_TYPE_MEMORY_PAGE (steward_memory_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (StewardMemoryPage, steward_memory_page, STEWARD, MEMORY_PAGE, AdwPreferencesGroup)
 
-GtkWidget    *steward_memory_page_new       (void);
-StewardStore *steward_memory_page_get_store (StewardMemoryPage *self);
-void          steward_memory_page_set_store (StewardMemoryPage *self,
-                                             StewardStore      *store);
+GtkWidget *steward_memory_page_new (void);
 
 G_END_DECLS

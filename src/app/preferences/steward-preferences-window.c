@@ -178,7 +178,7 @@ steward_preferences_window_load (StewardPreferencesWindow *self)
   /* Without a store there is nothing to show or save. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->personalization_page), sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->memory_page), sensitive);
-  steward_memory_page_set_store (self->memory_list, steward_services_get_store (services));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->providers_page), sensitive);
   steward_models_page_load (self->models_page);
 
   if (!sensitive)

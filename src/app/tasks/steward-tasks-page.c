@@ -11,114 +11,63 @@
 
 #include <glib/gi18n.h>
 
-#include "steward-tasks-page.h"
+#include "steward-application.h"
 #include "steward-date-format.h"
-#include "steward-stack-accessible.h"
+#include "steward-list-page.h"
+#include "steward-tasks-page.h"
 
+/* The Tasks page: every task, the most recently created first, from
+ * the services' list of tasks, which follows the store as it changes. */
 struct _StewardTasksPage
 {
-  GtkWidget      parent_instance;
+  GtkWidget        parent_instance;
 
   /* Template widgets */
-  AdwStatusPage *error_page;
-  GtkListView   *list_view;
-  GtkStack      *stack;
-
-  /* Owned */
-  StewardStore  *store;
-  GListModel    *tasks;
+  StewardListPage *list_page;
 };
 
 G_DEFINE_FINAL_TYPE (StewardTasksPage, steward_tasks_page, GTK_TYPE_WIDGET)
 
-enum {
-  PROP_0,
-  PROP_STORE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static void
-steward_tasks_page_update_visible (StewardTasksPage *self)
+services_ready_cb (StewardTasksPage *self,
+                   GParamSpec       *pspec,
+                   StewardServices  *services)
 {
-  g_assert (STEWARD_IS_TASKS_PAGE (self));
+  g_autoptr(GError) error = NULL;
+  StewardRowList *tasks;
 
-  if (self->tasks == NULL)
+  g_assert (STEWARD_IS_TASKS_PAGE (self));
+  g_assert (STEWARD_IS_SERVICES (services));
+
+  if (!steward_services_get_ready (services))
     return;
 
-  if (g_list_model_get_n_items (self->tasks) > 0)
-    gtk_stack_set_visible_child_name (self->stack, "list");
+  if (steward_services_get_open_error (services) != NULL)
+    steward_list_page_set_error (self->list_page, steward_services_get_open_error (services));
+  else if (!(tasks = steward_services_get_tasks (services, &error)))
+    steward_list_page_set_error (self->list_page, error);
   else
-    gtk_stack_set_visible_child_name (self->stack, "empty");
-}
-
-static void
-steward_tasks_page_items_changed_cb (StewardTasksPage *self,
-                                    guint            position,
-                                    guint            removed,
-                                    guint            added,
-                                    GListModel      *model)
-{
-  g_assert (STEWARD_IS_TASKS_PAGE (self));
-
-  steward_tasks_page_update_visible (self);
-}
-
-static void
-steward_tasks_page_reload (StewardTasksPage *self)
-{
-  g_autoptr(GListModel) tasks = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert (STEWARD_IS_TASKS_PAGE (self));
-
-  if (self->tasks != NULL)
-    g_signal_handlers_disconnect_by_func (self->tasks,
-                                          G_CALLBACK (steward_tasks_page_items_changed_cb),
-                                          self);
-  g_clear_object (&self->tasks);
-  gtk_list_view_set_model (self->list_view, NULL);
-
-  if (self->store == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "loading");
-      return;
-    }
-
-  if (!(tasks = steward_store_list_tasks (self->store, &error)))
-    {
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
-
-      adw_status_page_set_description (self->error_page, markup);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      return;
-    }
-
-  self->tasks = g_steal_pointer (&tasks);
-  g_signal_connect_object (self->tasks,
-                           "items-changed",
-                           G_CALLBACK (steward_tasks_page_items_changed_cb),
-                           self,
-                           G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->list_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (self->tasks))));
-
-  steward_tasks_page_update_visible (self);
+    steward_list_page_set_model (self->list_page, G_LIST_MODEL (tasks));
 }
 
 static char *
-format_status_cb (GtkListItem *list_item,
-                  const char  *status)
+format_status_cb (GtkListItem       *list_item,
+                  StewardTaskStatus  status)
 {
-  if (g_strcmp0 (status, "todo") == 0)
-    return g_strdup (C_("task status", "To Do"));
-  if (g_strcmp0 (status, "doing") == 0)
-    return g_strdup (C_("task status", "In Progress"));
-  if (g_strcmp0 (status, "done") == 0)
-    return g_strdup (C_("task status", "Done"));
+  switch (status)
+    {
+    case STEWARD_TASK_STATUS_TODO:
+      return g_strdup (C_("task status", "To Do"));
 
-  return g_strdup (status);
+    case STEWARD_TASK_STATUS_DOING:
+      return g_strdup (C_("task status", "In Progress"));
+
+    case STEWARD_TASK_STATUS_DONE:
+      return g_strdup (C_("task status", "Done"));
+
+    default:
+      g_return_val_if_reached (g_strdup (""));
+    }
 }
 
 static gboolean
@@ -150,48 +99,7 @@ steward_tasks_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_TASKS_PAGE);
 
-  g_clear_object (&self->tasks);
-  g_clear_object (&self->store);
-
   G_OBJECT_CLASS (steward_tasks_page_parent_class)->dispose (object);
-}
-
-static void
-steward_tasks_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  StewardTasksPage *self = STEWARD_TASKS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-steward_tasks_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  StewardTasksPage *self = STEWARD_TASKS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_STORE:
-      steward_tasks_page_set_store (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -201,58 +109,29 @@ steward_tasks_page_class_init (StewardTasksPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = steward_tasks_page_dispose;
-  object_class->get_property = steward_tasks_page_get_property;
-  object_class->set_property = steward_tasks_page_set_property;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         STEWARD_TYPE_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
+  g_type_ensure (STEWARD_TYPE_LIST_PAGE);
   g_type_ensure (STEWARD_TYPE_TASK);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/steward-tasks-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, StewardTasksPage, error_page);
-  gtk_widget_class_bind_template_child (widget_class, StewardTasksPage, list_view);
-  gtk_widget_class_bind_template_child (widget_class, StewardTasksPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, StewardTasksPage, list_page);
   gtk_widget_class_bind_template_callback (widget_class, format_due_cb);
-  gtk_widget_class_bind_template_callback (widget_class, has_due_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_status_cb);
+  gtk_widget_class_bind_template_callback (widget_class, has_due_cb);
 }
 
 static void
 steward_tasks_page_init (StewardTasksPage *self)
 {
+  StewardServices *services = STEWARD_SERVICES_DEFAULT;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  steward_stack_accessible_track (self->stack);
-}
-
-/**
- * steward_tasks_page_get_store:
- *
- * Returns: (transfer none) (nullable): the store the page lists
- */
-StewardStore *
-steward_tasks_page_get_store (StewardTasksPage *self)
-{
-  g_return_val_if_fail (STEWARD_IS_TASKS_PAGE (self), NULL);
-
-  return self->store;
-}
-
-void
-steward_tasks_page_set_store (StewardTasksPage *self,
-                             StewardStore    *store)
-{
-  g_return_if_fail (STEWARD_IS_TASKS_PAGE (self));
-  g_return_if_fail (!store || STEWARD_IS_STORE (store));
-
-  if (!g_set_object (&self->store, store))
-    return;
-
-  steward_tasks_page_reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  /* The store opens after the window shows: until then, nothing. */
+  g_signal_connect_object (services,
+                           "notify::ready",
+                           G_CALLBACK (services_ready_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+  services_ready_cb (self, NULL, services);
 }

@@ -9,16 +9,10 @@
 
 #include <adwaita.h>
 
-#include "steward-core.h"
-
 G_BEGIN_DECLS
 
 #define STEWARD_TYPE_TASKS_PAGE (steward_tasks_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (StewardTasksPage, steward_tasks_page, STEWARD, TASKS_PAGE, GtkWidget)
-
-StewardStore *steward_tasks_page_get_store (StewardTasksPage *self);
-void          steward_tasks_page_set_store (StewardTasksPage *self,
-                                           StewardStore    *store);
 
 G_END_DECLS

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "steward-enum-types.h"
 #include "steward-project-private.h"
 #include "steward-store-private.h"
@@ -86,4 +88,114 @@ steward_store_list_projects (StewardStore  *self,
                               " ORDER BY updated_at DESC, id DESC",
                               project_from_row,
                               error);
+}
+
+/* Steps @stmt, which selects one row by id: the row, or %NULL, with
+ * @error set when reading failed and left unset when there is no row. */
+static gpointer
+read_one (StewardStore  *self,
+          sqlite3_stmt  *stmt,
+          gpointer     (*from_row) (sqlite3_stmt *stmt),
+          GError       **error)
+{
+  int rc;
+
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    return from_row (stmt);
+
+  if (rc != SQLITE_DONE)
+    _steward_store_set_sql_error (self, error);
+
+  return NULL;
+}
+
+/**
+ * steward_store_find_task:
+ *
+ * Returns: (transfer full): the task, or %NULL with @error set
+ *   (%STEWARD_STORE_ERROR_NOT_FOUND when there is none with @id)
+ */
+StewardTask *
+steward_store_find_task (StewardStore  *self,
+                         gint64         id,
+                         GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GError *local_error = NULL;
+  StewardTask *task;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  stmt = _steward_store_prepare (self,
+                                 "SELECT id, title, status, priority, category,"
+                                 "       due, position, created_at"
+                                 "  FROM tasks WHERE id = ?",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  if ((task = read_one (self, stmt, task_from_row, &local_error)) != NULL)
+    return task;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+    }
+  else
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      /* Translators: %s is a number */
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
+                   _("There is no task %s."), number);
+    }
+
+  return NULL;
+}
+
+/**
+ * steward_store_find_project:
+ *
+ * Returns: (transfer full): the project, or %NULL with @error set
+ *   (%STEWARD_STORE_ERROR_NOT_FOUND when there is none with @id)
+ */
+StewardProject *
+steward_store_find_project (StewardStore  *self,
+                            gint64         id,
+                            GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GError *local_error = NULL;
+  StewardProject *project;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  stmt = _steward_store_prepare (self,
+                                 "SELECT id, name, template, created_at, updated_at"
+                                 "  FROM projects WHERE id = ?",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  if ((project = read_one (self, stmt, project_from_row, &local_error)) != NULL)
+    return project;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+    }
+  else
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      /* Translators: %s is a number */
+      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
+                   _("There is no document project %s."), number);
+    }
+
+  return NULL;
 }

@@ -114,6 +114,80 @@ static const StewardRowListKind memories_kind = {
   .is_not_found = is_not_found,
 };
 
+static gint64
+task_get_id (gpointer item)
+{
+  return steward_task_get_id (item);
+}
+
+static GDateTime *
+task_get_time (gpointer item)
+{
+  return steward_task_get_created_at (item);
+}
+
+static GListModel *
+list_tasks (GObject  *source,
+            GError  **error)
+{
+  return steward_store_list_tasks (STEWARD_STORE (source), error);
+}
+
+static gpointer
+find_task (GObject  *source,
+           gint64    id,
+           GError  **error)
+{
+  return steward_store_find_task (STEWARD_STORE (source), id, error);
+}
+
+static const StewardRowListKind tasks_kind = {
+  .item_type = steward_task_get_type,
+  .table = STEWARD_TABLE_TASKS,
+  .get_id = task_get_id,
+  .get_time = task_get_time,
+  .list = list_tasks,
+  .find = find_task,
+  .is_not_found = is_not_found,
+};
+
+static gint64
+project_get_id (gpointer item)
+{
+  return steward_project_get_id (item);
+}
+
+static GDateTime *
+project_get_time (gpointer item)
+{
+  return steward_project_get_updated_at (item);
+}
+
+static GListModel *
+list_projects (GObject  *source,
+               GError  **error)
+{
+  return steward_store_list_projects (STEWARD_STORE (source), error);
+}
+
+static gpointer
+find_project (GObject  *source,
+              gint64    id,
+              GError  **error)
+{
+  return steward_store_find_project (STEWARD_STORE (source), id, error);
+}
+
+static const StewardRowListKind projects_kind = {
+  .item_type = steward_project_get_type,
+  .table = STEWARD_TABLE_PROJECTS,
+  .get_id = project_get_id,
+  .get_time = project_get_time,
+  .list = list_projects,
+  .find = find_project,
+  .is_not_found = is_not_found,
+};
+
 static GListModel *
 list_messages_before (GObject  *source,
                       gint64    conversation_id,
@@ -184,6 +258,35 @@ steward_store_watch_memories (StewardStore *self)
   g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
 
   return steward_row_list_new (G_OBJECT (self), &memories_kind);
+}
+
+/**
+ * steward_store_watch_tasks:
+ *
+ * Returns: (transfer full): the tasks, the most recently created first,
+ *   following this store's changes; empty until steward_row_list_reload()
+ */
+StewardRowList *
+steward_store_watch_tasks (StewardStore *self)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  return steward_row_list_new (G_OBJECT (self), &tasks_kind);
+}
+
+/**
+ * steward_store_watch_projects:
+ *
+ * Returns: (transfer full): the document projects, the most recently
+ *   updated first, following this store's changes; empty until
+ *   steward_row_list_reload()
+ */
+StewardRowList *
+steward_store_watch_projects (StewardStore *self)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  return steward_row_list_new (G_OBJECT (self), &projects_kind);
 }
 
 /**

@@ -13,8 +13,10 @@
 #include "steward-memory.h"
 #include "steward-message.h"
 #include "steward-message-list.h"
+#include "steward-project.h"
 #include "steward-row-list.h"
 #include "steward-search-result.h"
+#include "steward-task.h"
 #include "steward-enums.h"
 #include "steward-provider-record.h"
 
@@ -112,8 +114,16 @@ GListModel   *steward_store_list_projects          (StewardStore         *self,
 /* Lists that keep themselves up to date (steward-store-watch.c) */
 StewardRowList     *steward_store_watch_conversations (StewardStore   *self);
 StewardRowList     *steward_store_watch_memories      (StewardStore   *self);
+StewardRowList     *steward_store_watch_tasks         (StewardStore   *self);
+StewardRowList     *steward_store_watch_projects      (StewardStore   *self);
 StewardMessageList *steward_store_watch_messages      (StewardStore   *self,
                                                        gint64          conversation_id);
+StewardTask        *steward_store_find_task           (StewardStore   *self,
+                                                       gint64          id,
+                                                       GError        **error);
+StewardProject     *steward_store_find_project        (StewardStore   *self,
+                                                       gint64          id,
+                                                       GError        **error);
 
 /* Providers and tiers (steward-store-providers.c): the rows as they are
  * stored. A StewardProvider is made from a row by the provider registry
