@@ -56,9 +56,13 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->data_dir);
 }
 
+/* One a row the store told of */
 static void
-changed_cb (StewardStore *store,
-            guint        *count)
+row_count_cb (StewardStore     *store,
+              StewardRowChange  change,
+              gint64            id,
+              gint64            parent_id,
+              guint            *count)
 {
   (*count)++;
 }
@@ -73,7 +77,7 @@ test_memories (Fixture       *fixture,
   gint64 veg, priya;
   guint changes = 0;
 
-  g_signal_connect (fixture->store, "memories-changed", G_CALLBACK (changed_cb), &changes);
+  g_signal_connect (fixture->store, "row-changed::memories", G_CALLBACK (row_count_cb), &changes);
 
   veg = steward_store_add_memory (fixture->store, "  I'm vegetarian ", FALSE, STEWARD_MEMORY_ORIGIN_USER, 0, &error);
   g_assert_no_error (error);

@@ -116,9 +116,13 @@ test_recover_interrupted (StoreFixture  *fixture,
   g_assert_cmpstr (dead_content, ==, "half a sent");
 }
 
+/* One a row the store told of */
 static void
-count_cb (StewardStore *store,
-          guint        *count)
+row_count_cb (StewardStore     *store,
+              StewardRowChange  change,
+              gint64            id,
+              gint64            parent_id,
+              guint            *count)
 {
   (*count)++;
 }
@@ -137,7 +141,7 @@ test_conversation_editing (StoreFixture  *fixture,
 
   store = steward_store_open (fixture->data_dir, &error);
   g_assert_no_error (error);
-  g_signal_connect (store, "conversations-changed", G_CALLBACK (count_cb), &changes);
+  g_signal_connect (store, "row-changed::conversations", G_CALLBACK (row_count_cb), &changes);
 
   id = steward_store_create_conversation (store, "Draft", &error);
   g_assert_no_error (error);
@@ -331,7 +335,7 @@ test_message_needs_conversation (StoreFixture  *fixture,
   g_autofree char *count = NULL;
   guint changes = 0;
 
-  g_signal_connect (store, "conversations-changed", G_CALLBACK (count_cb), &changes);
+  g_signal_connect (store, "row-changed::conversations", G_CALLBACK (row_count_cb), &changes);
 
   /* Foreign keys are on: no message without its conversation. */
   g_assert_cmpint (steward_store_add_message (store, 42, STEWARD_MESSAGE_ROLE_USER, "lost?",

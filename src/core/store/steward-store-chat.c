@@ -75,7 +75,6 @@ steward_store_create_conversation (StewardStore  *self,
     gint64 id = sqlite3_last_insert_rowid (_steward_store_get_db (self));
 
     _steward_store_emit_row_changed (self, STEWARD_TABLE_CONVERSATIONS, STEWARD_ROW_INSERTED, id, 0);
-    _steward_store_emit_conversations_changed (self);
     return id;
   }
 }
@@ -273,7 +272,6 @@ steward_store_add_message (StewardStore  *self,
 
     _steward_store_emit_row_changed (self, STEWARD_TABLE_MESSAGES, STEWARD_ROW_INSERTED, id, conversation_id);
     _steward_store_emit_row_changed (self, STEWARD_TABLE_CONVERSATIONS, STEWARD_ROW_CHANGED, conversation_id, 0);
-    _steward_store_emit_conversations_changed (self);
     return id;
   }
 }
@@ -379,7 +377,6 @@ steward_store_rename_conversation (StewardStore  *self,
     return conversation_not_found (self, id, error);
 
   _steward_store_emit_row_changed (self, STEWARD_TABLE_CONVERSATIONS, STEWARD_ROW_CHANGED, id, 0);
-  _steward_store_emit_conversations_changed (self);
 
   return TRUE;
 }
@@ -411,7 +408,6 @@ steward_store_delete_conversation (StewardStore  *self,
 
   _steward_live_messages_forget_conversation (_steward_store_get_live_messages (self), id);
   _steward_store_emit_row_changed (self, STEWARD_TABLE_CONVERSATIONS, STEWARD_ROW_REMOVED, id, 0);
-  _steward_store_emit_conversations_changed (self);
 
   return TRUE;
 }
@@ -480,7 +476,6 @@ steward_store_delete_messages_from (StewardStore  *self,
   if (conversation_id != 0)
     _steward_store_emit_row_changed (self, STEWARD_TABLE_CONVERSATIONS, STEWARD_ROW_CHANGED,
                                      conversation_id, 0);
-  _steward_store_emit_conversations_changed (self);
 
   return TRUE;
 }

@@ -96,7 +96,6 @@ steward_store_add_memory (StewardStore  *self,
 
   id = sqlite3_last_insert_rowid (_steward_store_get_db (self));
   _steward_store_emit_row_changed (self, STEWARD_TABLE_MEMORIES, STEWARD_ROW_INSERTED, id, 0);
-  _steward_store_emit_memories_changed (self);
 
   return id;
 }
@@ -216,7 +215,6 @@ update_memory (StewardStore  *self,
     return memory_not_found (id, error);
 
   _steward_store_emit_row_changed (self, STEWARD_TABLE_MEMORIES, STEWARD_ROW_CHANGED, id, 0);
-  _steward_store_emit_memories_changed (self);
 
   return TRUE;
 }
@@ -279,7 +277,6 @@ steward_store_forget_memory (StewardStore  *self,
     return memory_not_found (id, error);
 
   _steward_store_emit_row_changed (self, STEWARD_TABLE_MEMORIES, STEWARD_ROW_REMOVED, id, 0);
-  _steward_store_emit_memories_changed (self);
 
   return TRUE;
 }

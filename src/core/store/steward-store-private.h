@@ -97,8 +97,6 @@ void        _steward_store_emit_row_changed (StewardStore     *self,
                                              StewardRowChange  change,
                                              gint64            id,
                                              gint64            parent_id);
-void        _steward_store_emit_conversations_changed (StewardStore *self);
-void        _steward_store_emit_memories_changed      (StewardStore *self);
 void        _steward_store_emit_providers_changed     (StewardStore *self);
 char       *_steward_store_dup_fts_query (const char *text,
                                           gboolean    prefix,

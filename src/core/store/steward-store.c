@@ -37,8 +37,6 @@ steward_store_finalize (GObject *object)
 }
 
 enum {
-  CONVERSATIONS_CHANGED,
-  MEMORIES_CHANGED,
   PROVIDERS_CHANGED,
   ROW_CHANGED,
   N_SIGNALS
@@ -52,32 +50,6 @@ steward_store_class_init (StewardStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = steward_store_finalize;
-
-  /**
-   * StewardStore::conversations-changed:
-   *
-   * A conversation was created, renamed, deleted or written to through
-   * this store, so lists of conversations are out of date. Emitted in
-   * the thread that made the change.
-   */
-  signals[CONVERSATIONS_CHANGED] =
-    g_signal_new ("conversations-changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
-
-  /**
-   * StewardStore::memories-changed:
-   *
-   * A memory was added, edited, pinned or forgotten through this store.
-   */
-  signals[MEMORIES_CHANGED] =
-    g_signal_new ("memories-changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 0);
 
   /**
    * StewardStore::providers-changed:
@@ -133,21 +105,9 @@ _steward_store_emit_row_changed (StewardStore     *self,
 }
 
 void
-_steward_store_emit_conversations_changed (StewardStore *self)
-{
-  g_signal_emit (self, signals[CONVERSATIONS_CHANGED], 0);
-}
-
-void
 _steward_store_emit_providers_changed (StewardStore *self)
 {
   g_signal_emit (self, signals[PROVIDERS_CHANGED], 0);
-}
-
-void
-_steward_store_emit_memories_changed (StewardStore *self)
-{
-  g_signal_emit (self, signals[MEMORIES_CHANGED], 0);
 }
 
 StewardLiveMessages *
