@@ -57,6 +57,7 @@ static int opt_session = 0;
 static gboolean opt_session_only = FALSE;
 static gboolean opt_malloc_trim = FALSE;
 static gboolean opt_verbose = FALSE;
+static char *opt_session_wrapper = NULL;
 
 typedef struct
 {
@@ -571,17 +572,31 @@ session_timeout_cb (gpointer user_data)
 /* Runs steward with @env to its end, or kills it after @timeout_s, and
  * returns all it printed. */
 static char *
-run_session (char  **env,
-             guint   timeout_s)
+run_session (char       **env,
+             const char  *wrapper,
+             guint        timeout_s)
 {
-  const char *argv[] = { BENCH_STEWARD_PATH, NULL };
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) wrapper_argv = NULL;
   SessionRun run = { NULL };
   guint timeout_id;
 
+  /* A wrapper (a memory profiler) runs steward itself. */
+  if (wrapper != NULL && !g_shell_parse_argv (wrapper, NULL, &wrapper_argv, &run.error))
+    {
+      g_printerr ("bench-chat: --session-wrapper: %s\n", run.error->message);
+      g_clear_error (&run.error);
+      return NULL;
+    }
+  for (guint i = 0; wrapper_argv != NULL && wrapper_argv[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (wrapper_argv[i]));
+  g_ptr_array_add (argv, g_strdup (BENCH_STEWARD_PATH));
+  g_ptr_array_add (argv, NULL);
+
   g_subprocess_launcher_set_environ (launcher, env);
-  if (!(run.subprocess = g_subprocess_launcher_spawnv (launcher, argv, &run.error)))
+  if (!(run.subprocess = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &run.error)))
     {
       g_printerr ("bench-chat: %s\n", run.error->message);
       g_clear_error (&run.error);
@@ -638,6 +653,7 @@ run_one_session (char      **env,
                  const char *name,
                  guint       port,
                  int         turns,
+                 const char *wrapper,
                  char      **out_out)
 {
   g_autofree char *data_dir = g_build_filename (tmp, name, NULL);
@@ -658,9 +674,9 @@ run_one_session (char      **env,
   if (opt_malloc_trim)
     run_env = g_environ_setenv (run_env, "STEWARD_BENCH_MALLOC_TRIM", "1", TRUE);
 
-  /* A turn takes a fraction of a second here; a stuck one must not hang
-   * the bench. */
-  out = run_session (run_env, 60 + 3 * turns);
+  /* A turn takes a fraction of a second here (a few under a profiler);
+   * a stuck one must not hang the bench. */
+  out = run_session (run_env, wrapper, (60 + 3 * turns) * (wrapper ? 5 : 1));
   g_strfreev (run_env);
   remove_tree (data_dir);
 
@@ -707,13 +723,13 @@ measure_session (char      **env,
 
   /* A short session first, not counted: what is built once per machine
    * is then in place for every run. */
-  g_free (run_one_session (env, tmp, "session-warm-up", port, 2, NULL));
+  g_free (run_one_session (env, tmp, "session-warm-up", port, 2, NULL, NULL));
 
   for (int run = 0; run < opt_runs; run++)
     {
       g_autofree char *name = g_strdup_printf ("session-%d", run + 1);
       g_autofree char *out = NULL;
-      g_autofree char *line = run_one_session (env, tmp, name, port, opt_session, &out);
+      g_autofree char *line = run_one_session (env, tmp, name, port, opt_session, opt_session_wrapper, &out);
 
       if (line == NULL || strstr (line, " error=") != NULL || field (line, "turns") != opt_session)
         {
@@ -831,6 +847,8 @@ main (int   argc,
     { "malloc-trim", 0, 0, G_OPTION_ARG_NONE, &opt_malloc_trim,
       "In the session and its bare window, malloc_trim (0) before reading memory", NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opt_verbose, "Show the session's memory every 10 turns", NULL },
+    { "session-wrapper", 0, 0, G_OPTION_ARG_STRING, &opt_session_wrapper,
+      "Run the measured sessions' steward under this command, e.g. \"heaptrack -o FILE\"", "CMD" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("- the Chat page under load");

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <malloc.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "steward-bench-chat-probe.h"
@@ -44,6 +45,10 @@
  *     and holds free (mallinfo2 ()): to tell where the memory goes.
  *   STEWARD_BENCH_MALLOC_TRIM=1  call malloc_trim (0) before each
  *     reading of the session, as bench-chat-baseline --malloc-trim does.
+ *   STEWARD_BENCH_CHAT_SESSION_EXIT=1  at the end of the session, exit ()
+ *     at once rather than close the window: a memory profiler such as
+ *     heaptrack then reports everything still alive as leaked, and two
+ *     sessions of different lengths can be compared.
  *
  * The output is read by a program, so it is not translated.
  */
@@ -238,6 +243,13 @@ session_settled_cb (gpointer user_data)
                             steward_enum_to_nick (STEWARD_TYPE_MESSAGE_STATUS, probe->bad_status));
     g_print ("%s\n", line->str);
   }
+
+  if (g_strcmp0 (g_getenv ("STEWARD_BENCH_CHAT_SESSION_EXIT"), "1") == 0)
+    {
+      fflush (stdout);
+      exit (0);
+    }
+
   chat_probe_quit (probe);
 
   return G_SOURCE_REMOVE;
