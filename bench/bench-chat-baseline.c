@@ -10,13 +10,16 @@
  * spinner (which asks for a frame every vsync). It prints
  *   baseline rss_kb=<…> longest_frame_ms=<…> frames=<…>
  * after --seconds of frames, measured like steward-bench-chat-probe.c
- * does: the longest gap between two painted frames.
+ * does: the longest gap between two painted frames. With --malloc-trim
+ * it calls malloc_trim (0) before reading its memory, as the probe does
+ * with STEWARD_BENCH_MALLOC_TRIM=1.
  */
 
 #define G_LOG_DOMAIN "steward-bench-chat-baseline"
 
 #include "config.h"
 
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -27,6 +30,7 @@
 
 static double   opt_seconds = 2.0;
 static gboolean opt_spinner = FALSE;
+static gboolean opt_malloc_trim = FALSE;
 
 static gint64 first_paint_us;
 static gint64 last_paint_us;
@@ -68,6 +72,8 @@ after_paint_cb (GdkFrameClock *frame_clock,
   if (now - first_paint_us >= opt_seconds * G_USEC_PER_SEC)
     {
       g_signal_handlers_disconnect_by_func (frame_clock, after_paint_cb, app);
+      if (opt_malloc_trim)
+        malloc_trim (0);
       printf ("baseline rss_kb=%" G_GINT64_FORMAT " longest_frame_ms=%.2f frames=%u\n",
               read_rss_kb (), longest_frame_us / 1000.0, n_frames);
       fflush (stdout);
@@ -128,6 +134,7 @@ main (int   argc,
   const GOptionEntry entries[] = {
     { "seconds", 0, 0, G_OPTION_ARG_DOUBLE, &opt_seconds, "How long to count frames", "S" },
     { "spinner", 0, 0, G_OPTION_ARG_NONE, &opt_spinner, "Run a spinner", NULL },
+    { "malloc-trim", 0, 0, G_OPTION_ARG_NONE, &opt_malloc_trim, "malloc_trim (0) before reading memory", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);

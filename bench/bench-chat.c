@@ -15,6 +15,11 @@
  *    tokens per second through parser → store → screen; paced at 2,000
  *    tokens per second, the longest gap between frames, beside a bare
  *    window running only a spinner.
+ * 3. A long session: 200 messages typed into one conversation, each sent
+ *    once the reply before it is complete (a few hundred characters of
+ *    Markdown from the replay server): steward's resident memory after
+ *    the last reply beside a bare window's, and what the last half of
+ *    the replies added.
  *
  * steward prints its figures through steward-bench-chat-probe.c. Benches
  * report medians; they never gate CI. The exit status says only whether
@@ -30,6 +35,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "steward-core.h"
 
@@ -38,8 +44,20 @@
 #define PACED_TOKENS_S 2000
 #define PACE_DELAY_MS  20
 
+/* The session's goals, from the issue. */
+#define SESSION_EXTRA_GOAL_MB 30.0
+#define SESSION_HALF_GOAL_MB  2.0
+
 static int opt_runs = 3;
 static char *opt_renderer = NULL;
+#define SESSION_DEFAULT_TURNS 200
+
+/* The session takes minutes, so it runs only when asked for. */
+static int opt_session = 0;
+static gboolean opt_session_only = FALSE;
+static gboolean opt_malloc_trim = FALSE;
+static gboolean opt_verbose = FALSE;
+static char *opt_session_wrapper = NULL;
 
 typedef struct
 {
@@ -295,9 +313,14 @@ start_replay_server (const char *fixtures_dir,
   return subprocess;
 }
 
+/* Points the "local" provider at the replay server: @model for the
+ * conversation (the medium tier) and, if given, @small_model for the
+ * background work (the small tier: facts to remember, summaries). */
 static void
 use_replay_server (StewardStore *store,
-                   guint         port)
+                   guint         port,
+                   const char   *model,
+                   const char   *small_model)
 {
   g_autoptr(StewardProviderRegistry) providers = steward_provider_registry_new (store);
   g_autoptr(StewardProvider) provider = NULL;
@@ -308,13 +331,94 @@ use_replay_server (StewardStore *store,
 
   provider = steward_provider_new ("anthropic", "local", &error);
   steward_provider_set_base_url (provider, url);
-  steward_provider_set_model (provider, "bench_stream");
+  steward_provider_set_model (provider, model);
   steward_provider_set_api_key_env (provider, "STEWARD_BENCH_KEY");
 
   if (!steward_provider_registry_add (providers, provider, NULL, &error) ||
-      !steward_store_set_tier (store, "medium", "local", "bench_stream", &error))
+      !steward_store_set_tier (store, "medium", "local", model, &error) ||
+      (small_model != NULL && !steward_store_set_tier (store, "small", "local", small_model, &error)))
     g_error ("%s", error->message);
 }
+
+/* -- a long session ------------------------------------------------------ */
+
+/* What an assistant answers to a one-line question: a few hundred
+ * characters of Markdown. */
+static const char session_reply[] =
+  "### Next step\n\n"
+  "Here is what I would do now:\n\n"
+  "1. **List** what is left, with who owns each item.\n"
+  "2. Pick the *two* items that unblock the most work.\n"
+  "3. Book an hour for each, and say so in `#team`.\n\n"
+  "```sh\n"
+  "steward-cli tasks add \"Review the draft\" --due tomorrow\n"
+  "```\n\n"
+  "If something slips, move it to next week rather than squeezing it in. "
+  "Shall I draft the message to the team?";
+
+static void
+append_anthropic_sse (GString    *sse,
+                      const char *model,
+                      const char *text,
+                      gsize       piece)
+{
+  gsize len = strlen (text);
+  guint n_pieces = 0;
+
+  g_string_append_printf (sse,
+                          "event: message_start\n"
+                          "data: {\"type\": \"message_start\", \"message\": {\"model\": \"%s\", \"id\": \"msg_bench\", "
+                          "\"type\": \"message\", \"role\": \"assistant\", \"content\": [], \"usage\": {\"input_tokens\": 12, \"output_tokens\": 1}}}\n\n"
+                          "event: content_block_start\n"
+                          "data: {\"type\": \"content_block_start\", \"index\": 0, \"content_block\": {\"type\": \"text\", \"text\": \"\"}}\n\n",
+                          model);
+
+  /* A few characters an event, as a model streams; @text is ASCII. */
+  for (gsize at = 0; at < len; at += piece, n_pieces++)
+    {
+      g_autofree char *part = g_strndup (text + at, MIN (piece, len - at));
+      g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), part);
+      g_autofree char *quoted = json_to_string (node, FALSE);
+
+      g_string_append_printf (sse,
+                              "event: content_block_delta\n"
+                              "data: {\"type\": \"content_block_delta\", \"index\": 0, \"delta\": {\"type\": \"text_delta\", \"text\": %s}}\n\n",
+                              quoted);
+    }
+
+  g_string_append_printf (sse,
+                          "event: content_block_stop\n"
+                          "data: {\"type\": \"content_block_stop\", \"index\": 0}\n\n"
+                          "event: message_delta\n"
+                          "data: {\"type\": \"message_delta\", \"delta\": {\"stop_reason\": \"end_turn\"}, \"usage\": {\"output_tokens\": %u}}\n\n"
+                          "event: message_stop\n"
+                          "data: {\"type\": \"message_stop\"}\n\n",
+                          n_pieces);
+}
+
+/* bench_session answers every message with session_reply; bench_small,
+ * the small tier, answers the background requests with "[]": no fact to
+ * remember, as a model says of "what should I do next?" (it also
+ * becomes the summary, when older turns are folded). */
+static void
+write_session_fixtures (const char *fixtures_dir)
+{
+  g_autofree char *dir = g_build_filename (fixtures_dir, "anthropic", NULL);
+  g_autofree char *reply_path = g_build_filename (dir, "bench_session.sse", NULL);
+  g_autofree char *small_path = g_build_filename (dir, "bench_small.sse", NULL);
+  g_autoptr(GString) reply = g_string_new (NULL);
+  g_autoptr(GString) small = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (dir, 0700);
+  append_anthropic_sse (reply, "bench_session", session_reply, 16);
+  append_anthropic_sse (small, "bench_small", "[]", 16);
+
+  if (!g_file_set_contents (reply_path, reply->str, reply->len, &error) ||
+      !g_file_set_contents (small_path, small->str, small->len, &error))
+    g_error ("%s", error->message);
+}
+
 
 /* -- main ---------------------------------------------------------------- */
 
@@ -393,14 +497,14 @@ measure_stream (StewardStore *store,
   guint port;
 
   server = start_replay_server (fixtures, 0, 0, &port);
-  use_replay_server (store, port);
+  use_replay_server (store, port, "bench_stream", NULL);
   warm_up (steward_argv, send_env, "chat-stream");
   ok &= measure (steward_argv, send_env, "chat-stream", full, G_N_ELEMENTS (full));
   g_subprocess_force_exit (server);
   g_clear_object (&server);
 
   server = start_replay_server (fixtures, MAX (bytes_per_piece, 1), PACE_DELAY_MS, &port);
-  use_replay_server (store, port);
+  use_replay_server (store, port, "bench_stream", NULL);
   ok &= measure (steward_argv, send_env, "chat-stream", paced, G_N_ELEMENTS (paced));
   g_subprocess_force_exit (server);
   g_clear_object (&server);
@@ -432,6 +536,299 @@ measure_stream (StewardStore *store,
   return ok;
 }
 
+/* -- a long session: running it ------------------------------------------ */
+
+typedef struct
+{
+  GSubprocess *subprocess;
+  char        *out;
+  GError      *error;
+  gboolean     finished;
+  gboolean     timed_out;
+} SessionRun;
+
+static void
+session_communicate_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  SessionRun *run = user_data;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &run->out, NULL, &run->error);
+  run->finished = TRUE;
+}
+
+static gboolean
+session_timeout_cb (gpointer user_data)
+{
+  SessionRun *run = user_data;
+
+  run->timed_out = TRUE;
+  g_subprocess_force_exit (run->subprocess);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs steward with @env to its end, or kills it after @timeout_s, and
+ * returns all it printed. */
+static char *
+run_session (char       **env,
+             const char  *wrapper,
+             guint        timeout_s)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) wrapper_argv = NULL;
+  SessionRun run = { NULL };
+  guint timeout_id;
+
+  /* A wrapper (a memory profiler) runs steward itself. */
+  if (wrapper != NULL && !g_shell_parse_argv (wrapper, NULL, &wrapper_argv, &run.error))
+    {
+      g_printerr ("bench-chat: --session-wrapper: %s\n", run.error->message);
+      g_clear_error (&run.error);
+      return NULL;
+    }
+  for (guint i = 0; wrapper_argv != NULL && wrapper_argv[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (wrapper_argv[i]));
+  g_ptr_array_add (argv, g_strdup (BENCH_STEWARD_PATH));
+  g_ptr_array_add (argv, NULL);
+
+  g_subprocess_launcher_set_environ (launcher, env);
+  if (!(run.subprocess = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &run.error)))
+    {
+      g_printerr ("bench-chat: %s\n", run.error->message);
+      g_clear_error (&run.error);
+      return NULL;
+    }
+
+  timeout_id = g_timeout_add_seconds (timeout_s, session_timeout_cb, &run);
+  g_subprocess_communicate_utf8_async (run.subprocess, NULL, NULL, session_communicate_cb, &run);
+  while (!run.finished)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!run.timed_out)
+    g_source_remove (timeout_id);
+  else
+    g_printerr ("bench-chat: the session had not ended after %u s\n", timeout_s);
+
+  if (run.error != NULL)
+    {
+      g_printerr ("bench-chat: %s\n", run.error->message);
+      g_clear_error (&run.error);
+    }
+
+  g_clear_object (&run.subprocess);
+  return run.out;
+}
+
+static char *
+find_line (const char *out,
+           const char *tag)
+{
+  g_auto(GStrv) lines = g_strsplit (out ? out : "", "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], tag))
+      return g_strdup (lines[i]);
+
+  return NULL;
+}
+
+static void
+remove_tree (const char *path)
+{
+  const char *rm_argv[] = { "rm", "-rf", path, NULL };
+
+  g_spawn_sync (NULL, (char **)rm_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+}
+
+/* One session of @turns in a data folder of its own (so every run starts
+ * from the same empty store), answered by the replay server on @port.
+ * Returns the "chat-session" line, or NULL. */
+static char *
+run_one_session (char      **env,
+                 const char *tmp,
+                 const char *name,
+                 guint       port,
+                 int         turns,
+                 const char *wrapper,
+                 char      **out_out)
+{
+  g_autofree char *data_dir = g_build_filename (tmp, name, NULL);
+  g_autofree char *turns_arg = g_strdup_printf ("%d", turns);
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  char *line;
+  char **run_env;
+
+  if (!(store = steward_store_open (data_dir, &error)))
+    g_error ("%s", error->message);
+  use_replay_server (store, port, "bench_session", "bench_small");
+  g_clear_object (&store);
+
+  run_env = g_environ_setenv (g_strdupv (env), "STEWARD_DATA_DIR", data_dir, TRUE);
+  run_env = g_environ_setenv (run_env, "STEWARD_BENCH_CHAT_SESSION", turns_arg, TRUE);
+  if (opt_malloc_trim)
+    run_env = g_environ_setenv (run_env, "STEWARD_BENCH_MALLOC_TRIM", "1", TRUE);
+
+  /* A turn takes a fraction of a second here (a few under a profiler);
+   * a stuck one must not hang the bench. */
+  out = run_session (run_env, wrapper, (60 + 3 * turns) * (wrapper ? 5 : 1));
+  g_strfreev (run_env);
+  remove_tree (data_dir);
+
+  if (!(line = find_line (out, "chat-session ")))
+    g_printerr ("bench-chat: steward printed no “chat-session” line\n");
+  else if (strstr (line, " error=") != NULL)
+    g_printerr ("bench-chat: the session failed: %s\n", line);
+
+  if (out_out != NULL)
+    *out_out = g_steal_pointer (&out);
+
+  return line;
+}
+
+static void
+append_value (GArray *values,
+              double  value)
+{
+  g_array_append_val (values, value);
+}
+
+static gboolean
+measure_session (char      **env,
+                 const char *tmp,
+                 const char *fixtures,
+                 Figure     *results)
+{
+  const char *baseline_argv[] = { BENCH_BASELINE_PATH, "--seconds", "0.5",
+                                  opt_malloc_trim ? "--malloc-trim" : NULL, NULL };
+  Figure bare[] = { { "rss_kb", 0 } };
+  g_autoptr(GArray) first = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) half = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) end = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) last_half = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) seconds = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GSubprocess) server = NULL;
+  g_autofree char *last_line = NULL;
+  int half_turns = MAX (opt_session / 2, 1);
+  double extra_mb, last_half_mb;
+  gboolean ok = TRUE;
+  guint port;
+
+  server = start_replay_server (fixtures, 0, 0, &port);
+
+  /* A short session first, not counted: what is built once per machine
+   * is then in place for every run. */
+  g_free (run_one_session (env, tmp, "session-warm-up", port, 2, NULL, NULL));
+
+  for (int run = 0; run < opt_runs; run++)
+    {
+      g_autofree char *name = g_strdup_printf ("session-%d", run + 1);
+      g_autofree char *out = NULL;
+      g_autofree char *line = run_one_session (env, tmp, name, port, opt_session, opt_session_wrapper, &out);
+
+      if (line == NULL || strstr (line, " error=") != NULL || field (line, "turns") != opt_session)
+        {
+          ok = FALSE;
+          break;
+        }
+
+      if (field (line, "not_complete") > 0)
+        g_printerr ("bench-chat: %.0f replies ended %s rather than complete\n",
+                    field (line, "not_complete"), strstr (line, " status=") + strlen (" status="));
+
+      append_value (first, field (line, "rss_first_kb") / 1024);
+      append_value (half, field (line, "rss_half_kb") / 1024);
+      append_value (end, field (line, "rss_kb") / 1024);
+      append_value (last_half, (field (line, "rss_kb") - field (line, "rss_half_kb")) / 1024);
+      append_value (seconds, field (line, "ms") / 1000);
+
+      g_print ("  run %d/%d: after reply 1 %.1f MB, %d %.1f MB, %d %.1f MB (last %d replies %+.1f MB); %.0f s\n",
+               run + 1, opt_runs,
+               field (line, "rss_first_kb") / 1024,
+               half_turns, field (line, "rss_half_kb") / 1024,
+               opt_session, field (line, "rss_kb") / 1024,
+               opt_session - half_turns, (field (line, "rss_kb") - field (line, "rss_half_kb")) / 1024,
+               field (line, "ms") / 1000);
+
+      if (opt_verbose)
+        {
+          g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+
+          for (guint i = 0; lines[i] != NULL; i++)
+            if (g_str_has_prefix (lines[i], "session-turn "))
+              g_print ("    %s\n", lines[i]);
+        }
+
+      g_free (last_line);
+      last_line = g_steal_pointer (&line);
+    }
+
+  g_subprocess_force_exit (server);
+
+  warm_up (baseline_argv, env, "baseline");
+  ok &= measure (baseline_argv, env, "baseline", bare, G_N_ELEMENTS (bare));
+
+  if (!ok || end->len == 0)
+    return FALSE;
+
+  extra_mb = median (end) - bare[0].value / 1024;
+  last_half_mb = median (last_half);
+
+  g_print ("\nA long session: %d messages and their replies in one conversation (median of %d runs, %.0f s a run%s)\n",
+           opt_session, opt_runs, median (seconds), opt_malloc_trim ? "; malloc_trim (0) before each reading" : "");
+  g_print ("  %-38s %12s\n", "", "resident");
+  g_print ("  %-38s %9.1f MB\n", "bare libadwaita window", bare[0].value / 1024);
+  g_print ("  %-38s %9.1f MB\n", "steward after reply 1", median (first));
+  {
+    g_autofree char *label = g_strdup_printf ("steward after reply %d", half_turns);
+
+    g_print ("  %-38s %9.1f MB\n", label, median (half));
+    g_free (label);
+    label = g_strdup_printf ("steward after reply %d", opt_session);
+    g_print ("  %-38s %9.1f MB\n", label, median (end));
+  }
+  g_print ("  at the end (last run): the view's list holds %.0f messages in %.0f row widgets; "
+           "malloc has %.1f MB in use and %.1f MB free\n",
+           field (last_line, "items"), field (last_line, "rows"),
+           field (last_line, "heap_used_kb") / 1024, field (last_line, "heap_free_kb") / 1024);
+  g_print ("  goal: after %d replies within %.0f MB of the bare window (%+.1f MB: %s)\n",
+           opt_session, SESSION_EXTRA_GOAL_MB, extra_mb, extra_mb <= SESSION_EXTRA_GOAL_MB ? "met" : "NOT met");
+  g_print ("  goal: the last %d replies add less than %.0f MB (%+.1f MB: %s)\n",
+           opt_session - half_turns, SESSION_HALF_GOAL_MB, last_half_mb,
+           last_half_mb < SESSION_HALF_GOAL_MB ? "met" : "NOT met");
+
+  results[0].value = extra_mb;
+  results[1].value = last_half_mb;
+  results[2].value = median (seconds);
+
+  return TRUE;
+}
+
+
+static gboolean
+parse_session_option (const char  *name,
+                      const char  *value,
+                      gpointer     data,
+                      GError     **error)
+{
+  guint64 turns = SESSION_DEFAULT_TURNS;
+
+  if (value != NULL && !g_ascii_string_to_unsigned (value, 10, 2, 100000, &turns, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--session takes a number of messages from 2 to 100000, not “%s”", value);
+      return FALSE;
+    }
+
+  opt_session = (int)turns;
+  return TRUE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -444,6 +841,14 @@ main (int   argc,
   const GOptionEntry entries[] = {
     { "runs", 'n', 0, G_OPTION_ARG_INT, &opt_runs, "Runs of each measurement (default 3)", "N" },
     { "renderer", 'r', 0, G_OPTION_ARG_STRING, &opt_renderer, "Only this GSK renderer (gl or cairo)", "NAME" },
+    { "session", 's', G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, parse_session_option,
+      "Also type a long session of N messages (200 if no =N); with cairo unless --renderer says", "N" },
+    { "session-only", 0, 0, G_OPTION_ARG_NONE, &opt_session_only, "Measure only the long session", NULL },
+    { "malloc-trim", 0, 0, G_OPTION_ARG_NONE, &opt_malloc_trim,
+      "In the session and its bare window, malloc_trim (0) before reading memory", NULL },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opt_verbose, "Show the session's memory every 10 turns", NULL },
+    { "session-wrapper", 0, 0, G_OPTION_ARG_STRING, &opt_session_wrapper,
+      "Run the measured sessions' steward under this command, e.g. \"heaptrack -o FILE\"", "CMD" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("- the Chat page under load");
@@ -466,6 +871,8 @@ main (int   argc,
       return 2;
     }
   opt_runs = CLAMP (opt_runs, 1, 100);
+  if (opt_session_only && opt_session == 0)
+    opt_session = SESSION_DEFAULT_TURNS;
 
   if (!(tmp = g_dir_make_tmp ("steward-bench-chat-XXXXXX", &error)))
     g_error ("%s", error->message);
@@ -474,43 +881,71 @@ main (int   argc,
   if (!(store = steward_store_open (tmp, &error)))
     g_error ("%s", error->message);
 
-  started = g_get_monotonic_time ();
-  small_id = g_strdup_printf ("%" G_GINT64_FORMAT, fill_store (store, 2, "Two messages"));
-  big_id = g_strdup_printf ("%" G_GINT64_FORMAT, fill_store (store, N_MESSAGES, "Ten thousand messages"));
-  g_print ("# stored %d messages in %.1f s\n", N_MESSAGES, (g_get_monotonic_time () - started) / 1e6);
+  if (!opt_session_only)
+    {
+      started = g_get_monotonic_time ();
+      small_id = g_strdup_printf ("%" G_GINT64_FORMAT, fill_store (store, 2, "Two messages"));
+      big_id = g_strdup_printf ("%" G_GINT64_FORMAT, fill_store (store, N_MESSAGES, "Ten thousand messages"));
+      g_print ("# stored %d messages in %.1f s\n", N_MESSAGES, (g_get_monotonic_time () - started) / 1e6);
 
-  fixture = write_stream_fixture (fixtures, &fixture_size);
+      fixture = write_stream_fixture (fixtures, &fixture_size);
+    }
+  if (opt_session > 0)
+    write_session_fixtures (fixtures);
 
   for (guint r = 0; r < G_N_ELEMENTS (renderers); r++)
     {
       g_auto(GStrv) env = NULL;
       Figure open[2] = { { "open_ms", 0 }, { "open_extra_mb", 0 } };
       Figure stream[2] = { { "tokens_per_s", 0 }, { "frame_ratio", 0 } };
+      Figure session[3] = { { "session_extra_mb", 0 }, { "session_last_half_mb", 0 }, { "session_s", 0 } };
+      gboolean with_session;
 
       if (opt_renderer != NULL && g_strcmp0 (opt_renderer, renderers[r]) != 0)
+        continue;
+
+      /* The session takes minutes: by default only with the renderer
+       * Steward picks here (and the issue measured with). */
+      with_session = opt_session > 0 && (opt_renderer != NULL || g_str_equal (renderers[r], "cairo"));
+      if (opt_session_only && !with_session)
         continue;
 
       env = g_environ_setenv (bench_environ (tmp), "GSK_RENDERER", renderers[r], TRUE);
 
       g_print ("\n== GSK_RENDERER=%s\n", renderers[r]);
 
-      if (!measure_open (env, small_id, big_id, open) ||
-          !measure_stream (store, env, fixtures, fixture_size, stream))
-        status = 1;
+      if (!opt_session_only)
+        {
+          if (!measure_open (env, small_id, big_id, open) ||
+              !measure_stream (store, env, fixtures, fixture_size, stream))
+            status = 1;
 
-      g_string_append_printf (summary, " %s_open_ms=%.1f %s_open_extra_mb=%.1f %s_tokens_per_s=%.0f %s_frame_ratio=%.2f",
-                              renderers[r], open[0].value, renderers[r], open[1].value,
-                              renderers[r], stream[0].value, renderers[r], stream[1].value);
+          g_string_append_printf (summary, " %s_open_ms=%.1f %s_open_extra_mb=%.1f %s_tokens_per_s=%.0f %s_frame_ratio=%.2f",
+                                  renderers[r], open[0].value, renderers[r], open[1].value,
+                                  renderers[r], stream[0].value, renderers[r], stream[1].value);
+        }
+
+      if (with_session)
+        {
+          gboolean measured = measure_session (env, tmp, fixtures, session);
+
+          if (!measured)
+            status = 1;
+
+          for (guint f = 0; f < G_N_ELEMENTS (session); f++)
+            {
+              if (!measured)
+                g_string_append_printf (summary, " %s_%s=nan", renderers[r], session[f].key);
+              else
+                g_string_append_printf (summary, " %s_%s=%.1f", renderers[r], session[f].key, session[f].value);
+            }
+        }
     }
 
   g_print ("\n%s\n", summary->str);
 
   g_clear_object (&store);
-  {
-    const char *rm_argv[] = { "rm", "-rf", tmp, NULL };
-
-    g_spawn_sync (NULL, (char **)rm_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
-  }
+  remove_tree (tmp);
 
   return status;
 }

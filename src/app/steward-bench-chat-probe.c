@@ -10,12 +10,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <malloc.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "steward-bench-chat-probe.h"
 #include "steward-chat-view.h"
 #include "steward-enum-types.h"
+#include "steward-message-row.h"
 #include "steward-window.h"
 
 /* Chat benchmark (bench/bench-chat.c), driven by the environment:
@@ -28,11 +31,33 @@
  *     frame clock running and print, when the reply is complete and
  *     painted, how long it took and the longest gap between frames:
  *       chat-stream ms=<…> chars=<…> longest_frame_ms=<…> frames=<…> status=<…>
+ *   STEWARD_BENCH_CHAT_SESSION=N  a long live session: in a new
+ *     conversation, send a message, wait until its reply is complete and
+ *     the main loop has settled, send the next, N times, as a user would
+ *     (steward_chat_view_send ()). Prints a line every 10 turns and, at
+ *     the end, the resident memory after the first, the (N/2)th and the
+ *     Nth reply:
+ *       session-turn n=<…> rss_kb=<…> items=<…> rows=<…> heap_used_kb=<…> heap_free_kb=<…>
+ *       chat-session turns=<…> ms=<…> rss_first_kb=<…> rss_half_kb=<…> rss_kb=<…> items=<…> rows=<…>
+ *         heap_used_kb=<…> heap_free_kb=<…> not_complete=<…> status=<…>
+ *     (one line). items is how many messages the view's list holds, rows
+ *     how many message row widgets exist, heap_* what malloc has in use
+ *     and holds free (mallinfo2 ()): to tell where the memory goes.
+ *   STEWARD_BENCH_MALLOC_TRIM=1  call malloc_trim (0) before each
+ *     reading of the session, as bench-chat-baseline --malloc-trim does.
+ *   STEWARD_BENCH_CHAT_SESSION_EXIT=1  at the end of the session, exit ()
+ *     at once rather than close the window: a memory profiler such as
+ *     heaptrack then reports everything still alive as leaked, and two
+ *     sessions of different lengths can be compared.
  *
  * The output is read by a program, so it is not translated.
  */
 
 #define SETTLE_MS 500
+/* Frames painted after a reply ends before the session reads its memory
+ * or sends the next message. */
+#define SESSION_SETTLE_FRAMES 3
+#define SESSION_PRINT_EVERY   10
 
 typedef struct
 {
@@ -47,6 +72,19 @@ typedef struct
   gint64              open_id;
   char               *send_text;
 
+  /* STEWARD_BENCH_CHAT_SESSION */
+  StewardChatView    *view;
+  guint               session_turns;
+  guint               turns_done;
+  guint               settle_tick_id;
+  guint               settle_frames;
+  guint               settled_id;
+  guint               not_complete;
+  StewardMessageStatus bad_status;
+  gint64              last_reply_id;
+  gint64              rss_first_kb;
+  gint64              rss_half_kb;
+
   gint64              start_us;
   gint64              end_us;
   gint64              last_paint_us;
@@ -56,6 +94,9 @@ typedef struct
   guint               painted : 1;
   guint               measuring : 1;
   guint               done : 1;
+  guint               malloc_trim : 1;
+  guint               reply_done : 1;
+  guint               settling : 1;
 } ChatProbe;
 
 static gint64
@@ -89,6 +130,169 @@ keep_ticking_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+/* -- a long session ------------------------------------------------------ */
+
+static void
+count_rows (GtkWidget *widget,
+            guint     *n_rows)
+{
+  if (STEWARD_IS_MESSAGE_ROW (widget))
+    {
+      (*n_rows)++;
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_rows (child, n_rows);
+}
+
+/* What is worth knowing beside the resident memory, to find out where it
+ * goes: " items=… rows=… heap_used_kb=… heap_free_kb=…" */
+static void
+append_session_details (ChatProbe *probe,
+                        GString   *line)
+{
+  struct mallinfo2 info = mallinfo2 ();
+  guint n_rows = 0;
+
+  count_rows (GTK_WIDGET (probe->view), &n_rows);
+  g_string_append_printf (line, " items=%u rows=%u heap_used_kb=%zu heap_free_kb=%zu",
+                          g_list_model_get_n_items (steward_chat_view_get_messages (probe->view)),
+                          n_rows,
+                          (info.uordblks + info.hblkhd) / 1024,
+                          info.fordblks / 1024);
+}
+
+static gint64
+session_read_rss_kb (ChatProbe *probe)
+{
+  if (probe->malloc_trim)
+    malloc_trim (0);
+
+  return read_rss_kb ();
+}
+
+static void
+session_send_next (ChatProbe *probe)
+{
+  g_autofree char *text = NULL;
+
+  if (probe->reply != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (probe->reply, probe);
+      g_clear_object (&probe->reply);
+    }
+  probe->reply_done = FALSE;
+
+  /* A question of a line, as typed. */
+  text = g_strdup_printf ("Question %u of %u: what should I do next with the plan?",
+                          probe->turns_done + 1, probe->session_turns);
+  steward_chat_view_send (probe->view, text);
+
+  if (!steward_chat_view_get_busy (probe->view))
+    {
+      g_print ("chat-session turns=%u error=send\n", probe->turns_done);
+      chat_probe_quit (probe);
+    }
+}
+
+static gboolean
+session_settled_cb (gpointer user_data)
+{
+  ChatProbe *probe = user_data;
+  guint half = MAX (probe->session_turns / 2, 1);
+  gint64 rss_kb;
+
+  probe->settled_id = 0;
+  probe->turns_done++;
+  rss_kb = session_read_rss_kb (probe);
+
+  if (probe->turns_done == 1)
+    probe->rss_first_kb = rss_kb;
+  if (probe->turns_done == half)
+    probe->rss_half_kb = rss_kb;
+
+  if (probe->turns_done % SESSION_PRINT_EVERY == 0 || probe->turns_done == 1)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      g_string_append_printf (line, "session-turn n=%u rss_kb=%" G_GINT64_FORMAT, probe->turns_done, rss_kb);
+      append_session_details (probe, line);
+      g_print ("%s\n", line->str);
+    }
+
+  if (probe->turns_done < probe->session_turns)
+    {
+      session_send_next (probe);
+      return G_SOURCE_REMOVE;
+    }
+
+  {
+    g_autoptr(GString) line = g_string_new (NULL);
+
+    g_string_append_printf (line,
+                            "chat-session turns=%u ms=%.0f rss_first_kb=%" G_GINT64_FORMAT
+                            " rss_half_kb=%" G_GINT64_FORMAT " rss_kb=%" G_GINT64_FORMAT,
+                            probe->turns_done,
+                            (g_get_monotonic_time () - probe->start_us) / 1000.0,
+                            probe->rss_first_kb, probe->rss_half_kb, rss_kb);
+    append_session_details (probe, line);
+    g_string_append_printf (line, " not_complete=%u status=%s", probe->not_complete,
+                            steward_enum_to_nick (STEWARD_TYPE_MESSAGE_STATUS, probe->bad_status));
+    g_print ("%s\n", line->str);
+  }
+
+  if (g_strcmp0 (g_getenv ("STEWARD_BENCH_CHAT_SESSION_EXIT"), "1") == 0)
+    {
+      fflush (stdout);
+      exit (0);
+    }
+
+  chat_probe_quit (probe);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Counts the frames painted since the turn ended; then, once the main
+ * loop has nothing more urgent to do, the turn is over. */
+static void
+session_frame_painted (ChatProbe *probe)
+{
+  if (++probe->settle_frames < SESSION_SETTLE_FRAMES)
+    return;
+
+  probe->settling = FALSE;
+  gtk_widget_remove_tick_callback (GTK_WIDGET (probe->window), probe->settle_tick_id);
+  probe->settle_tick_id = 0;
+  probe->settled_id = g_idle_add_full (G_PRIORITY_LOW, session_settled_cb, probe, NULL);
+}
+
+/* A turn is over when its reply is no longer streaming and the view has
+ * let go of the turn (the composer takes a message again). */
+static void
+session_maybe_settle (ChatProbe *probe)
+{
+  if (probe->session_turns == 0 || !probe->reply_done || probe->settling || probe->settled_id != 0 ||
+      steward_chat_view_get_busy (probe->view))
+    return;
+
+  /* Frames are asked for, as if something moved, so that a settled
+   * frame comes whether or not the view had anything left to draw. */
+  probe->settling = TRUE;
+  probe->settle_frames = 0;
+  probe->settle_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (probe->window), keep_ticking_cb, NULL, NULL);
+}
+
+static void
+view_busy_cb (StewardChatView *view,
+              GParamSpec      *pspec,
+              ChatProbe       *probe)
+{
+  session_maybe_settle (probe);
+}
+
 static void
 chat_probe_after_paint_cb (GdkFrameClock *frame_clock,
                            ChatProbe     *probe)
@@ -97,7 +301,10 @@ chat_probe_after_paint_cb (GdkFrameClock *frame_clock,
 
   probe->painted = TRUE;
 
-  if (probe->done || !probe->measuring)
+  if (probe->settling)
+    session_frame_painted (probe);
+
+  if (probe->done || !probe->measuring || probe->session_turns != 0)
     return;
 
   if (probe->open_id != 0)
@@ -130,8 +337,24 @@ reply_status_cb (StewardMessage *reply,
                  GParamSpec     *pspec,
                  ChatProbe      *probe)
 {
-  if (steward_message_get_status (reply) != STEWARD_MESSAGE_STATUS_STREAMING && probe->end_us == 0)
+  StewardMessageStatus status = steward_message_get_status (reply);
+
+  if (status == STEWARD_MESSAGE_STATUS_STREAMING)
+    return;
+
+  if (probe->end_us == 0)
     probe->end_us = g_get_monotonic_time ();
+
+  if (probe->session_turns != 0 && !probe->reply_done)
+    {
+      probe->reply_done = TRUE;
+      if (status != STEWARD_MESSAGE_STATUS_COMPLETE)
+        {
+          probe->not_complete++;
+          probe->bad_status = status;
+        }
+      session_maybe_settle (probe);
+    }
 }
 
 static void
@@ -148,11 +371,17 @@ messages_changed_cb (GListModel *model,
     return;
 
   last = g_list_model_get_item (model, n_items - 1);
-  if (steward_message_get_role (last) != STEWARD_MESSAGE_ROLE_ASSISTANT)
+  if (steward_message_get_role (last) != STEWARD_MESSAGE_ROLE_ASSISTANT ||
+      steward_message_get_id (last) == probe->last_reply_id)
     return;
 
   probe->reply = g_object_ref (last);
+  probe->last_reply_id = steward_message_get_id (last);
   g_signal_connect (probe->reply, "notify::status", G_CALLBACK (reply_status_cb), probe);
+
+  /* Done before anyone could listen. */
+  if (steward_message_get_status (last) != STEWARD_MESSAGE_STATUS_STREAMING)
+    reply_status_cb (probe->reply, NULL, probe);
 }
 
 static gboolean
@@ -174,15 +403,26 @@ chat_probe_begin_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  /* A frame every vsync, as a spinner would ask for: a stall shows up as
-   * a long gap between two frames. */
-  probe->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (probe->window), keep_ticking_cb, NULL, NULL);
   g_signal_connect (steward_chat_view_get_messages (view), "items-changed",
                     G_CALLBACK (messages_changed_cb), probe);
 
   steward_chat_page_new_conversation (page);
   probe->measuring = TRUE;
   probe->start_us = g_get_monotonic_time ();
+
+  /* A session is typed into a window that draws when something moves,
+   * not under a spinner. */
+  if (probe->session_turns != 0)
+    {
+      probe->view = view;
+      g_signal_connect (view, "notify::busy", G_CALLBACK (view_busy_cb), probe);
+      session_send_next (probe);
+      return G_SOURCE_REMOVE;
+    }
+
+  /* A frame every vsync, as a spinner would ask for: a stall shows up as
+   * a long gap between two frames. */
+  probe->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (probe->window), keep_ticking_cb, NULL, NULL);
   steward_chat_view_send (view, probe->send_text);
 
   return G_SOURCE_REMOVE;
@@ -236,6 +476,9 @@ chat_probe_free (gpointer data)
   ChatProbe *probe = data;
 
   g_clear_handle_id (&probe->settle_id, g_source_remove);
+  g_clear_handle_id (&probe->settled_id, g_source_remove);
+  if (probe->view != NULL)
+    g_signal_handlers_disconnect_by_data (probe->view, probe);
   if (probe->frame_clock != NULL)
     {
       g_signal_handlers_disconnect_by_data (probe->frame_clock, probe);
@@ -256,12 +499,13 @@ steward_bench_chat_probe_attach (StewardApplication *app,
 {
   const char *open_id = g_getenv ("STEWARD_BENCH_CHAT_OPEN");
   const char *send_text = g_getenv ("STEWARD_BENCH_CHAT_SEND");
+  const char *session = g_getenv ("STEWARD_BENCH_CHAT_SESSION");
   ChatProbe *probe;
 
   g_return_if_fail (STEWARD_IS_APPLICATION (app));
   g_return_if_fail (STEWARD_IS_WINDOW (window));
 
-  if (open_id == NULL && send_text == NULL)
+  if (open_id == NULL && send_text == NULL && session == NULL)
     return;
 
   probe = g_new0 (ChatProbe, 1);
@@ -269,6 +513,9 @@ steward_bench_chat_probe_attach (StewardApplication *app,
   probe->window = STEWARD_WINDOW (window);
   probe->open_id = open_id ? g_ascii_strtoll (open_id, NULL, 10) : 0;
   probe->send_text = g_strdup (send_text);
+  probe->session_turns = session ? (guint)g_ascii_strtoull (session, NULL, 10) : 0;
+  probe->malloc_trim = g_strcmp0 (g_getenv ("STEWARD_BENCH_MALLOC_TRIM"), "1") == 0;
+  probe->bad_status = STEWARD_MESSAGE_STATUS_COMPLETE;
 
   g_signal_connect (steward_application_get_services (app), "notify::ready", G_CALLBACK (store_ready_cb), probe);
   g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), probe);
