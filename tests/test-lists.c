@@ -171,6 +171,12 @@ drop (GArray *ids,
       }
 }
 
+static void
+count_notify_cb (guint *count)
+{
+  (*count)++;
+}
+
 /* Random sequences of creating, writing to, renaming and deleting
  * conversations: the list follows each exactly, one or two rows per
  * change. */
@@ -249,6 +255,22 @@ test_conversations_follow (StoreFixture  *fixture,
       g_assert_cmpuint (shadow->removed, <=, changed_rows);
       g_assert_cmpuint (shadow->added, <=, changed_rows);
     }
+
+  /* Writing to the conversation on top leaves it there: it is updated
+   * in place, and tells its views itself. */
+  {
+    g_autoptr(StewardConversation) top = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    guint notified = 0;
+
+    g_signal_connect_swapped (top, "notify::message-count", G_CALLBACK (count_notify_cb), &notified);
+    shadow_reset_counts (shadow);
+    steward_store_add_message (store, steward_conversation_get_id (top), STEWARD_MESSAGE_ROLE_USER, "More",
+                               STEWARD_MESSAGE_STATUS_COMPLETE, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (shadow->signals, ==, 0);
+    g_assert_cmpuint (notified, ==, 1);
+    g_signal_handlers_disconnect_by_data (top, &notified);
+  }
 
   /* A reload without changes keeps the items as they are. */
   g_assert_true (steward_row_list_reload (list, &error));

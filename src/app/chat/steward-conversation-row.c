@@ -99,6 +99,16 @@ secondary_click_cb (StewardConversationRow *self,
   gtk_menu_button_popup (self->menu_button);
 }
 
+static void
+update_date (StewardConversationRow *self)
+{
+  g_autofree char *date = NULL;
+
+  if (self->item != NULL)
+    date = steward_date_format_relative (steward_conversation_get_updated_at (self->item), NULL);
+  gtk_label_set_text (self->date_label, date ? date : "");
+}
+
 StewardConversation *
 steward_conversation_row_get_item (StewardConversationRow *self)
 {
@@ -111,16 +121,19 @@ void
 steward_conversation_row_set_item (StewardConversationRow *self,
                                    StewardConversation    *item)
 {
-  g_autofree char *date = NULL;
-
   g_return_if_fail (STEWARD_IS_CONVERSATION_ROW (self));
 
-  if (!g_set_object (&self->item, item))
+  if (self->item == item)
     return;
 
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_func (self->item, update_date, self);
+  g_set_object (&self->item, item);
+
+  /* The list updates a conversation in place when it is written to. */
   if (item != NULL)
-    date = steward_date_format_relative (steward_conversation_get_updated_at (item), NULL);
-  gtk_label_set_text (self->date_label, date ? date : "");
+    g_signal_connect_object (item, "notify::updated-at", G_CALLBACK (update_date), self, G_CONNECT_SWAPPED);
+  update_date (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }

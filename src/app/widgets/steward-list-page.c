@@ -139,9 +139,16 @@ steward_list_page_set_model (StewardListPage *self,
   had_error = self->has_error;
   self->has_error = FALSE;
 
+  if (self->model != model && STEWARD_IS_ROW_LIST (self->model))
+    g_signal_handlers_disconnect_by_func (self->model, steward_list_page_update_visible, self);
+
   if (g_set_object (&self->model, model))
     {
       g_signal_group_set_target (self->model_signals, model);
+      /* A StewardRowList says when it is read. */
+      if (STEWARD_IS_ROW_LIST (model))
+        g_signal_connect_object (model, "notify::loaded",
+                                 G_CALLBACK (steward_list_page_update_visible), self, G_CONNECT_SWAPPED);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
     }
   else if (!had_error)
@@ -477,12 +484,6 @@ steward_list_page_init (StewardListPage *self)
   g_signal_group_connect_object (self->model_signals,
                                  "items-changed",
                                  G_CALLBACK (model_items_changed_cb),
-                                 self,
-                                 G_CONNECT_SWAPPED);
-  /* A StewardRowList's */
-  g_signal_group_connect_object (self->model_signals,
-                                 "notify::loaded",
-                                 G_CALLBACK (steward_list_page_update_visible),
                                  self,
                                  G_CONNECT_SWAPPED);
 

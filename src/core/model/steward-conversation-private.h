@@ -17,4 +17,7 @@ StewardConversation *_steward_conversation_new (gint64      id,
                                                 GDateTime  *updated_at,
                                                 guint       message_count);
 
+void                 _steward_conversation_update (StewardConversation *self,
+                                                   StewardConversation *from);
+
 G_END_DECLS

@@ -185,3 +185,39 @@ steward_conversation_get_message_count (StewardConversation *self)
 
   return self->message_count;
 }
+
+/* Takes @from's title, time and count (the same conversation read
+ * again), telling of each that changed: a list updates a row in place
+ * rather than replacing it. */
+void
+_steward_conversation_update (StewardConversation *self,
+                              StewardConversation *from)
+{
+  g_return_if_fail (STEWARD_IS_CONVERSATION (self));
+  g_return_if_fail (STEWARD_IS_CONVERSATION (from));
+  g_return_if_fail (self->id == from->id);
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (g_strcmp0 (self->title, from->title) != 0)
+    {
+      g_free (self->title);
+      self->title = g_strdup (from->title);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    }
+
+  if (!g_date_time_equal (self->updated_at, from->updated_at))
+    {
+      g_date_time_unref (self->updated_at);
+      self->updated_at = g_date_time_ref (from->updated_at);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPDATED_AT]);
+    }
+
+  if (self->message_count != from->message_count)
+    {
+      self->message_count = from->message_count;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE_COUNT]);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+}

@@ -204,7 +204,19 @@ update_row (StewardRowList *self,
 
   had = steward_row_list_find (self, id, &old_position);
   if (had)
-    g_ptr_array_remove_index (self->items, old_position);
+    {
+      gpointer old = g_ptr_array_steal_index (self->items, old_position);
+
+      position = find_place (self, item);
+      if (position == old_position && self->kind->update != NULL)
+        {
+          /* In its place: the item itself tells its views what changed. */
+          g_ptr_array_insert (self->items, position, old);
+          self->kind->update (old, item);
+          return;
+        }
+      g_object_unref (old);
+    }
 
   position = find_place (self, item);
   g_ptr_array_insert (self->items, position, g_steal_pointer (&item));

@@ -34,6 +34,11 @@ typedef struct
                                GError     **error);
   /* Whether @error from find() means the row is gone */
   gboolean    (*is_not_found) (const GError *error);
+  /* (optional) Makes @item, which the list shows, what @fresh (the same
+   * row read again) says, with notifications: a row whose place does not
+   * change is then updated in place rather than replaced */
+  void        (*update)       (gpointer             item,
+                               gpointer             fresh);
   /* (optional) Every row, read in a worker thread: for a list that is
    * long at scale */
   void        (*list_async)   (GObject             *source,

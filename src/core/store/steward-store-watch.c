@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "steward-conversation-private.h"
 #include "steward-store-private.h"
 
 /* Lists that keep themselves up to date: how a StewardRowList or a
@@ -65,6 +66,13 @@ find_conversation (GObject  *source,
   return steward_store_find_conversation (STEWARD_STORE (source), id, error);
 }
 
+static void
+update_conversation (gpointer item,
+                     gpointer fresh)
+{
+  _steward_conversation_update (item, fresh);
+}
+
 static const StewardRowListKind conversations_kind = {
   .item_type = steward_conversation_get_type,
   .table = STEWARD_TABLE_CONVERSATIONS,
@@ -73,6 +81,7 @@ static const StewardRowListKind conversations_kind = {
   .list = list_conversations,
   .find = find_conversation,
   .is_not_found = is_not_found,
+  .update = update_conversation,
   .list_async = list_conversations_async,
   .list_finish = list_conversations_finish,
 };
