@@ -96,7 +96,7 @@ gboolean      steward_store_reset_setting          (StewardStore         *self,
                                                     GError              **error);
 
 /* Lists: each returns a new GListModel, most recent first (conversations:
- * steward-store-chat.c; tasks and projects: steward-store-tasks.c). */
+ * steward-store-conversations.c; tasks and projects: steward-store-tasks.c). */
 GListModel   *steward_store_list_conversations     (StewardStore         *self,
                                                     GError              **error);
 void          steward_store_list_conversations_async  (StewardStore        *self,
@@ -161,7 +161,8 @@ gboolean         steward_store_check_provider_name    (const char        *name,
 gboolean         steward_store_check_provider_address (const char        *base_url,
                                                        GError           **error);
 
-/* Conversations and messages (steward-store-chat.c) */
+/* Conversations (steward-store-conversations.c) and their messages
+ * (steward-store-chat.c) */
 gint64           steward_store_create_conversation (StewardStore         *self,
                                                     const char           *title,
                                                     GError              **error);
