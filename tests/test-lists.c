@@ -791,6 +791,59 @@ test_messages_window (StoreFixture  *fixture,
   }
 }
 
+static void
+end_loaded_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (steward_message_list_load_end_finish (STEWARD_MESSAGE_LIST (object), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+/* Opening a conversation reads its end in a worker; what is written
+ * meanwhile ends up in the window as if read at once. */
+static void
+test_messages_load_end_async (StoreFixture  *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = open_store (fixture);
+  gint64 conversation = fill_conversation (store, 100);
+  g_autoptr(GError) error = NULL;
+
+  for (guint round = 0; round < 10; round++)
+    {
+      g_autoptr(StewardMessageList) list = steward_store_watch_messages (store, conversation);
+      g_autoptr(Shadow) shadow = shadow_new (G_LIST_MODEL (list));
+      g_autoptr(GListModel) all = NULL;
+      g_autoptr(StewardMessage) last = NULL;
+      g_autoptr(StewardMessage) reply = NULL;
+      gboolean done = FALSE;
+      gint64 reply_id;
+
+      steward_message_list_load_end_async (list, NULL, end_loaded_cb, &done);
+
+      steward_store_add_message (store, conversation, STEWARD_MESSAGE_ROLE_USER, "Meanwhile",
+                                 STEWARD_MESSAGE_STATUS_COMPLETE, NULL, NULL, NULL, &error);
+      reply_id = steward_store_add_message (store, conversation, STEWARD_MESSAGE_ROLE_ASSISTANT, "",
+                                            STEWARD_MESSAGE_STATUS_STREAMING, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      /* The writer holds its reply, as a chat turn does. */
+      reply = steward_store_find_message (store, reply_id, &error);
+
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+
+      assert_window (store, shadow, list);
+      g_assert_false (steward_message_list_get_has_later (list));
+      last = g_list_model_get_item (G_LIST_MODEL (list), g_list_model_get_n_items (G_LIST_MODEL (list)) - 1);
+      g_assert_true (last == reply);
+    }
+}
+
 /* A live session: 200 messages written into the conversation shown; the
  * window follows the end and lets go of what the view left behind. */
 static void
@@ -941,6 +994,7 @@ main (int   argc,
   STORE_TEST_ADD ("lists", "projects-follow", test_projects_follow);
   STORE_TEST_ADD ("lists", "services-lists", test_services_lists);
   STORE_TEST_ADD ("lists", "messages-window", test_messages_window);
+  STORE_TEST_ADD ("lists", "messages-load-end-async", test_messages_load_end_async);
   STORE_TEST_ADD ("lists", "messages-live", test_messages_live);
   STORE_TEST_ADD ("lists", "messages-delete-from", test_messages_delete_from);
   STORE_TEST_ADD ("lists", "one-object-per-message", test_one_object_per_message);

@@ -43,6 +43,12 @@ struct _StewardChatView
    * open; the list view shows it through @selection */
   StewardMessageList *messages;
   GtkNoSelection  *selection;
+  /* The conversation being opened: its end is read in a worker, and the
+   * view shows the one before until it is */
+  StewardMessageList *opening;
+  GCancellable    *opening_cancellable;
+  /* A message to bring into view once @opening is shown, or 0 */
+  gint64           opening_message_id;
   StewardChatTurn *turn;
   GCancellable    *turn_cancellable;
   /* Follow-ups (memory, summary) of finished turns; cancelled on close. */

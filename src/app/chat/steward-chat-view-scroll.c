@@ -53,8 +53,10 @@ steward_chat_view_scroll_to_end (StewardChatView *self)
 
   g_return_if_fail (STEWARD_IS_CHAT_VIEW (self));
 
-  /* A window on earlier messages moves to the end first. */
-  if (self->messages != NULL && !steward_message_list_load_end (self->messages, &error))
+  /* A window on earlier messages moves to the end first (a conversation
+   * being opened opens on its end). */
+  if (self->opening == NULL && self->messages != NULL &&
+      !steward_message_list_load_end (self->messages, &error))
     _steward_chat_view_show_send_error (self, error->message);
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
@@ -85,6 +87,14 @@ steward_chat_view_scroll_to_message (StewardChatView *self,
   guint position;
 
   g_return_val_if_fail (STEWARD_IS_CHAT_VIEW (self), FALSE);
+
+  /* The conversation is being opened: once it is. */
+  if (self->opening != NULL)
+    {
+      self->opening_message_id = message_id;
+      self->follow = FALSE;
+      return TRUE;
+    }
 
   /* Not loaded: the window moves to it. */
   if (self->messages == NULL ||

@@ -52,7 +52,7 @@ turn_started_cb (StewardChatView *self,
 
   /* Following the end, the view lets go of what it left far behind, so
    * a long session costs no more than a short one. */
-  if (self->messages != NULL)
+  if (self->opening == NULL && self->messages != NULL)
     steward_message_list_release_earlier (self->messages, FOLLOW_KEEP);
 }
 

@@ -144,27 +144,77 @@ _steward_chat_view_find_message (StewardChatView *self,
 
 /* -- loading ------------------------------------------------------------- */
 
-/* Shows @conversation_id's window: its end, as when it is opened. */
+static void
+set_messages (StewardChatView    *self,
+              StewardMessageList *messages)
+{
+  g_clear_handle_id (&self->load_more_id, g_source_remove);
+  g_set_object (&self->messages, messages);
+  gtk_no_selection_set_model (self->selection, G_LIST_MODEL (messages));
+}
+
+static void
+opened_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(StewardChatView) self = user_data;
+  StewardMessageList *messages = STEWARD_MESSAGE_LIST (object);
+  g_autoptr(GError) error = NULL;
+  gint64 message_id;
+
+  if (!steward_message_list_load_end_finish (messages, result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Another conversation was chosen meanwhile. */
+  if (self->opening != messages)
+    return;
+
+  if (error != NULL)
+    _steward_chat_view_show_send_error (self, error->message);
+
+  set_messages (self, messages);
+  g_clear_object (&self->opening);
+  g_clear_object (&self->opening_cancellable);
+
+  message_id = self->opening_message_id;
+  self->opening_message_id = 0;
+  if (message_id == 0 || !steward_chat_view_scroll_to_message (self, message_id))
+    steward_chat_view_scroll_to_end (self);
+}
+
+/* Shows @conversation_id's window: its end, as when it is opened. The
+ * end is read in a worker; the conversation shown so far stays until it
+ * is, so a long conversation opens without a frame held up or an empty
+ * view in between. */
 void
 _steward_chat_view_show_conversation (StewardChatView *self,
                                       gint64           conversation_id)
 {
   g_autoptr(StewardMessageList) messages = NULL;
-  g_autoptr(GError) error = NULL;
 
   g_assert (STEWARD_IS_CHAT_VIEW (self));
 
   self->conversation_id = conversation_id;
+  self->opening_message_id = 0;
+  g_cancellable_cancel (self->opening_cancellable);
+  g_clear_object (&self->opening_cancellable);
+  g_clear_object (&self->opening);
 
-  if ((messages = steward_services_watch_messages (STEWARD_SERVICES_DEFAULT, conversation_id)) &&
-      !steward_message_list_load_end (messages, &error))
-    _steward_chat_view_show_send_error (self, error->message);
+  messages = steward_services_watch_messages (STEWARD_SERVICES_DEFAULT, conversation_id);
 
-  g_clear_handle_id (&self->load_more_id, g_source_remove);
-  g_set_object (&self->messages, messages);
-  gtk_no_selection_set_model (self->selection, G_LIST_MODEL (messages));
+  /* Nothing to read: a new conversation, or no store. */
+  if (messages == NULL || conversation_id == 0)
+    {
+      set_messages (self, messages);
+      steward_chat_view_scroll_to_end (self);
+      return;
+    }
 
-  steward_chat_view_scroll_to_end (self);
+  self->opening = g_object_ref (messages);
+  self->opening_cancellable = g_cancellable_new ();
+  steward_message_list_load_end_async (messages, self->opening_cancellable, opened_cb, g_object_ref (self));
 }
 
 static void
@@ -399,6 +449,9 @@ steward_chat_view_dispose (GObject *object)
   g_clear_object (&self->follow_up_cancellable);
   g_clear_handle_id (&self->load_more_id, g_source_remove);
   _steward_chat_view_cancel_frame_work (self);
+  g_cancellable_cancel (self->opening_cancellable);
+  g_clear_object (&self->opening_cancellable);
+  g_clear_object (&self->opening);
   g_clear_object (&self->selection);
   g_clear_object (&self->messages);
 

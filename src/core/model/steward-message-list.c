@@ -34,11 +34,25 @@ struct _StewardMessageList
   GPtrArray                      *items;
   gulong                          messages_id;
   gulong                          conversations_id;
+  /* While the end is read in a worker: the changes told meanwhile */
+  GArray                         *pending;
+  guint                           loading : 1;
   guint                           has_earlier : 1;
   guint                           has_later : 1;
 };
 
+typedef struct
+{
+  StewardRowChange change;
+  gint64           id;
+} PendingChange;
+
 static void list_model_iface_init (GListModelInterface *iface);
+static void message_changed_cb    (GObject            *source,
+                                   StewardRowChange    change,
+                                   gint64              id,
+                                   gint64              conversation_id,
+                                   StewardMessageList *self);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (StewardMessageList, steward_message_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
@@ -206,6 +220,19 @@ release_later (StewardMessageList *self,
   set_has_later (self, TRUE);
 }
 
+/* The window becomes @rows (the end, and one before it if there is) */
+static void
+show_end (StewardMessageList *self,
+          GListModel         *rows)
+{
+  guint n_rows = g_list_model_get_n_items (rows);
+  gboolean more = n_rows > STEWARD_MESSAGE_LIST_STEP;
+
+  splice (self, 0, self->items->len, rows, more ? 1 : 0, G_MAXUINT);
+  set_has_earlier (self, more);
+  set_has_later (self, FALSE);
+}
+
 /**
  * steward_message_list_load_end:
  *
@@ -219,8 +246,6 @@ steward_message_list_load_end (StewardMessageList  *self,
                                GError             **error)
 {
   g_autoptr(GListModel) rows = NULL;
-  guint n_rows;
-  gboolean more;
 
   g_return_val_if_fail (STEWARD_IS_MESSAGE_LIST (self), FALSE);
 
@@ -234,13 +259,94 @@ steward_message_list_load_end (StewardMessageList  *self,
                                              STEWARD_MESSAGE_LIST_STEP + 1, error)))
     return FALSE;
 
-  n_rows = g_list_model_get_n_items (rows);
-  more = n_rows > STEWARD_MESSAGE_LIST_STEP;
-  splice (self, 0, self->items->len, rows, more ? 1 : 0, G_MAXUINT);
-  set_has_earlier (self, more);
-  set_has_later (self, FALSE);
+  show_end (self, rows);
 
   return TRUE;
+}
+
+static void
+load_end_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  StewardMessageList *self = g_task_get_source_object (task);
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GArray) pending = NULL;
+  GError *error = NULL;
+
+  rows = self->functions->list_before_finish (object, result, &error);
+
+  self->loading = FALSE;
+  pending = g_steal_pointer (&self->pending);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+
+  if (rows == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  show_end (self, rows);
+
+  /* What was written meanwhile; what the worker read already is found
+   * in the window and left alone. */
+  for (guint i = 0; i < pending->len; i++)
+    {
+      const PendingChange *change = &g_array_index (pending, PendingChange, i);
+
+      message_changed_cb (self->source, change->change, change->id, self->conversation_id, self);
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * steward_message_list_load_end_async:
+ *
+ * Shows the end of the conversation as steward_message_list_load_end()
+ * does, reading it in a worker thread if the source can.
+ */
+void
+steward_message_list_load_end_async (StewardMessageList  *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (STEWARD_IS_MESSAGE_LIST (self));
+  g_return_if_fail (!self->loading);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, steward_message_list_load_end_async);
+
+  if (self->functions->list_before_async == NULL ||
+      self->conversation_id == 0 ||
+      (self->items->len > 0 && !self->has_later))
+    {
+      if (steward_message_list_load_end (self, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, error);
+      return;
+    }
+
+  self->loading = TRUE;
+  self->functions->list_before_async (self->source, self->conversation_id, 0,
+                                      STEWARD_MESSAGE_LIST_STEP + 1, cancellable,
+                                      load_end_cb, g_steal_pointer (&task));
+}
+
+gboolean
+steward_message_list_load_end_finish (StewardMessageList  *self,
+                                      GAsyncResult        *result,
+                                      GError             **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**
@@ -447,6 +553,14 @@ message_changed_cb (GObject            *source,
   if (conversation_id != self->conversation_id)
     return;
 
+  if (self->loading)
+    {
+      PendingChange pending = { change, id };
+
+      g_array_append_val (self->pending, pending);
+      return;
+    }
+
   if (change == STEWARD_ROW_REMOVED)
     {
       if (steward_message_list_find (self, id, &position))
@@ -531,6 +645,7 @@ steward_message_list_finalize (GObject *object)
   StewardMessageList *self = (StewardMessageList *)object;
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
 
   G_OBJECT_CLASS (steward_message_list_parent_class)->finalize (object);
 }
@@ -602,6 +717,7 @@ static void
 steward_message_list_init (StewardMessageList *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
 }
 
 /**

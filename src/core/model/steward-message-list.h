@@ -38,6 +38,17 @@ typedef struct
   gboolean    (*delete_from)  (GObject      *source,
                                gint64        message_id,
                                GError      **error);
+  /* (optional) list_before() in a worker thread: opening a conversation */
+  void        (*list_before_async)  (GObject             *source,
+                                     gint64               conversation_id,
+                                     gint64               before_id,
+                                     guint                limit,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+  GListModel *(*list_before_finish) (GObject             *source,
+                                     GAsyncResult        *result,
+                                     GError             **error);
 } StewardMessageListSource;
 
 /* A conversation opens with its last STEWARD_MESSAGE_LIST_STEP messages,
@@ -61,6 +72,13 @@ gboolean  steward_message_list_find                    (StewardMessageList *self
                                                         guint              *position);
 gboolean  steward_message_list_load_end                (StewardMessageList *self,
                                                         GError            **error);
+void      steward_message_list_load_end_async          (StewardMessageList  *self,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean  steward_message_list_load_end_finish         (StewardMessageList  *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
 gboolean  steward_message_list_load_earlier            (StewardMessageList *self,
                                                         GError            **error);
 gboolean  steward_message_list_load_later              (StewardMessageList *self,

@@ -337,6 +337,13 @@ steward_store_list_messages (StewardStore  *self,
   return steward_store_list_messages_range (self, conversation_id, 0, 0, 0, error);
 }
 
+/* Newest first, for the limit */
+#define LIST_RANGE_SQL \
+  "SELECT " MESSAGE_COLUMNS \
+  "  FROM messages" \
+  " WHERE conversation_id = ?1 AND id >= ?2 AND (?3 = 0 OR id < ?3)" \
+  " ORDER BY id DESC LIMIT ?4"
+
 /**
  * steward_store_list_messages_range:
  * @from_id: the first message to include, or 0 for the conversation's start
@@ -372,12 +379,7 @@ steward_store_list_messages_range (StewardStore  *self,
       return NULL;
   }
 
-  stmt = _steward_store_prepare (self,
-                                 "SELECT " MESSAGE_COLUMNS
-                                 "  FROM messages"
-                                 " WHERE conversation_id = ?1 AND id >= ?2 AND (?3 = 0 OR id < ?3)"
-                                 " ORDER BY id DESC LIMIT ?4",
-                                 error);
+  stmt = _steward_store_prepare (self, LIST_RANGE_SQL, error);
   if (stmt == NULL)
     return NULL;
 
@@ -410,6 +412,50 @@ steward_store_list_messages_range (StewardStore  *self,
   g_list_store_splice (list, 0, 0, items->pdata, items->len);
 
   return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/**
+ * steward_store_list_messages_range_async:
+ *
+ * Reads the messages steward_store_list_messages_range() reads, in a
+ * worker thread on a connection of its own: opening a conversation,
+ * however long, never holds up a frame. A conversation that does not
+ * exist has no messages.
+ */
+void
+steward_store_list_messages_range_async (StewardStore        *self,
+                                         gint64               conversation_id,
+                                         gint64               from_id,
+                                         gint64               before_id,
+                                         guint                limit,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  gint64 params[] = { conversation_id, from_id, before_id, limit > 0 ? (gint64) limit : -1 };
+
+  g_return_if_fail (STEWARD_IS_STORE (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  _steward_store_list_async (self, STEWARD_TYPE_MESSAGE, LIST_RANGE_SQL, message_from_row,
+                             STEWARD_STORE_READ_MESSAGES | STEWARD_STORE_READ_REVERSED,
+                             params, G_N_ELEMENTS (params),
+                             steward_store_list_messages_range_async,
+                             cancellable, callback, user_data);
+}
+
+/**
+ * steward_store_list_messages_range_finish:
+ *
+ * Returns: (transfer full): #StewardMessage objects, in the order they
+ *   were written, or %NULL with @error set
+ */
+GListModel *
+steward_store_list_messages_range_finish (StewardStore  *self,
+                                          GAsyncResult  *result,
+                                          GError       **error)
+{
+  return _steward_store_list_finish (self, result, error);
 }
 
 /**

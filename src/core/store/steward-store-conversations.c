@@ -150,6 +150,7 @@ steward_store_list_conversations_async (StewardStore        *self,
 
   _steward_store_list_async (self, STEWARD_TYPE_CONVERSATION, LIST_CONVERSATIONS_SQL,
                              _steward_store_conversation_from_row,
+                             STEWARD_STORE_READ_DEFAULT, NULL, 0,
                              steward_store_list_conversations_async,
                              cancellable, callback, user_data);
 }

@@ -81,10 +81,22 @@ GListModel *_steward_store_list          (StewardStore         *self,
                                           const char           *sql,
                                           StewardStoreRowFunc   row_func,
                                           GError              **error);
+typedef enum
+{
+  STEWARD_STORE_READ_DEFAULT  = 0,
+  /* The items are messages: hand out the live ones */
+  STEWARD_STORE_READ_MESSAGES = 1 << 0,
+  /* The rows come last first: hand them out first first */
+  STEWARD_STORE_READ_REVERSED = 1 << 1,
+} StewardStoreReadFlags;
+
 void        _steward_store_list_async    (StewardStore         *self,
                                           GType                 item_type,
                                           const char           *sql,
                                           StewardStoreRowFunc   row_func,
+                                          StewardStoreReadFlags flags,
+                                          const gint64         *params,
+                                          guint                 n_params,
                                           gpointer              source_tag,
                                           GCancellable         *cancellable,
                                           GAsyncReadyCallback   callback,

@@ -23,6 +23,10 @@ typedef struct
   GType                item_type;
   const char          *sql;
   StewardStoreRowFunc  row_func;
+  StewardStoreReadFlags flags;
+  /* Bound to ?1, ?2, … */
+  gint64               params[4];
+  guint                n_params;
 } ListData;
 
 static void
@@ -82,8 +86,18 @@ read_list (StewardStore    *self,
 
   if ((rc = sqlite3_prepare_v2 (db, data->sql, -1, &stmt, NULL)) == SQLITE_OK)
     {
+      for (guint i = 0; i < data->n_params; i++)
+        sqlite3_bind_int64 (stmt, i + 1, data->params[i]);
+
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (items, data->row_func (stmt));
+        {
+          gpointer item = data->row_func (stmt);
+
+          /* The live object where there is one (steward-store-identity.c) */
+          if (data->flags & STEWARD_STORE_READ_MESSAGES)
+            item = _steward_live_messages_adopt (_steward_store_get_live_messages (self), item);
+          g_ptr_array_add (items, item);
+        }
     }
 
   if (rc != SQLITE_DONE)
@@ -94,6 +108,17 @@ read_list (StewardStore    *self,
 
   if (rc != SQLITE_DONE)
     return NULL;
+
+  if (data->flags & STEWARD_STORE_READ_REVERSED)
+    {
+      for (guint i = 0; i < items->len / 2; i++)
+        {
+          gpointer swap = items->pdata[i];
+
+          items->pdata[i] = items->pdata[items->len - 1 - i];
+          items->pdata[items->len - 1 - i] = swap;
+        }
+    }
 
   list = g_list_store_new (data->item_type);
   g_list_store_splice (list, 0, 0, items->pdata, items->len);
@@ -120,12 +145,15 @@ read_list_worker (GTask        *task,
 }
 
 /* Runs @sql (static) in a worker, making an item of @item_type of each
- * row with @row_func. */
+ * row with @row_func; @params (at most four) are bound to ?1, ?2, … */
 void
 _steward_store_list_async (StewardStore         *self,
                            GType                 item_type,
                            const char           *sql,
                            StewardStoreRowFunc   row_func,
+                           StewardStoreReadFlags flags,
+                           const gint64         *params,
+                           guint                 n_params,
                            gpointer              source_tag,
                            GCancellable         *cancellable,
                            GAsyncReadyCallback   callback,
@@ -134,10 +162,16 @@ _steward_store_list_async (StewardStore         *self,
   g_autoptr(GTask) task = NULL;
   ListData *data;
 
+  g_return_if_fail (n_params <= G_N_ELEMENTS (data->params));
+
   data = g_new0 (ListData, 1);
   data->item_type = item_type;
   data->sql = sql;
   data->row_func = row_func;
+  data->flags = flags;
+  data->n_params = n_params;
+  for (guint i = 0; i < n_params; i++)
+    data->params[i] = params[i];
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);

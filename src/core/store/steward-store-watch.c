@@ -233,12 +233,35 @@ delete_messages_from (GObject  *source,
   return steward_store_delete_messages_from (STEWARD_STORE (source), message_id, error);
 }
 
+static void
+list_messages_before_async (GObject             *source,
+                            gint64               conversation_id,
+                            gint64               before_id,
+                            guint                limit,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  steward_store_list_messages_range_async (STEWARD_STORE (source), conversation_id, 0, before_id, limit,
+                                           cancellable, callback, user_data);
+}
+
+static GListModel *
+list_messages_before_finish (GObject       *source,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return steward_store_list_messages_range_finish (STEWARD_STORE (source), result, error);
+}
+
 static const StewardMessageListSource messages_source = {
   .list_after = list_messages_after,
   .list_before = list_messages_before,
   .find = find_message,
   .is_not_found = is_not_found,
   .delete_from = delete_messages_from,
+  .list_before_async = list_messages_before_async,
+  .list_before_finish = list_messages_before_finish,
 };
 
 /**

@@ -207,6 +207,17 @@ GListModel      *steward_store_list_messages_range (StewardStore         *self,
                                                     gint64                before_id,
                                                     guint                 limit,
                                                     GError              **error);
+void             steward_store_list_messages_range_async  (StewardStore        *self,
+                                                           gint64               conversation_id,
+                                                           gint64               from_id,
+                                                           gint64               before_id,
+                                                           guint                limit,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GListModel      *steward_store_list_messages_range_finish (StewardStore        *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
 GListModel      *steward_store_list_messages_after (StewardStore       *self,
                                                     gint64                conversation_id,
                                                     gint64                after_id,
