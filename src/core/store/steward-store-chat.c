@@ -337,6 +337,45 @@ steward_store_list_messages (StewardStore  *self,
   return steward_store_list_messages_range (self, conversation_id, 0, 0, 0, error);
 }
 
+/* The messages @stmt selects, the live objects where there are; in the
+ * opposite order if @reversed. */
+static GListModel *
+read_messages (StewardStore  *self,
+               sqlite3_stmt  *stmt,
+               gboolean       reversed,
+               GError       **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListStore) list = NULL;
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, _steward_live_messages_adopt (_steward_store_get_live_messages (self),
+                                                          message_from_row (stmt)));
+
+  if (rc != SQLITE_DONE)
+    {
+      _steward_store_set_sql_error (self, error);
+      return NULL;
+    }
+
+  if (reversed)
+    {
+      for (guint i = 0; i < items->len / 2; i++)
+        {
+          gpointer swap = items->pdata[i];
+
+          items->pdata[i] = items->pdata[items->len - 1 - i];
+          items->pdata[items->len - 1 - i] = swap;
+        }
+    }
+
+  list = g_list_store_new (STEWARD_TYPE_MESSAGE);
+  g_list_store_splice (list, 0, 0, items->pdata, items->len);
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
 /* Newest first, for the limit */
 #define LIST_RANGE_SQL \
   "SELECT " MESSAGE_COLUMNS \
@@ -366,9 +405,6 @@ steward_store_list_messages_range (StewardStore  *self,
                                    GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GListStore) list = NULL;
-  int rc;
 
   g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
 
@@ -388,30 +424,8 @@ steward_store_list_messages_range (StewardStore  *self,
   sqlite3_bind_int64 (stmt, 3, before_id);
   sqlite3_bind_int64 (stmt, 4, limit > 0 ? (sqlite3_int64)limit : -1);
 
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, _steward_live_messages_adopt (_steward_store_get_live_messages (self),
-                                                          message_from_row (stmt)));
-
-  if (rc != SQLITE_DONE)
-    {
-      _steward_store_set_sql_error (self, error);
-      return NULL;
-    }
-
   /* Read newest first, for the limit; handed out oldest first. */
-  for (guint i = 0; i < items->len / 2; i++)
-    {
-      gpointer swap = items->pdata[i];
-
-      items->pdata[i] = items->pdata[items->len - 1 - i];
-      items->pdata[items->len - 1 - i] = swap;
-    }
-
-  list = g_list_store_new (STEWARD_TYPE_MESSAGE);
-  g_list_store_splice (list, 0, 0, items->pdata, items->len);
-
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return read_messages (self, stmt, TRUE, error);
 }
 
 /**
@@ -474,9 +488,6 @@ steward_store_list_messages_after (StewardStore  *self,
                                    GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GListStore) list = NULL;
-  int rc;
 
   g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
 
@@ -493,21 +504,7 @@ steward_store_list_messages_after (StewardStore  *self,
   sqlite3_bind_int64 (stmt, 2, after_id);
   sqlite3_bind_int64 (stmt, 3, limit > 0 ? (sqlite3_int64)limit : -1);
 
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, _steward_live_messages_adopt (_steward_store_get_live_messages (self),
-                                                          message_from_row (stmt)));
-
-  if (rc != SQLITE_DONE)
-    {
-      _steward_store_set_sql_error (self, error);
-      return NULL;
-    }
-
-  list = g_list_store_new (STEWARD_TYPE_MESSAGE);
-  g_list_store_splice (list, 0, 0, items->pdata, items->len);
-
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return read_messages (self, stmt, FALSE, error);
 }
 
 /**

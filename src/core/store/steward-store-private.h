@@ -101,6 +101,7 @@ void        _steward_store_list_async    (StewardStore         *self,
                                           GCancellable         *cancellable,
                                           GAsyncReadyCallback   callback,
                                           gpointer              user_data);
+StewardStoreError _steward_store_read_error_kind (int rc);
 GListModel *_steward_store_list_finish   (StewardStore         *self,
                                           GAsyncResult         *result,
                                           GError              **error);

@@ -29,6 +29,27 @@ typedef struct
   guint                n_params;
 } ListData;
 
+/* What a failed read on the reader connection (@rc) was, for the
+ * StewardStoreError a caller sees. */
+StewardStoreError
+_steward_store_read_error_kind (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return STEWARD_STORE_ERROR_CORRUPT;
+
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_PERM:
+      return STEWARD_STORE_ERROR_IO;
+
+    default:
+      return STEWARD_STORE_ERROR_FAILED;
+    }
+}
+
 static void
 set_read_error (StewardStore  *self,
                 sqlite3       *db,
@@ -36,30 +57,10 @@ set_read_error (StewardStore  *self,
                 GCancellable  *cancellable,
                 GError       **error)
 {
-  StewardStoreError kind;
-
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return;
 
-  switch (rc & 0xff)
-    {
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      kind = STEWARD_STORE_ERROR_CORRUPT;
-      break;
-
-    case SQLITE_CANTOPEN:
-    case SQLITE_IOERR:
-    case SQLITE_PERM:
-      kind = STEWARD_STORE_ERROR_IO;
-      break;
-
-    default:
-      kind = STEWARD_STORE_ERROR_FAILED;
-      break;
-    }
-
-  g_set_error (error, STEWARD_STORE_ERROR, kind,
+  g_set_error (error, STEWARD_STORE_ERROR, _steward_store_read_error_kind (rc),
                _("Could not use the database “%s”: %s."),
                steward_store_get_path (self),
                db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));

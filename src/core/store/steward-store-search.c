@@ -359,30 +359,10 @@ set_search_error (StewardStoreReader  *reader,
                   GCancellable        *cancellable,
                   GError             **error)
 {
-  StewardStoreError kind;
-
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return;
 
-  switch (rc & 0xff)
-    {
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      kind = STEWARD_STORE_ERROR_CORRUPT;
-      break;
-
-    case SQLITE_CANTOPEN:
-    case SQLITE_IOERR:
-    case SQLITE_PERM:
-      kind = STEWARD_STORE_ERROR_IO;
-      break;
-
-    default:
-      kind = STEWARD_STORE_ERROR_FAILED;
-      break;
-    }
-
-  g_set_error (error, STEWARD_STORE_ERROR, kind,
+  g_set_error (error, STEWARD_STORE_ERROR, _steward_store_read_error_kind (rc),
                _("Could not search the database “%s”: %s."),
                _steward_store_reader_get_path (reader),
                db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
