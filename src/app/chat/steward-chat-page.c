@@ -15,6 +15,7 @@
 #include "steward-chat-page-private.h"
 #include "steward-chat-view.h"
 #include "steward-conversation-row.h"
+#include "steward-list-page.h"
 #include "steward-stack-accessible.h"
 
 /* The Chat page: the list of conversations beside the conversation view.
@@ -34,7 +35,7 @@ struct _StewardChatPage
   GtkListView        *conversation_list;
   AdwStatusPage      *error_page;
   AdwFlap            *flap;
-  GtkStack           *list_stack;
+  StewardListPage    *list_page;
   GtkButton          *new_button;
   GtkLabel           *ollama_label;
   AdwStatusPage      *setup_page;
@@ -118,14 +119,6 @@ steward_chat_page_select (StewardChatPage *self,
 }
 
 static void
-steward_chat_page_update_list_stack (StewardChatPage *self)
-{
-  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0;
-
-  gtk_stack_set_visible_child_name (self->list_stack, empty ? "empty" : "list");
-}
-
-static void
 conversations_changing_cb (StewardChatPage *self,
                            guint            position,
                            guint            removed,
@@ -147,7 +140,6 @@ conversations_changed_cb (StewardChatPage *self,
 {
   self->reloading = FALSE;
   steward_chat_page_select (self, steward_chat_view_get_conversation_id (self->chat_view));
-  steward_chat_page_update_list_stack (self);
 }
 
 /* Shows the conversations once the store is open and they are read:
@@ -204,7 +196,6 @@ steward_chat_page_load (StewardChatPage *self)
     }
 
   steward_chat_page_select (self, steward_chat_view_get_conversation_id (self->chat_view));
-  steward_chat_page_update_list_stack (self);
   gtk_stack_set_visible_child_name (self->stack, "chat");
 }
 
@@ -417,7 +408,6 @@ commit_delete (StewardChatPage *self,
     {
       g_warning ("Could not delete conversation %" G_GINT64_FORMAT ": %s", id, error->message);
       gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), GTK_FILTER_CHANGE_LESS_STRICT);
-      steward_chat_page_update_list_stack (self);
     }
 }
 
@@ -429,7 +419,6 @@ delete_toast_undo_cb (AdwToast        *toast,
 
   forget_pending_delete (self, id);
   gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), GTK_FILTER_CHANGE_LESS_STRICT);
-  steward_chat_page_update_list_stack (self);
 }
 
 static void
@@ -465,7 +454,6 @@ delete_conversation_action (GtkWidget  *widget,
    * without Undo (or the window closes). */
   g_array_append_val (self->pending_deletes, id);
   gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), GTK_FILTER_CHANGE_MORE_STRICT);
-  steward_chat_page_update_list_stack (self);
 
   if (steward_chat_view_get_conversation_id (self->chat_view) == id)
     steward_chat_view_set_conversation_id (self->chat_view, 0);
@@ -667,6 +655,7 @@ steward_chat_page_class_init (StewardChatPageClass *klass)
   g_type_ensure (STEWARD_TYPE_CHAT_VIEW);
   g_type_ensure (STEWARD_TYPE_CONVERSATION);
   g_type_ensure (STEWARD_TYPE_CONVERSATION_ROW);
+  g_type_ensure (STEWARD_TYPE_LIST_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/steward-chat-page.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardChatPage, add_provider_button);
@@ -675,7 +664,7 @@ steward_chat_page_class_init (StewardChatPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardChatPage, conversation_list);
   gtk_widget_class_bind_template_child (widget_class, StewardChatPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, StewardChatPage, flap);
-  gtk_widget_class_bind_template_child (widget_class, StewardChatPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, StewardChatPage, list_page);
   gtk_widget_class_bind_template_child (widget_class, StewardChatPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, StewardChatPage, ollama_label);
   gtk_widget_class_bind_template_child (widget_class, StewardChatPage, setup_page);
@@ -696,7 +685,6 @@ steward_chat_page_init (StewardChatPage *self)
 
   steward_stack_accessible_track (self->stack);
   steward_stack_accessible_track (self->content_stack);
-  steward_stack_accessible_track (self->list_stack);
 
   self->pending_deletes = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -708,6 +696,8 @@ steward_chat_page_init (StewardChatPage *self)
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->conversation_list, GTK_SELECTION_MODEL (self->selection));
+  /* Empty, or the list: the filter hides conversations being deleted. */
+  steward_list_page_set_model (self->list_page, G_LIST_MODEL (self->filtered));
 
   g_signal_connect_object (STEWARD_SERVICES_DEFAULT, "notify::ready",
                            G_CALLBACK (services_ready_cb), self, G_CONNECT_SWAPPED);

@@ -32,6 +32,7 @@ struct _StewardListPage
 
   /* Template widgets */
   AdwBin        *content_bin;
+  AdwBin        *empty_bin;
   AdwStatusPage *empty_page;
   AdwStatusPage *error_page;
   GtkStack      *stack;
@@ -47,6 +48,7 @@ G_DEFINE_FINAL_TYPE (StewardListPage, steward_list_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CONTENT,
+  PROP_EMPTY_CHILD,
   PROP_EMPTY_DESCRIPTION,
   PROP_EMPTY_ICON_NAME,
   PROP_EMPTY_TITLE,
@@ -195,6 +197,42 @@ steward_list_page_set_error (StewardListPage *self,
 }
 
 /**
+ * steward_list_page_get_empty_child:
+ *
+ * Returns: (transfer none) (nullable): the widget shown for an empty
+ *   list in place of the status page, if any
+ */
+GtkWidget *
+steward_list_page_get_empty_child (StewardListPage *self)
+{
+  g_return_val_if_fail (STEWARD_IS_LIST_PAGE (self), NULL);
+
+  if (adw_bin_get_child (self->empty_bin) == GTK_WIDGET (self->empty_page))
+    return NULL;
+
+  return adw_bin_get_child (self->empty_bin);
+}
+
+/**
+ * steward_list_page_set_empty_child:
+ * @child: (nullable): what an empty list shows, where a status page would
+ *   not fit (a narrow sidebar); %NULL for the status page
+ */
+void
+steward_list_page_set_empty_child (StewardListPage *self,
+                                   GtkWidget       *child)
+{
+  g_return_if_fail (STEWARD_IS_LIST_PAGE (self));
+  g_return_if_fail (!child || GTK_IS_WIDGET (child));
+
+  if (steward_list_page_get_empty_child (self) == child)
+    return;
+
+  adw_bin_set_child (self->empty_bin, child ? child : GTK_WIDGET (self->empty_page));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMPTY_CHILD]);
+}
+
+/**
  * steward_list_page_get_content:
  *
  * Returns: (transfer none) (nullable): the widget showing the list
@@ -318,8 +356,13 @@ static void
 steward_list_page_dispose (GObject *object)
 {
   StewardListPage *self = (StewardListPage *)object;
+  AdwStatusPage *empty_page;
 
+  /* Held, while an empty child may stand in its place; the template's
+   * disposal forgets the pointer. */
+  empty_page = self->empty_page;
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_LIST_PAGE);
+  g_clear_object (&empty_page);
 
   if (self->model_signals != NULL)
     g_signal_group_set_target (self->model_signals, NULL);
@@ -341,6 +384,10 @@ steward_list_page_get_property (GObject    *object,
     {
     case PROP_CONTENT:
       g_value_set_object (value, steward_list_page_get_content (self));
+      break;
+
+    case PROP_EMPTY_CHILD:
+      g_value_set_object (value, steward_list_page_get_empty_child (self));
       break;
 
     case PROP_EMPTY_DESCRIPTION:
@@ -380,6 +427,10 @@ steward_list_page_set_property (GObject      *object,
     {
     case PROP_CONTENT:
       steward_list_page_set_content (self, g_value_get_object (value));
+      break;
+
+    case PROP_EMPTY_CHILD:
+      steward_list_page_set_empty_child (self, g_value_get_object (value));
       break;
 
     case PROP_EMPTY_DESCRIPTION:
@@ -429,6 +480,17 @@ steward_list_page_class_init (StewardListPageClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
+   * StewardListPage:empty-child:
+   *
+   * What an empty list shows in place of the status page, where one
+   * would not fit (a narrow sidebar's single line).
+   */
+  properties[PROP_EMPTY_CHILD] =
+    g_param_spec_object ("empty-child", NULL, NULL,
+                         GTK_TYPE_WIDGET,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
    * StewardListPage:empty-description:
    *
    * What the empty state says under its title, as Pango markup.
@@ -470,6 +532,7 @@ steward_list_page_class_init (StewardListPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/steward-list-page.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardListPage, content_bin);
+  gtk_widget_class_bind_template_child (widget_class, StewardListPage, empty_bin);
   gtk_widget_class_bind_template_child (widget_class, StewardListPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, StewardListPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, StewardListPage, stack);
@@ -479,6 +542,7 @@ static void
 steward_list_page_init (StewardListPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_ref (self->empty_page);
 
   self->model_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_object (self->model_signals,

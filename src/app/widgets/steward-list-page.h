@@ -21,6 +21,9 @@ void        steward_list_page_set_model             (StewardListPage *self,
                                                      GListModel      *model);
 void        steward_list_page_set_error             (StewardListPage *self,
                                                      const GError    *error);
+GtkWidget  *steward_list_page_get_empty_child       (StewardListPage *self);
+void        steward_list_page_set_empty_child       (StewardListPage *self,
+                                                     GtkWidget       *child);
 GtkWidget  *steward_list_page_get_content           (StewardListPage *self);
 void        steward_list_page_set_content           (StewardListPage *self,
                                                      GtkWidget       *content);
