@@ -981,6 +981,86 @@ test_one_object_per_message (StoreFixture  *fixture,
     }
 }
 
+/* Another process (here a second connection) creates, writes to,
+ * renames and deletes conversations: once the store has looked, the
+ * lists tell of each row as if this process had made the change. */
+static void
+test_external_changes (StoreFixture  *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = open_store (fixture);
+  g_autoptr(StewardStore) other = open_store (fixture);
+  g_autoptr(StewardRowList) list = steward_store_watch_conversations (store);
+  g_autoptr(StewardRowList) memories = steward_store_watch_memories (store);
+  g_autoptr(Shadow) shadow = NULL;
+  g_autoptr(Shadow) memory_shadow = NULL;
+  g_autoptr(StewardMessageList) messages = NULL;
+  g_autoptr(Shadow) message_shadow = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+  gint64 open_id;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      gint64 id = steward_store_create_conversation (store, "Here", &error);
+
+      g_array_append_val (ids, id);
+    }
+  open_id = g_array_index (ids, gint64, 0);
+  steward_store_add_message (store, open_id, STEWARD_MESSAGE_ROLE_USER, "Hello",
+                             STEWARD_MESSAGE_STATUS_COMPLETE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  steward_row_list_load_async (list, NULL, loaded_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (steward_row_list_reload (memories, &error));
+  messages = steward_store_watch_messages (store, open_id);
+  g_assert_true (steward_message_list_load_end (messages, &error));
+  shadow = shadow_new (G_LIST_MODEL (list));
+  memory_shadow = shadow_new (G_LIST_MODEL (memories));
+  message_shadow = shadow_new (G_LIST_MODEL (messages));
+
+  /* Nothing changed yet: the first look notes where things stand. */
+  steward_store_check_external_change (store);
+  g_assert_false (steward_store_check_external_change (store));
+
+  /* This process's own writes are not another's. */
+  steward_store_create_conversation (store, "Mine", &error);
+  g_assert_false (steward_store_check_external_change (store));
+
+  steward_store_create_conversation (other, "From the CLI", &error);
+  g_assert_true (steward_store_rename_conversation (other, g_array_index (ids, gint64, 2), "Renamed there", &error));
+  g_assert_true (steward_store_delete_conversation (other, g_array_index (ids, gint64, 3), &error));
+  steward_store_add_message (other, open_id, STEWARD_MESSAGE_ROLE_ASSISTANT, "Written by the CLI",
+                             STEWARD_MESSAGE_STATUS_COMPLETE, NULL, NULL, NULL, &error);
+  steward_store_add_memory (other, "Added with steward-cli", FALSE, STEWARD_MEMORY_ORIGIN_USER, 0, &error);
+  g_assert_no_error (error);
+
+  shadow_reset_counts (shadow);
+  g_assert_true (steward_store_check_external_change (store));
+  done = FALSE;
+  while (steward_row_list_find (list, g_array_index (ids, gint64, 3), NULL))
+    g_main_context_iteration (NULL, TRUE);
+
+  {
+    g_autoptr(GListModel) expected = steward_store_list_conversations (store, &error);
+    g_autoptr(GListModel) expected_memories = steward_store_list_memories (store, &error);
+
+    assert_same (shadow, G_LIST_MODEL (list), expected, conversation_id, same_conversation);
+    assert_same (memory_shadow, G_LIST_MODEL (memories), expected_memories, memory_id, same_memory);
+  }
+  /* Row by row, not the whole list again */
+  g_assert_cmpuint (shadow->removed, <=, 3);
+  assert_window (store, message_shadow, messages);
+  {
+    g_autoptr(StewardMessage) last = g_list_model_get_item (G_LIST_MODEL (messages), 1);
+
+    g_assert_cmpstr (steward_message_get_content (last), ==, "Written by the CLI");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -989,6 +1069,7 @@ main (int   argc,
 
   STORE_TEST_ADD ("lists", "conversations-follow", test_conversations_follow);
   STORE_TEST_ADD ("lists", "conversations-load-async", test_conversations_load_async);
+  STORE_TEST_ADD ("lists", "external-changes", test_external_changes);
   STORE_TEST_ADD ("lists", "memories-follow", test_memories_follow);
   STORE_TEST_ADD ("lists", "tasks-follow", test_tasks_follow);
   STORE_TEST_ADD ("lists", "projects-follow", test_projects_follow);

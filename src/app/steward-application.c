@@ -41,10 +41,15 @@ steward_application_services_open_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   /* The window follows the services' "ready": nothing to do here but say
-   * why in the log. */
-  if (!steward_services_open_finish (STEWARD_SERVICES (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_message ("Cannot open the store: %s", error->message);
+   * why in the log, and follow what steward-cli changes meanwhile. */
+  if (!steward_services_open_finish (STEWARD_SERVICES (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("Cannot open the store: %s", error->message);
+      return;
+    }
+
+  steward_services_follow_external_changes (STEWARD_SERVICES (object));
 }
 
 static void

@@ -34,6 +34,7 @@ struct _StewardServices
   StewardProviderRegistry *providers;
   SoupSession     *session;
   GError          *open_error;
+  guint            external_source;
   /* Shared by every view, made on first use */
   StewardRowList  *conversations;
   StewardRowList  *memories;
@@ -43,6 +44,11 @@ struct _StewardServices
 };
 
 G_DEFINE_FINAL_TYPE (StewardServices, steward_services, G_TYPE_OBJECT)
+
+/* How often the app looks for changes another process made: a cheap
+ * read of the connection's own state, within a couple of seconds of the
+ * change. */
+#define EXTERNAL_CHANGE_INTERVAL_S 2
 
 enum {
   PROP_0,
@@ -60,6 +66,7 @@ steward_services_dispose (GObject *object)
 {
   StewardServices *self = (StewardServices *)object;
 
+  g_clear_handle_id (&self->external_source, g_source_remove);
   if (self->session != NULL)
     soup_session_abort (self->session);
   g_clear_object (&self->conversations);
@@ -487,4 +494,35 @@ steward_services_new_first_run (StewardServices *self)
     return NULL;
 
   return steward_first_run_new (self->store, self->providers, self->session);
+}
+
+static gboolean
+check_external_change_cb (gpointer user_data)
+{
+  StewardServices *self = user_data;
+
+  if (self->store != NULL)
+    steward_store_check_external_change (self->store);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * steward_services_follow_external_changes:
+ *
+ * Looks every EXTERNAL_CHANGE_INTERVAL_S seconds whether another process
+ * (steward-cli) changed the store, so that the lists show what it did:
+ * for the app, which stays open while the CLI is used beside it.
+ */
+void
+steward_services_follow_external_changes (StewardServices *self)
+{
+  g_return_if_fail (STEWARD_IS_SERVICES (self));
+
+  if (self->external_source != 0 || self->store == NULL)
+    return;
+
+  /* Where things stand now */
+  steward_store_check_external_change (self->store);
+  self->external_source = g_timeout_add_seconds (EXTERNAL_CHANGE_INTERVAL_S, check_external_change_cb, self);
 }

@@ -45,6 +45,7 @@ StewardRowList  *steward_services_get_conversations (StewardServices     *self,
                                                      GError             **error);
 StewardRowList  *steward_services_get_memories      (StewardServices     *self,
                                                      GError             **error);
+void             steward_services_follow_external_changes (StewardServices *self);
 StewardFirstRun *steward_services_new_first_run     (StewardServices     *self);
 StewardRowList  *steward_services_get_tasks         (StewardServices     *self,
                                                      GError             **error);

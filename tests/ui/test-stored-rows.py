@@ -2,6 +2,8 @@
 # What the store holds shows up: a conversation written to the database
 # appears in the Chat list, a task in Tasks (with its status), a document
 # project in Documents, and a setting made with the CLI in Preferences.
+# What another process writes while the app runs shows up too, and what
+# it deletes goes.
 #
 # Copyright 2026 The Steward authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -37,6 +39,19 @@ def body(steward):
     ui.wait_for(lambda: ui.find(conversations, 'label', 'Trip to Lisbon'),
                 'the conversation “Trip to Lisbon” in the list')
     steward.wait_gone('label', 'No Conversations')
+
+    # Another process (as steward-cli would) adds a conversation and
+    # deletes one while the app runs.
+    with sqlite3.connect(os.path.join(steward.data_dir, 'steward.db')) as db:
+        db.execute('INSERT INTO conversations (title, created_at, updated_at) '
+                   f"VALUES ('Written elsewhere', {NOW}, {NOW})")
+    ui.wait_for(lambda: ui.find(conversations, 'label', 'Written elsewhere'),
+                'the conversation another process wrote in the list')
+    with sqlite3.connect(os.path.join(steward.data_dir, 'steward.db')) as db:
+        db.execute("DELETE FROM conversations WHERE title = 'Written elsewhere'")
+    ui.wait_for(lambda: ui.find(conversations, 'label', 'Written elsewhere') is None,
+                'the conversation another process deleted to go')
+    ui.wait_for(lambda: ui.find(conversations, 'label', 'Trip to Lisbon'), 'the other conversation to stay')
 
     steward.click('list item', 'Tasks')
     steward.wait_page('Tasks')

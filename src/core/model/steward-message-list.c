@@ -34,6 +34,7 @@ struct _StewardMessageList
   GPtrArray                      *items;
   gulong                          messages_id;
   gulong                          conversations_id;
+  gulong                          external_id;
   /* While the end is read in a worker: the changes told meanwhile */
   GArray                         *pending;
   guint                           loading : 1;
@@ -609,6 +610,22 @@ message_changed_cb (GObject            *source,
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
 }
 
+/* Another process wrote to the store: what it added at the end of the
+ * conversation joins a window that reaches the end. */
+static void
+external_change_cb (GObject            *source,
+                    StewardMessageList *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading || self->has_later || self->items->len == 0)
+    return;
+
+  self->has_later = TRUE;
+  if (!steward_message_list_load_later (self, &error))
+    g_debug ("Could not read the conversation again: %s", error->message);
+}
+
 static void
 conversation_changed_cb (GObject            *source,
                          StewardRowChange    change,
@@ -633,6 +650,7 @@ steward_message_list_dispose (GObject *object)
     {
       g_clear_signal_handler (&self->messages_id, self->source);
       g_clear_signal_handler (&self->conversations_id, self->source);
+      g_clear_signal_handler (&self->external_id, self->source);
     }
   g_clear_object (&self->source);
 
@@ -748,6 +766,8 @@ steward_message_list_new (GObject                        *source,
                                         G_CALLBACK (message_changed_cb), self);
   self->conversations_id = g_signal_connect (source, "row-changed::conversations",
                                              G_CALLBACK (conversation_changed_cb), self);
+  if (g_signal_lookup ("external-change", G_OBJECT_TYPE (source)) != 0)
+    self->external_id = g_signal_connect (source, "external-change", G_CALLBACK (external_change_cb), self);
 
   return self;
 }

@@ -27,6 +27,7 @@ struct _StewardRowList
   const StewardRowListKind *kind;
   GPtrArray                *items;
   gulong                    changed_id;
+  gulong                    external_id;
 
   /* While the rows are read in a worker: the changes told meanwhile, to
    * apply to what it reads (each is read again, so applying one the
@@ -48,6 +49,11 @@ static void set_rows              (StewardRowList      *self,
                                    GListModel          *rows);
 static void set_loaded            (StewardRowList      *self,
                                    const GError        *error);
+static void row_changed_cb        (GObject             *source,
+                                   StewardRowChange     change,
+                                   gint64               id,
+                                   gint64               parent_id,
+                                   StewardRowList      *self);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (StewardRowList, steward_row_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
@@ -182,44 +188,35 @@ remove_row (StewardRowList *self,
   items_changed (self, position, 1, 0);
 }
 
-/* Reads row @id again and puts it where it now belongs. */
+/* Puts @fresh, row @id as it now is, where it belongs: in place of the
+ * item the list has for it, or new. */
 static void
-update_row (StewardRowList *self,
-            gint64          id)
+place_row (StewardRowList *self,
+           gint64          id,
+           gpointer        fresh)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GObject) item = NULL;
   guint old_position = 0;
   guint position;
   gboolean had;
-
-  if (!(item = self->kind->find (self->source, id, &error)))
-    {
-      if (self->kind->is_not_found (error))
-        remove_row (self, id);
-      else
-        g_warning ("Could not read a changed row: %s", error->message);
-      return;
-    }
 
   had = steward_row_list_find (self, id, &old_position);
   if (had)
     {
       gpointer old = g_ptr_array_steal_index (self->items, old_position);
 
-      position = find_place (self, item);
+      position = find_place (self, fresh);
       if (position == old_position && self->kind->update != NULL)
         {
           /* In its place: the item itself tells its views what changed. */
           g_ptr_array_insert (self->items, position, old);
-          self->kind->update (old, item);
+          self->kind->update (old, fresh);
           return;
         }
       g_object_unref (old);
     }
 
-  position = find_place (self, item);
-  g_ptr_array_insert (self->items, position, g_steal_pointer (&item));
+  position = find_place (self, fresh);
+  g_ptr_array_insert (self->items, position, g_object_ref (fresh));
 
   if (!had)
     {
@@ -239,6 +236,115 @@ update_row (StewardRowList *self,
       g_ptr_array_insert (self->items, position, moved);
       g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
     }
+}
+
+/* Reads row @id again and puts it where it now belongs. */
+static void
+update_row (StewardRowList *self,
+            gint64          id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) item = NULL;
+
+  if (!(item = self->kind->find (self->source, id, &error)))
+    {
+      if (self->kind->is_not_found (error))
+        remove_row (self, id);
+      else
+        g_warning ("Could not read a changed row: %s", error->message);
+      return;
+    }
+
+  place_row (self, id, item);
+}
+
+/* The rows as @rows has them (read again after another process changed
+ * the store): told row by row, as if each change had been seen. */
+static void
+apply_rows (StewardRowList *self,
+            GListModel     *rows)
+{
+  g_autoptr(GHashTable) fresh = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint n_rows = g_list_model_get_n_items (rows);
+  g_autofree gint64 *ids = g_new (gint64, MAX (n_rows, 1));
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (rows, i);
+
+      ids[i] = self->kind->get_id (item);
+      g_hash_table_add (fresh, &ids[i]);
+    }
+
+  /* Gone */
+  for (guint i = self->items->len; i > 0; i--)
+    {
+      gint64 id = self->kind->get_id (g_ptr_array_index (self->items, i - 1));
+
+      if (!g_hash_table_contains (fresh, &id))
+        {
+          g_ptr_array_remove_index (self->items, i - 1);
+          items_changed (self, i - 1, 1, 0);
+        }
+    }
+
+  /* New or changed */
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (rows, i);
+
+      place_row (self, ids[i], item);
+    }
+}
+
+static void
+refresh_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(StewardRowList) self = user_data;
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->loading = FALSE;
+
+  if (!(rows = self->kind->list_finish (object, result, &error)))
+    g_debug ("Could not read the rows again: %s", error->message);
+  else
+    apply_rows (self, rows);
+
+  /* What this process changed meanwhile */
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      const PendingChange *change = &g_array_index (self->pending, PendingChange, i);
+
+      row_changed_cb (self->source, change->change, change->id, 0, self);
+    }
+  g_array_set_size (self->pending, 0);
+}
+
+static void
+external_change_cb (GObject        *source,
+                    StewardRowList *self)
+{
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Not read yet, or being read: that read sees the change. */
+  if (!self->loaded || self->loading)
+    return;
+
+  if (self->kind->list_async != NULL)
+    {
+      self->loading = TRUE;
+      self->kind->list_async (self->source, NULL, refresh_cb, g_object_ref (self));
+      return;
+    }
+
+  if ((rows = self->kind->list (self->source, &error)))
+    apply_rows (self, rows);
+  else
+    g_debug ("Could not read the rows again: %s", error->message);
 }
 
 static void
@@ -268,7 +374,10 @@ steward_row_list_dispose (GObject *object)
   StewardRowList *self = (StewardRowList *)object;
 
   if (self->source != NULL)
-    g_clear_signal_handler (&self->changed_id, self->source);
+    {
+      g_clear_signal_handler (&self->changed_id, self->source);
+      g_clear_signal_handler (&self->external_id, self->source);
+    }
   g_clear_object (&self->source);
 
   G_OBJECT_CLASS (steward_row_list_parent_class)->dispose (object);
@@ -374,6 +483,9 @@ steward_row_list_new (GObject                  *source,
 
   signal = g_strconcat ("row-changed::", steward_enum_to_nick (STEWARD_TYPE_TABLE, kind->table), NULL);
   self->changed_id = g_signal_connect (source, signal, G_CALLBACK (row_changed_cb), self);
+  /* A source that can tell of another process's changes */
+  if (g_signal_lookup ("external-change", G_OBJECT_TYPE (source)) != 0)
+    self->external_id = g_signal_connect (source, "external-change", G_CALLBACK (external_change_cb), self);
 
   return self;
 }

@@ -41,6 +41,10 @@ struct _StewardStore
 
   StewardLiveMessages *live_messages;
 
+  /* PRAGMA data_version when last looked at: it moves when another
+   * connection (another process) commits */
+  gint64   data_version;
+
   /* Set when the folder or the file cannot be written: what cannot be
    * written, and why. */
   char    *read_only_path;

@@ -39,6 +39,7 @@ steward_store_finalize (GObject *object)
 enum {
   PROVIDERS_CHANGED,
   ROW_CHANGED,
+  EXTERNAL_CHANGE,
   N_SIGNALS
 };
 
@@ -81,6 +82,21 @@ steward_store_class_init (StewardStoreClass *klass)
    * Deleting a conversation tells of the conversation only: its messages
    * go with it.
    */
+  /**
+   * StewardStore::external-change:
+   *
+   * Another process (steward-cli, a second window's process) changed the
+   * database since it was last looked at with
+   * steward_store_check_external_change (): what it changed is not
+   * known row by row, so lists read again what they show.
+   */
+  signals[EXTERNAL_CHANGE] =
+    g_signal_new ("external-change",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   signals[ROW_CHANGED] =
     g_signal_new ("row-changed",
                   G_TYPE_FROM_CLASS (klass),
@@ -390,4 +406,48 @@ _steward_store_list (StewardStore         *self,
   g_list_store_splice (list, 0, 0, items->pdata, items->len);
 
   return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+static gint64
+read_data_version (StewardStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!(stmt = _steward_store_prepare (self, "PRAGMA data_version", NULL)) ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/**
+ * steward_store_check_external_change:
+ *
+ * Looks whether another process committed to the database since the
+ * last look (SQLite's `PRAGMA data_version`, a cheap read of the
+ * connection's own state), and emits #StewardStore::external-change if
+ * so. The first look only notes where things stand.
+ *
+ * Returns: whether another process changed the database
+ */
+gboolean
+steward_store_check_external_change (StewardStore *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+
+  if ((version = read_data_version (self)) < 0 || version == self->data_version)
+    return FALSE;
+
+  if (self->data_version == 0)
+    {
+      self->data_version = version;
+      return FALSE;
+    }
+
+  self->data_version = version;
+  g_signal_emit (self, signals[EXTERNAL_CHANGE], 0);
+
+  return TRUE;
 }

@@ -79,6 +79,7 @@ const char   *steward_store_get_data_dir           (StewardStore         *self);
 const char   *steward_store_get_path               (StewardStore         *self);
 int           steward_store_get_schema_version     (StewardStore         *self);
 gboolean      steward_store_is_read_only           (StewardStore         *self);
+gboolean      steward_store_check_external_change (StewardStore       *self);
 gboolean      steward_store_check_writable         (StewardStore         *self,
                                                     GError              **error);
 
