@@ -419,6 +419,10 @@ delete_toast_undo_cb (AdwToast        *toast,
 
   forget_pending_delete (self, id);
   gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), GTK_FILTER_CHANGE_LESS_STRICT);
+
+  /* It was open: it is again, as it was. */
+  if (g_object_get_data (G_OBJECT (toast), "was-open") != NULL)
+    steward_chat_page_show_conversation (self, id);
 }
 
 static void
@@ -440,6 +444,7 @@ delete_conversation_action (GtkWidget  *widget,
   AdwToast *toast;
   StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
   gint64 id = g_variant_get_int64 (param);
+  gboolean was_open;
 
   if (store == NULL || is_pending_delete (self, id))
     return;
@@ -449,6 +454,9 @@ delete_conversation_action (GtkWidget  *widget,
       show_error_toast (self, error);
       return;
     }
+
+  /* Before the row goes: with it goes the selection, and the view. */
+  was_open = steward_chat_view_get_conversation_id (self->chat_view) == id;
 
   /* The row goes at once; the store forgets only when the toast goes
    * without Undo (or the window closes). */
@@ -464,6 +472,7 @@ delete_conversation_action (GtkWidget  *widget,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "conversation-id", g_memdup2 (&id, sizeof id), g_free);
+  g_object_set_data (G_OBJECT (toast), "was-open", GINT_TO_POINTER (was_open));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (delete_toast_undo_cb), self, 0);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (delete_toast_dismissed_cb), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
