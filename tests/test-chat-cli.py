@@ -245,8 +245,17 @@ class TestTiers(ChatTestCase):
     def test_bad_tier(self):
         server = self.server('ollama')
         self.add_provider('local', 'ollama', server)
-        self.one_sentence(self.cli('tier', 'set', 'huge', 'local', 'x', check=False))
-        self.one_sentence(self.cli('tier', 'set', 'small', 'nobody', 'x', check=False))
+        # An unknown size is misuse, like an unknown command.
+        result = self.cli('tier', 'set', 'huge', 'local', 'x', check=False)
+        line = self.one_sentence(result)
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(result.stdout, '')
+        for size in ('huge', 'small', 'medium', 'large'):
+            self.assertIn(size, line)
+        result = self.cli('tier', 'set', 'small', 'nobody', 'x', check=False)
+        self.one_sentence(result)
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(json.loads(self.cli('tier', 'list', '--json').stdout)[0]['provider'], None)
 
 
 class TestProviders(ChatTestCase):
