@@ -286,6 +286,34 @@ class TestProviders(ChatTestCase):
         self.assertIn('gemini-2.5-flash', out)
         self.assertEqual(server.requests()[-1]['path'], '/v1beta/models')
 
+    def test_test_says_what_failed(self):
+        # The wrong kind for the server: its model list is not where the
+        # kind looks, and the server answers 404.
+        server = self.server('ollama')
+        self.cli('provider', 'add', 'o', '--kind', 'openai', '--base-url', server.base_url + '/v1',
+                 '--model', 'x')
+        line = self.one_sentence(self.cli('provider', 'test', 'o', check=False))
+        self.assertNotIn('has no model “', line)
+        self.assertIn(f'{server.base_url}/v1/models', line)
+        self.assertIn('HTTP 404', line)
+        # A server that answers, but not with a model list.
+        port = self.serve_once(lambda c: c.sendall(b'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n'
+                                                   b'Content-Length: 13\r\nConnection: close\r\n\r\n'
+                                                   b'<html></html>'))
+        self.cli('provider', 'add', 'web', '--kind', 'ollama', '--base-url', f'http://127.0.0.1:{port}',
+                 '--model', 'x')
+        line = self.one_sentence(self.cli('provider', 'test', 'web', check=False))
+        self.assertIn(f'http://127.0.0.1:{port}/api/tags', line)
+        self.assertIn('not a model list', line)
+        # Nothing listening at all.
+        with socket.socket() as s:
+            s.bind(('127.0.0.1', 0))
+            port = s.getsockname()[1]
+        self.cli('provider', 'add', 'gone', '--kind', 'ollama', '--base-url', f'http://127.0.0.1:{port}',
+                 '--model', 'x')
+        line = self.one_sentence(self.cli('provider', 'test', 'gone', check=False))
+        self.assertIn(f'Could not reach gone at http://127.0.0.1:{port}', line)
+
     def test_remove(self):
         server = self.server('ollama')
         self.add_provider('local', 'ollama', server)
