@@ -245,8 +245,17 @@ class TestTiers(ChatTestCase):
     def test_bad_tier(self):
         server = self.server('ollama')
         self.add_provider('local', 'ollama', server)
-        self.one_sentence(self.cli('tier', 'set', 'huge', 'local', 'x', check=False))
-        self.one_sentence(self.cli('tier', 'set', 'small', 'nobody', 'x', check=False))
+        # An unknown size is misuse, like an unknown command.
+        result = self.cli('tier', 'set', 'huge', 'local', 'x', check=False)
+        line = self.one_sentence(result)
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(result.stdout, '')
+        for size in ('huge', 'small', 'medium', 'large'):
+            self.assertIn(size, line)
+        result = self.cli('tier', 'set', 'small', 'nobody', 'x', check=False)
+        self.one_sentence(result)
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(json.loads(self.cli('tier', 'list', '--json').stdout)[0]['provider'], None)
 
 
 class TestProviders(ChatTestCase):
@@ -276,6 +285,34 @@ class TestProviders(ChatTestCase):
         out = self.cli('provider', 'test', 'g').stdout.split()
         self.assertIn('gemini-2.5-flash', out)
         self.assertEqual(server.requests()[-1]['path'], '/v1beta/models')
+
+    def test_test_says_what_failed(self):
+        # The wrong kind for the server: its model list is not where the
+        # kind looks, and the server answers 404.
+        server = self.server('ollama')
+        self.cli('provider', 'add', 'o', '--kind', 'openai', '--base-url', server.base_url + '/v1',
+                 '--model', 'x')
+        line = self.one_sentence(self.cli('provider', 'test', 'o', check=False))
+        self.assertNotIn('has no model “', line)
+        self.assertIn(f'{server.base_url}/v1/models', line)
+        self.assertIn('HTTP 404', line)
+        # A server that answers, but not with a model list.
+        port = self.serve_once(lambda c: c.sendall(b'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n'
+                                                   b'Content-Length: 13\r\nConnection: close\r\n\r\n'
+                                                   b'<html></html>'))
+        self.cli('provider', 'add', 'web', '--kind', 'ollama', '--base-url', f'http://127.0.0.1:{port}',
+                 '--model', 'x')
+        line = self.one_sentence(self.cli('provider', 'test', 'web', check=False))
+        self.assertIn(f'http://127.0.0.1:{port}/api/tags', line)
+        self.assertIn('not a model list', line)
+        # Nothing listening at all.
+        with socket.socket() as s:
+            s.bind(('127.0.0.1', 0))
+            port = s.getsockname()[1]
+        self.cli('provider', 'add', 'gone', '--kind', 'ollama', '--base-url', f'http://127.0.0.1:{port}',
+                 '--model', 'x')
+        line = self.one_sentence(self.cli('provider', 'test', 'gone', check=False))
+        self.assertIn(f'Could not reach gone at http://127.0.0.1:{port}', line)
 
     def test_remove(self):
         server = self.server('ollama')

@@ -250,6 +250,17 @@ class TestSearchAndExport(CliTestCase):
         self.assertIn('Python', plain)
         self.assertIn('«Reverse»', plain)
 
+    def test_search_without_match_says_so(self):
+        result = self.run_cli('conversations', 'search', 'leeks')
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout, '')
+        self.assertEqual(result.stderr, 'No message matches “leeks”.\n')
+        # Scripts get the empty list, and nothing on standard error.
+        result = self.run_cli('conversations', 'search', 'leeks', '--json')
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(json.loads(result.stdout), [])
+        self.assertEqual(result.stderr, '')
+
     def test_export_markdown(self):
         out = self.assert_ok(self.run_cli('conversations', 'export', '1', '--format', 'md'))
         self.assertTrue(out.startswith('# Coffee in Lisbon\n'))
@@ -523,11 +534,18 @@ class TestText(CliTestCase):
               ('I like' || char(27) || '[5m blinking', 0, 'user', '2026-01-01T08:00:00Z', '2026-01-01T08:00:00Z');
         """)
         for args in (('conversations', 'list'), ('conversations', 'show', '1'),
-                     ('conversations', 'search', 'screen'), ('conversations', 'search', 'blinking'),
-                     ('memory', 'list')):
+                     ('conversations', 'search', 'screen'), ('memory', 'list')):
             with self.subTest(args=args):
                 out = self.assert_ok(self.run_cli(*args))
                 self.assertIsNone(CONTROLS.search(out), repr(out))
+        # A search finds messages only, and a query that finds none is
+        # told back without its escape sequence.
+        for query in ('blinking', 'blinking\x1b[5m'):
+            with self.subTest(query=query):
+                result = self.run_cli('conversations', 'search', query)
+                self.assertEqual((result.returncode, result.stdout), (0, ''))
+                self.assertEqual(result.stderr, 'No message matches “blinking[5m”.\n'
+                                 if '\x1b' in query else 'No message matches “blinking”.\n')
         shown = self.assert_ok(self.run_cli('conversations', 'show', '1'))
         self.assertIn('Red[31m title', shown)
         self.assertIn('clear[2J screen', shown)

@@ -216,7 +216,6 @@ conversations_search (StewardCliContext *ctx)
 
   query = _steward_cli_join_text (ctx, 1);
 
-
   if (!(store = _steward_cli_open_store (ctx)))
     return STEWARD_CLI_EXIT_FAILURE;
 
@@ -252,6 +251,13 @@ conversations_search (StewardCliContext *ctx)
       json_builder_end_array (builder);
       root = json_builder_get_root (builder);
       _steward_cli_print_json (root);
+      return EXIT_SUCCESS;
+    }
+
+  /* Nothing printed would look like a search that did not run. */
+  if (n_items == 0)
+    {
+      _steward_cli_say (_("No message matches “%s”."), query);
       return EXIT_SUCCESS;
     }
 

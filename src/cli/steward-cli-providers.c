@@ -14,6 +14,9 @@
 
 #include "steward-cli-private.h"
 
+/* The model sizes, in the order `tier list` prints them. */
+static const char * const tiers[] = { "small", "medium", "large", NULL };
+
 /* The object every provider listing prints: settings, never the key. */
 static void
 add_provider (JsonBuilder     *builder,
@@ -305,16 +308,22 @@ static int
 tier_set (StewardCliContext *ctx)
 {
   g_autoptr(GError) error = NULL;
+  const char *tier;
   StewardStore *store;
   int status;
 
   if (!_steward_cli_check_args (ctx, "tier set", 4, 4, &status))
     return status;
 
+  /* An unknown size is misuse, told before the store is opened. */
+  tier = _steward_cli_text (ctx, _steward_cli_arg (ctx, 1));
+  if (!g_strv_contains (tiers, tier))
+    return _steward_cli_usage (_("“%s” is not a model size; use small, medium or large."), tier);
+
   if (!(store = _steward_cli_open_store_for_writing (ctx)))
     return STEWARD_CLI_EXIT_FAILURE;
 
-  if (!steward_store_set_tier (store, _steward_cli_text (ctx, _steward_cli_arg (ctx, 1)),
+  if (!steward_store_set_tier (store, tier,
                                _steward_cli_text (ctx, _steward_cli_arg (ctx, 2)),
                                _steward_cli_text (ctx, _steward_cli_arg (ctx, 3)), &error))
     return _steward_cli_fail_error (error);
@@ -325,7 +334,6 @@ tier_set (StewardCliContext *ctx)
 static int
 tier_list (StewardCliContext *ctx)
 {
-  static const char * const tiers[] = { "small", "medium", "large" };
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   StewardStore *store;
   int status;
@@ -337,7 +345,7 @@ tier_list (StewardCliContext *ctx)
     return STEWARD_CLI_EXIT_FAILURE;
 
   json_builder_begin_array (builder);
-  for (guint i = 0; i < G_N_ELEMENTS (tiers); i++)
+  for (guint i = 0; tiers[i] != NULL; i++)
     {
       g_autofree char *provider = NULL;
       g_autofree char *model = NULL;

@@ -56,6 +56,15 @@ models_return_error (GTask  *task,
   g_task_return_error (task, error);
 }
 
+/* Where the list was asked for, which tells a wrong address or kind
+ * apart; without the query, where a key may travel. */
+static char *
+models_dup_url (ModelsData *md)
+{
+  return g_uri_to_string_partial (soup_message_get_uri (md->message),
+                                  G_URI_HIDE_USERINFO | G_URI_HIDE_QUERY | G_URI_HIDE_FRAGMENT);
+}
+
 static void models_send (GTask *task);
 static void models_read_cb (GObject *object, GAsyncResult *result, gpointer user_data);
 
@@ -113,14 +122,37 @@ models_read_cb (GObject      *object,
   status = soup_message_get_status (md->message);
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
-      models_return_error (task, steward_provider_error_for_status (self, status, NULL, body));
+      error = steward_provider_error_for_status (self, status, NULL, body);
+
+      /* No model was asked for: a list that is not there means the
+       * address or the kind is wrong, not the model. */
+      if (g_error_matches (error, STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_UNKNOWN_MODEL))
+        {
+          g_autofree char *url = models_dup_url (md);
+
+          g_clear_error (&error);
+          error = g_error_new (STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_UNKNOWN_MODEL,
+                               _("%s has no model list at %s (HTTP %u %s); check the address and the kind of provider."),
+                               steward_provider_get_name (self), url, status,
+                               soup_status_get_phrase (status));
+        }
+
+      models_return_error (task, error);
       return;
     }
 
   if (!(models = steward_provider_parse_models (self, body, &error)))
-    models_return_error (task, error);
-  else
-    g_task_return_pointer (task, models, (GDestroyNotify)g_strfreev);
+    {
+      g_autofree char *url = models_dup_url (md);
+
+      g_clear_error (&error);
+      models_return_error (task, g_error_new (STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_BAD_RESPONSE,
+                                              _("What %s sent from %s is not a model list Steward can read; check the address and the kind of provider."),
+                                              steward_provider_get_name (self), url));
+      return;
+    }
+
+  g_task_return_pointer (task, models, (GDestroyNotify)g_strfreev);
 }
 
 static void
