@@ -331,6 +331,14 @@ class TestLongTerm(chat_cli.ChatTestCase):
         self.assertEqual((memory['text'], memory['origin']), ('My manager is Priya', 'chat'))
         shown = json.loads(self.cli('conversations', 'show', str(result['conversation_id']), '--json').stdout)
         self.assertEqual(memory['source_message_id'], shown['messages'][0]['id'])
+        # Said again once forgotten: not remembered silently; the user is
+        # told how to keep it after all.
+        again = self.cli('chat', 'Remember that I play the cello!', check=False)
+        self.assertEqual(again.returncode, 0, again.stderr)
+        self.assertEqual(again.stderr, "Not remembered: you asked Steward to forget “I play the cello” "
+                                       "(steward-cli memory add 'I play the cello' remembers it)\n")
+        self.assertEqual([m['text'] for m in json.loads(self.cli('memory', 'list', '--json').stdout)],
+                         ['My manager is Priya'])
 
     def test_facts_come_only_from_the_users_words(self):
         # A reply that asks to be remembered never reaches the proposal:
@@ -355,27 +363,31 @@ class TestLongTerm(chat_cli.ChatTestCase):
         self.add_provider('o', 'openai', server)
         self.cli('tier', 'set', 'medium', 'o', 'text_stream')
         self.cli('tier', 'set', 'small', 'o', 'facts')
-        result = json.loads(self.cli('chat', '--json', "I don't eat meat and I'm moving to Porto").stdout)
-        self.assertEqual(sorted(result['remembered']), ["I live in Porto", "I'm vegetarian"])
-        memories = json.loads(self.cli('memory', 'list', '--json').stdout)
-        self.assertEqual({m['origin'] for m in memories}, {'auto'})
-        # Proposed again: nothing new is added.
-        again = json.loads(self.cli('chat', '--json', 'Still vegetarian, still Porto').stdout)
-        self.assertEqual(again['remembered'], [])
-        self.assertEqual(len(json.loads(self.cli('memory', 'list', '--json').stdout)), 2)
-        # Without --json each fact is told on standard error, with the
-        # command that forgets it; the reply alone goes to standard output.
-        for m in memories:
-            self.cli('memory', 'forget', str(m['id']))
+        # Each fact is told on standard error, with the command that
+        # forgets it; the reply alone goes to standard output.
         result = self.cli('chat', "I don't eat meat and I'm moving to Porto", check=False)
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertEqual(result.stdout, self.expected_text('openai', 'text_stream') + '\n')
         memories = json.loads(self.cli('memory', 'list', '--json').stdout)
-        self.assertEqual(len(memories), 2)
+        self.assertEqual(sorted(m['text'] for m in memories), ["I live in Porto", "I'm vegetarian"])
+        self.assertEqual({m['origin'] for m in memories}, {'auto'})
         self.assertEqual(sorted(result.stderr.splitlines()),
                          sorted(f"Remembered: {m['text']} (steward-cli memory forget {m['id']})" for m in memories))
-        # Proposed again: nothing is said.
+        # Proposed again: nothing new is added, nothing is said.
+        again = json.loads(self.cli('chat', '--json', 'Still vegetarian, still Porto').stdout)
+        self.assertEqual(again['remembered'], [])
+        self.assertEqual(len(json.loads(self.cli('memory', 'list', '--json').stdout)), 2)
         self.assertEqual(self.cli('chat', 'Still vegetarian, still Porto').stderr, '')
+        # Forgotten: proposed again, not remembered again (issue 14: a
+        # forgotten fact came back 16 s later).
+        for m in memories:
+            self.cli('memory', 'forget', str(m['id']))
+        result = json.loads(self.cli('chat', '--json', "I don't eat meat and I'm moving to Porto").stdout)
+        self.assertEqual(result['remembered'], [])
+        self.assertEqual(json.loads(self.cli('memory', 'list', '--json').stdout), [])
+        # The user's own word brings one back, and it is then known.
+        self.cli('memory', 'add', "i'm vegetarian.")
+        self.assertEqual([m['origin'] for m in json.loads(self.cli('memory', 'list', '--json').stdout)], ['user'])
         # Switched off: no extra request after the reply.
         self.cli('settings', 'set', 'memory.auto', 'false')
         sent = len(server.chat_requests())

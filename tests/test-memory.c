@@ -320,6 +320,58 @@ test_migration_indexes_old_messages (void)
   g_rmdir (dir);
 }
 
+/* A forgotten fact stays forgotten: automatic memory and "remember …"
+ * are refused it, by its words (case, spaces and a closing full stop
+ * aside); the user's own word brings it back, and so does unforgetting. */
+static void
+test_forgotten (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = steward_store_add_memory (fixture->store, "I'm vegetarian", FALSE, STEWARD_MEMORY_ORIGIN_AUTO, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (steward_store_forget_memory (fixture->store, id, &error));
+
+  g_assert_cmpint (steward_store_add_memory (fixture->store, "i'm   VEGETARIAN.", FALSE,
+                                             STEWARD_MEMORY_ORIGIN_AUTO, 0, &error), ==, 0);
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_FORGOTTEN);
+  g_clear_error (&error);
+  g_assert_cmpint (steward_store_add_memory (fixture->store, "I'm vegetarian", FALSE,
+                                             STEWARD_MEMORY_ORIGIN_CHAT, 0, &error), ==, 0);
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_FORGOTTEN);
+  g_clear_error (&error);
+
+  /* Another fact is not this one. */
+  g_assert_cmpint (steward_store_add_memory (fixture->store, "I'm vegetarian on Mondays", FALSE,
+                                             STEWARD_MEMORY_ORIGIN_AUTO, 0, &error), >, 0);
+  g_assert_no_error (error);
+
+  /* Said again, when the user says so */
+  g_assert_true (steward_store_unforget_memory (fixture->store, "I'M VEGETARIAN", &error));
+  g_assert_cmpint (steward_store_add_memory (fixture->store, "I'm vegetarian", FALSE,
+                                             STEWARD_MEMORY_ORIGIN_CHAT, 0, &error), >, 0);
+  g_assert_no_error (error);
+
+  /* Forgotten again, then added by the user: known again for all. */
+  {
+    g_autoptr(GListModel) list = steward_store_list_memories (fixture->store, &error);
+
+    for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+      {
+        g_autoptr(StewardMemory) memory = g_list_model_get_item (list, i);
+
+        g_assert_true (steward_store_forget_memory (fixture->store, steward_memory_get_id (memory), &error));
+      }
+  }
+  g_assert_cmpint (steward_store_add_memory (fixture->store, "I'm vegetarian", TRUE,
+                                             STEWARD_MEMORY_ORIGIN_USER, 0, &error), >, 0);
+  g_assert_cmpint (steward_store_add_memory (fixture->store, "I'm vegetarian on Mondays", FALSE,
+                                             STEWARD_MEMORY_ORIGIN_AUTO, 0, &error), ==, 0);
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_FORGOTTEN);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -330,6 +382,7 @@ main (int   argc,
   g_test_add ("/steward/memory/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("memories", test_memories);
+  ADD ("forgotten", test_forgotten);
   ADD ("rank-relevance", test_rank_relevance);
   ADD ("search", test_search);
   ADD ("search-follows-streaming", test_search_follows_streaming);

@@ -587,7 +587,7 @@ test_migration_indexes_prefixes (void)
 
   store = steward_store_open (dir, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (steward_store_get_schema_version (store), ==, 6);
+  g_assert_cmpint (steward_store_get_schema_version (store), ==, STEWARD_STORE_SCHEMA_VERSION);
 
   /* Prefixes of every indexed length, and longer ones. */
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)

@@ -57,6 +57,20 @@ remembered_cb (StewardChatTurn *turn,
 }
 
 static void
+remember_refused_cb (StewardChatTurn *turn,
+                     const char      *fact,
+                     ChatRun         *run)
+{
+  g_autofree char *quoted = g_shell_quote (fact);
+
+  /* Translators: %s is a fact the user asked Steward to forget earlier,
+   * then %s the same fact quoted for the shell; the command stays
+   * untranslated */
+  _steward_cli_say (_("Not remembered: you asked Steward to forget “%s” (steward-cli memory add %s remembers it)"),
+                    fact, quoted);
+}
+
+static void
 follow_up_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
@@ -205,6 +219,7 @@ _steward_cli_chat (StewardCliContext *ctx)
   run.remembered = g_ptr_array_new_with_free_func (g_object_unref);
   run.json = ctx->json;
   g_signal_connect (turn, "remembered", G_CALLBACK (remembered_cb), &run);
+  g_signal_connect (turn, "remember-refused", G_CALLBACK (remember_refused_cb), &run);
 
   if (!ctx->json)
     g_signal_connect (steward_chat_turn_get_reply (turn), "text-delta",

@@ -137,6 +137,43 @@ turn_remembered_cb (StewardChatView *self,
 }
 
 static void
+remember_again_cb (AdwToast        *toast,
+                   StewardChatView *self)
+{
+  StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
+  const char *fact = g_object_get_data (G_OBJECT (toast), "fact");
+  gint64 source = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (toast), "source-message-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL || fact == NULL)
+    return;
+
+  if (!steward_store_unforget_memory (store, fact, &error) ||
+      !steward_store_add_memory (store, fact, FALSE, STEWARD_MEMORY_ORIGIN_CHAT, source, &error))
+    show_toast (self, adw_toast_new (error->message));
+}
+
+/* "Remember …" of a fact the user asked to forget: asked first. */
+static void
+turn_remember_refused_cb (StewardChatView *self,
+                          const char      *fact,
+                          StewardChatTurn *turn)
+{
+  g_autofree char *markup = g_markup_escape_text (fact, -1);
+  AdwToast *toast;
+
+  /* Translators: %s is a fact the user asked Steward to forget before */
+  toast = adw_toast_new_format (_("You asked Steward to forget “%s”"), markup);
+  adw_toast_set_button_label (toast, _("_Remember Again"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "fact", g_strdup (fact), g_free);
+  g_object_set_data (G_OBJECT (toast), "source-message-id",
+                     GSIZE_TO_POINTER ((gsize)steward_chat_turn_get_user_message_id (turn)));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (remember_again_cb), self, 0);
+  show_toast (self, toast);
+}
+
+static void
 follow_up_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
@@ -208,6 +245,8 @@ steward_chat_view_send_text (StewardChatView *self,
   g_signal_connect_object (self->turn, "started", G_CALLBACK (turn_started_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->turn, "remembered", G_CALLBACK (turn_remembered_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->turn, "remember-refused", G_CALLBACK (turn_remember_refused_cb),
                            self, G_CONNECT_SWAPPED);
 
   _steward_chat_view_update_actions (self);

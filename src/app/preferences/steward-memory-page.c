@@ -207,7 +207,9 @@ undo_forget_cb (AdwToast *toast,
   if (forgotten == NULL)
     return;
 
-  if (!steward_store_add_memory (forgotten->store,
+  /* Undone: it was not forgotten after all. */
+  if (!steward_store_unforget_memory (forgotten->store, forgotten->text, &error) ||
+      !steward_store_add_memory (forgotten->store,
                                  forgotten->text,
                                  forgotten->pinned,
                                  forgotten->origin,

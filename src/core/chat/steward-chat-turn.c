@@ -65,6 +65,7 @@ steward_chat_turn_finalize (GObject *object)
 enum {
   STARTED,
   REMEMBERED,
+  REMEMBER_REFUSED,
   N_SIGNALS
 };
 
@@ -106,6 +107,22 @@ steward_chat_turn_class_init (StewardChatTurnClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_PTR_ARRAY);
+
+  /**
+   * StewardChatTurn::remember-refused:
+   * @fact: what the user said to remember
+   *
+   * The user said "remember …" of a fact they had asked Steward to
+   * forget: it is not remembered until they say so again (the app asks,
+   * with a button; steward_store_unforget_memory() then
+   * steward_store_add_memory() do it).
+   */
+  signals[REMEMBER_REFUSED] =
+    g_signal_new ("remember-refused",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -331,9 +348,14 @@ commit_and_stream (StewardChatTurn *self,
   /* "Remember that …" is kept at once; the model still answers. */
   if ((fact = _steward_parse_remember (self->text)))
     {
+      g_autoptr(GError) remember_error = NULL;
       gint64 id = steward_store_add_memory (self->store, fact, FALSE, STEWARD_MEMORY_ORIGIN_CHAT,
-                                            self->user_message_id, NULL);
+                                            self->user_message_id, &remember_error);
       g_autoptr(StewardMemory) memory = id ? steward_store_find_memory (self->store, id, NULL) : NULL;
+
+      /* Forgotten before: asked first, not remembered silently. */
+      if (g_error_matches (remember_error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_FORGOTTEN))
+        g_signal_emit (self, signals[REMEMBER_REFUSED], 0, fact);
 
       if (memory != NULL)
         {

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "steward-enum-types.h"
@@ -51,10 +53,108 @@ clean_text (const char  *text,
   return g_steal_pointer (&trimmed);
 }
 
+/* What a fact is remembered as forgotten by: its words, case and runs
+ * of spaces and a closing full stop aside ("I'm vegetarian." and "i'm
+ * vegetarian" are one fact). */
+static char *
+forgotten_key (const char *clean)
+{
+  g_autofree char *folded = g_utf8_casefold (clean, -1);
+  g_auto(GStrv) words = g_strsplit_set (folded, " \t\n\r", -1);
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+      if (key->len > 0)
+        g_string_append_c (key, ' ');
+      g_string_append (key, words[i]);
+    }
+
+  while (key->len > 0 && strchr (".!?", key->str[key->len - 1]) != NULL)
+    g_string_truncate (key, key->len - 1);
+
+  return g_string_free (key, FALSE);
+}
+
+static gboolean
+set_forgotten (StewardStore  *self,
+               const char    *clean,
+               gboolean       forgotten,
+               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *key = forgotten_key (clean);
+
+  stmt = _steward_store_prepare (self,
+                                 forgotten
+                                 ? "INSERT OR REPLACE INTO forgotten_memories (key, forgotten_at)"
+                                   " VALUES (?, " STEWARD_STORE_NOW_SQL ")"
+                                 : "DELETE FROM forgotten_memories WHERE key = ?",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+
+  return _steward_store_step_done (self, stmt, error);
+}
+
+static gboolean
+is_forgotten (StewardStore  *self,
+              const char    *clean,
+              gboolean      *forgotten,
+              GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *key = forgotten_key (clean);
+  int rc;
+
+  if (!(stmt = _steward_store_prepare (self, "SELECT 1 FROM forgotten_memories WHERE key = ?", error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _steward_store_set_sql_error (self, error);
+      return FALSE;
+    }
+
+  *forgotten = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/**
+ * steward_store_unforget_memory:
+ *
+ * The user wants @text remembered after all: it is no longer refused as
+ * forgotten.
+ */
+gboolean
+steward_store_unforget_memory (StewardStore  *self,
+                               const char    *text,
+                               GError       **error)
+{
+  g_autofree char *clean = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+
+  if (!(clean = clean_text (text, error)))
+    return FALSE;
+
+  return set_forgotten (self, clean, FALSE, error);
+}
+
 /**
  * steward_store_add_memory:
  * @origin: who added it
  * @source_message_id: the message the fact came from, or 0
+ *
+ * A fact the user asked to forget is refused unless the user adds it
+ * (%STEWARD_MEMORY_ORIGIN_USER, in Preferences or with steward-cli):
+ * automatic memory and "remember …" get %STEWARD_STORE_ERROR_FORGOTTEN.
  *
  * Returns: the new memory's id, or 0 with @error set
  */
@@ -74,6 +174,26 @@ steward_store_add_memory (StewardStore  *self,
 
   if (!(clean = clean_text (text, error)))
     return 0;
+
+  if (origin == STEWARD_MEMORY_ORIGIN_USER)
+    {
+      /* The user's own word outweighs an earlier "forget". */
+      if (!set_forgotten (self, clean, FALSE, error))
+        return 0;
+    }
+  else
+    {
+      gboolean forgotten = FALSE;
+
+      if (!is_forgotten (self, clean, &forgotten, error))
+        return 0;
+      if (forgotten)
+        {
+          g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_FORGOTTEN,
+                       _("You asked Steward to forget “%s”."), clean);
+          return 0;
+        }
+    }
 
   stmt = _steward_store_prepare (self,
                                  "INSERT INTO memories (text, pinned, origin, source_message_id,"
@@ -265,6 +385,15 @@ steward_store_forget_memory (StewardStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+
+  /* Remembered as forgotten, by its words */
+  {
+    g_autoptr(StewardMemory) memory = NULL;
+
+    if (!(memory = steward_store_find_memory (self, id, error)) ||
+        !set_forgotten (self, steward_memory_get_text (memory), TRUE, error))
+      return FALSE;
+  }
 
   if (!(stmt = _steward_store_prepare (self, "DELETE FROM memories WHERE id = ?", error)))
     return FALSE;

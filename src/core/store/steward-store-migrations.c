@@ -212,6 +212,14 @@ static const char * const migrations[] = {
   ");"
   "INSERT INTO messages_fts (rowid, content)"
   "  SELECT id, content FROM messages WHERE status != 'streaming';",
+
+  /* 7: what the user asked to forget, by its words (see
+   * steward-store-memory.c), so that neither automatic memory nor
+   * "remember …" brings it back without asking. */
+  "CREATE TABLE forgotten_memories ("
+  "  key TEXT PRIMARY KEY,"
+  "  forgotten_at TEXT NOT NULL"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == STEWARD_STORE_SCHEMA_VERSION);

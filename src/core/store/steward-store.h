@@ -38,10 +38,13 @@ typedef enum
   /* The store was opened read-only: its folder or file cannot be
    * written (a read-only mount, permissions, a full disk). */
   STEWARD_STORE_ERROR_READ_ONLY,
+  /* The user asked to forget this fact: it is not remembered again
+   * unless they say so (steward_store_unforget_memory()) */
+  STEWARD_STORE_ERROR_FORGOTTEN,
 } StewardStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STEWARD_STORE_SCHEMA_VERSION 6
+#define STEWARD_STORE_SCHEMA_VERSION 7
 
 /* What is known of a reply besides its text, as plain values: the store
  * knows nothing of HTTP or of how a reply was assembled. */
@@ -264,6 +267,9 @@ gboolean         steward_store_set_memory_pinned   (StewardStore         *self,
                                                     GError              **error);
 gboolean         steward_store_set_memory_text     (StewardStore         *self,
                                                     gint64                id,
+                                                    const char           *text,
+                                                    GError              **error);
+gboolean         steward_store_unforget_memory     (StewardStore         *self,
                                                     const char           *text,
                                                     GError              **error);
 gboolean         steward_store_forget_memory       (StewardStore         *self,
