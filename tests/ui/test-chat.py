@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # A message sent from the composer streams its reply from a provider (the
 # replay server), the conversation joins the list, and both are still
-# there after a restart.
+# there after a restart. The model size menu has a name.
 #
 # Copyright 2026 The Steward authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -35,6 +35,12 @@ def body(steward):
         steward.wait_visible('push button', 'Send')
         steward.wait_visible('push button', 'Copy')
         steward.wait_visible('push button', 'Regenerate')
+
+        # The model size menu's button, which takes the focus, reads as
+        # what it is, not as its type name (issue 14).
+        size_button = steward.wait_visible('push button', 'Model Size')
+        assert size_button.getState().contains(ui.pyatspi.STATE_FOCUSABLE)
+        assert steward.find_visible('push button', 'GtkToggleButton') is None
 
         conversations = steward.wait_visible('list', 'Conversations')
         ui.wait_for(lambda: ui.find(conversations, 'label', QUESTION),

@@ -557,8 +557,19 @@ steward_chat_view_init (StewardChatView *self)
 {
   GtkListItemFactory *factory;
   GtkEventController *controller;
+  GtkWidget *button;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* GTK 4.8's GtkDropDown gives its label to the combo box, but the focus
+   * goes to the unnamed toggle button inside, which a screen reader then
+   * reads by its type name: name that button too.
+   */
+  button = gtk_widget_get_first_child (GTK_WIDGET (self->tier_dropdown));
+  if (GTK_IS_TOGGLE_BUTTON (button))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Model Size"),
+                                    -1);
 
   self->follow = TRUE;
   self->follow_up_cancellable = g_cancellable_new ();
