@@ -548,6 +548,7 @@ steward_chat_view_class_init (StewardChatViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardChatView, send_error_label);
   gtk_widget_class_bind_template_child (widget_class, StewardChatView, send_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, StewardChatView, tier_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, StewardChatView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, StewardChatView, view_stack);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_error_clicked_cb);
 }
