@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 # A message sent from the composer streams its reply from a provider (the
 # replay server), the conversation joins the list, and both are still
-# there after a restart.
+# there after a restart. The model size menu has a name, and the copy
+# toast leaves it uncovered.
 #
 # Copyright 2026 The Steward authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +13,15 @@ import stewardui as ui
 chatui.require_tools()
 
 QUESTION = 'Tidy my meeting notes'
+
+
+def top(node):
+    return node.queryComponent().getExtents(ui.pyatspi.DESKTOP_COORDS).y
+
+
+def bottom(node):
+    extents = node.queryComponent().getExtents(ui.pyatspi.DESKTOP_COORDS)
+    return extents.y + extents.height if extents.height > 0 else None
 
 
 def body(steward):
@@ -35,6 +45,18 @@ def body(steward):
         steward.wait_visible('push button', 'Send')
         steward.wait_visible('push button', 'Copy')
         steward.wait_visible('push button', 'Regenerate')
+
+        # The model size menu's button, which takes the focus, reads as
+        # what it is, not as its type name (issue 14).
+        size_button = steward.wait_visible('push button', 'Model Size')
+        assert size_button.getState().contains(ui.pyatspi.STATE_FOCUSABLE)
+        assert steward.find_visible('push button', 'GtkToggleButton') is None
+
+        # The copy toast shows above the composer, leaving the menu free.
+        steward.click('push button', 'Copy')
+        toast = steward.wait_visible('label', 'Copied to clipboard')
+        toast_bottom = ui.wait_for(lambda: bottom(toast), 'the toast to be laid out')
+        assert toast_bottom <= top(size_button), (toast_bottom, top(size_button))
 
         conversations = steward.wait_visible('list', 'Conversations')
         ui.wait_for(lambda: ui.find(conversations, 'label', QUESTION),

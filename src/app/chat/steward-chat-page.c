@@ -491,8 +491,10 @@ static void
 add_provider_clicked_cb (StewardChatPage *self,
                          GtkButton       *button)
 {
-  /* Preferences opens on its Providers page once it can be asked to. */
-  gtk_widget_activate_action (GTK_WIDGET (self), "app.preferences", NULL);
+  g_assert (STEWARD_IS_CHAT_PAGE (self));
+
+  /* A provider is what is missing, so Preferences opens where one is added. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.preferences-page", "s", "providers");
 }
 
 static void

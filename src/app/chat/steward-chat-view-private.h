@@ -36,6 +36,7 @@ struct _StewardChatView
   GtkLabel        *send_error_label;
   GtkRevealer     *send_error_revealer;
   GtkDropDown     *tier_dropdown;
+  AdwToastOverlay *toast_overlay;
   GtkStack        *view_stack;
 
   /* Owned */

@@ -62,12 +62,9 @@ static void
 show_toast (StewardChatView *self,
             AdwToast        *toast)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_assert (STEWARD_IS_CHAT_VIEW (self));
 
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void

@@ -548,6 +548,7 @@ steward_chat_view_class_init (StewardChatViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardChatView, send_error_label);
   gtk_widget_class_bind_template_child (widget_class, StewardChatView, send_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, StewardChatView, tier_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, StewardChatView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, StewardChatView, view_stack);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_error_clicked_cb);
 }
@@ -557,8 +558,19 @@ steward_chat_view_init (StewardChatView *self)
 {
   GtkListItemFactory *factory;
   GtkEventController *controller;
+  GtkWidget *button;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* GTK 4.8's GtkDropDown gives its label to the combo box, but the focus
+   * goes to the unnamed toggle button inside, which a screen reader then
+   * reads by its type name: name that button too.
+   */
+  button = gtk_widget_get_first_child (GTK_WIDGET (self->tier_dropdown));
+  if (GTK_IS_TOGGLE_BUTTON (button))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Model Size"),
+                                    -1);
 
   self->follow = TRUE;
   self->follow_up_cancellable = g_cancellable_new ();
