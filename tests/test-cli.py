@@ -193,6 +193,30 @@ class TestConversations(CliTestCase):
         self.assertEqual(len(plain), 2)
         self.assertIn('Newer', plain[0])
 
+    def test_delete(self):
+        # Failed chats can leave conversations of one message: they go in
+        # one command, with their messages; a bad id deletes nothing.
+        self.assert_ok(self.run_cli('conversations', 'list'))
+        with self.db() as db:
+            db.executescript("""
+                INSERT INTO conversations (title, created_at, updated_at) VALUES
+                  ('hi', '2026-01-01T08:00:00.000Z', '2026-01-01T08:00:00.000Z'),
+                  ('hi', '2026-01-01T09:00:00.000Z', '2026-01-01T09:00:00.000Z'),
+                  ('Keep', '2026-01-01T10:00:00.000Z', '2026-01-01T10:00:00.000Z');
+                INSERT INTO messages (conversation_id, role, content, status, created_at, updated_at)
+                  VALUES (1, 'user', 'hi', 'complete', '2026-01-01T08:00:00Z', '2026-01-01T08:00:00Z'),
+                         (2, 'user', 'hi', 'complete', '2026-01-01T09:00:00Z', '2026-01-01T09:00:00Z');
+            """)
+        self.assert_one_sentence(self.run_cli('conversations', 'delete'), 2)
+        self.assert_one_sentence(self.run_cli('conversations', 'delete', '1', 'x'), 2)
+        self.assert_one_sentence(self.run_cli('conversations', 'delete', '1', '9'), 1)
+        self.assertEqual(len(json.loads(self.assert_ok(self.run_cli('conversations', 'list', '--json')))), 3)
+        self.assertEqual(self.assert_ok(self.run_cli('conversations', 'delete', '1', '2')), '')
+        listing = json.loads(self.assert_ok(self.run_cli('conversations', 'list', '--json')))
+        self.assertEqual([c['title'] for c in listing], ['Keep'])
+        with self.db() as db:
+            self.assertEqual(db.execute('SELECT count(*) FROM messages').fetchone()[0], 0)
+
 
 class TestMemory(CliTestCase):
     def test_add_list_pin_forget(self):

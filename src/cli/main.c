@@ -67,6 +67,7 @@ print_help (gboolean to_stdout)
 "                                   Export a conversation, as stored; FILE is\n"
 "                                   replaced whole, a pipe or device written\n"
 "                                   into, a link followed; - is standard output\n"
+"  conversations delete ID…         Delete conversations and their messages\n"
 "  memory list [--json]             List what Steward remembers about you\n"
 "  memory add TEXT [--pin]          Remember a fact or preference\n"
 "  memory pin ID | unpin ID         Always send a memory, or stop doing so\n"

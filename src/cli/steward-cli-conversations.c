@@ -296,13 +296,53 @@ conversations_search (StewardCliContext *ctx)
   return EXIT_SUCCESS;
 }
 
+/* conversations delete ID…: every id is checked first, so a typo
+ * deletes nothing; then each goes, with its messages. */
+static int
+conversations_delete (StewardCliContext *ctx)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  StewardStore *store;
+  int status;
+
+  if (!_steward_cli_check_args (ctx, "conversations delete", 2, G_MAXUINT, &status))
+    return status;
+
+  for (guint i = 1; _steward_cli_arg (ctx, i) != NULL; i++)
+    {
+      gint64 id = 0;
+
+      if (!g_ascii_string_to_signed (_steward_cli_arg (ctx, i), 10, 1, G_MAXINT64, &id, NULL))
+        return _steward_cli_usage (_("“%s” is not a conversation id."), _steward_cli_arg (ctx, i));
+      g_array_append_val (ids, id);
+    }
+
+  if (!(store = _steward_cli_open_store_for_writing (ctx)))
+    return STEWARD_CLI_EXIT_FAILURE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(StewardConversation) conversation = NULL;
+
+      if (!(conversation = steward_store_find_conversation (store, g_array_index (ids, gint64, i), &error)))
+        return _steward_cli_fail_error (error);
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    if (!steward_store_delete_conversation (store, g_array_index (ids, gint64, i), &error))
+      return _steward_cli_fail_error (error);
+
+  return EXIT_SUCCESS;
+}
+
 int
 _steward_cli_conversations (StewardCliContext *ctx)
 {
   const char *sub = _steward_cli_arg (ctx, 0);
 
   if (sub == NULL)
-    return _steward_cli_usage (_("“conversations” needs one of list, show, search or export."));
+    return _steward_cli_usage (_("“conversations” needs one of list, show, search, export or delete."));
   if (g_str_equal (sub, "list"))
     return conversations_list (ctx);
   if (g_str_equal (sub, "show"))
@@ -311,6 +351,8 @@ _steward_cli_conversations (StewardCliContext *ctx)
     return conversations_search (ctx);
   if (g_str_equal (sub, "export"))
     return conversations_export (ctx);
+  if (g_str_equal (sub, "delete"))
+    return conversations_delete (ctx);
 
   return _steward_cli_usage (_("Unknown command “conversations %s”."), sub);
 }
