@@ -640,6 +640,10 @@ test_link_definitions (void)
   g_assert_true (steward_markdown_has_link_definitions ("See [d].\n\nE\n- [d]: https://x.org"));
   g_assert_true (steward_markdown_has_link_definitions ("> 1. > [d]: https://x.org"));
   g_assert_true (steward_markdown_has_link_definitions ("- item\n\n    [d]: https://x.org"));
+  /* A label over several lines (fuzz/regressions/markdown-stream/label-over-lines) */
+  g_assert_true (steward_markdown_has_link_definitions ("See [the handbook][hb].\n\n[\nhb]: https://x.org"));
+  g_assert_true (steward_markdown_has_link_definitions ("[the\nGNOME handbook]: https://x.org"));
+  g_assert_false (steward_markdown_has_link_definitions ("[the\n\nhandbook]: not a label over a blank line"));
   /* A yes too many costs one parse of the whole text; a no too many
    * leaves a reference unlinked: code that looks like one counts. */
   g_assert_true (steward_markdown_has_link_definitions ("    [1]: indented is code"));

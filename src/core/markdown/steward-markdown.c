@@ -38,6 +38,16 @@ line_after (const char *line)
   return end != NULL ? end + 1 : line + strlen (line);
 }
 
+/* Whether the line at @line holds nothing but spaces and tabs. */
+static gboolean
+line_is_blank (const char *line)
+{
+  while (*line == ' ' || *line == '\t')
+    line++;
+
+  return *line == '\n' || *line == '\0';
+}
+
 /**
  * steward_markdown_has_link_definitions:
  * @text: Markdown
@@ -48,7 +58,8 @@ line_after (const char *line)
  * a definition, so only a parse of the whole text links the references to
  * it (see #StewardMarkdownStream). It may say yes to a line that is no
  * definition (one in a code block, say): that only costs a parse of the
- * whole text. Labels running over several lines are not found.
+ * whole text. A label may run over several lines ("[\nhb]:", found by
+ * fuzz/fuzz-markdown-stream.c).
  *
  * Returns: whether the whole text should be parsed again once complete
  */
@@ -101,9 +112,14 @@ steward_markdown_has_link_definitions (const char *text)
       if (*p != '[')
         continue;
 
-      for (p++; *p != '\0' && *p != '\n' && *p != ']'; p++)
-        if (*p == '\\' && p[1] != '\0' && p[1] != '\n')
-          p++;
+      /* A label may run over lines, though not over a blank one. */
+      for (p++; *p != '\0' && *p != ']'; p++)
+        {
+          if (*p == '\\' && p[1] != '\0' && p[1] != '\n')
+            p++;
+          else if (*p == '\n' && line_is_blank (p + 1))
+            break;
+        }
 
       if (*p == ']' && p[-1] != '[' && p[1] == ':')
         return TRUE;
