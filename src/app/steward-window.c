@@ -14,6 +14,7 @@
 #include "steward-app-settings.h"
 #include "steward-chat-page.h"
 #include "steward-documents-page.h"
+#include "steward-focus.h"
 #include "steward-search-popover.h"
 #include "steward-stack-accessible.h"
 #include "steward-tasks-page.h"
@@ -39,6 +40,11 @@ struct _StewardWindow
   GtkListBoxRow        *tasks_row;
   AdwToastOverlay      *toast_overlay;
 
+  /* The sidebar's row for the page showing: the sidebar has no
+   * selection, so that moving the focus over it switches nothing. */
+  GtkListBoxRow        *current_row;
+  guint                 sidebar_focus_id;
+
   /* Owned */
   StewardAppSettings   *settings;
   /* Why changes cannot be saved, when the store was opened read-only. */
@@ -62,6 +68,36 @@ steward_window_new (StewardApplication *application)
   return g_object_new (STEWARD_TYPE_WINDOW,
                        "application", application,
                        NULL);
+}
+
+/* Shows @row's page and marks @row as the current one, as a selection
+ * looks and reads (see style.css). Tab into the sidebar lands on it. */
+static void
+steward_window_show_row (StewardWindow *self,
+                         GtkListBoxRow *row)
+{
+  if (self->current_row != row)
+    {
+      if (self->current_row != NULL)
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (self->current_row), "current");
+          gtk_accessible_update_state (GTK_ACCESSIBLE (self->current_row),
+                                       GTK_ACCESSIBLE_STATE_SELECTED, FALSE,
+                                       -1);
+        }
+
+      self->current_row = row;
+      gtk_widget_add_css_class (GTK_WIDGET (row), "current");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row),
+                                   GTK_ACCESSIBLE_STATE_SELECTED, TRUE,
+                                   -1);
+    }
+
+  /* The error page stays up whatever the sidebar says. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") == 0)
+    return;
+
+  gtk_stack_set_visible_child_name (self->stack, gtk_widget_get_name (GTK_WIDGET (row)));
 }
 
 static GtkListBoxRow *
@@ -92,8 +128,8 @@ steward_window_get_page (StewardWindow *self)
 
   g_return_val_if_fail (STEWARD_IS_WINDOW (self), NULL);
 
-  /* The sidebar keeps its selection when the error page covers the stack. */
-  if ((row = gtk_list_box_get_selected_row (self->sidebar_list)))
+  /* The sidebar keeps its page when the error page covers the stack. */
+  if ((row = self->current_row))
     return gtk_widget_get_name (GTK_WIDGET (row));
 
   return page_names[0];
@@ -123,8 +159,7 @@ steward_window_set_page (StewardWindow *self,
   if (!(row = steward_window_get_row (self, page)))
     return FALSE;
 
-  /* Selecting the row switches the stack, see sidebar_row_selected_cb(). */
-  gtk_list_box_select_row (self->sidebar_list, row);
+  steward_window_show_row (self, row);
 
   return TRUE;
 }
@@ -166,23 +201,35 @@ new_conversation_action (GtkWidget  *widget,
   steward_chat_page_new_conversation (self->chat_page);
 }
 
-static void
-sidebar_row_selected_cb (StewardWindow *self,
-                         GtkListBoxRow *row,
-                         GtkListBox    *list_box)
+/* The focus came into the sidebar (Tab, F6, a click): it goes on to the
+ * row of the page showing, as it would to a selected row, once the list
+ * is done placing it (and its cursor) on the first or last row. A click
+ * then activates its own row, which takes the focus. */
+static gboolean
+sidebar_focus_current_cb (gpointer user_data)
 {
-  g_assert (STEWARD_IS_WINDOW (self));
+  StewardWindow *self = user_data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-  if (row == NULL)
-    return;
+  self->sidebar_focus_id = 0;
 
-  /* The error page stays up whatever the sidebar says. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") == 0)
-    return;
+  /* As Tab would: the list's arrows then move on from that row. */
+  if (self->current_row != NULL && focus != GTK_WIDGET (self->current_row) &&
+      steward_focus_is_within (GTK_WIDGET (self->sidebar_list)))
+    gtk_widget_child_focus (GTK_WIDGET (self->current_row), GTK_DIR_TAB_FORWARD);
 
-  gtk_stack_set_visible_child_name (self->stack, gtk_widget_get_name (GTK_WIDGET (row)));
+  return G_SOURCE_REMOVE;
 }
 
+static void
+sidebar_focus_enter_cb (StewardWindow           *self,
+                        GtkEventControllerFocus *controller)
+{
+  if (self->sidebar_focus_id == 0)
+    self->sidebar_focus_id = g_idle_add_full (G_PRIORITY_HIGH, sidebar_focus_current_cb, self, NULL);
+}
+
+/* A click, Enter or Space: focus moving over a row does not switch. */
 static void
 sidebar_row_activated_cb (StewardWindow *self,
                           GtkListBoxRow *row,
@@ -190,7 +237,18 @@ sidebar_row_activated_cb (StewardWindow *self,
 {
   g_assert (STEWARD_IS_WINDOW (self));
 
+  steward_window_show_row (self, row);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static gboolean
+cycle_panes_cb (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  steward_focus_cycle_panes (widget, g_variant_get_boolean (args));
+  return TRUE;
 }
 
 static void
@@ -574,6 +632,8 @@ steward_window_dispose (GObject *object)
 {
   StewardWindow *self = (StewardWindow *)object;
 
+  g_clear_handle_id (&self->sidebar_focus_id, g_source_remove);
+
   /* The entry does not know about the popover: unparent it first. */
   if (self->search_popover != NULL)
     {
@@ -621,6 +681,10 @@ steward_window_class_init (StewardWindowClass *klass)
    */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search", NULL);
 
+  /* F6 moves between the panes, as in GNOME's own apps. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F6, 0, cycle_panes_cb, "b", TRUE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, cycle_panes_cb, "b", FALSE);
+
   g_type_ensure (STEWARD_TYPE_CHAT_PAGE);
   g_type_ensure (STEWARD_TYPE_DOCUMENTS_PAGE);
   g_type_ensure (STEWARD_TYPE_TASKS_PAGE);
@@ -647,7 +711,6 @@ steward_window_class_init (StewardWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_previous_match_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
 }
 
@@ -659,6 +722,14 @@ steward_window_init (StewardWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   steward_stack_accessible_track (self->stack);
+
+  /* Tab enters the sidebar once, on the page showing; arrows move. */
+  steward_focus_set_tab_stop (GTK_WIDGET (self->sidebar_list));
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_object (controller, "enter", G_CALLBACK (sidebar_focus_enter_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar_list), controller);
+  steward_window_show_row (self, self->chat_row);
 
   self->search_popover = STEWARD_SEARCH_POPOVER (steward_search_popover_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->search_popover), GTK_WIDGET (self->search_entry));

@@ -96,6 +96,12 @@ void     _steward_chat_view_set_editing             (StewardChatView *self,
 void     _steward_chat_view_init_scrolling          (StewardChatView *self);
 void     _steward_chat_view_cancel_frame_work       (StewardChatView *self);
 
+/* steward-chat-view-keyboard.c */
+void     _steward_chat_view_init_keyboard           (StewardChatView *self);
+gboolean _steward_chat_view_focus                   (GtkWidget        *widget,
+                                                     GtkDirectionType  direction);
+gboolean _steward_chat_view_focus_messages          (StewardChatView *self);
+
 /* steward-chat-view-turn.c */
 void     _steward_chat_view_class_actions_init      (StewardChatViewClass *klass);
 void     _steward_chat_view_cancel_edit_action      (GtkWidget       *widget,

@@ -382,6 +382,9 @@ setup_row_cb (StewardChatView          *self,
   GtkWidget *row = steward_message_row_new ();
 
   g_object_bind_property (self, "last-reply-id", row, "last-reply-id", G_BINDING_SYNC_CREATE);
+  /* The keyboard moves from message to message, see
+   * steward-chat-view-keyboard.c. */
+  gtk_widget_set_focusable (row, TRUE);
   gtk_list_item_set_activatable (list_item, FALSE);
   gtk_list_item_set_selectable (list_item, FALSE);
   gtk_list_item_set_child (list_item, row);
@@ -392,8 +395,18 @@ bind_row_cb (StewardChatView          *self,
              GtkListItem              *list_item,
              GtkSignalListItemFactory *factory)
 {
-  steward_message_row_set_item (STEWARD_MESSAGE_ROW (gtk_list_item_get_child (list_item)),
-                                gtk_list_item_get_item (list_item));
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  StewardMessage *message = gtk_list_item_get_item (list_item);
+
+  steward_message_row_set_item (STEWARD_MESSAGE_ROW (row), message);
+
+  /* What a screen reader says as the keyboard moves to the message; its
+   * text follows. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  steward_message_get_role (message) == STEWARD_MESSAGE_ROLE_USER
+                                    ? _("Your message") : _("Steward’s reply"),
+                                  -1);
 }
 
 static void
@@ -514,6 +527,7 @@ steward_chat_view_class_init (StewardChatViewClass *klass)
   object_class->get_property = steward_chat_view_get_property;
   object_class->set_property = steward_chat_view_set_property;
 
+  widget_class->focus = _steward_chat_view_focus;
   widget_class->unrealize = steward_chat_view_unrealize;
   widget_class->unroot = steward_chat_view_unroot;
 
@@ -587,6 +601,7 @@ steward_chat_view_init (StewardChatView *self)
   gtk_list_view_set_model (self->message_list, GTK_SELECTION_MODEL (self->selection));
 
   _steward_chat_view_init_scrolling (self);
+  _steward_chat_view_init_keyboard (self);
 
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);

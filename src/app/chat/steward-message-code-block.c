@@ -351,6 +351,8 @@ steward_message_code_block_new (const char *code,
   gtk_label_set_yalign (self->code_label, 0.0f);
   gtk_label_set_selectable (self->code_label, TRUE);
   gtk_widget_set_focusable (GTK_WIDGET (self->code_label), FALSE);
+  /* Or GTK 4.8's selectable label stops Tab, see steward-markdown-view.c */
+  gtk_widget_set_can_focus (GTK_WIDGET (self->code_label), FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self->code_label), "monospace");
   gtk_widget_add_css_class (GTK_WIDGET (self->code_label), "steward-code");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->code_label),

@@ -43,6 +43,7 @@ add_detail (GtkGrid    *grid,
   gtk_label_set_selectable (GTK_LABEL (value_label), TRUE);
   gtk_label_set_ellipsize (GTK_LABEL (value_label), PANGO_ELLIPSIZE_MIDDLE);
   gtk_widget_set_focusable (value_label, FALSE);
+  gtk_widget_set_can_focus (value_label, FALSE);
   gtk_grid_attach (grid, title_label, 0, row, 1, 1);
   gtk_grid_attach (grid, value_label, 1, row, 1, 1);
 }

@@ -242,6 +242,7 @@ ensure_error_box (StewardMessageRow *self)
   gtk_label_set_wrap_mode (self->error_label, PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (self->error_label, TRUE);
   gtk_widget_set_focusable (GTK_WIDGET (self->error_label), FALSE);
+  gtk_widget_set_can_focus (GTK_WIDGET (self->error_label), FALSE);
   gtk_widget_set_hexpand (GTK_WIDGET (self->error_label), TRUE);
   gtk_box_append (GTK_BOX (self->error_box), GTK_WIDGET (self->error_label));
 
@@ -624,6 +625,7 @@ steward_message_row_class_init (StewardMessageRowClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "messagerow");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void

@@ -102,8 +102,11 @@ create_label (const char *markup)
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   /* Selectable labels grab focus on click and select everything on
-   * keyboard focus; in a list of messages that is only in the way. */
+   * keyboard focus; in a list of messages that is only in the way. Not
+   * focusable is not enough in GTK 4.8: a selectable label still claims
+   * every focus move that reaches it, and Tab stops dead on it. */
   gtk_widget_set_focusable (label, FALSE);
+  gtk_widget_set_can_focus (label, FALSE);
 
   return label;
 }
