@@ -4,7 +4,8 @@
 # shows that reply's last lines, not its first, both when the view first
 # appears and when switching from another conversation; a long reply
 # streaming in keeps its newest lines in view; and scrolling up while it
-# streams leaves the view where the user put it.
+# streams leaves the view where the user put it, with a button to jump
+# back to the newest message.
 #
 # Copyright 2026 The Steward authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -31,6 +32,7 @@ SHORT_QUESTION = 'Is the kettle on?'
 SHORT_REPLY = 'It is, the tea will be ready in a minute.'
 STREAM_LAST = 'That is all about the tides.'
 STREAM_PARAGRAPHS = 40
+JUMP = 'Jump to Newest Message'
 
 
 def write_stream_fixture(folder):
@@ -195,6 +197,7 @@ def run(steward):
     chatui.open_chat(steward)
     choose(steward, 'Lighthouses')
     check_at_end(steward, 'when the view first appears')
+    assert steward.find_visible('push button', JUMP) is None, 'a jump button at the end'
 
     # From a conversation already shown to the tall one.
     choose(steward, 'Kettle')
@@ -230,6 +233,11 @@ def run(steward):
     assert chatui.shows_text(steward, STREAM_LAST)
     assert not in_view(steward, STREAM_LAST), 'the view followed the reply after the user scrolled up'
     check_painted(steward, 'after scrolling up through the reply')
+
+    # Scrolled up, a button jumps back to the newest message, and goes.
+    ui.click(steward.wait_visible('push button', JUMP))
+    ui.wait_for(lambda: in_view(steward, STREAM_LAST), 'the jump to bring the newest line into view')
+    steward.wait_gone('push button', JUMP)
 
 
 if not ui.STEWARD_CLI or not os.access(ui.STEWARD_CLI, os.X_OK):

@@ -29,6 +29,7 @@ struct _StewardChatView
   GtkTextView     *composer;
   GtkBox          *composer_box;
   GtkRevealer     *editing_revealer;
+  GtkRevealer     *jump_revealer;
   GtkListView     *message_list;
   GtkLabel        *placeholder;
   GtkScrolledWindow *scroller;
@@ -95,6 +96,12 @@ void     _steward_chat_view_set_editing             (StewardChatView *self,
 /* steward-chat-view-scroll.c */
 void     _steward_chat_view_init_scrolling          (StewardChatView *self);
 void     _steward_chat_view_cancel_frame_work       (StewardChatView *self);
+
+/* steward-chat-view-jump.c */
+void     _steward_chat_view_init_jump               (StewardChatView *self);
+void     _steward_chat_view_update_jump             (StewardChatView *self);
+void     _steward_chat_view_jump_clicked_cb         (StewardChatView *self,
+                                                     GtkButton       *button);
 
 /* steward-chat-view-keyboard.c */
 void     _steward_chat_view_init_keyboard           (StewardChatView *self);

@@ -18,6 +18,8 @@
 /* How close to the end counts as "at the bottom", to keep following. */
 #define FOLLOW_SLACK_PX 48
 
+static void queue_frame_work (StewardChatView *self);
+
 static void
 scroll_to_bottom_now (StewardChatView *self)
 {
@@ -68,7 +70,14 @@ steward_chat_view_scroll_to_end (StewardChatView *self)
   if (n_items == 0 || !has_size (self))
     return;
 
+  /* That brings the last message's top into view, which is not the
+   * user's scrolling; its end comes at once, and again once the list is
+   * laid out there. */
+  self->scrolling = TRUE;
   scroll_to_position (self, n_items - 1);
+  self->scrolling = FALSE;
+  scroll_to_bottom_now (self);
+  queue_frame_work (self);
 }
 
 /**

@@ -555,6 +555,7 @@ steward_chat_view_class_init (StewardChatViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardChatView, composer);
   gtk_widget_class_bind_template_child (widget_class, StewardChatView, composer_box);
   gtk_widget_class_bind_template_child (widget_class, StewardChatView, editing_revealer);
+  gtk_widget_class_bind_template_child (widget_class, StewardChatView, jump_revealer);
   gtk_widget_class_bind_template_child (widget_class, StewardChatView, message_list);
   gtk_widget_class_bind_template_child (widget_class, StewardChatView, placeholder);
   gtk_widget_class_bind_template_child (widget_class, StewardChatView, scroller);
@@ -565,6 +566,8 @@ steward_chat_view_class_init (StewardChatViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardChatView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, StewardChatView, view_stack);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_error_clicked_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "jump_clicked_cb",
+                                                G_CALLBACK (_steward_chat_view_jump_clicked_cb));
 }
 
 static void
@@ -602,6 +605,7 @@ steward_chat_view_init (StewardChatView *self)
 
   _steward_chat_view_init_scrolling (self);
   _steward_chat_view_init_keyboard (self);
+  _steward_chat_view_init_jump (self);
 
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
