@@ -14,6 +14,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "steward-message-code-block.h"
+#include "steward-sideways-scroller.h"
 
 /* A code block in a message: a header with the language and a Copy
  * button, then the code in a selectable monospace label that scrolls
@@ -360,9 +361,7 @@ steward_message_code_block_new (const char *code,
                                   -1);
 
   /* Long lines scroll sideways rather than widen the conversation. */
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  scroller = steward_sideways_scroller_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->code_label));
   gtk_widget_set_parent (scroller, GTK_WIDGET (self));
 

@@ -16,6 +16,7 @@
 #include "steward-markdown-view.h"
 #include "steward-markdown.h"
 #include "steward-message-code-block.h"
+#include "steward-sideways-scroller.h"
 
 /* A message's Markdown as native widgets, one per block: labels with Pango
  * markup for text, a code block (steward-message-code-block.c) for code, a
@@ -241,9 +242,7 @@ create_table (const StewardMarkdownBlock *block)
     }
 
   /* Wide tables scroll sideways rather than widen the conversation. */
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  scroller = steward_sideways_scroller_new ();
   gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_widget_set_halign (scroller, GTK_ALIGN_START);
   gtk_widget_add_css_class (scroller, "steward-table-scroller");
