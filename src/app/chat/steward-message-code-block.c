@@ -362,6 +362,10 @@ steward_message_code_block_new (const char *code,
 
   /* Long lines scroll sideways rather than widen the conversation. */
   scroller = steward_sideways_scroller_new ();
+  /* It takes the keyboard focus, for the arrows to scroll it sideways. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scroller),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Code"),
+                                  -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->code_label));
   gtk_widget_set_parent (scroller, GTK_WIDGET (self));
 

@@ -243,6 +243,10 @@ create_table (const StewardMarkdownBlock *block)
 
   /* Wide tables scroll sideways rather than widen the conversation. */
   scroller = steward_sideways_scroller_new ();
+  /* It takes the keyboard focus, for the arrows to scroll it sideways. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scroller),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Table"),
+                                  -1);
   gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_widget_set_halign (scroller, GTK_ALIGN_START);
   gtk_widget_add_css_class (scroller, "steward-table-scroller");
