@@ -51,6 +51,8 @@ def body(steward):
         size_button = steward.wait_visible('push button', 'Model Size')
         assert size_button.getState().contains(ui.pyatspi.STATE_FOCUSABLE)
         assert steward.find_visible('push button', 'GtkToggleButton') is None
+        # ...and says its value.
+        assert size_button.description == 'Medium', size_button.description
 
         # The copy toast shows above the composer, leaving the menu free.
         steward.click('push button', 'Copy')

@@ -518,6 +518,19 @@ steward_chat_view_set_property (GObject      *object,
 }
 
 static void
+tier_selected_cb (GtkDropDown *dropdown,
+                  GParamSpec  *pspec,
+                  GtkWidget   *button)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  item ? gtk_string_object_get_string (item) : "",
+                                  -1);
+}
+
+static void
 steward_chat_view_class_init (StewardChatViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -585,9 +598,15 @@ steward_chat_view_init (StewardChatView *self)
    */
   button = gtk_widget_get_first_child (GTK_WIDGET (self->tier_dropdown));
   if (GTK_IS_TOGGLE_BUTTON (button))
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Model Size"),
-                                    -1);
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Model Size"),
+                                      -1);
+      /* And its value, which the button alone does not say. */
+      g_signal_connect_object (self->tier_dropdown, "notify::selected-item",
+                               G_CALLBACK (tier_selected_cb), button, 0);
+      tier_selected_cb (self->tier_dropdown, NULL, button);
+    }
 
   self->follow = TRUE;
   self->follow_up_cancellable = g_cancellable_new ();
