@@ -190,11 +190,49 @@ typedef struct
   gint64     newest;
   /* "count, window" of each word, for steward_rank */
   GString   *frequencies;
+  /* One result for each conversation, its best match */
+  gboolean   by_conversation;
 } Search;
 
-/* Ranks the matches from @floor on, keeps the @limit best, and makes
- * their snippets. With @most, fails with STEWARD_STORE_READER_TOO_MANY
- * rather than rank more than that many. */
+/* The snippet of the message @id, from its Markdown with the matches
+ * marked. Run for the results returned only: highlight() reads the
+ * whole message. */
+static int
+make_snippet (sqlite3       *db,
+              sqlite3_stmt **stmt,
+              const Search  *search,
+              gint64         id,
+              char         **snippet)
+{
+  int rc;
+
+  if (*stmt == NULL &&
+      (rc = sqlite3_prepare_v2 (db,
+                                "SELECT highlight (messages_fts, 0, '" STEWARD_SEARCH_MATCH_START "',"
+                                "                  '" STEWARD_SEARCH_MATCH_END "')"
+                                "  FROM messages_fts WHERE messages_fts MATCH ?1 AND rowid = ?2",
+                                -1, stmt, NULL)) != SQLITE_OK)
+    return rc;
+
+  sqlite3_reset (*stmt);
+  sqlite3_bind_text (*stmt, 1, search->fts->str, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (*stmt, 2, id);
+
+  rc = sqlite3_step (*stmt);
+  if (rc == SQLITE_ROW)
+    *snippet = _steward_search_dup_snippet ((const char *)sqlite3_column_text (*stmt, 0));
+  else if (rc == SQLITE_DONE)
+    *snippet = g_strdup ("");
+  else
+    return rc;
+
+  return SQLITE_OK;
+}
+
+/* Ranks the matches from @floor on, keeps the @limit best (with
+ * @search->by_conversation, the best of each conversation, and how many
+ * more there are), and makes their snippets. With @most, fails with
+ * STEWARD_STORE_READER_TOO_MANY rather than rank more than that many. */
 static int
 rank_matches (sqlite3      *db,
               const Search *search,
@@ -203,25 +241,41 @@ rank_matches (sqlite3      *db,
               GListStore   *list)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) snippet_stmt = NULL;
   g_autofree char *rank = g_strdup_printf ("steward_rank(%" G_GINT64_FORMAT "%s)",
                                            most, search->frequencies->str);
   int rc;
 
-  /* ORDER BY rank inside FTS5 returns rows already sorted, so the LIMIT
-   * stops before snippet() runs on any other candidate. The rank is a
-   * sort key that puts the newest first among equals. */
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT m.id, m.conversation_id, c.title, m.role, r.snippet, m.created_at"
-                           "  FROM (SELECT rowid AS id, rank,"
-                           "               snippet (messages_fts, 0, '" STEWARD_SEARCH_MATCH_START "',"
-                           "                        '" STEWARD_SEARCH_MATCH_END "', '…', 12) AS snippet"
-                           "          FROM messages_fts"
-                           "         WHERE messages_fts MATCH ?1 AND rank MATCH ?2 AND rowid >= ?3"
-                           "         ORDER BY rank LIMIT ?4) r"
-                           "  JOIN messages m ON m.id = r.id"
-                           "  JOIN conversations c ON c.id = m.conversation_id"
-                           " ORDER BY r.rank",
-                           -1, &stmt, NULL);
+  if (search->by_conversation)
+    /* Every candidate is ranked to find each conversation's best; the
+     * rank is a sort key (a blob), so min() is the best, and SQLite
+     * takes the row's other columns from the row min() chose. */
+    rc = sqlite3_prepare_v2 (db,
+                             "SELECT m.id, m.conversation_id, c.title, m.role, m.created_at, g.n"
+                             "  FROM (SELECT r.id AS id, min (r.rank) AS best, count (*) AS n"
+                             "          FROM (SELECT rowid AS id, rank FROM messages_fts"
+                             "                 WHERE messages_fts MATCH ?1 AND rank MATCH ?2"
+                             "                   AND rowid >= ?3) r"
+                             "          JOIN messages m ON m.id = r.id"
+                             "         GROUP BY m.conversation_id) g"
+                             "  JOIN messages m ON m.id = g.id"
+                             "  JOIN conversations c ON c.id = m.conversation_id"
+                             " ORDER BY g.best LIMIT ?4",
+                             -1, &stmt, NULL);
+  else
+    /* ORDER BY rank inside FTS5 returns rows already sorted, so the
+     * LIMIT stops before any other candidate is read further. The rank
+     * is a sort key that puts the newest first among equals. */
+    rc = sqlite3_prepare_v2 (db,
+                             "SELECT m.id, m.conversation_id, c.title, m.role, m.created_at, 1"
+                             "  FROM (SELECT rowid AS id, rank"
+                             "          FROM messages_fts"
+                             "         WHERE messages_fts MATCH ?1 AND rank MATCH ?2 AND rowid >= ?3"
+                             "         ORDER BY rank LIMIT ?4) r"
+                             "  JOIN messages m ON m.id = r.id"
+                             "  JOIN conversations c ON c.id = m.conversation_id"
+                             " ORDER BY r.rank",
+                             -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     return rc;
 
@@ -232,15 +286,22 @@ rank_matches (sqlite3      *db,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(GDateTime) created_at = _steward_store_column_time (stmt, 5);
-      g_autoptr(StewardSearchResult) result =
-        _steward_search_result_new (sqlite3_column_int64 (stmt, 0),
-                                    sqlite3_column_int64 (stmt, 1),
-                                    (const char *)sqlite3_column_text (stmt, 2),
-                                    _steward_store_column_enum (stmt, 3, STEWARD_TYPE_MESSAGE_ROLE,
-                                                                STEWARD_MESSAGE_ROLE_USER),
-                                    (const char *)sqlite3_column_text (stmt, 4),
-                                    created_at);
+      g_autoptr(GDateTime) created_at = _steward_store_column_time (stmt, 4);
+      g_autoptr(StewardSearchResult) result = NULL;
+      g_autofree char *snippet = NULL;
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if ((rc = make_snippet (db, &snippet_stmt, search, id, &snippet)) != SQLITE_OK)
+        return rc;
+
+      result = _steward_search_result_new (id,
+                                           sqlite3_column_int64 (stmt, 1),
+                                           (const char *)sqlite3_column_text (stmt, 2),
+                                           _steward_store_column_enum (stmt, 3, STEWARD_TYPE_MESSAGE_ROLE,
+                                                                       STEWARD_MESSAGE_ROLE_USER),
+                                           snippet,
+                                           created_at);
+      _steward_search_result_set_n_more_matches (result, MAX (sqlite3_column_int64 (stmt, 5) - 1, 0));
 
       g_list_store_append (list, result);
     }
@@ -298,11 +359,12 @@ static int
 search_on (sqlite3    *db,
            GPtrArray  *words,
            guint       limit,
+           gboolean    by_conversation,
            GListStore *list)
 {
   g_autoptr(GString) fts = g_string_new (NULL);
   g_autoptr(GString) frequencies = g_string_new (NULL);
-  Search search = { words, fts, limit, 0, 0, frequencies };
+  Search search = { words, fts, limit, 0, 0, frequencies, by_conversation };
   RecentMatches rarest = { 0, };
   RecentMatches all;
   double expected;
@@ -372,6 +434,7 @@ static GListModel *
 search_messages (StewardStore  *self,
                  const char    *query,
                  guint          limit,
+                 gboolean       by_conversation,
                  GCancellable  *cancellable,
                  GError       **error)
 {
@@ -392,7 +455,7 @@ search_messages (StewardStore  *self,
       return NULL;
     }
 
-  if ((rc = search_on (db, words, limit, list)) != SQLITE_OK)
+  if ((rc = search_on (db, words, limit, by_conversation, list)) != SQLITE_OK)
     set_search_error (reader, db, rc, cancellable, error);
 
   _steward_store_reader_unlock (reader);
@@ -425,13 +488,39 @@ steward_store_search_messages (StewardStore  *self,
 {
   g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
 
-  return search_messages (self, query, limit, NULL, error);
+  return search_messages (self, query, limit, FALSE, NULL, error);
+}
+
+/**
+ * steward_store_search_conversations:
+ * @query: as for steward_store_search_messages()
+ * @limit: at most this many conversations, or 0 for all of them
+ *
+ * Searches the messages as steward_store_search_messages() does, and
+ * gives one result for each conversation: its best match, with how many
+ * more of its messages match (steward_search_result_get_n_more_matches()).
+ * When the matches are many, only those ranked (about the thousand most
+ * recent, see "Searching the history" above) are counted.
+ *
+ * Returns: (transfer full): #StewardSearchResult items, the conversation
+ *   with the best match first
+ */
+GListModel *
+steward_store_search_conversations (StewardStore  *self,
+                                    const char    *query,
+                                    guint          limit,
+                                    GError       **error)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  return search_messages (self, query, limit, TRUE, NULL, error);
 }
 
 typedef struct
 {
-  char  *query;
-  guint  limit;
+  char     *query;
+  guint     limit;
+  gboolean  by_conversation;
 } SearchData;
 
 static void
@@ -456,10 +545,35 @@ search_messages_worker (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  if ((results = search_messages (source_object, search->query, search->limit, cancellable, &error)))
+  if ((results = search_messages (source_object, search->query, search->limit,
+                                  search->by_conversation, cancellable, &error)))
     g_task_return_pointer (task, results, g_object_unref);
   else
     g_task_return_error (task, error);
+}
+
+static void
+search_async (StewardStore        *self,
+              const char          *query,
+              guint                limit,
+              gboolean             by_conversation,
+              gpointer             source_tag,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SearchData *search;
+
+  search = g_new0 (SearchData, 1);
+  search->query = g_strdup (query);
+  search->limit = limit;
+  search->by_conversation = by_conversation;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, search, search_data_free);
+  g_task_run_in_thread (task, search_messages_worker);
 }
 
 /**
@@ -481,20 +595,11 @@ steward_store_search_messages_async (StewardStore        *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  SearchData *search;
-
   g_return_if_fail (STEWARD_IS_STORE (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  search = g_new0 (SearchData, 1);
-  search->query = g_strdup (query);
-  search->limit = limit;
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, steward_store_search_messages_async);
-  g_task_set_task_data (task, search, search_data_free);
-  g_task_run_in_thread (task, search_messages_worker);
+  search_async (self, query, limit, FALSE, steward_store_search_messages_async,
+                cancellable, callback, user_data);
 }
 
 /**
@@ -511,6 +616,48 @@ steward_store_search_messages_finish (StewardStore  *self,
   g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == steward_store_search_messages_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * steward_store_search_conversations_async:
+ * @query: as for steward_store_search_conversations()
+ * @limit: as for steward_store_search_conversations()
+ * @cancellable: (nullable): as for steward_store_search_messages_async()
+ *
+ * steward_store_search_conversations() in a worker thread, as
+ * steward_store_search_messages_async() searches.
+ */
+void
+steward_store_search_conversations_async (StewardStore        *self,
+                                          const char          *query,
+                                          guint                limit,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_return_if_fail (STEWARD_IS_STORE (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  search_async (self, query, limit, TRUE, steward_store_search_conversations_async,
+                cancellable, callback, user_data);
+}
+
+/**
+ * steward_store_search_conversations_finish:
+ *
+ * Returns: (transfer full): #StewardSearchResult items, one for each
+ *   conversation, the best first, or %NULL with @error set
+ */
+GListModel *
+steward_store_search_conversations_finish (StewardStore  *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == steward_store_search_conversations_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
