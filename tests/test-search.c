@@ -148,7 +148,9 @@ search_cb (GObject      *object,
 {
   Search *search = user_data;
 
-  if (g_task_get_source_tag (G_TASK (result)) == steward_store_search_conversations_async)
+  if (g_task_get_source_tag (G_TASK (result)) == steward_store_search_in_conversation_async)
+    search->results = steward_store_search_in_conversation_finish (STEWARD_STORE (object), result, &search->error);
+  else if (g_task_get_source_tag (G_TASK (result)) == steward_store_search_conversations_async)
     search->results = steward_store_search_conversations_finish (STEWARD_STORE (object), result, &search->error);
   else
     search->results = steward_store_search_messages_finish (STEWARD_STORE (object), result, &search->error);
@@ -761,6 +763,26 @@ test_groups_by_conversation (Fixture       *fixture,
   assert_same_results (results, async);
   first = search_conversations_async (fixture->store, "zeppelin", 1);
   g_assert_cmpuint (g_list_model_get_n_items (first), ==, 1);
+
+  /* The matches behind "3 more", in the conversation's order */
+  {
+    g_autoptr(GListModel) in_airships = steward_store_search_in_conversation (fixture->store, ids[0],
+                                                                               "zeppelin", 0, &error);
+    gint64 previous = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (in_airships), ==, 4);
+    for (guint i = 0; i < 4; i++)
+      {
+        g_autoptr(StewardSearchResult) result = g_list_model_get_item (in_airships, i);
+        g_autofree char *snippet = steward_search_result_dup_snippet_marked (result, "[", "]");
+
+        g_assert_cmpint (steward_search_result_get_conversation_id (result), ==, ids[0]);
+        g_assert_cmpint (steward_search_result_get_message_id (result), >, previous);
+        g_assert_nonnull (strstr (snippet, "[zeppelin]"));
+        previous = steward_search_result_get_message_id (result);
+      }
+  }
 
   /* The search by message still lists every match. */
   g_clear_object (&results);

@@ -414,6 +414,67 @@ search_on (sqlite3    *db,
   return rank_matches (db, &search, all.count >= search.cap ? all.oldest : G_MININT64, 0, list);
 }
 
+/* The matches in one conversation, in its order. Not ranked: only the
+ * matches among the conversation's ids are read (FTS5 takes the rowid
+ * bounds; CROSS JOIN keeps it the outer loop), so even a common word
+ * costs no walk over the history. */
+static int
+search_in_conversation_on (sqlite3    *db,
+                           GPtrArray  *words,
+                           gint64      conversation_id,
+                           guint       limit,
+                           GListStore *list)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) fts = g_string_new (NULL);
+  int rc;
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (fts, ' ');
+      append_phrase (fts, g_ptr_array_index (words, i), TRUE);
+    }
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT f.rowid, c.title, m.role, m.created_at,"
+                           "       highlight (messages_fts, 0, '" STEWARD_SEARCH_MATCH_START "',"
+                           "                  '" STEWARD_SEARCH_MATCH_END "')"
+                           "  FROM messages_fts f"
+                           "  CROSS JOIN messages m ON m.id = f.rowid"
+                           "  JOIN conversations c ON c.id = m.conversation_id"
+                           " WHERE messages_fts MATCH ?1"
+                           "   AND f.rowid >= (SELECT min (id) FROM messages WHERE conversation_id = ?2)"
+                           "   AND f.rowid <= (SELECT max (id) FROM messages WHERE conversation_id = ?2)"
+                           "   AND m.conversation_id = ?2"
+                           " ORDER BY f.rowid LIMIT ?3",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  sqlite3_bind_text (stmt, 1, fts->str, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, conversation_id);
+  sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64)limit : -1);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GDateTime) created_at = _steward_store_column_time (stmt, 3);
+      g_autofree char *snippet = _steward_search_dup_snippet ((const char *)sqlite3_column_text (stmt, 4));
+      g_autoptr(StewardSearchResult) result =
+        _steward_search_result_new (sqlite3_column_int64 (stmt, 0),
+                                    conversation_id,
+                                    (const char *)sqlite3_column_text (stmt, 1),
+                                    _steward_store_column_enum (stmt, 2, STEWARD_TYPE_MESSAGE_ROLE,
+                                                                STEWARD_MESSAGE_ROLE_USER),
+                                    snippet,
+                                    created_at);
+
+      g_list_store_append (list, result);
+    }
+
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 static void
 set_search_error (StewardStoreReader  *reader,
                   sqlite3             *db,
@@ -435,6 +496,7 @@ search_messages (StewardStore  *self,
                  const char    *query,
                  guint          limit,
                  gboolean       by_conversation,
+                 gint64         conversation_id,
                  GCancellable  *cancellable,
                  GError       **error)
 {
@@ -455,7 +517,12 @@ search_messages (StewardStore  *self,
       return NULL;
     }
 
-  if ((rc = search_on (db, words, limit, by_conversation, list)) != SQLITE_OK)
+  if (conversation_id != 0)
+    rc = search_in_conversation_on (db, words, conversation_id, limit, list);
+  else
+    rc = search_on (db, words, limit, by_conversation, list);
+
+  if (rc != SQLITE_OK)
     set_search_error (reader, db, rc, cancellable, error);
 
   _steward_store_reader_unlock (reader);
@@ -488,7 +555,7 @@ steward_store_search_messages (StewardStore  *self,
 {
   g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
 
-  return search_messages (self, query, limit, FALSE, NULL, error);
+  return search_messages (self, query, limit, FALSE, 0, NULL, error);
 }
 
 /**
@@ -513,7 +580,7 @@ steward_store_search_conversations (StewardStore  *self,
 {
   g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
 
-  return search_messages (self, query, limit, TRUE, NULL, error);
+  return search_messages (self, query, limit, TRUE, 0, NULL, error);
 }
 
 typedef struct
@@ -521,6 +588,7 @@ typedef struct
   char     *query;
   guint     limit;
   gboolean  by_conversation;
+  gint64    conversation_id;
 } SearchData;
 
 static void
@@ -546,7 +614,8 @@ search_messages_worker (GTask        *task,
     return;
 
   if ((results = search_messages (source_object, search->query, search->limit,
-                                  search->by_conversation, cancellable, &error)))
+                                  search->by_conversation, search->conversation_id,
+                                  cancellable, &error)))
     g_task_return_pointer (task, results, g_object_unref);
   else
     g_task_return_error (task, error);
@@ -557,6 +626,7 @@ search_async (StewardStore        *self,
               const char          *query,
               guint                limit,
               gboolean             by_conversation,
+              gint64               conversation_id,
               gpointer             source_tag,
               GCancellable        *cancellable,
               GAsyncReadyCallback  callback,
@@ -569,6 +639,7 @@ search_async (StewardStore        *self,
   search->query = g_strdup (query);
   search->limit = limit;
   search->by_conversation = by_conversation;
+  search->conversation_id = conversation_id;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, source_tag);
@@ -598,7 +669,7 @@ steward_store_search_messages_async (StewardStore        *self,
   g_return_if_fail (STEWARD_IS_STORE (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  search_async (self, query, limit, FALSE, steward_store_search_messages_async,
+  search_async (self, query, limit, FALSE, 0, steward_store_search_messages_async,
                 cancellable, callback, user_data);
 }
 
@@ -640,7 +711,7 @@ steward_store_search_conversations_async (StewardStore        *self,
   g_return_if_fail (STEWARD_IS_STORE (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  search_async (self, query, limit, TRUE, steward_store_search_conversations_async,
+  search_async (self, query, limit, TRUE, 0, steward_store_search_conversations_async,
                 cancellable, callback, user_data);
 }
 
@@ -658,6 +729,75 @@ steward_store_search_conversations_finish (StewardStore  *self,
   g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == steward_store_search_conversations_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * steward_store_search_in_conversation:
+ * @conversation_id: the conversation to search
+ * @query: as for steward_store_search_messages()
+ * @limit: at most this many results, or 0 for all of them
+ *
+ * The messages of one conversation that match @query, in the
+ * conversation's order (not ranked): the matches behind
+ * steward_search_result_get_n_more_matches().
+ *
+ * Returns: (transfer full): #StewardSearchResult items, the oldest first
+ */
+GListModel *
+steward_store_search_in_conversation (StewardStore  *self,
+                                      gint64         conversation_id,
+                                      const char    *query,
+                                      guint          limit,
+                                      GError       **error)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+  g_return_val_if_fail (conversation_id > 0, NULL);
+
+  return search_messages (self, query, limit, FALSE, conversation_id, NULL, error);
+}
+
+/**
+ * steward_store_search_in_conversation_async:
+ * @conversation_id: as for steward_store_search_in_conversation()
+ * @query: as for steward_store_search_in_conversation()
+ * @limit: as for steward_store_search_in_conversation()
+ * @cancellable: (nullable): as for steward_store_search_messages_async()
+ *
+ * steward_store_search_in_conversation() in a worker thread.
+ */
+void
+steward_store_search_in_conversation_async (StewardStore        *self,
+                                            gint64               conversation_id,
+                                            const char          *query,
+                                            guint                limit,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  g_return_if_fail (STEWARD_IS_STORE (self));
+  g_return_if_fail (conversation_id > 0);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  search_async (self, query, limit, FALSE, conversation_id, steward_store_search_in_conversation_async,
+                cancellable, callback, user_data);
+}
+
+/**
+ * steward_store_search_in_conversation_finish:
+ *
+ * Returns: (transfer full): #StewardSearchResult items, the oldest
+ *   first, or %NULL with @error set
+ */
+GListModel *
+steward_store_search_in_conversation_finish (StewardStore  *self,
+                                             GAsyncResult  *result,
+                                             GError       **error)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == steward_store_search_in_conversation_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
