@@ -186,7 +186,6 @@ create_match_row (StewardSearchResult *result)
   GtkWidget *label;
 
   g_object_set_data_full (G_OBJECT (row), "result", g_object_ref (result), g_object_unref);
-  gtk_widget_add_css_class (row, "search-match");
 
   gtk_box_append (GTK_BOX (box), create_snippet_label (result));
 
@@ -211,7 +210,6 @@ create_more_row (StewardSearchResult *result)
   GtkWidget *label;
 
   g_object_set_data_full (G_OBJECT (row), "more-of", g_object_ref (result), g_object_unref);
-  gtk_widget_add_css_class (row, "search-more");
 
   /* Translators: under a conversation found by a search, the number of
    * its other messages that match; choosing it lists them */
