@@ -129,6 +129,16 @@ steward_search_result_get_n_more_matches (StewardSearchResult *self)
 }
 
 void
+_steward_search_result_set_snippet (StewardSearchResult *self,
+                                    const char          *snippet)
+{
+  g_return_if_fail (STEWARD_IS_SEARCH_RESULT (self));
+
+  g_free (self->snippet);
+  self->snippet = g_strdup (snippet ? snippet : "");
+}
+
+void
 _steward_search_result_set_n_more_matches (StewardSearchResult *self,
                                            guint                n_more)
 {

@@ -194,39 +194,66 @@ typedef struct
   gboolean   by_conversation;
 } Search;
 
-/* The snippet of the message @id, from its Markdown with the matches
- * marked. Run for the results returned only: highlight() reads the
- * whole message. */
+/* The snippets of @results, from their Markdown with the matches marked
+ * (highlight()), made for the results returned only: highlight() reads
+ * a whole message. In one pass over the matches between the first and
+ * the last of them, which were among those just ranked; a query for
+ * each result would read the match lists again each time (and merge
+ * them, for a word longer than the indexed prefixes). CASE evaluates
+ * highlight() only for the results. */
 static int
-make_snippet (sqlite3       *db,
-              sqlite3_stmt **stmt,
-              const Search  *search,
-              gint64         id,
-              char         **snippet)
+make_snippets (sqlite3      *db,
+               const Search *search,
+               GPtrArray    *results)
 {
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  gint64 first = G_MAXINT64;
+  gint64 last = G_MININT64;
   int rc;
 
-  if (*stmt == NULL &&
-      (rc = sqlite3_prepare_v2 (db,
-                                "SELECT highlight (messages_fts, 0, '" STEWARD_SEARCH_MATCH_START "',"
-                                "                  '" STEWARD_SEARCH_MATCH_END "')"
-                                "  FROM messages_fts WHERE messages_fts MATCH ?1 AND rowid = ?2",
-                                -1, stmt, NULL)) != SQLITE_OK)
+  if (results->len == 0)
+    return SQLITE_OK;
+
+  g_string_append (sql, "SELECT rowid, CASE WHEN rowid IN (");
+  for (guint i = 0; i < results->len; i++)
+    {
+      StewardSearchResult *result = g_ptr_array_index (results, i);
+      gint64 id = steward_search_result_get_message_id (result);
+
+      g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, i > 0 ? ", " : "", id);
+      g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), result);
+      first = MIN (first, id);
+      last = MAX (last, id);
+    }
+  g_string_append (sql,
+                   ") THEN highlight (messages_fts, 0, '" STEWARD_SEARCH_MATCH_START "',"
+                   "                  '" STEWARD_SEARCH_MATCH_END "') END"
+                   "  FROM messages_fts WHERE messages_fts MATCH ?1 AND rowid >= ?2 AND rowid <= ?3");
+
+  if ((rc = sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL)) != SQLITE_OK)
     return rc;
 
-  sqlite3_reset (*stmt);
-  sqlite3_bind_text (*stmt, 1, search->fts->str, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (*stmt, 2, id);
+  sqlite3_bind_text (stmt, 1, search->fts->str, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, first);
+  sqlite3_bind_int64 (stmt, 3, last);
 
-  rc = sqlite3_step (*stmt);
-  if (rc == SQLITE_ROW)
-    *snippet = _steward_search_dup_snippet ((const char *)sqlite3_column_text (*stmt, 0));
-  else if (rc == SQLITE_DONE)
-    *snippet = g_strdup ("");
-  else
-    return rc;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      StewardSearchResult *result;
+      g_autofree char *snippet = NULL;
 
-  return SQLITE_OK;
+      if (sqlite3_column_type (stmt, 1) == SQLITE_NULL ||
+          !(result = g_hash_table_lookup (by_id, &id)))
+        continue;
+
+      snippet = _steward_search_dup_snippet ((const char *)sqlite3_column_text (stmt, 1));
+      _steward_search_result_set_snippet (result, snippet);
+    }
+
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 /* Ranks the matches from @floor on, keeps the @limit best (with
@@ -241,7 +268,7 @@ rank_matches (sqlite3      *db,
               GListStore   *list)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) snippet_stmt = NULL;
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *rank = g_strdup_printf ("steward_rank(%" G_GINT64_FORMAT "%s)",
                                            most, search->frequencies->str);
   int rc;
@@ -287,26 +314,25 @@ rank_matches (sqlite3      *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(GDateTime) created_at = _steward_store_column_time (stmt, 4);
-      g_autoptr(StewardSearchResult) result = NULL;
-      g_autofree char *snippet = NULL;
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      StewardSearchResult *result =
+        _steward_search_result_new (sqlite3_column_int64 (stmt, 0),
+                                    sqlite3_column_int64 (stmt, 1),
+                                    (const char *)sqlite3_column_text (stmt, 2),
+                                    _steward_store_column_enum (stmt, 3, STEWARD_TYPE_MESSAGE_ROLE,
+                                                                STEWARD_MESSAGE_ROLE_USER),
+                                    NULL,
+                                    created_at);
 
-      if ((rc = make_snippet (db, &snippet_stmt, search, id, &snippet)) != SQLITE_OK)
-        return rc;
-
-      result = _steward_search_result_new (id,
-                                           sqlite3_column_int64 (stmt, 1),
-                                           (const char *)sqlite3_column_text (stmt, 2),
-                                           _steward_store_column_enum (stmt, 3, STEWARD_TYPE_MESSAGE_ROLE,
-                                                                       STEWARD_MESSAGE_ROLE_USER),
-                                           snippet,
-                                           created_at);
       _steward_search_result_set_n_more_matches (result, MAX (sqlite3_column_int64 (stmt, 5) - 1, 0));
-
-      g_list_store_append (list, result);
+      g_ptr_array_add (results, result);
     }
 
-  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+  if (rc != SQLITE_DONE || (rc = make_snippets (db, search, results)) != SQLITE_OK)
+    return rc;
+
+  g_list_store_splice (list, g_list_model_get_n_items (G_LIST_MODEL (list)), 0, results->pdata, results->len);
+
+  return SQLITE_OK;
 }
 
 /* How common each word is. For a word longer than the indexed prefixes
