@@ -11,8 +11,9 @@
  *    words drawn from a 50,000-word vocabulary with a Zipf distribution
  *    (a few words in most messages, most words in a handful), or reuse
  *    the one a previous run left in the cache folder.
- * 2. Time steward_store_search_messages() (50 results, as the search
- *    popover asks) over 100 queries of each kind: frequent words, rare
+ * 2. Time steward_store_search_messages() (50 results; with
+ *    --by-conversation, steward_store_search_conversations(), as the
+ *    search popover asks) over 100 queries of each kind: frequent words, rare
  *    words, several words, and prefixes as they are typed. Beside it, the
  *    query the store ran before (bm25 over every match, snippets made in
  *    the sort) on a connection of its own, over the first of them.
@@ -57,6 +58,7 @@ static char *opt_cache_dir = NULL;
 static char *opt_baseline_file = NULL;
 static gboolean opt_refill = FALSE;
 static gboolean opt_verbose = FALSE;
+static gboolean opt_by_conversation = FALSE;
 static int opt_verbose_runs = 0;
 
 /* -- text ------------------------------------------------------------- */
@@ -564,7 +566,12 @@ time_search_once (StewardStore *store,
       double cpu_ms;
       double ms;
 
-      if (!(results = steward_store_search_messages (store, g_ptr_array_index (queries, i), LIMIT, &error)))
+      if (opt_by_conversation)
+        results = steward_store_search_conversations (store, g_ptr_array_index (queries, i), LIMIT, &error);
+      else
+        results = steward_store_search_messages (store, g_ptr_array_index (queries, i), LIMIT, &error);
+
+      if (results == NULL)
         {
           g_printerr ("bench-search: \"%s\": %s\n", (char *)g_ptr_array_index (queries, i), error->message);
           return FALSE;
@@ -848,6 +855,8 @@ main (int   argc,
     { "cache-dir", 0, 0, G_OPTION_ARG_FILENAME, &opt_cache_dir, cache_help, "DIR" },
     { "refill", 0, 0, G_OPTION_ARG_NONE, &opt_refill, "Fill the store again even if the cache has one", NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opt_verbose, "Also list the slowest queries of each kind", NULL },
+    { "by-conversation", 0, 0, G_OPTION_ARG_NONE, &opt_by_conversation,
+      "Time steward_store_search_conversations() (the popover's search) rather than steward_store_search_messages()", NULL },
     { "baseline-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_baseline_file,
       "Only time the old query on this database file (such as a store of an older schema)", "FILE" },
     { NULL }

@@ -262,17 +262,29 @@ class TestSearchAndExport(CliTestCase):
             """)
 
     def test_search_folds_diacritics_and_matches_prefixes(self):
+        # Each conversation once, by its best match, with how many more
+        # of its messages match.
         results = json.loads(self.assert_ok(self.run_cli('conversations', 'search', 'cafe', '--json')))
-        self.assertEqual(len(results), 2)
+        self.assertEqual(len(results), 1)
         for r in results:
-            self.assertEqual(set(r), {'message_id', 'conversation_id', 'title', 'role', 'snippet', 'created_at'})
+            self.assertEqual(set(r), {'message_id', 'conversation_id', 'title', 'role', 'snippet', 'created_at',
+                                      'more_matches'})
             self.assertEqual(r['conversation_id'], 1)
+            self.assertEqual(r['more_matches'], 1)
             self.assertIn('**', r['snippet'])
-        self.assertEqual(len(json.loads(self.assert_ok(self.run_cli('conversations', 'search', 'brasil', '--json')))), 1)
+        # The snippet is the text without its Markdown; only the match is
+        # marked.
+        brasil = json.loads(self.assert_ok(self.run_cli('conversations', 'search', 'brasil', '--json')))
+        self.assertEqual([r['snippet'] for r in brasil], ['Try Café A **Brasileira**: a bica a pastel de nata'])
+        self.assertEqual(brasil[0]['more_matches'], 0)
         self.assertEqual(json.loads(self.assert_ok(self.run_cli('conversations', 'search', 'cafe', 'python', '--json'))), [])
         plain = self.assert_ok(self.run_cli('conversations', 'search', 'revers'))
-        self.assertIn('Python', plain)
-        self.assertIn('«Reverse»', plain)
+        self.assertEqual(plain.count('Python'), 1)
+        self.assertIn('«reversed»().  (1 more in this conversation)', plain)
+        self.assertNotIn('«Reverse»', plain)
+        plain = self.assert_ok(self.run_cli('conversations', 'search', 'cafe'))
+        self.assertEqual(plain.count('Coffee in Lisbon'), 1)
+        self.assertIn('«café»?  (1 more in this conversation)', plain)
 
     def test_search_without_match_says_so(self):
         result = self.run_cli('conversations', 'search', 'leeks')

@@ -75,6 +75,11 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->data_dir);
 }
 
+static GListModel *
+search_conversations_async (StewardStore *store,
+                            const char   *query,
+                            guint         limit);
+
 static gint64
 add_conversation (StewardStore       *store,
                   const char         *title,
@@ -143,7 +148,12 @@ search_cb (GObject      *object,
 {
   Search *search = user_data;
 
-  search->results = steward_store_search_messages_finish (STEWARD_STORE (object), result, &search->error);
+  if (g_task_get_source_tag (G_TASK (result)) == steward_store_search_in_conversation_async)
+    search->results = steward_store_search_in_conversation_finish (STEWARD_STORE (object), result, &search->error);
+  else if (g_task_get_source_tag (G_TASK (result)) == steward_store_search_conversations_async)
+    search->results = steward_store_search_conversations_finish (STEWARD_STORE (object), result, &search->error);
+  else
+    search->results = steward_store_search_messages_finish (STEWARD_STORE (object), result, &search->error);
   search->finished_at = g_get_monotonic_time ();
   search->done = TRUE;
 }
@@ -196,6 +206,8 @@ assert_same_results (GListModel *a,
       g_assert_cmpstr (steward_search_result_get_conversation_title (x), ==, steward_search_result_get_conversation_title (y));
       g_assert_cmpint (steward_search_result_get_role (x), ==, steward_search_result_get_role (y));
       g_assert_cmpstr (x_snippet, ==, y_snippet);
+      g_assert_cmpuint (steward_search_result_get_n_more_matches (x), ==,
+                        steward_search_result_get_n_more_matches (y));
       g_assert_true (g_date_time_equal (steward_search_result_get_created_at (x),
                                         steward_search_result_get_created_at (y)));
     }
@@ -528,6 +540,257 @@ test_sees_committed_data (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
 }
 
+static GListModel *
+search_conversations_async (StewardStore *store,
+                            const char   *query,
+                            guint         limit)
+{
+  Search search = { 0, };
+
+  steward_store_search_conversations_async (store, query, limit, NULL, search_cb, &search);
+  wait_for (&search);
+  g_assert_no_error (search.error);
+  g_assert_nonnull (search.results);
+
+  return search.results;
+}
+
+/* Pango markup is XML inside an element. */
+static void
+assert_well_formed (const char *markup)
+{
+  static const GMarkupParser parser = { 0, };
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+  g_autofree char *document = g_strdup_printf ("<markup>%s</markup>", markup);
+  g_autoptr(GError) error = NULL;
+
+  g_markup_parse_context_parse (context, document, -1, &error);
+  g_assert_no_error (error);
+  g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+dup_first_snippet (StewardStore *store,
+                   const char   *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) results = steward_store_search_messages (store, query, 10, &error);
+  g_autoptr(StewardSearchResult) first = NULL;
+
+  g_assert_no_error (error);
+  first = g_list_model_get_item (results, 0);
+  g_assert_nonnull (first);
+
+  return steward_search_result_dup_snippet_marked (first, "[", "]");
+}
+
+/* A snippet is the text as it reads, without its Markdown, with the
+ * matches marked: a window of words around the first one. */
+static void
+test_snippet_is_plain_text (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  static const char * const texts[] = {
+    "Where is a good café?",
+    "## Coffee\n\n"
+    "Try **Café A Brasileira** in `Chiado`, see [the map](https://example.com/atlas) &amp; _more_:\n\n"
+    "- a bica\n"
+    "- a pastel de nata\n\n"
+    "1. then walk\n\n"
+    "> quoted zanzibar\n\n"
+    "| Left | Right |\n| --- | --- |\n| tablecell | other |\n",
+    NULL
+  };
+  static const char * const long_text[] = {
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+    " *lighthouse* sixteen seventeen eighteen nineteen twenty twentyone twentytwo twentythree"
+    " twentyfour twentyfive twentysix",
+    NULL
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(StewardSearchResult) result = NULL;
+  g_autofree char *snippet = NULL;
+  g_autofree char *markup = NULL;
+
+  add_conversation (fixture->store, "Lisbon", texts);
+  add_conversation (fixture->store, "Counting", long_text);
+
+  snippet = dup_first_snippet (fixture->store, "brasileira");
+  g_assert_cmpstr (snippet, ==,
+                   "Coffee Try Café A [Brasileira] in Chiado, see the map & more: a bica a pastel…");
+  g_clear_pointer (&snippet, g_free);
+
+  /* Where the syntax was, whatever the block */
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char * const queries[] = { "chiado", "zanzibar", "tablecell", "walk" };
+      static const char * const expected[] = { "[Chiado]", "[zanzibar]", "[tablecell]", "[walk]" };
+
+      snippet = dup_first_snippet (fixture->store, queries[i]);
+      g_assert_nonnull (strstr (snippet, expected[i]));
+      g_assert_null (strstr (snippet, "**"));
+      g_assert_null (strstr (snippet, "`"));
+      g_assert_null (strstr (snippet, "]("));
+      g_assert_null (strstr (snippet, "#"));
+      g_assert_null (strstr (snippet, "- "));
+      g_assert_null (strstr (snippet, "> "));
+      g_assert_null (strstr (snippet, "|"));
+      g_clear_pointer (&snippet, g_free);
+    }
+
+  /* A match only in a link's target, which is not shown: the snippet
+   * starts at the start. */
+  snippet = dup_first_snippet (fixture->store, "atlas");
+  g_assert_true (g_str_has_prefix (snippet, "Coffee Try Café"));
+  g_assert_null (strstr (snippet, "["));
+  g_clear_pointer (&snippet, g_free);
+
+  /* A long text: some words before the match, "…" where it is cut. */
+  snippet = dup_first_snippet (fixture->store, "lighthouse");
+  g_assert_cmpstr (snippet, ==, "…eleven twelve thirteen fourteen [lighthouse] sixteen seventeen eighteen"
+                                " nineteen twenty twentyone twentytwo twentythree twentyfour twentyfive twentysix");
+  g_clear_pointer (&snippet, g_free);
+
+  /* The markup is escaped, the matches bold. */
+  results = steward_store_search_messages (fixture->store, "bica", 10, &error);
+  g_assert_no_error (error);
+  result = g_list_model_get_item (results, 0);
+  markup = steward_search_result_dup_snippet_markup (result);
+  g_assert_nonnull (strstr (markup, "…map &amp; more: a <b>bica</b> a pastel"));
+  assert_well_formed (markup);
+}
+
+/* One result for each conversation: its best match, the conversation
+ * with the best match first, and how many more of its messages match;
+ * the same order as FTS5's bm25 over every message. */
+static void
+test_groups_by_conversation (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  static const char * const airships[] = {
+    "The zeppelin crossed the Atlantic", "A zeppelin is a rigid airship",
+    "Which zeppelin was the largest?", "The Hindenburg, a zeppelin zeppelin zeppelin", NULL
+  };
+  static const char * const trains[] = { "A zeppelin or a train from Berlin?", "The train.", NULL };
+  static const char * const ships[] = {
+    "Zeppelin zeppelin zeppelin zeppelin zeppelin!", "Quite.", "Another zeppelin, then", NULL
+  };
+  static const char * const other[] = { "Nothing to see here", NULL };
+  g_autofree char *path = g_build_filename (fixture->data_dir, "steward.db", NULL);
+  g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) best_conversations = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GListModel) async = NULL;
+  g_autoptr(GListModel) first = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  gint64 ids[3];
+
+  ids[0] = add_conversation (fixture->store, "Airships", airships);
+  ids[1] = add_conversation (fixture->store, "Trains", trains);
+  ids[2] = add_conversation (fixture->store, "Ships", ships);
+  add_conversation (fixture->store, "Other", other);
+
+  /* What bm25 says, message by message */
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT f.rowid, m.conversation_id FROM messages_fts f"
+                                       "  JOIN messages m ON m.id = f.rowid"
+                                       " WHERE messages_fts MATCH '\"zeppelin\"*'"
+                                       " ORDER BY bm25 (messages_fts), f.rowid DESC",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 message = sqlite3_column_int64 (stmt, 0);
+      gint64 conversation = sqlite3_column_int64 (stmt, 1);
+      guint i;
+
+      for (i = 0; i < best_conversations->len; i++)
+        if (g_array_index (best_conversations, gint64, i) == conversation)
+          break;
+
+      if (i == best_conversations->len)
+        {
+          guint none = 0;
+
+          g_array_append_val (best, message);
+          g_array_append_val (best_conversations, conversation);
+          g_array_append_val (counts, none);
+        }
+      g_array_index (counts, guint, i)++;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpuint (best->len, ==, 3);
+
+  results = steward_store_search_conversations (fixture->store, "zeppelin", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 3);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(StewardSearchResult) result = g_list_model_get_item (results, i);
+      g_assert_cmpint (steward_search_result_get_message_id (result), ==, g_array_index (best, gint64, i));
+      g_assert_cmpint (steward_search_result_get_conversation_id (result), ==,
+                       g_array_index (best_conversations, gint64, i));
+      g_assert_cmpuint (steward_search_result_get_n_more_matches (result), ==,
+                        g_array_index (counts, guint, i) - 1);
+    }
+
+  /* As the words say: the ships' five times, then the Hindenburg's
+   * three (with three more in its conversation), then the train. */
+  {
+    g_autoptr(StewardSearchResult) ships_result = g_list_model_get_item (results, 0);
+    g_autoptr(StewardSearchResult) airships_result = g_list_model_get_item (results, 1);
+    g_autoptr(StewardSearchResult) trains_result = g_list_model_get_item (results, 2);
+    g_autofree char *snippet = steward_search_result_dup_snippet_marked (airships_result, "[", "]");
+
+    g_assert_cmpint (steward_search_result_get_conversation_id (ships_result), ==, ids[2]);
+    g_assert_cmpuint (steward_search_result_get_n_more_matches (ships_result), ==, 1);
+    g_assert_cmpint (steward_search_result_get_conversation_id (airships_result), ==, ids[0]);
+    g_assert_cmpuint (steward_search_result_get_n_more_matches (airships_result), ==, 3);
+    g_assert_cmpstr (snippet, ==, "The Hindenburg, a [zeppelin] [zeppelin] [zeppelin]");
+    g_assert_cmpint (steward_search_result_get_conversation_id (trains_result), ==, ids[1]);
+    g_assert_cmpuint (steward_search_result_get_n_more_matches (trains_result), ==, 0);
+  }
+
+  /* The same in a worker, and a limit counts conversations. */
+  async = search_conversations_async (fixture->store, "zeppelin", 10);
+  assert_same_results (results, async);
+  first = search_conversations_async (fixture->store, "zeppelin", 1);
+  g_assert_cmpuint (g_list_model_get_n_items (first), ==, 1);
+
+  /* The matches behind "3 more", in the conversation's order */
+  {
+    g_autoptr(GListModel) in_airships = steward_store_search_in_conversation (fixture->store, ids[0],
+                                                                               "zeppelin", 0, &error);
+    gint64 previous = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (in_airships), ==, 4);
+    for (guint i = 0; i < 4; i++)
+      {
+        g_autoptr(StewardSearchResult) result = g_list_model_get_item (in_airships, i);
+        g_autofree char *snippet = steward_search_result_dup_snippet_marked (result, "[", "]");
+
+        g_assert_cmpint (steward_search_result_get_conversation_id (result), ==, ids[0]);
+        g_assert_cmpint (steward_search_result_get_message_id (result), >, previous);
+        g_assert_nonnull (strstr (snippet, "[zeppelin]"));
+        previous = steward_search_result_get_message_id (result);
+      }
+  }
+
+  /* The search by message still lists every match. */
+  g_clear_object (&results);
+  results = steward_store_search_messages (fixture->store, "zeppelin", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 7);
+}
+
 static guint
 count_fts_matches (sqlite3    *db,
                    const char *query)
@@ -631,6 +894,8 @@ main (int   argc,
   ADD ("cancel-stops-a-slow-query", test_cancel_stops_a_slow_query);
   ADD ("newer-search-supersedes", test_newer_search_supersedes);
   ADD ("sees-committed-data", test_sees_committed_data);
+  ADD ("snippet-is-plain-text", test_snippet_is_plain_text);
+  ADD ("groups-by-conversation", test_groups_by_conversation);
   g_test_add_func ("/steward/search/migration-indexes-prefixes", test_migration_indexes_prefixes);
 
 #undef ADD

@@ -219,7 +219,8 @@ conversations_search (StewardCliContext *ctx)
   if (!(store = _steward_cli_open_store (ctx)))
     return STEWARD_CLI_EXIT_FAILURE;
 
-  if (!(results = steward_store_search_messages (store, query, 100, &error)))
+  /* As the app lists them: each conversation once, by its best match */
+  if (!(results = steward_store_search_conversations (store, query, 100, &error)))
     return _steward_cli_fail_error (error);
 
   n_items = g_list_model_get_n_items (results);
@@ -246,6 +247,8 @@ conversations_search (StewardCliContext *ctx)
                                                                 steward_search_result_get_role (result)));
           _steward_cli_add_string_member (builder, "snippet", snippet);
           _steward_cli_add_time_member (builder, "created_at", steward_search_result_get_created_at (result));
+          json_builder_set_member_name (builder, "more_matches");
+          json_builder_add_int_value (builder, steward_search_result_get_n_more_matches (result));
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -266,8 +269,10 @@ conversations_search (StewardCliContext *ctx)
       g_autoptr(StewardSearchResult) result = g_list_model_get_item (results, i);
       g_autofree char *snippet = NULL;
       g_autofree char *line = NULL;
+      g_autofree char *more = NULL;
       g_autofree char *printable = NULL;
       g_auto(GStrv) pieces = NULL;
+      guint n_more = steward_search_result_get_n_more_matches (result);
 
       /* Marked with private-use characters, which survive the removal of
        * control characters from the stored text; only then do the marks
@@ -275,11 +280,22 @@ conversations_search (StewardCliContext *ctx)
       snippet = steward_search_result_dup_snippet_marked (result, MATCH_START, MATCH_END);
       g_strdelimit (snippet, "\n\r\t", ' ');
 
-      line = g_strdup_printf ("%6" G_GINT64_FORMAT "  %s — %s: %s\n",
+      if (n_more > 0)
+        {
+          /* Translators: after a conversation's best match found by a
+           * search, the number of its other messages that match */
+          g_autofree char *count = g_strdup_printf (ngettext ("%u more in this conversation",
+                                                              "%u more in this conversation",
+                                                              n_more), n_more);
+
+          more = g_strdup_printf ("  (%s)", count);
+        }
+
+      line = g_strdup_printf ("%6" G_GINT64_FORMAT "  %s — %s: %s%s\n",
                               steward_search_result_get_conversation_id (result),
                               steward_search_result_get_conversation_title (result),
                               steward_conversation_role_label (steward_search_result_get_role (result)),
-                              snippet);
+                              snippet, more ? more : "");
       printable = _steward_cli_dup_printable (line, -1);
 
       pieces = g_strsplit (printable, MATCH_START, -1);

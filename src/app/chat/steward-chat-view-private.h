@@ -64,6 +64,13 @@ struct _StewardChatView
   guint            load_more_id;
   /* A message to bring into view once the list is laid out, or 0 */
   gint64           pending_message_id;
+  /* A message brought into view to be centred and highlighted, or 0;
+   * its row while highlighted (steward-chat-view-scroll.c) */
+  gint64           found_message_id;
+  guint            found_tick_id;
+  guint            found_frames;
+  GtkWidget       *found_row;
+  guint            found_timeout_id;
   /* Work done after the list's allocation, in the frame clock's layout
    * phase, and the end of the frame */
   GdkFrameClock   *frame_clock;

@@ -10,14 +10,25 @@
 #include "config.h"
 
 #include "steward-chat-view-private.h"
+#include "steward-message-row.h"
 
 /* Scrolling the message list: following the end of the conversation as a
- * reply grows, bringing a message into view, and moving the window on
+ * reply grows, bringing a message into view (a search result's: in the
+ * middle of the view, highlighted for a moment), and moving the window on
  * the conversation when its top or bottom comes near. */
 
 /* How close to the end counts as "at the bottom", to keep following. */
 #define FOLLOW_SLACK_PX 48
 
+/* How long a message found by a search stays highlighted; style.css
+ * fades it out, unless animations are off */
+#define FOUND_HIGHLIGHT_MS 1600
+
+/* How many frames to wait for a found message's row to be laid out and
+ * to stay in place */
+#define FOUND_MAX_FRAMES 60
+
+static void centre_found_message_later (StewardChatView *self);
 static void queue_frame_work (StewardChatView *self);
 
 static void
@@ -120,6 +131,10 @@ steward_chat_view_scroll_to_message (StewardChatView *self,
   else
     self->pending_message_id = message_id;
 
+  /* Once the list has laid it out: centred, and highlighted */
+  self->found_message_id = message_id;
+  centre_found_message_later (self);
+
   return TRUE;
 }
 
@@ -174,6 +189,139 @@ adjustment_value_cb (StewardChatView *self,
     self->follow = TRUE;
   else if (!self->bounds_changed)
     self->follow = FALSE;
+}
+
+/* -- the message found by a search ---------------------------------------- */
+
+static void
+clear_found_row (StewardChatView *self)
+{
+  g_clear_handle_id (&self->found_timeout_id, g_source_remove);
+
+  if (self->found_row != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->found_row, self);
+      gtk_widget_remove_css_class (self->found_row, "steward-found");
+      g_clear_weak_pointer (&self->found_row);
+    }
+}
+
+static gboolean
+found_timeout_cb (gpointer user_data)
+{
+  StewardChatView *self = user_data;
+
+  self->found_timeout_id = 0;
+  clear_found_row (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The list view reuses rows: one shown for another message is not the
+ * found one any more. */
+static void
+found_row_item_cb (StewardChatView *self)
+{
+  clear_found_row (self);
+}
+
+/* The row the list view shows @message_id in, if it has one laid out. */
+static GtkWidget *
+find_message_row (StewardChatView *self,
+                  gint64           message_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->message_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      StewardMessage *message;
+
+      if (!STEWARD_IS_MESSAGE_ROW (row) || !gtk_widget_get_child_visible (child))
+        continue;
+
+      message = steward_message_row_get_item (STEWARD_MESSAGE_ROW (row));
+      if (message != NULL && steward_message_get_id (message) == message_id)
+        return row;
+    }
+
+  return NULL;
+}
+
+/* Puts the found message in the middle of the view (its top at the top,
+ * when it is taller than the view) and highlights it for a moment.
+ * list.scroll-to-item only brings it to an edge. Returns whether its row
+ * was laid out, and in @off how far it still is from there: the view
+ * cannot go further than its ends, until more of the conversation is
+ * loaded. */
+static gboolean
+centre_found_message (StewardChatView *self,
+                      double          *off)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_rect_t bounds;
+  GtkWidget *row;
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double value;
+
+  if (!(row = find_message_row (self, self->found_message_id)) ||
+      !gtk_widget_compute_bounds (row, GTK_WIDGET (self->message_list), &bounds))
+    return FALSE;
+
+  /* The list places its rows relative to what it shows. */
+  value = gtk_adjustment_get_value (adjustment);
+  if (bounds.size.height < page)
+    value += bounds.origin.y + bounds.size.height / 2 - page / 2;
+  else
+    value += bounds.origin.y;
+
+  self->scrolling = TRUE;
+  gtk_adjustment_set_value (adjustment, value);
+  self->scrolling = FALSE;
+  *off = ABS (gtk_adjustment_get_value (adjustment) - value);
+
+  if (row != self->found_row)
+    {
+      clear_found_row (self);
+      g_set_weak_pointer (&self->found_row, row);
+      gtk_widget_add_css_class (row, "steward-found");
+      g_signal_connect_swapped (row, "notify::item", G_CALLBACK (found_row_item_cb), self);
+      self->found_timeout_id = g_timeout_add (FOUND_HIGHLIGHT_MS, found_timeout_cb, self);
+    }
+
+  return TRUE;
+}
+
+/* Before each frame's layout, from the last one's: rows take their
+ * height as they are laid out, and earlier messages load as the view
+ * nears the top, so the found message is centred again until it is in
+ * the middle (or the frames run out). Not from the layout phase, which
+ * GTK would have to run again in the same frame. */
+static gboolean
+found_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *frame_clock,
+               gpointer       user_data)
+{
+  StewardChatView *self = STEWARD_CHAT_VIEW (widget);
+  double off = 0;
+
+  if (self->found_message_id != 0 && ++self->found_frames <= FOUND_MAX_FRAMES &&
+      (self->pending_message_id != 0 || !has_size (self) ||
+       !centre_found_message (self, &off) || off >= 1))
+    return G_SOURCE_CONTINUE;
+
+  self->found_message_id = 0;
+  self->found_tick_id = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+centre_found_message_later (StewardChatView *self)
+{
+  self->found_frames = 0;
+  if (self->found_tick_id == 0)
+    self->found_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), found_tick_cb, NULL, NULL);
 }
 
 /* After the list's allocation. The list gives its adjustment new bounds
@@ -244,6 +392,12 @@ queue_frame_work (StewardChatView *self)
 void
 _steward_chat_view_cancel_frame_work (StewardChatView *self)
 {
+  clear_found_row (self);
+  self->found_message_id = 0;
+  if (self->found_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->found_tick_id);
+  self->found_tick_id = 0;
+
   if (self->frame_clock != NULL)
     {
       g_clear_signal_handler (&self->layout_handler_id, self->frame_clock);

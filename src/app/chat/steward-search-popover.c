@@ -21,12 +21,20 @@
  * goes on while results show, and the entry moves the selection here
  * (steward_search_popover_move_selection()) and activates it.
  *
- * Searching runs in a worker (steward_store_search_messages_async()), so
- * typing never waits for the store: each keystroke cancels the search
+ * Searching runs in a worker (steward_store_search_conversations_async()),
+ * so typing never waits for the store: each keystroke cancels the search
  * of the one before, and only the latest query's results are shown.
+ *
+ * A result is a conversation, shown by its best match. When more of its
+ * messages match, a row beneath says how many ("3 more in this
+ * conversation"); choosing it, with the keyboard as any other row,
+ * replaces it with those matches, in the conversation's order, indented
+ * under their conversation, each of which can be chosen in turn.
  */
 
 #define MAX_RESULTS 50
+/* The matches listed when a conversation's "more" row is chosen */
+#define MAX_MORE 100
 
 struct _StewardSearchPopover
 {
@@ -41,6 +49,8 @@ struct _StewardSearchPopover
   /* Owned */
   GListModel        *results;
   GCancellable      *search_cancellable;
+  /* The matches of one conversation being read for its "more" row */
+  GCancellable      *more_cancellable;
   char              *query;
 
   /* Enter was pressed before the results of the latest query came */
@@ -89,31 +99,62 @@ create_label (const char *css_class)
 }
 
 static GtkWidget *
-create_row_cb (gpointer item,
-               gpointer user_data)
+create_snippet_label (StewardSearchResult *result)
 {
-  StewardSearchResult *result = item;
-  const char *title = steward_search_result_get_conversation_title (result);
-  g_autofree char *when = steward_date_format_relative (steward_search_result_get_created_at (result), NULL);
   g_autofree char *snippet = steward_search_result_dup_snippet_markup (result);
   g_autofree char *author = g_markup_escape_text (role_label (steward_search_result_get_role (result)), -1);
   g_autofree char *markup = NULL;
+  GtkWidget *label;
+
+  /* Translators: who wrote a found message, then the words around the
+   * match, as in "You: Where is a good café in Lisbon?"; keep the markup
+   */
+  markup = g_strdup_printf (_("<span alpha=\"60%%\">%s:</span> %s"), author, snippet);
+  label = create_label (NULL);
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_label_set_width_chars (GTK_LABEL (label), 40);
+
+  return label;
+}
+
+static GtkWidget *
+create_row (GtkWidget *child,
+            int        indent)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  /* The entry keeps the focus, see the top of this file. */
+  gtk_widget_set_focusable (row, FALSE);
+
+  gtk_widget_set_margin_top (child, 6);
+  gtk_widget_set_margin_bottom (child, 6);
+  gtk_widget_set_margin_start (child, 6 + indent);
+  gtk_widget_set_margin_end (child, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), child);
+
+  return row;
+}
+
+/* A conversation: its title, when its best match was written, and the
+ * match. */
+static GtkWidget *
+create_result_row (StewardSearchResult *result)
+{
+  const char *title = steward_search_result_get_conversation_title (result);
+  g_autofree char *when = steward_date_format_relative (steward_search_result_get_created_at (result), NULL);
   GtkWidget *row;
   GtkWidget *box;
   GtkWidget *header;
   GtkWidget *label;
 
-  row = gtk_list_box_row_new ();
-  /* The entry keeps the focus, see the top of this file. */
-  gtk_widget_set_focusable (row, FALSE);
-  g_object_set_data_full (G_OBJECT (row), "result", g_object_ref (result), g_object_unref);
-
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  row = create_row (box, 0);
+  g_object_set_data_full (G_OBJECT (row), "result", g_object_ref (result), g_object_unref);
 
   header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_box_append (GTK_BOX (box), header);
@@ -130,21 +171,87 @@ create_row_cb (gpointer item,
   gtk_widget_set_valign (label, GTK_ALIGN_BASELINE);
   gtk_box_append (GTK_BOX (header), label);
 
-  /* Translators: who wrote a found message, then the words around the
-   * match, as in "You: Where is a good café in Lisbon?"; keep the markup
-   */
-  markup = g_strdup_printf (_("<span alpha=\"60%%\">%s:</span> %s"), author, snippet);
-  label = create_label (NULL);
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (label), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-  gtk_label_set_width_chars (GTK_LABEL (label), 40);
+  gtk_box_append (GTK_BOX (box), create_snippet_label (result));
+
+  return row;
+}
+
+/* Another match in a conversation listed above it. */
+static GtkWidget *
+create_match_row (StewardSearchResult *result)
+{
+  g_autofree char *when = steward_date_format_relative (steward_search_result_get_created_at (result), NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *row = create_row (box, 18);
+  GtkWidget *label;
+
+  g_object_set_data_full (G_OBJECT (row), "result", g_object_ref (result), g_object_unref);
+
+  gtk_box_append (GTK_BOX (box), create_snippet_label (result));
+
+  label = create_label ("caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_label_set_text (GTK_LABEL (label), when);
   gtk_box_append (GTK_BOX (box), label);
 
   return row;
+}
+
+/* "3 more in this conversation", under @result's row: choosing it lists
+ * them. */
+static GtkWidget *
+create_more_row (StewardSearchResult *result)
+{
+  guint n_more = steward_search_result_get_n_more_matches (result);
+  g_autofree char *text = NULL;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *row = create_row (box, 18);
+  GtkWidget *image;
+  GtkWidget *label;
+
+  g_object_set_data_full (G_OBJECT (row), "more-of", g_object_ref (result), g_object_unref);
+
+  /* Translators: under a conversation found by a search, the number of
+   * its other messages that match; choosing it lists them */
+  text = g_strdup_printf (ngettext ("%u more in this conversation",
+                                    "%u more in this conversation", n_more), n_more);
+
+  image = g_object_new (GTK_TYPE_IMAGE,
+                        "icon-name", "pan-down-symbolic",
+                        "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                        NULL);
+  gtk_widget_add_css_class (image, "dim-label");
+  gtk_box_append (GTK_BOX (box), image);
+
+  label = create_label ("caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_box_append (GTK_BOX (box), label);
+
+  return row;
+}
+
+static int
+count_rows (StewardSearchPopover *self)
+{
+  int n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child))
+      n++;
+
+  return n;
+}
+
+static void
+remove_rows (StewardSearchPopover *self)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (self->list_box, 0)))
+    gtk_list_box_remove (self->list_box, GTK_WIDGET (row));
 }
 
 /* Keeps @row on screen when the keyboard selects it. */
@@ -173,8 +280,19 @@ steward_search_popover_show_results (StewardSearchPopover *self,
 
   g_assert (STEWARD_IS_SEARCH_POPOVER (self));
 
+  g_cancellable_cancel (self->more_cancellable);
+  g_clear_object (&self->more_cancellable);
   g_set_object (&self->results, results);
-  gtk_list_box_bind_model (self->list_box, results, create_row_cb, self, NULL);
+  remove_rows (self);
+
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(StewardSearchResult) result = g_list_model_get_item (results, i);
+
+      gtk_list_box_append (self->list_box, create_result_row (result));
+      if (steward_search_result_get_n_more_matches (result) > 0)
+        gtk_list_box_append (self->list_box, create_more_row (result));
+    }
 
   if (g_list_model_get_n_items (results) > 0)
     {
@@ -205,7 +323,7 @@ steward_search_popover_search_cb (GObject      *object,
 
   g_assert (STEWARD_IS_SEARCH_POPOVER (self));
 
-  results = steward_store_search_messages_finish (STEWARD_STORE (object), result, &error);
+  results = steward_store_search_conversations_finish (STEWARD_STORE (object), result, &error);
 
   /* A newer query, or closing, superseded it. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -231,8 +349,8 @@ steward_search_popover_search_cb (GObject      *object,
  * steward_search_popover_search:
  * @query: the words typed
  *
- * Lists the messages that match @query, the best first, and selects
- * the first of them, once the search (in a worker) has found them. A
+ * Lists the conversations with messages that match @query, the best
+ * match first, and selects the first of them, once the search (in a worker) has found them. A
  * search still running for an earlier query is cancelled.
  */
 void
@@ -245,6 +363,8 @@ steward_search_popover_search (StewardSearchPopover *self,
 
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
+  g_cancellable_cancel (self->more_cancellable);
+  g_clear_object (&self->more_cancellable);
   self->activate_when_found = FALSE;
   g_free (self->query);
   self->query = g_strdup (query);
@@ -262,13 +382,13 @@ steward_search_popover_search (StewardSearchPopover *self,
   if (!gtk_widget_get_visible (GTK_WIDGET (self)))
     {
       g_clear_object (&self->results);
-      gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+      remove_rows (self);
       gtk_stack_set_visible_child_name (self->stack, "results");
     }
 
   self->search_cancellable = g_cancellable_new ();
-  steward_store_search_messages_async (store, query, MAX_RESULTS, self->search_cancellable,
-                                       steward_search_popover_search_cb, g_object_ref (self));
+  steward_store_search_conversations_async (store, query, MAX_RESULTS, self->search_cancellable,
+                                            steward_search_popover_search_cb, g_object_ref (self));
 }
 
 /**
@@ -287,7 +407,7 @@ steward_search_popover_move_selection (StewardSearchPopover *self,
 
   g_return_if_fail (STEWARD_IS_SEARCH_POPOVER (self));
 
-  if (self->results == NULL || (n_items = g_list_model_get_n_items (self->results)) == 0)
+  if ((n_items = count_rows (self)) == 0)
     return;
 
   if ((row = gtk_list_box_get_selected_row (self->list_box)))
@@ -299,6 +419,107 @@ steward_search_popover_move_selection (StewardSearchPopover *self,
   steward_search_popover_scroll_to_row (self, row);
 }
 
+typedef struct
+{
+  StewardSearchPopover *self;
+  GtkListBoxRow        *more_row;
+} MoreData;
+
+static void
+more_data_free (MoreData *more)
+{
+  g_clear_weak_pointer (&more->more_row);
+  g_object_unref (more->self);
+  g_free (more);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MoreData, more_data_free)
+
+/* The other matches of a conversation: in place of its "more" row. */
+static void
+more_found_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(MoreData) more = user_data;
+  StewardSearchPopover *self = more->self;
+  g_autoptr(GListModel) matches = NULL;
+  g_autoptr(GError) error = NULL;
+  StewardSearchResult *best;
+  GtkListBoxRow *first = NULL;
+  int position;
+
+  matches = steward_store_search_in_conversation_finish (STEWARD_STORE (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->more_cancellable);
+
+  if (matches == NULL)
+    {
+      g_warning ("Cannot search the conversation: %s", error->message);
+      return;
+    }
+
+  /* The results changed meanwhile. */
+  if (more->more_row == NULL ||
+      gtk_widget_get_parent (GTK_WIDGET (more->more_row)) != GTK_WIDGET (self->list_box))
+    return;
+
+  best = g_object_get_data (G_OBJECT (more->more_row), "more-of");
+  position = gtk_list_box_row_get_index (more->more_row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (matches); i++)
+    {
+      g_autoptr(StewardSearchResult) match = g_list_model_get_item (matches, i);
+      GtkWidget *row;
+
+      /* Shown above already */
+      if (steward_search_result_get_message_id (match) == steward_search_result_get_message_id (best))
+        continue;
+
+      row = create_match_row (match);
+      gtk_list_box_insert (self->list_box, row, position++);
+      if (first == NULL)
+        first = GTK_LIST_BOX_ROW (row);
+    }
+
+  gtk_list_box_remove (self->list_box, GTK_WIDGET (more->more_row));
+
+  if (first != NULL)
+    {
+      gtk_list_box_select_row (self->list_box, first);
+      steward_search_popover_scroll_to_row (self, first);
+    }
+}
+
+static void
+show_more (StewardSearchPopover *self,
+           GtkListBoxRow        *row,
+           StewardSearchResult  *best)
+{
+  StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
+  MoreData *more;
+
+  g_assert (STEWARD_IS_SEARCH_POPOVER (self));
+
+  if (store == NULL || self->query == NULL)
+    return;
+
+  g_cancellable_cancel (self->more_cancellable);
+  g_clear_object (&self->more_cancellable);
+  self->more_cancellable = g_cancellable_new ();
+
+  more = g_new0 (MoreData, 1);
+  more->self = g_object_ref (self);
+  g_set_weak_pointer (&more->more_row, row);
+
+  steward_store_search_in_conversation_async (store, steward_search_result_get_conversation_id (best),
+                                              self->query, MAX_MORE, self->more_cancellable,
+                                              more_found_cb, more);
+}
+
 static void
 row_activated_cb (StewardSearchPopover *self,
                   GtkListBoxRow        *row,
@@ -307,6 +528,12 @@ row_activated_cb (StewardSearchPopover *self,
   StewardSearchResult *result;
 
   g_assert (STEWARD_IS_SEARCH_POPOVER (self));
+
+  if ((result = g_object_get_data (G_OBJECT (row), "more-of")))
+    {
+      show_more (self, row, result);
+      return;
+    }
 
   if (!(result = g_object_get_data (G_OBJECT (row), "result")))
     return;
@@ -359,6 +586,8 @@ steward_search_popover_dispose (GObject *object)
 
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
+  g_cancellable_cancel (self->more_cancellable);
+  g_clear_object (&self->more_cancellable);
   g_clear_object (&self->results);
   g_clear_pointer (&self->query, g_free);
 

@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "steward-markdown-pango.h"
+#include "steward-markdown-plain.h"
 #include "steward-markdown-stream.h"
 #include "steward-markdown-tree.h"
 

@@ -17,5 +17,10 @@ StewardSearchResult *_steward_search_result_new (gint64      message_id,
                                                  StewardMessageRole role,
                                                  const char *snippet,
                                                  GDateTime  *created_at);
+void                 _steward_search_result_set_snippet (StewardSearchResult *self,
+                                                         const char          *snippet);
+void                 _steward_search_result_set_n_more_matches (StewardSearchResult *self,
+                                                                guint                n_more);
+char                *_steward_search_dup_snippet (const char *marked_markdown);
 
 G_END_DECLS

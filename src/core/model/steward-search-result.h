@@ -25,9 +25,11 @@ gint64      steward_search_result_get_message_id         (StewardSearchResult *s
 gint64      steward_search_result_get_conversation_id    (StewardSearchResult *self);
 const char *steward_search_result_get_conversation_title (StewardSearchResult *self);
 StewardMessageRole steward_search_result_get_role        (StewardSearchResult *self);
-/* With STEWARD_SEARCH_MATCH_START/END around the matched words */
+/* Plain text (no Markdown), with STEWARD_SEARCH_MATCH_START/END around
+ * the matched words */
 const char *steward_search_result_get_snippet            (StewardSearchResult *self);
 GDateTime  *steward_search_result_get_created_at         (StewardSearchResult *self);
+guint       steward_search_result_get_n_more_matches     (StewardSearchResult *self);
 char       *steward_search_result_dup_snippet_markup     (StewardSearchResult *self);
 char       *steward_search_result_dup_snippet_marked     (StewardSearchResult *self,
                                                           const char          *start,

@@ -190,11 +190,76 @@ typedef struct
   gint64     newest;
   /* "count, window" of each word, for steward_rank */
   GString   *frequencies;
+  /* One result for each conversation, its best match */
+  gboolean   by_conversation;
 } Search;
 
-/* Ranks the matches from @floor on, keeps the @limit best, and makes
- * their snippets. With @most, fails with STEWARD_STORE_READER_TOO_MANY
- * rather than rank more than that many. */
+/* The snippets of @results, from their Markdown with the matches marked
+ * (highlight()), made for the results returned only: highlight() reads
+ * a whole message. In one pass over the matches between the first and
+ * the last of them, which were among those just ranked; a query for
+ * each result would read the match lists again each time (and merge
+ * them, for a word longer than the indexed prefixes). CASE evaluates
+ * highlight() only for the results. */
+static int
+make_snippets (sqlite3      *db,
+               const Search *search,
+               GPtrArray    *results)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  gint64 first = G_MAXINT64;
+  gint64 last = G_MININT64;
+  int rc;
+
+  if (results->len == 0)
+    return SQLITE_OK;
+
+  g_string_append (sql, "SELECT rowid, CASE WHEN rowid IN (");
+  for (guint i = 0; i < results->len; i++)
+    {
+      StewardSearchResult *result = g_ptr_array_index (results, i);
+      gint64 id = steward_search_result_get_message_id (result);
+
+      g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, i > 0 ? ", " : "", id);
+      g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), result);
+      first = MIN (first, id);
+      last = MAX (last, id);
+    }
+  g_string_append (sql,
+                   ") THEN highlight (messages_fts, 0, '" STEWARD_SEARCH_MATCH_START "',"
+                   "                  '" STEWARD_SEARCH_MATCH_END "') END"
+                   "  FROM messages_fts WHERE messages_fts MATCH ?1 AND rowid >= ?2 AND rowid <= ?3");
+
+  if ((rc = sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL)) != SQLITE_OK)
+    return rc;
+
+  sqlite3_bind_text (stmt, 1, search->fts->str, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, first);
+  sqlite3_bind_int64 (stmt, 3, last);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      StewardSearchResult *result;
+      g_autofree char *snippet = NULL;
+
+      if (sqlite3_column_type (stmt, 1) == SQLITE_NULL ||
+          !(result = g_hash_table_lookup (by_id, &id)))
+        continue;
+
+      snippet = _steward_search_dup_snippet ((const char *)sqlite3_column_text (stmt, 1));
+      _steward_search_result_set_snippet (result, snippet);
+    }
+
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Ranks the matches from @floor on, keeps the @limit best (with
+ * @search->by_conversation, the best of each conversation, and how many
+ * more there are), and makes their snippets. With @most, fails with
+ * STEWARD_STORE_READER_TOO_MANY rather than rank more than that many. */
 static int
 rank_matches (sqlite3      *db,
               const Search *search,
@@ -203,25 +268,41 @@ rank_matches (sqlite3      *db,
               GListStore   *list)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *rank = g_strdup_printf ("steward_rank(%" G_GINT64_FORMAT "%s)",
                                            most, search->frequencies->str);
   int rc;
 
-  /* ORDER BY rank inside FTS5 returns rows already sorted, so the LIMIT
-   * stops before snippet() runs on any other candidate. The rank is a
-   * sort key that puts the newest first among equals. */
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT m.id, m.conversation_id, c.title, m.role, r.snippet, m.created_at"
-                           "  FROM (SELECT rowid AS id, rank,"
-                           "               snippet (messages_fts, 0, '" STEWARD_SEARCH_MATCH_START "',"
-                           "                        '" STEWARD_SEARCH_MATCH_END "', '…', 12) AS snippet"
-                           "          FROM messages_fts"
-                           "         WHERE messages_fts MATCH ?1 AND rank MATCH ?2 AND rowid >= ?3"
-                           "         ORDER BY rank LIMIT ?4) r"
-                           "  JOIN messages m ON m.id = r.id"
-                           "  JOIN conversations c ON c.id = m.conversation_id"
-                           " ORDER BY r.rank",
-                           -1, &stmt, NULL);
+  if (search->by_conversation)
+    /* Every candidate is ranked to find each conversation's best; the
+     * rank is a sort key (a blob), so min() is the best, and SQLite
+     * takes the row's other columns from the row min() chose. */
+    rc = sqlite3_prepare_v2 (db,
+                             "SELECT m.id, m.conversation_id, c.title, m.role, m.created_at, g.n"
+                             "  FROM (SELECT r.id AS id, min (r.rank) AS best, count (*) AS n"
+                             "          FROM (SELECT rowid AS id, rank FROM messages_fts"
+                             "                 WHERE messages_fts MATCH ?1 AND rank MATCH ?2"
+                             "                   AND rowid >= ?3) r"
+                             "          JOIN messages m ON m.id = r.id"
+                             "         GROUP BY m.conversation_id) g"
+                             "  JOIN messages m ON m.id = g.id"
+                             "  JOIN conversations c ON c.id = m.conversation_id"
+                             " ORDER BY g.best LIMIT ?4",
+                             -1, &stmt, NULL);
+  else
+    /* ORDER BY rank inside FTS5 returns rows already sorted, so the
+     * LIMIT stops before any other candidate is read further. The rank
+     * is a sort key that puts the newest first among equals. */
+    rc = sqlite3_prepare_v2 (db,
+                             "SELECT m.id, m.conversation_id, c.title, m.role, m.created_at, 1"
+                             "  FROM (SELECT rowid AS id, rank"
+                             "          FROM messages_fts"
+                             "         WHERE messages_fts MATCH ?1 AND rank MATCH ?2 AND rowid >= ?3"
+                             "         ORDER BY rank LIMIT ?4) r"
+                             "  JOIN messages m ON m.id = r.id"
+                             "  JOIN conversations c ON c.id = m.conversation_id"
+                             " ORDER BY r.rank",
+                             -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     return rc;
 
@@ -232,20 +313,26 @@ rank_matches (sqlite3      *db,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(GDateTime) created_at = _steward_store_column_time (stmt, 5);
-      g_autoptr(StewardSearchResult) result =
+      g_autoptr(GDateTime) created_at = _steward_store_column_time (stmt, 4);
+      StewardSearchResult *result =
         _steward_search_result_new (sqlite3_column_int64 (stmt, 0),
                                     sqlite3_column_int64 (stmt, 1),
                                     (const char *)sqlite3_column_text (stmt, 2),
                                     _steward_store_column_enum (stmt, 3, STEWARD_TYPE_MESSAGE_ROLE,
                                                                 STEWARD_MESSAGE_ROLE_USER),
-                                    (const char *)sqlite3_column_text (stmt, 4),
+                                    NULL,
                                     created_at);
 
-      g_list_store_append (list, result);
+      _steward_search_result_set_n_more_matches (result, MAX (sqlite3_column_int64 (stmt, 5) - 1, 0));
+      g_ptr_array_add (results, result);
     }
 
-  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+  if (rc != SQLITE_DONE || (rc = make_snippets (db, search, results)) != SQLITE_OK)
+    return rc;
+
+  g_list_store_splice (list, g_list_model_get_n_items (G_LIST_MODEL (list)), 0, results->pdata, results->len);
+
+  return SQLITE_OK;
 }
 
 /* How common each word is. For a word longer than the indexed prefixes
@@ -298,11 +385,12 @@ static int
 search_on (sqlite3    *db,
            GPtrArray  *words,
            guint       limit,
+           gboolean    by_conversation,
            GListStore *list)
 {
   g_autoptr(GString) fts = g_string_new (NULL);
   g_autoptr(GString) frequencies = g_string_new (NULL);
-  Search search = { words, fts, limit, 0, 0, frequencies };
+  Search search = { words, fts, limit, 0, 0, frequencies, by_conversation };
   RecentMatches rarest = { 0, };
   RecentMatches all;
   double expected;
@@ -352,6 +440,67 @@ search_on (sqlite3    *db,
   return rank_matches (db, &search, all.count >= search.cap ? all.oldest : G_MININT64, 0, list);
 }
 
+/* The matches in one conversation, in its order. Not ranked: only the
+ * matches among the conversation's ids are read (FTS5 takes the rowid
+ * bounds; CROSS JOIN keeps it the outer loop), so even a common word
+ * costs no walk over the history. */
+static int
+search_in_conversation_on (sqlite3    *db,
+                           GPtrArray  *words,
+                           gint64      conversation_id,
+                           guint       limit,
+                           GListStore *list)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) fts = g_string_new (NULL);
+  int rc;
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (fts, ' ');
+      append_phrase (fts, g_ptr_array_index (words, i), TRUE);
+    }
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT f.rowid, c.title, m.role, m.created_at,"
+                           "       highlight (messages_fts, 0, '" STEWARD_SEARCH_MATCH_START "',"
+                           "                  '" STEWARD_SEARCH_MATCH_END "')"
+                           "  FROM messages_fts f"
+                           "  CROSS JOIN messages m ON m.id = f.rowid"
+                           "  JOIN conversations c ON c.id = m.conversation_id"
+                           " WHERE messages_fts MATCH ?1"
+                           "   AND f.rowid >= (SELECT min (id) FROM messages WHERE conversation_id = ?2)"
+                           "   AND f.rowid <= (SELECT max (id) FROM messages WHERE conversation_id = ?2)"
+                           "   AND m.conversation_id = ?2"
+                           " ORDER BY f.rowid LIMIT ?3",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  sqlite3_bind_text (stmt, 1, fts->str, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, conversation_id);
+  sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64)limit : -1);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GDateTime) created_at = _steward_store_column_time (stmt, 3);
+      g_autofree char *snippet = _steward_search_dup_snippet ((const char *)sqlite3_column_text (stmt, 4));
+      g_autoptr(StewardSearchResult) result =
+        _steward_search_result_new (sqlite3_column_int64 (stmt, 0),
+                                    conversation_id,
+                                    (const char *)sqlite3_column_text (stmt, 1),
+                                    _steward_store_column_enum (stmt, 2, STEWARD_TYPE_MESSAGE_ROLE,
+                                                                STEWARD_MESSAGE_ROLE_USER),
+                                    snippet,
+                                    created_at);
+
+      g_list_store_append (list, result);
+    }
+
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 static void
 set_search_error (StewardStoreReader  *reader,
                   sqlite3             *db,
@@ -372,6 +521,8 @@ static GListModel *
 search_messages (StewardStore  *self,
                  const char    *query,
                  guint          limit,
+                 gboolean       by_conversation,
+                 gint64         conversation_id,
                  GCancellable  *cancellable,
                  GError       **error)
 {
@@ -392,7 +543,12 @@ search_messages (StewardStore  *self,
       return NULL;
     }
 
-  if ((rc = search_on (db, words, limit, list)) != SQLITE_OK)
+  if (conversation_id != 0)
+    rc = search_in_conversation_on (db, words, conversation_id, limit, list);
+  else
+    rc = search_on (db, words, limit, by_conversation, list);
+
+  if (rc != SQLITE_OK)
     set_search_error (reader, db, rc, cancellable, error);
 
   _steward_store_reader_unlock (reader);
@@ -425,13 +581,40 @@ steward_store_search_messages (StewardStore  *self,
 {
   g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
 
-  return search_messages (self, query, limit, NULL, error);
+  return search_messages (self, query, limit, FALSE, 0, NULL, error);
+}
+
+/**
+ * steward_store_search_conversations:
+ * @query: as for steward_store_search_messages()
+ * @limit: at most this many conversations, or 0 for all of them
+ *
+ * Searches the messages as steward_store_search_messages() does, and
+ * gives one result for each conversation: its best match, with how many
+ * more of its messages match (steward_search_result_get_n_more_matches()).
+ * When the matches are many, only those ranked (about the thousand most
+ * recent, see "Searching the history" above) are counted.
+ *
+ * Returns: (transfer full): #StewardSearchResult items, the conversation
+ *   with the best match first
+ */
+GListModel *
+steward_store_search_conversations (StewardStore  *self,
+                                    const char    *query,
+                                    guint          limit,
+                                    GError       **error)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  return search_messages (self, query, limit, TRUE, 0, NULL, error);
 }
 
 typedef struct
 {
-  char  *query;
-  guint  limit;
+  char     *query;
+  guint     limit;
+  gboolean  by_conversation;
+  gint64    conversation_id;
 } SearchData;
 
 static void
@@ -456,10 +639,38 @@ search_messages_worker (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  if ((results = search_messages (source_object, search->query, search->limit, cancellable, &error)))
+  if ((results = search_messages (source_object, search->query, search->limit,
+                                  search->by_conversation, search->conversation_id,
+                                  cancellable, &error)))
     g_task_return_pointer (task, results, g_object_unref);
   else
     g_task_return_error (task, error);
+}
+
+static void
+search_async (StewardStore        *self,
+              const char          *query,
+              guint                limit,
+              gboolean             by_conversation,
+              gint64               conversation_id,
+              gpointer             source_tag,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SearchData *search;
+
+  search = g_new0 (SearchData, 1);
+  search->query = g_strdup (query);
+  search->limit = limit;
+  search->by_conversation = by_conversation;
+  search->conversation_id = conversation_id;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, search, search_data_free);
+  g_task_run_in_thread (task, search_messages_worker);
 }
 
 /**
@@ -481,20 +692,11 @@ steward_store_search_messages_async (StewardStore        *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  SearchData *search;
-
   g_return_if_fail (STEWARD_IS_STORE (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  search = g_new0 (SearchData, 1);
-  search->query = g_strdup (query);
-  search->limit = limit;
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, steward_store_search_messages_async);
-  g_task_set_task_data (task, search, search_data_free);
-  g_task_run_in_thread (task, search_messages_worker);
+  search_async (self, query, limit, FALSE, 0, steward_store_search_messages_async,
+                cancellable, callback, user_data);
 }
 
 /**
@@ -511,6 +713,117 @@ steward_store_search_messages_finish (StewardStore  *self,
   g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == steward_store_search_messages_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * steward_store_search_conversations_async:
+ * @query: as for steward_store_search_conversations()
+ * @limit: as for steward_store_search_conversations()
+ * @cancellable: (nullable): as for steward_store_search_messages_async()
+ *
+ * steward_store_search_conversations() in a worker thread, as
+ * steward_store_search_messages_async() searches.
+ */
+void
+steward_store_search_conversations_async (StewardStore        *self,
+                                          const char          *query,
+                                          guint                limit,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_return_if_fail (STEWARD_IS_STORE (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  search_async (self, query, limit, TRUE, 0, steward_store_search_conversations_async,
+                cancellable, callback, user_data);
+}
+
+/**
+ * steward_store_search_conversations_finish:
+ *
+ * Returns: (transfer full): #StewardSearchResult items, one for each
+ *   conversation, the best first, or %NULL with @error set
+ */
+GListModel *
+steward_store_search_conversations_finish (StewardStore  *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == steward_store_search_conversations_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * steward_store_search_in_conversation:
+ * @conversation_id: the conversation to search
+ * @query: as for steward_store_search_messages()
+ * @limit: at most this many results, or 0 for all of them
+ *
+ * The messages of one conversation that match @query, in the
+ * conversation's order (not ranked): the matches behind
+ * steward_search_result_get_n_more_matches().
+ *
+ * Returns: (transfer full): #StewardSearchResult items, the oldest first
+ */
+GListModel *
+steward_store_search_in_conversation (StewardStore  *self,
+                                      gint64         conversation_id,
+                                      const char    *query,
+                                      guint          limit,
+                                      GError       **error)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+  g_return_val_if_fail (conversation_id > 0, NULL);
+
+  return search_messages (self, query, limit, FALSE, conversation_id, NULL, error);
+}
+
+/**
+ * steward_store_search_in_conversation_async:
+ * @conversation_id: as for steward_store_search_in_conversation()
+ * @query: as for steward_store_search_in_conversation()
+ * @limit: as for steward_store_search_in_conversation()
+ * @cancellable: (nullable): as for steward_store_search_messages_async()
+ *
+ * steward_store_search_in_conversation() in a worker thread.
+ */
+void
+steward_store_search_in_conversation_async (StewardStore        *self,
+                                            gint64               conversation_id,
+                                            const char          *query,
+                                            guint                limit,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  g_return_if_fail (STEWARD_IS_STORE (self));
+  g_return_if_fail (conversation_id > 0);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  search_async (self, query, limit, FALSE, conversation_id, steward_store_search_in_conversation_async,
+                cancellable, callback, user_data);
+}
+
+/**
+ * steward_store_search_in_conversation_finish:
+ *
+ * Returns: (transfer full): #StewardSearchResult items, the oldest
+ *   first, or %NULL with @error set
+ */
+GListModel *
+steward_store_search_in_conversation_finish (StewardStore  *self,
+                                             GAsyncResult  *result,
+                                             GError       **error)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == steward_store_search_in_conversation_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

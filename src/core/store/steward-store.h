@@ -291,6 +291,34 @@ void             steward_store_search_messages_async  (StewardStore        *self
 GListModel      *steward_store_search_messages_finish (StewardStore        *self,
                                                        GAsyncResult        *result,
                                                        GError             **error);
+GListModel      *steward_store_search_conversations   (StewardStore        *self,
+                                                       const char          *query,
+                                                       guint                limit,
+                                                       GError             **error);
+void             steward_store_search_conversations_async  (StewardStore        *self,
+                                                            const char          *query,
+                                                            guint                limit,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+GListModel      *steward_store_search_conversations_finish (StewardStore        *self,
+                                                            GAsyncResult        *result,
+                                                            GError             **error);
+GListModel      *steward_store_search_in_conversation (StewardStore        *self,
+                                                       gint64               conversation_id,
+                                                       const char          *query,
+                                                       guint                limit,
+                                                       GError             **error);
+void             steward_store_search_in_conversation_async  (StewardStore        *self,
+                                                              gint64               conversation_id,
+                                                              const char          *query,
+                                                              guint                limit,
+                                                              GCancellable        *cancellable,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data);
+GListModel      *steward_store_search_in_conversation_finish (StewardStore        *self,
+                                                              GAsyncResult        *result,
+                                                              GError             **error);
 
 /* Context sizes of models (steward-store-models.c). A model, named by its
  * provider and its id, may have a context size of its own; any other
