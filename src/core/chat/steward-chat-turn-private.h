@@ -40,6 +40,9 @@ struct _StewardChatTurn
   gint64           conversation_id;
   gint64           user_message_id;
   gint64           reply_message_id;
+  /* Regenerating: the reply a new one is written beside */
+  gint64           replaced_id;
+  StewardMessageStatus replaced_status;
   guint            flush_source;
   guint            show_source;
   GString         *unshown;
