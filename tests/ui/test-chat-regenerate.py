@@ -86,6 +86,10 @@ def body(steward):
         ui.wait_for(lambda: shows_only(steward, SECOND, FIRST), 'the second reply in place of the first')
         steward.wait_visible('label', '2/2')
         steward.wait_visible('push button', 'Previous Reply')
+        # Nothing after the last one.
+        last = steward.wait_visible('push button', 'Next Reply')
+        ui.wait_for(lambda: not last.getState().contains(ui.pyatspi.STATE_SENSITIVE),
+                    'Next Reply to be unavailable on the last reply')
 
         path = ui.wait_for(lambda: (lambda m: m if len(m) == 2 and m[1]['status'] == 'complete' else None)(
                                stored_path(steward.data_dir)),

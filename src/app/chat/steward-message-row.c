@@ -169,11 +169,6 @@ ensure_slot (StewardMessageRow *self,
       gtk_box_append (GTK_BOX (widget), self->previous_button);
       gtk_box_append (GTK_BOX (widget), GTK_WIDGET (self->alternative_label));
       gtk_box_append (GTK_BOX (widget), self->next_button);
-      if (self->item != NULL)
-        {
-          set_target (self->previous_button, "chat.previous-alternative", steward_message_get_id (self->item));
-          set_target (self->next_button, "chat.next-alternative", steward_message_get_id (self->item));
-        }
       break;
 
     case SLOT_STOPPED:
@@ -303,6 +298,25 @@ ensure_spinner (StewardMessageRow *self)
 
 /* -- state ---------------------------------------------------------------- */
 
+/* ‹ or › of @id, or unavailable (no action: the action's enabled state
+ * would make it sensitive again) when there is nothing that way. */
+static void
+set_step_target (GtkWidget  *button,
+                 const char *action_name,
+                 gint64      id)
+{
+  if (id != 0)
+    {
+      gtk_widget_set_sensitive (button, TRUE);
+      set_target (button, action_name, id);
+    }
+  else
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), NULL);
+      gtk_widget_set_sensitive (button, FALSE);
+    }
+}
+
 static void
 update_alternatives (StewardMessageRow *self)
 {
@@ -322,8 +336,10 @@ update_alternatives (StewardMessageRow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->alternative_label),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
-  gtk_widget_set_sensitive (self->previous_button, alternative > 1);
-  gtk_widget_set_sensitive (self->next_button, alternative < n_alternatives);
+  set_step_target (self->previous_button, "chat.previous-alternative",
+                   alternative > 1 ? steward_message_get_id (self->item) : 0);
+  set_step_target (self->next_button, "chat.next-alternative",
+                   alternative < n_alternatives ? steward_message_get_id (self->item) : 0);
 }
 
 static void
@@ -539,11 +555,6 @@ steward_message_row_set_item (StewardMessageRow *self,
       set_target (self->slots[slot], actions[slot], id);
   if (self->retry_button != NULL)
     set_target (self->retry_button, "chat.retry", id);
-  if (self->previous_button != NULL)
-    {
-      set_target (self->previous_button, "chat.previous-alternative", id);
-      set_target (self->next_button, "chat.next-alternative", id);
-    }
 
   /* Built again, for this message, when it next opens. */
   if (self->slots[SLOT_DETAILS] != NULL)
