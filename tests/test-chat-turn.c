@@ -850,6 +850,25 @@ test_regenerate (Fixture       *fixture,
     g_assert_cmpuint (steward_message_get_n_alternatives (reply), ==, 1);
   }
 
+  /* …unless the conversation went on from it: then it is a version. */
+  g_clear_object (&failed);
+  failed = new_turn (fixture, "Even more", "broken", conversation);
+  g_assert_false (run_turn (failed, &error));
+  g_clear_error (&error);
+  add_exchange (fixture, conversation, "Go on", "On we go");
+  g_clear_object (&retry);
+  retry = new_turn (fixture, "", NULL, 0);
+  steward_chat_turn_set_regenerate (retry, steward_chat_turn_get_reply_message_id (failed));
+  g_assert_true (run_turn (retry, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(StewardMessage) kept = steward_store_find_message (fixture->store, steward_chat_turn_get_reply_message_id (failed), &error);
+
+    g_assert_no_error (error);
+    g_assert_false (steward_message_get_active (kept));
+    g_assert_cmpuint (steward_message_get_n_alternatives (kept), ==, 2);
+  }
+
   /* Only a reply can be written again. */
   g_clear_object (&retry);
   retry = new_turn (fixture, "", NULL, 0);

@@ -42,7 +42,8 @@ struct _StewardChatTurn
   gint64           reply_message_id;
   /* Regenerating: the reply a new one is written beside */
   gint64           replaced_id;
-  StewardMessageStatus replaced_status;
+  /* …and whether it is dropped then: it failed, and nothing followed */
+  gboolean         drop_replaced;
   guint            flush_source;
   guint            show_source;
   GString         *unshown;

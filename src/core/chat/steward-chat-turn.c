@@ -169,8 +169,9 @@ steward_chat_turn_set_conversation_id (StewardChatTurn *self,
  * Makes the turn answer again the user message @reply_id answers,
  * rather than send a new one: the new reply is an alternative beside
  * @reply_id, which stays stored with what followed it (see
- * steward_store_add_alternative()); a reply that failed with nothing in
- * it is dropped once the new one is stored. The conversation and the
+ * steward_store_add_alternative()); a reply that failed, and that the
+ * conversation did not go on from, is dropped once the new one is
+ * stored. The conversation and the
  * text are those of the user message.
  */
 void
@@ -214,7 +215,19 @@ read_replaced (StewardChatTurn  *self,
     }
 
   self->conversation_id = steward_message_get_conversation_id (reply);
-  self->replaced_status = steward_message_get_status (reply);
+
+  /* A failed reply held nothing worth switching back to, unless the
+   * conversation went on from it. */
+  if (steward_message_get_status (reply) == STEWARD_MESSAGE_STATUS_ERROR)
+    {
+      g_autoptr(GListModel) later = NULL;
+
+      if (!(later = steward_store_list_messages_after (self->store, self->conversation_id,
+                                                       self->replaced_id, 1, error)))
+        return FALSE;
+      self->drop_replaced = g_list_model_get_n_items (later) == 0;
+    }
+
   self->user_message_id = steward_message_get_id (prompt);
   g_free (self->text);
   self->text = g_strdup (steward_message_get_content (prompt));
@@ -409,8 +422,7 @@ commit_and_stream (StewardChatTurn *self,
       return;
     }
 
-  /* A failed reply held nothing worth switching back to. */
-  if (self->replaced_id != 0 && self->replaced_status == STEWARD_MESSAGE_STATUS_ERROR)
+  if (self->drop_replaced)
     {
       g_autoptr(GError) delete_error = NULL;
 
