@@ -729,6 +729,65 @@ test_branches_in_a_list (StoreFixture  *fixture,
   g_assert_no_error (error);
 }
 
+/* A long conversation's window follows a switch at its first message:
+ * emptied, it takes the branch that comes in, and reads what is before
+ * it when scrolled up. */
+static void
+test_branches_in_a_window (StoreFixture  *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = open_store (fixture);
+  g_autoptr(StewardMessageList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StewardMessage) first = NULL;
+  gint64 conversation, fork = 0, again;
+  guint n_items;
+
+  conversation = steward_store_create_conversation (store, "Long", &error);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *question = g_strdup_printf ("q%u", i);
+      g_autofree char *answer = g_strdup_printf ("a%u", i);
+
+      add (store, conversation, STEWARD_MESSAGE_ROLE_USER, question);
+      if (i == 24)
+        fork = add (store, conversation, STEWARD_MESSAGE_ROLE_ASSISTANT, answer);
+      else
+        add (store, conversation, STEWARD_MESSAGE_ROLE_ASSISTANT, answer);
+    }
+  add (store, conversation, STEWARD_MESSAGE_ROLE_USER, "tail");
+
+  list = steward_store_watch_messages (store, conversation);
+  g_assert_true (steward_message_list_load_end (list, &error));
+  g_assert_true (steward_message_list_get_has_earlier (list));
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  /* The window starts at a24, the reply written again. */
+  g_assert_cmpint (steward_message_get_id (first), ==, fork);
+
+  again = steward_store_add_alternative (store, fork, STEWARD_MESSAGE_ROLE_ASSISTANT, "b24",
+                                         STEWARD_MESSAGE_STATUS_COMPLETE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_contents (G_LIST_MODEL (list), "b24");
+  add (store, conversation, STEWARD_MESSAGE_ROLE_USER, "q40");
+  assert_contents (G_LIST_MODEL (list), "b24 q40");
+
+  g_assert_true (steward_store_select_alternative (store, fork, &error));
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n_items, ==, 32);
+  g_assert_true (steward_store_select_alternative (store, again, &error));
+  assert_contents (G_LIST_MODEL (list), "b24 q40");
+
+  /* Scrolled up: what comes before it, on the path. */
+  g_assert_true (steward_message_list_load_earlier (list, &error));
+  g_assert_no_error (error);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+  {
+    g_autoptr(StewardMessage) before = g_list_model_get_item (G_LIST_MODEL (list), n_items - 3);
+
+    g_assert_cmpstr (steward_message_get_content (before), ==, "q24");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -749,6 +808,7 @@ main (int   argc,
   ADD ("delete-from-keeps-branches", test_delete_from_keeps_branches);
   ADD ("branches-search-and-summary", test_branches_search_and_summary);
   ADD ("branches-in-a-list", test_branches_in_a_list);
+  ADD ("branches-in-a-window", test_branches_in_a_window);
 
 #undef ADD
 

@@ -543,7 +543,9 @@ steward_message_list_delete_from (StewardMessageList  *self,
 }
 
 /* Whether a message of the path with @id would be in the window: the
- * path's ids grow along it. */
+ * path's ids grow along it. A window at the end that a switch of branch
+ * emptied takes what joins the path, and reads what comes before when
+ * scrolled to. */
 static gboolean
 could_join (StewardMessageList *self,
             gint64              id)
@@ -551,7 +553,7 @@ could_join (StewardMessageList *self,
   guint n_items = self->items->len;
 
   if (n_items == 0)
-    return !self->has_earlier && !self->has_later;
+    return !self->has_later;
 
   return (!self->has_earlier || id > id_at (self, 0)) &&
          (!self->has_later || id < id_at (self, n_items - 1));
