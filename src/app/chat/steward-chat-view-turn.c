@@ -442,8 +442,15 @@ step_alternative (StewardChatView *self,
       return;
     }
 
-  if (shown != 0)
-    focus_alternative (self, shown);
+  if (shown == 0)
+    return;
+
+  /* Shown in a window scrolled far from the end, the branch that came in
+   * may lie past it: the window moves to the reply. */
+  if (self->messages != NULL && !steward_message_list_load_around (self->messages, shown, NULL, &error))
+    g_debug ("Could not read the branch shown: %s", error ? error->message : "not found");
+
+  focus_alternative (self, shown);
 }
 
 static void
