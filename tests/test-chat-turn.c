@@ -770,6 +770,114 @@ test_failures (Fixture       *fixture,
                  STEWARD_MESSAGE_STATUS_ERROR, error->message);
 }
 
+/* Regenerate answers the stored question again: no second copy of it,
+ * the earlier reply kept beside the new one, the request built from the
+ * path up to the question; a later message is sent with the branch
+ * shown, and a failed reply is dropped when it is tried again. */
+static void
+test_regenerate (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(StewardChatTurn) first = new_turn (fixture, "Say hello", NULL, 0);
+  g_autoptr(StewardChatTurn) again = NULL;
+  g_autoptr(StewardChatTurn) next = NULL;
+  g_autoptr(StewardChatTurn) failed = NULL;
+  g_autoptr(StewardChatTurn) retry = NULL;
+  g_autoptr(GListModel) messages = NULL;
+  g_autoptr(StewardMessage) old_reply = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 conversation;
+  gint64 earlier;
+
+  set_setting (fixture, "memory.auto", "false");
+  conversation = steward_store_create_conversation (fixture->store, "Greetings", &error);
+  earlier = add_exchange (fixture, conversation, "Who are you?", "Steward");
+  g_clear_object (&first);
+  first = new_turn (fixture, "Say hello", NULL, conversation);
+  g_assert_true (run_turn (first, &error));
+  g_assert_no_error (error);
+
+  again = new_turn (fixture, "ignored", "sneaky", 0);
+  steward_chat_turn_set_regenerate (again, steward_chat_turn_get_reply_message_id (first));
+  g_assert_true (run_turn (again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (steward_chat_turn_get_conversation_id (again), ==, conversation);
+  g_assert_cmpint (steward_chat_turn_get_user_message_id (again), ==, steward_chat_turn_get_user_message_id (first));
+
+  /* Sent: the earlier exchange, then the question once. */
+  g_assert_cmpuint (chat_server_get_n_requests (), ==, 2);
+  g_assert_cmpuint (json_array_get_length (chat_server_messages (1)), ==, 4);
+  g_assert_cmpstr (chat_server_content (1, 1), ==, "Who are you?");
+  g_assert_cmpstr (chat_server_content (1, 2), ==, "Steward");
+  g_assert_cmpstr (chat_server_content (1, 3), ==, "Say hello");
+
+  messages = steward_store_list_messages (fixture->store, conversation, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (messages), ==, 4);
+  {
+    g_autoptr(StewardMessage) shown = g_list_model_get_item (messages, 3);
+
+    g_assert_cmpint (steward_message_get_id (shown), ==, steward_chat_turn_get_reply_message_id (again));
+    g_assert_cmpuint (steward_message_get_alternative (shown), ==, 2);
+    g_assert_cmpuint (steward_message_get_n_alternatives (shown), ==, 2);
+  }
+  old_reply = steward_store_find_message (fixture->store, steward_chat_turn_get_reply_message_id (first), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (steward_message_get_content (old_reply), ==, "Hello there");
+  g_assert_false (steward_message_get_active (old_reply));
+  g_clear_object (&messages);
+
+  /* Back on the first reply, the next message goes with it. */
+  g_assert_true (steward_store_select_alternative (fixture->store, steward_chat_turn_get_reply_message_id (first), &error));
+  next = new_turn (fixture, "Thanks", NULL, conversation);
+  g_assert_true (run_turn (next, &error));
+  g_assert_cmpuint (json_array_get_length (chat_server_messages (2)), ==, 6);
+  g_assert_cmpstr (chat_server_content (2, 4), ==, "Hello there");
+  g_assert_cmpstr (chat_server_content (2, 5), ==, "Thanks");
+
+  /* Retry of a failed reply: the failure is not kept as a version. */
+  failed = new_turn (fixture, "More", "broken", conversation);
+  g_assert_false (run_turn (failed, &error));
+  g_clear_error (&error);
+  retry = new_turn (fixture, "", NULL, 0);
+  steward_chat_turn_set_regenerate (retry, steward_chat_turn_get_reply_message_id (failed));
+  g_assert_true (run_turn (retry, &error));
+  g_assert_no_error (error);
+  g_assert_null (steward_store_find_message (fixture->store, steward_chat_turn_get_reply_message_id (failed), &error));
+  g_clear_error (&error);
+  {
+    g_autoptr(StewardMessage) reply = steward_store_find_message (fixture->store, steward_chat_turn_get_reply_message_id (retry), &error);
+
+    g_assert_cmpuint (steward_message_get_n_alternatives (reply), ==, 1);
+  }
+
+  /* …unless the conversation went on from it: then it is a version. */
+  g_clear_object (&failed);
+  failed = new_turn (fixture, "Even more", "broken", conversation);
+  g_assert_false (run_turn (failed, &error));
+  g_clear_error (&error);
+  add_exchange (fixture, conversation, "Go on", "On we go");
+  g_clear_object (&retry);
+  retry = new_turn (fixture, "", NULL, 0);
+  steward_chat_turn_set_regenerate (retry, steward_chat_turn_get_reply_message_id (failed));
+  g_assert_true (run_turn (retry, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(StewardMessage) kept = steward_store_find_message (fixture->store, steward_chat_turn_get_reply_message_id (failed), &error);
+
+    g_assert_no_error (error);
+    g_assert_false (steward_message_get_active (kept));
+    g_assert_cmpuint (steward_message_get_n_alternatives (kept), ==, 2);
+  }
+
+  /* Only a reply can be written again. */
+  g_clear_object (&retry);
+  retry = new_turn (fixture, "", NULL, 0);
+  steward_chat_turn_set_regenerate (retry, steward_chat_turn_get_user_message_id (next));
+  g_assert_false (run_turn (retry, &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID);
+  (void)earlier;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -794,6 +902,7 @@ main (int   argc,
   ADD ("context-follows-settings", test_context_follows_settings);
   ADD ("settings-from-another-process", test_settings_from_another_process);
   ADD ("failures", test_failures);
+  ADD ("regenerate", test_regenerate);
 
 #undef ADD
 

@@ -193,6 +193,32 @@ class TestConversations(CliTestCase):
         self.assertEqual(len(plain), 2)
         self.assertIn('Newer', plain[0])
 
+    def test_show_follows_branch(self):
+        # A regenerated reply (schema 8): show, export and search follow
+        # the branch shown; the other version stays stored.
+        self.assert_ok(self.run_cli('conversations', 'list'))
+        with self.db() as db:
+            db.executescript("""
+                INSERT INTO conversations (title, created_at, updated_at)
+                  VALUES ('hi', '2026-01-01T08:00:00.000Z', '2026-01-01T08:00:00.000Z');
+                INSERT INTO messages (conversation_id, role, content, created_at, updated_at)
+                  VALUES (1, 'user', 'hi', '2026-01-01T08:00:00Z', '2026-01-01T08:00:00Z'),
+                         (1, 'assistant', 'hello', '2026-01-01T08:00:01Z', '2026-01-01T08:00:01Z');
+                UPDATE messages SET active = 0, selected = 0 WHERE id = 2;
+                INSERT INTO messages (conversation_id, parent_id, role, content, created_at, updated_at)
+                  VALUES (1, 1, 'assistant', 'howdy', '2026-01-01T08:00:02Z', '2026-01-01T08:00:02Z');
+            """)
+        shown = json.loads(self.assert_ok(self.run_cli('conversations', 'show', '1', '--json')))
+        self.assertEqual([m['content'] for m in shown['messages']], ['hi', 'howdy'])
+        self.assertEqual([(m['parent_id'], m['alternative'], m['alternatives']) for m in shown['messages']],
+                         [(None, 1, 1), (1, 2, 2)])
+        exported = self.assert_ok(self.run_cli('conversations', 'export', '1', '--format', 'md'))
+        self.assertIn('howdy', exported)
+        self.assertNotIn('hello', exported)
+        self.assertEqual(json.loads(self.assert_ok(self.run_cli('conversations', 'search', 'hello', '--json'))), [])
+        listing = json.loads(self.assert_ok(self.run_cli('conversations', 'list', '--json')))
+        self.assertEqual(listing[0]['message_count'], 2)
+
     def test_delete(self):
         # Failed chats can leave conversations of one message: they go in
         # one command, with their messages; a bad id deletes nothing.

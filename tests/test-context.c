@@ -11,6 +11,7 @@
 
 #include "steward-core.h"
 #include "steward-message-private.h"
+#include "store-fixture.h"
 
 static gint64 next_id;
 
@@ -242,6 +243,90 @@ test_estimate_tokens (void)
   g_assert_cmpint (steward_estimate_tokens ("日本語"), ==, 3);
 }
 
+/* The context follows the branch shown: after Regenerate, the new reply
+ * and what followed it; switched back, the first reply and its own
+ * follow-up. A summary of the other branch is not sent. */
+static void
+assert_sent (StewardStore *store,
+             gint64        conversation,
+             const char   *summary_part,
+             const char   *expected)
+{
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(StewardContext) context = NULL;
+  g_autoptr(GString) sent = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  gint64 summary_through = 0;
+
+  g_assert_true (steward_store_get_summary (store, conversation, &summary, &summary_through, &error));
+  history = steward_store_list_messages (store, conversation, &error);
+  g_assert_no_error (error);
+  context = steward_context_build (history, summary, summary_through, "System.", "m", "next?", &roomy);
+
+  for (guint i = 0; i < context->request->messages->len; i++)
+    {
+      StewardChatMessage *message = g_ptr_array_index (context->request->messages, i);
+
+      g_string_append_printf (sent, "%s%s", i > 0 ? " " : "", message->content);
+    }
+
+  g_assert_cmpstr (sent->str, ==, expected);
+  if (summary_part != NULL)
+    g_assert_nonnull (strstr (context->request->system, summary_part));
+  else
+    g_assert_null (strstr (context->request->system, "Summary"));
+}
+
+static void
+add_message (StewardStore       *store,
+             gint64              conversation,
+             StewardMessageRole  role,
+             const char         *content,
+             gint64             *id)
+{
+  g_autoptr(GError) error = NULL;
+
+  *id = steward_store_add_message (store, conversation, role, content, STEWARD_MESSAGE_STATUS_COMPLETE,
+                                   NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_follows_branch (StoreFixture  *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StewardStore) store = steward_store_open (fixture->data_dir, &error);
+  gint64 conversation, question, answer, follow_up, follow_up_answer, again, other;
+
+  g_assert_no_error (error);
+  conversation = steward_store_create_conversation (store, "Fruit", &error);
+  add_message (store, conversation, STEWARD_MESSAGE_ROLE_USER, "fruit?", &question);
+  add_message (store, conversation, STEWARD_MESSAGE_ROLE_ASSISTANT, "apples", &answer);
+  add_message (store, conversation, STEWARD_MESSAGE_ROLE_USER, "why?", &follow_up);
+  add_message (store, conversation, STEWARD_MESSAGE_ROLE_ASSISTANT, "crisp", &follow_up_answer);
+  assert_sent (store, conversation, NULL, "fruit? apples why? crisp next?");
+
+  again = steward_store_add_alternative (store, answer, STEWARD_MESSAGE_ROLE_ASSISTANT, "pears",
+                                         STEWARD_MESSAGE_STATUS_COMPLETE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  add_message (store, conversation, STEWARD_MESSAGE_ROLE_USER, "ripe?", &other);
+  assert_sent (store, conversation, NULL, "fruit? pears ripe? next?");
+
+  /* A summary of this branch, past the fork. */
+  g_assert_true (steward_store_set_summary (store, conversation, "Pears, ripe.", other, &error));
+  assert_sent (store, conversation, "Pears, ripe.", "next?");
+
+  g_assert_true (steward_store_select_alternative (store, answer, &error));
+  g_assert_no_error (error);
+  assert_sent (store, conversation, NULL, "fruit? apples why? crisp next?");
+  (void)question;
+  (void)follow_up;
+  (void)follow_up_answer;
+  (void)again;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -256,6 +341,7 @@ main (int   argc,
   g_test_add_func ("/steward/context/newest-exchange-always-kept", test_newest_exchange_always_kept);
   g_test_add_func ("/steward/context/failed-replies-left-out", test_failed_replies_left_out);
   g_test_add_func ("/steward/context/estimate-tokens", test_estimate_tokens);
+  STORE_TEST_ADD ("context", "follows-branch", test_follows_branch);
 
   return g_test_run ();
 }

@@ -527,6 +527,55 @@ test_invalid_utf8 (StoreFixture  *fixture,
   }
 }
 
+/* Export follows the branch shown: after Regenerate, the new reply and
+ * not what followed the old one; after switching back, the old path. */
+static void
+test_follows_branch (StoreFixture  *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = open_store (fixture);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *markdown = NULL;
+  JsonArray *messages;
+  JsonObject *message;
+  gint64 again;
+  Seeded s;
+
+  seed (fixture, store, &s);
+  again = steward_store_add_alternative (store, s.answer, STEWARD_MESSAGE_ROLE_ASSISTANT, "Try *Ramiro*.",
+                                         STEWARD_MESSAGE_STATUS_COMPLETE, "Work", "gpt-4o", "medium", &error);
+  g_assert_no_error (error);
+
+  node = export_json (store, s.conversation);
+  messages = json_object_get_array_member (json_node_get_object (node), "messages");
+  g_assert_cmpuint (json_array_get_length (messages), ==, 2);
+  message = json_array_get_object_element (messages, 0);
+  assert_null_member (message, "parent_id");
+  g_assert_cmpint (json_object_get_int_member (message, "alternatives"), ==, 1);
+  message = json_array_get_object_element (messages, 1);
+  g_assert_cmpint (json_object_get_int_member (message, "id"), ==, again);
+  g_assert_cmpint (json_object_get_int_member (message, "parent_id"), ==, s.question);
+  g_assert_cmpint (json_object_get_int_member (message, "alternative"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (message, "alternatives"), ==, 2);
+
+  markdown = export (store, s.conversation, "md");
+  g_assert_nonnull (strstr (markdown, "Try *Ramiro*."));
+  g_assert_null (strstr (markdown, "Taberna"));
+  g_assert_null (strstr (markdown, "And after?"));
+  g_clear_pointer (&markdown, g_free);
+  g_clear_pointer (&node, json_node_unref);
+
+  g_assert_true (steward_store_select_alternative (store, s.answer, &error));
+  node = export_json (store, s.conversation);
+  messages = json_object_get_array_member (json_node_get_object (node), "messages");
+  g_assert_cmpuint (json_array_get_length (messages), ==, 6);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (messages, 1), "alternative"), ==, 1);
+  markdown = export (store, s.conversation, "md");
+  g_assert_nonnull (strstr (markdown, "Taberna"));
+  g_assert_null (strstr (markdown, "Ramiro"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -542,6 +591,7 @@ main (int   argc,
   ADD ("errors", test_errors);
   ADD ("odd-text", test_odd_text);
   ADD ("invalid-utf8", test_invalid_utf8);
+  ADD ("follows-branch", test_follows_branch);
 
 #undef ADD
 

@@ -170,7 +170,8 @@ test_conversation_editing (StoreFixture  *fixture,
   g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
-  /* Regenerating the reply replaces it and everything after it. */
+  /* Deleting from a message takes it and everything after it (what
+   * Edit and Resend replaces). */
   g_assert_true (steward_store_delete_messages_from (store, second, &error));
   messages = steward_store_list_messages (store, id, &error);
   g_assert_cmpuint (g_list_model_get_n_items (messages), ==, 1);
@@ -411,11 +412,388 @@ test_summary_and_context (StoreFixture  *fixture,
   g_assert_no_error (error);
 }
 
+/* -- branches ------------------------------------------------------------- */
+
+static gint64
+add (StewardStore       *store,
+     gint64              conversation,
+     StewardMessageRole  role,
+     const char         *content)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = steward_store_add_message (store, conversation, role, content, STEWARD_MESSAGE_STATUS_COMPLETE,
+                                         NULL, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  return id;
+}
+
+static void
+assert_path (StewardStore *store,
+             gint64        conversation,
+             const char   *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) messages = steward_store_list_messages (store, conversation, &error);
+
+  g_assert_no_error (error);
+  assert_contents (messages, expected);
+}
+
+static void
+assert_alternative (StewardStore *store,
+                    gint64        id,
+                    gint64        parent_id,
+                    gboolean      active,
+                    guint         alternative,
+                    guint         n_alternatives)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StewardMessage) message = steward_store_find_message (store, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (steward_message_get_parent_id (message), ==, parent_id);
+  g_assert_cmpint (steward_message_get_active (message), ==, active);
+  g_assert_cmpuint (steward_message_get_alternative (message), ==, alternative);
+  g_assert_cmpuint (steward_message_get_n_alternatives (message), ==, n_alternatives);
+}
+
+static void
+count_path_change_cb (StewardStore     *store,
+                      StewardRowChange  change,
+                      gint64            id,
+                      gint64            conversation_id,
+                      GString          *log)
+{
+  g_string_append_printf (log, "%c%" G_GINT64_FORMAT " ",
+                          change == STEWARD_ROW_INSERTED ? '+' : change == STEWARD_ROW_REMOVED ? '-' : '~', id);
+}
+
+static void
+test_regenerate_keeps_reply (StoreFixture  *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = open_store (fixture);
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  StewardReplyRecord usage = { 10, 20, 300, "first-model", NULL };
+  StewardReplyRecord other_usage = { 11, 40, 500, "second-model", NULL };
+  gint64 conversation, question, answer, follow_up, follow_up_answer, again, later;
+
+  conversation = steward_store_create_conversation (store, "Fruit", &error);
+  g_assert_no_error (error);
+  question = add (store, conversation, STEWARD_MESSAGE_ROLE_USER, "fruit?");
+  answer = add (store, conversation, STEWARD_MESSAGE_ROLE_ASSISTANT, "apples");
+  g_assert_true (steward_store_update_reply (store, answer, "apples", STEWARD_MESSAGE_STATUS_COMPLETE,
+                                             NULL, &usage, &error));
+  follow_up = add (store, conversation, STEWARD_MESSAGE_ROLE_USER, "why?");
+  follow_up_answer = add (store, conversation, STEWARD_MESSAGE_ROLE_ASSISTANT, "crisp");
+
+  /* Each message follows the one before it; none has alternatives. */
+  assert_alternative (store, question, 0, TRUE, 1, 1);
+  assert_alternative (store, answer, question, TRUE, 1, 1);
+  assert_alternative (store, follow_up_answer, follow_up, TRUE, 1, 1);
+
+  /* Regenerate: a reply beside the first, shown in its place; the first
+   * and what followed it stay stored, off the path. */
+  g_signal_connect (store, "row-changed::messages", G_CALLBACK (count_path_change_cb), log);
+  again = steward_store_add_alternative (store, answer, STEWARD_MESSAGE_ROLE_ASSISTANT, "pears",
+                                         STEWARD_MESSAGE_STATUS_COMPLETE, "p", "second-model", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again, >, follow_up_answer);
+  {
+    g_autofree char *expected = g_strdup_printf ("~%" G_GINT64_FORMAT " ~%" G_GINT64_FORMAT " ~%" G_GINT64_FORMAT
+                                                 " +%" G_GINT64_FORMAT " ~%" G_GINT64_FORMAT " ",
+                                                 follow_up_answer, follow_up, answer, again, answer);
+    g_assert_cmpstr (log->str, ==, expected);
+  }
+  g_signal_handlers_disconnect_by_data (store, log);
+  assert_path (store, conversation, "fruit? pears");
+  assert_alternative (store, answer, question, FALSE, 1, 2);
+  assert_alternative (store, again, question, TRUE, 2, 2);
+  assert_alternative (store, follow_up, answer, FALSE, 1, 1);
+  {
+    g_autoptr(StewardConversation) found = steward_store_find_conversation (store, conversation, &error);
+
+    g_assert_cmpuint (steward_conversation_get_message_count (found), ==, 2);
+  }
+
+  /* Each alternative has its own usage. */
+  g_assert_true (steward_store_update_reply (store, again, "pears", STEWARD_MESSAGE_STATUS_COMPLETE,
+                                             NULL, &other_usage, &error));
+  {
+    g_autoptr(StewardMessage) first = steward_store_find_message (store, answer, &error);
+    g_autoptr(StewardMessage) second = steward_store_find_message (store, again, &error);
+
+    g_assert_cmpint (steward_message_get_output_tokens (first), ==, 20);
+    g_assert_cmpstr (steward_message_get_model (first), ==, "first-model");
+    g_assert_cmpint (steward_message_get_output_tokens (second), ==, 40);
+    g_assert_cmpstr (steward_message_get_model (second), ==, "second-model");
+  }
+
+  /* The conversation goes on from the reply shown. */
+  later = add (store, conversation, STEWARD_MESSAGE_ROLE_USER, "and then?");
+  assert_alternative (store, later, again, TRUE, 1, 1);
+  assert_path (store, conversation, "fruit? pears and then?");
+
+  /* Back to the first reply: the branch it had comes back whole. */
+  g_assert_true (steward_store_select_alternative (store, answer, &error));
+  g_assert_no_error (error);
+  assert_path (store, conversation, "fruit? apples why? crisp");
+  assert_alternative (store, later, again, FALSE, 1, 1);
+
+  /* ‹ and ›: one step at a time, nothing past either end. */
+  {
+    gint64 shown = -1;
+
+    g_assert_true (steward_store_step_alternative (store, answer, -1, &shown, &error));
+    g_assert_cmpint (shown, ==, 0);
+    assert_path (store, conversation, "fruit? apples why? crisp");
+    g_assert_true (steward_store_step_alternative (store, answer, 1, &shown, &error));
+    g_assert_cmpint (shown, ==, again);
+    assert_path (store, conversation, "fruit? pears and then?");
+    g_assert_true (steward_store_step_alternative (store, again, 1, &shown, &error));
+    g_assert_cmpint (shown, ==, 0);
+  }
+
+  /* A window of the path skips what is off it. */
+  {
+    g_autoptr(GListModel) before = steward_store_list_messages_range (store, conversation, 0, later, 0, &error);
+    g_autoptr(GListModel) after = steward_store_list_messages_after (store, conversation, question, 0, &error);
+
+    assert_contents (before, "fruit? pears");
+    assert_contents (after, "pears and then?");
+  }
+
+  /* A third, beside the others. */
+  {
+    gint64 third = steward_store_add_alternative (store, again, STEWARD_MESSAGE_ROLE_ASSISTANT, "plums",
+                                                  STEWARD_MESSAGE_STATUS_COMPLETE, NULL, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    assert_alternative (store, third, question, TRUE, 3, 3);
+    assert_alternative (store, answer, question, FALSE, 1, 3);
+    assert_path (store, conversation, "fruit? plums");
+  }
+
+  /* Only what is shown can have another version. */
+  g_assert_cmpint (steward_store_add_alternative (store, answer, STEWARD_MESSAGE_ROLE_ASSISTANT, "x",
+                                                  STEWARD_MESSAGE_STATUS_COMPLETE, NULL, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Deleting the conversation deletes every branch. */
+  g_assert_true (steward_store_delete_conversation (store, conversation, &error));
+  {
+    g_autofree char *left = store_fixture_query (fixture->db_path, "SELECT count(*) FROM messages");
+
+    g_assert_cmpstr (left, ==, "0");
+  }
+}
+
+static void
+test_delete_from_keeps_branches (StoreFixture  *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = open_store (fixture);
+  g_autoptr(GError) error = NULL;
+  gint64 conversation, question, answer, follow_up, again, other;
+
+  conversation = steward_store_create_conversation (store, "Fruit", &error);
+  question = add (store, conversation, STEWARD_MESSAGE_ROLE_USER, "fruit?");
+  answer = add (store, conversation, STEWARD_MESSAGE_ROLE_ASSISTANT, "apples");
+  follow_up = add (store, conversation, STEWARD_MESSAGE_ROLE_USER, "why?");
+  add (store, conversation, STEWARD_MESSAGE_ROLE_ASSISTANT, "crisp");
+  again = steward_store_add_alternative (store, answer, STEWARD_MESSAGE_ROLE_ASSISTANT, "pears",
+                                         STEWARD_MESSAGE_STATUS_COMPLETE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Edit and resend of a message on the first branch takes it and what
+   * follows it, not the later reply on the other branch, though its id
+   * is higher. */
+  g_assert_true (steward_store_select_alternative (store, answer, &error));
+  g_assert_true (steward_store_delete_messages_from (store, follow_up, &error));
+  g_assert_no_error (error);
+  assert_path (store, conversation, "fruit? apples");
+  assert_alternative (store, again, question, FALSE, 2, 2);
+  other = add (store, conversation, STEWARD_MESSAGE_ROLE_USER, "why not?");
+  assert_alternative (store, other, answer, TRUE, 1, 1);
+
+  /* Deleting the reply shown shows the one left beside it. */
+  g_assert_true (steward_store_delete_messages_from (store, answer, &error));
+  g_assert_no_error (error);
+  assert_path (store, conversation, "fruit? pears");
+  assert_alternative (store, again, question, TRUE, 1, 1);
+
+  g_assert_true (steward_store_delete_messages_from (store, question, &error));
+  assert_path (store, conversation, "");
+  {
+    g_autofree char *left = store_fixture_query (fixture->db_path, "SELECT count(*) FROM messages");
+
+    g_assert_cmpstr (left, ==, "0");
+  }
+}
+
+static void
+test_branches_search_and_summary (StoreFixture  *fixture,
+                                  gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = open_store (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  gint64 summary_through = 0;
+  gint64 conversation, answer, again;
+
+  conversation = steward_store_create_conversation (store, "Fruit", &error);
+  add (store, conversation, STEWARD_MESSAGE_ROLE_USER, "fruit?");
+  answer = add (store, conversation, STEWARD_MESSAGE_ROLE_ASSISTANT, "apples");
+  add (store, conversation, STEWARD_MESSAGE_ROLE_USER, "why?");
+  add (store, conversation, STEWARD_MESSAGE_ROLE_ASSISTANT, "crisp");
+  g_assert_true (steward_store_set_summary (store, conversation, "About apples.", answer + 1, &error));
+
+  /* Search finds what is on the path only. */
+  again = steward_store_add_alternative (store, answer, STEWARD_MESSAGE_ROLE_ASSISTANT, "pears",
+                                         STEWARD_MESSAGE_STATUS_COMPLETE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *apples = store_fixture_query (fixture->db_path,
+                                                   "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'apples OR crisp'");
+    g_autofree char *pears = store_fixture_query (fixture->db_path,
+                                                  "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'pears'");
+
+    g_assert_cmpstr (apples, ==, "0");
+    g_assert_cmpstr (pears, ==, "1");
+  }
+
+  /* The summary was of the other branch, past the fork: it goes. */
+  g_assert_true (steward_store_get_summary (store, conversation, &summary, &summary_through, &error));
+  g_assert_null (summary);
+  g_assert_cmpint (summary_through, ==, 0);
+
+  g_assert_true (steward_store_select_alternative (store, answer, &error));
+  {
+    g_autofree char *apples = store_fixture_query (fixture->db_path,
+                                                   "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'apples OR crisp'");
+    g_autofree char *pears = store_fixture_query (fixture->db_path,
+                                                  "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'pears'");
+
+    g_assert_cmpstr (apples, ==, "2");
+    g_assert_cmpstr (pears, ==, "0");
+  }
+  (void)again;
+}
+
+static void
+test_branches_in_a_list (StoreFixture  *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = open_store (fixture);
+  g_autoptr(StewardMessageList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 conversation, answer, again;
+
+  conversation = steward_store_create_conversation (store, "Fruit", &error);
+  add (store, conversation, STEWARD_MESSAGE_ROLE_USER, "fruit?");
+  answer = add (store, conversation, STEWARD_MESSAGE_ROLE_ASSISTANT, "apples");
+  add (store, conversation, STEWARD_MESSAGE_ROLE_USER, "why?");
+  add (store, conversation, STEWARD_MESSAGE_ROLE_ASSISTANT, "crisp");
+
+  list = steward_store_watch_messages (store, conversation);
+  g_assert_true (steward_message_list_load_end (list, &error));
+  assert_contents (G_LIST_MODEL (list), "fruit? apples why? crisp");
+
+  /* The window follows the path as it changes. */
+  again = steward_store_add_alternative (store, answer, STEWARD_MESSAGE_ROLE_ASSISTANT, "pears",
+                                         STEWARD_MESSAGE_STATUS_COMPLETE, NULL, NULL, NULL, &error);
+  assert_contents (G_LIST_MODEL (list), "fruit? pears");
+  {
+    g_autoptr(StewardMessage) shown = g_list_model_get_item (G_LIST_MODEL (list), 1);
+
+    g_assert_cmpuint (steward_message_get_alternative (shown), ==, 2);
+    g_assert_cmpuint (steward_message_get_n_alternatives (shown), ==, 2);
+  }
+  g_assert_true (steward_store_select_alternative (store, answer, &error));
+  assert_contents (G_LIST_MODEL (list), "fruit? apples why? crisp");
+  {
+    g_autoptr(StewardMessage) shown = g_list_model_get_item (G_LIST_MODEL (list), 1);
+
+    /* The object shown before, told it has an alternative now. */
+    g_assert_cmpuint (steward_message_get_alternative (shown), ==, 1);
+    g_assert_cmpuint (steward_message_get_n_alternatives (shown), ==, 2);
+    g_assert_true (steward_message_get_active (shown));
+  }
+  g_assert_true (steward_store_select_alternative (store, again, &error));
+  assert_contents (G_LIST_MODEL (list), "fruit? pears");
+  g_assert_no_error (error);
+}
+
+/* A long conversation's window follows a switch at its first message:
+ * emptied, it takes the branch that comes in, and reads what is before
+ * it when scrolled up. */
+static void
+test_branches_in_a_window (StoreFixture  *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = open_store (fixture);
+  g_autoptr(StewardMessageList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StewardMessage) first = NULL;
+  gint64 conversation, fork = 0, again;
+  guint n_items;
+
+  conversation = steward_store_create_conversation (store, "Long", &error);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *question = g_strdup_printf ("q%u", i);
+      g_autofree char *answer = g_strdup_printf ("a%u", i);
+
+      add (store, conversation, STEWARD_MESSAGE_ROLE_USER, question);
+      if (i == 24)
+        fork = add (store, conversation, STEWARD_MESSAGE_ROLE_ASSISTANT, answer);
+      else
+        add (store, conversation, STEWARD_MESSAGE_ROLE_ASSISTANT, answer);
+    }
+  add (store, conversation, STEWARD_MESSAGE_ROLE_USER, "tail");
+
+  list = steward_store_watch_messages (store, conversation);
+  g_assert_true (steward_message_list_load_end (list, &error));
+  g_assert_true (steward_message_list_get_has_earlier (list));
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  /* The window starts at a24, the reply written again. */
+  g_assert_cmpint (steward_message_get_id (first), ==, fork);
+
+  again = steward_store_add_alternative (store, fork, STEWARD_MESSAGE_ROLE_ASSISTANT, "b24",
+                                         STEWARD_MESSAGE_STATUS_COMPLETE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_contents (G_LIST_MODEL (list), "b24");
+  add (store, conversation, STEWARD_MESSAGE_ROLE_USER, "q40");
+  assert_contents (G_LIST_MODEL (list), "b24 q40");
+
+  g_assert_true (steward_store_select_alternative (store, fork, &error));
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n_items, ==, 32);
+  g_assert_true (steward_store_select_alternative (store, again, &error));
+  assert_contents (G_LIST_MODEL (list), "b24 q40");
+
+  /* Scrolled up: what comes before it, on the path. */
+  g_assert_true (steward_message_list_load_earlier (list, &error));
+  g_assert_no_error (error);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+  {
+    g_autoptr(StewardMessage) before = g_list_model_get_item (G_LIST_MODEL (list), n_items - 3);
+
+    g_assert_cmpstr (steward_message_get_content (before), ==, "q24");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
 
 #define ADD(path, func) STORE_TEST_ADD ("store-chat", path, func)
 
@@ -426,6 +804,11 @@ main (int   argc,
   ADD ("update-reply", test_update_reply);
   ADD ("message-needs-conversation", test_message_needs_conversation);
   ADD ("summary-and-context", test_summary_and_context);
+  ADD ("regenerate-keeps-reply", test_regenerate_keeps_reply);
+  ADD ("delete-from-keeps-branches", test_delete_from_keeps_branches);
+  ADD ("branches-search-and-summary", test_branches_search_and_summary);
+  ADD ("branches-in-a-list", test_branches_in_a_list);
+  ADD ("branches-in-a-window", test_branches_in_a_window);
 
 #undef ADD
 

@@ -507,6 +507,80 @@ test_migrate_from_3 (StoreFixture  *fixture,
 }
 
 static void
+test_migrate_from_7 (StoreFixture  *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(GListModel) messages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *parents = NULL;
+  g_autofree char *indexed = NULL;
+  gint64 again;
+
+  /* Two conversations written in turns, as schema 7 kept them: in the
+   * order of their ids, with no tree. */
+  for (guint i = 1; i <= 7; i++)
+    store_fixture_exec (fixture->db_path, _steward_store_get_migration (i));
+  store_fixture_exec (fixture->db_path,
+                      "PRAGMA user_version = 7;"
+                      "INSERT INTO conversations (id, title, created_at, updated_at) VALUES"
+                      " (1, 'Soup', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),"
+                      " (2, 'Bread', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+                      "INSERT INTO messages (id, conversation_id, role, content, created_at, updated_at) VALUES"
+                      " (1, 1, 'user', 'leeks?', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),"
+                      " (2, 2, 'user', 'rye?', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),"
+                      " (3, 1, 'assistant', 'yes, leeks', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),"
+                      " (4, 2, 'assistant', 'yes, rye', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),"
+                      " (5, 1, 'user', 'how long?', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),"
+                      " (6, 1, 'assistant', 'an hour', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');");
+
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (steward_store_get_schema_version (store), ==, 8);
+
+  /* Each message follows the one before it in its conversation. */
+  parents = store_fixture_query (fixture->db_path,
+                                 "SELECT group_concat (id || ':' || coalesce (parent_id, '-') || ':' || active, ' ')"
+                                 "  FROM (SELECT * FROM messages ORDER BY id)");
+  g_assert_cmpstr (parents, ==, "1:-:1 2:-:1 3:1:1 4:2:1 5:3:1 6:5:1");
+  messages = steward_store_list_messages (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (messages), ==, 4);
+  {
+    g_autoptr(StewardMessage) reply = steward_store_find_message (store, 3, &error);
+
+    g_assert_cmpint (steward_message_get_parent_id (reply), ==, 1);
+    g_assert_cmpuint (steward_message_get_n_alternatives (reply), ==, 1);
+  }
+
+  /* The tree is whole: a reply can have another version. */
+  again = steward_store_add_alternative (store, 3, STEWARD_MESSAGE_ROLE_ASSISTANT, "no, onions",
+                                         STEWARD_MESSAGE_STATUS_COMPLETE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&messages);
+  messages = steward_store_list_messages (store, 1, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (messages), ==, 2);
+
+  /* An older writer, adding a message without a parent, adds it at the
+   * end of the path. */
+  store_fixture_exec (fixture->db_path,
+                      "INSERT INTO messages (conversation_id, role, content, created_at, updated_at)"
+                      " VALUES (1, 'user', 'thanks', '2026-01-02T00:00:00Z', '2026-01-02T00:00:00Z');");
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT parent_id = %" G_GINT64_FORMAT
+                                            " FROM messages WHERE content = 'thanks'", again);
+    g_autofree char *follows = store_fixture_query (fixture->db_path, sql);
+
+    g_assert_cmpstr (follows, ==, "1");
+  }
+
+  /* Search still finds what was indexed, on the path. */
+  indexed = store_fixture_query (fixture->db_path,
+                                 "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'rye'");
+  g_assert_cmpstr (indexed, ==, "2");
+}
+
+static void
 test_default_data_dir (void)
 {
   g_autofree char *saved = g_strdup (g_getenv ("STEWARD_DATA_DIR"));
@@ -706,6 +780,7 @@ main (int   argc,
   ADD ("settings", test_settings);
   ADD ("open-async", test_open_async);
   ADD ("migrate-from-3", test_migrate_from_3);
+  ADD ("migrate-from-7", test_migrate_from_7);
   g_test_add_func ("/steward/store/default-data-dir", test_default_data_dir);
 
 #undef ADD

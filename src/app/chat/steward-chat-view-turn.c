@@ -13,6 +13,7 @@
 
 #include "steward-application.h"
 #include "steward-chat-view-private.h"
+#include "steward-message-row.h"
 
 /* Running a turn (sending, stopping, regenerating, editing) and what
  * follows a reply: the facts it remembered, and the summary. */
@@ -29,9 +30,13 @@ turn_started_cb (StewardChatView *self,
 
   g_assert (STEWARD_IS_CHAT_VIEW (self));
 
-  /* Stored: the composer may let go of the text now. */
-  _steward_chat_view_set_composer_text (self, "");
-  _steward_chat_view_set_editing (self, 0);
+  /* Stored: the composer may let go of the text now (a reply written
+   * again took none from it). */
+  if (steward_chat_turn_get_regenerate (turn) == 0)
+    {
+      _steward_chat_view_set_composer_text (self, "");
+      _steward_chat_view_set_editing (self, 0);
+    }
   _steward_chat_view_hide_send_error (self);
 
   /* The store told the window of the turn's two messages, if it reaches
@@ -221,9 +226,12 @@ turn_run_cb (GObject      *object,
   g_application_release (g_application_get_default ());
 }
 
+/* Sends @text, or, when @regenerate_id is a reply, answers its question
+ * again beside it. */
 static void
-steward_chat_view_send_text (StewardChatView *self,
-                             const char      *text)
+steward_chat_view_run_turn (StewardChatView *self,
+                            const char      *text,
+                            gint64           regenerate_id)
 {
   guint selected;
 
@@ -238,6 +246,8 @@ steward_chat_view_send_text (StewardChatView *self,
   self->turn = steward_chat_turn_new (STEWARD_SERVICES_DEFAULT, text);
   self->turn_cancellable = g_cancellable_new ();
   steward_chat_turn_set_conversation_id (self->turn, self->conversation_id);
+  if (regenerate_id != 0)
+    steward_chat_turn_set_regenerate (self->turn, regenerate_id);
   steward_chat_turn_set_tier (self->turn, tiers[MIN (selected, G_N_ELEMENTS (tiers) - 1)]);
   g_signal_connect_object (self->turn, "started", G_CALLBACK (turn_started_cb),
                            self, G_CONNECT_SWAPPED);
@@ -292,7 +302,7 @@ send_action (GtkWidget  *widget,
   if (self->editing_id != 0 && !truncate_from (self, self->editing_id))
     return;
 
-  steward_chat_view_send_text (self, text);
+  steward_chat_view_run_turn (self, text, 0);
 }
 
 static void
@@ -306,8 +316,9 @@ stop_action (GtkWidget  *widget,
     g_cancellable_cancel (self->turn_cancellable);
 }
 
-/* Regenerate and Retry: send the user message before @reply_id again, in
- * place of it and everything after it. */
+/* Regenerate and Retry: answer the user message before @reply_id again.
+ * The new reply is shown in place of @reply_id, which stays stored with
+ * what followed it, one ‹ away (a failed one is dropped). */
 static void
 regenerate_action (GtkWidget  *widget,
                    const char *action_name,
@@ -316,7 +327,6 @@ regenerate_action (GtkWidget  *widget,
   StewardChatView *self = (StewardChatView *)widget;
   g_autoptr(StewardMessage) user_message = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
 
   if (self->turn != NULL || self->messages == NULL)
     return;
@@ -328,16 +338,155 @@ regenerate_action (GtkWidget  *widget,
       return;
     }
 
-  text = g_strdup (steward_message_get_content (user_message));
   _steward_chat_view_hide_send_error (self);
+  steward_chat_view_run_turn (self, steward_message_get_content (user_message), g_variant_get_int64 (param));
+}
 
-  if (!truncate_from (self, steward_message_get_id (user_message)))
+/* The row showing @message_id, if the list view made one. */
+static GtkWidget *
+find_row_item (StewardChatView *self,
+               gint64           message_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->message_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      StewardMessage *item;
+
+      if (STEWARD_IS_MESSAGE_ROW (row) &&
+          (item = steward_message_row_get_item (STEWARD_MESSAGE_ROW (row))) != NULL &&
+          steward_message_get_id (item) == message_id)
+        return child;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  StewardChatView *view;
+  gulong           handler_id;
+  gint64           message_id;
+} PendingFocus;
+
+static void
+pending_focus_free (gpointer  data,
+                    GClosure *closure)
+{
+  PendingFocus *pending = data;
+
+  g_clear_weak_pointer (&pending->view);
+  g_free (pending);
+}
+
+static void
+focus_after_paint_cb (GdkFrameClock *frame_clock,
+                      PendingFocus  *pending)
+{
+  StewardChatView *self = pending->view;
+
+  if (self != NULL)
+    {
+      GtkWidget *item = find_row_item (self, pending->message_id);
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+      StewardMessage *focused = focus ? steward_message_row_find_item (focus) : NULL;
+
+      if (item != NULL && (focused == NULL || steward_message_get_id (focused) != pending->message_id))
+        steward_message_row_focus_alternatives (STEWARD_MESSAGE_ROW (gtk_widget_get_first_child (item)));
+    }
+
+  /* Frees @pending. */
+  g_signal_handler_disconnect (frame_clock, pending->handler_id);
+}
+
+/* The reply shown in place of the one that had the focus takes it (on
+ * its ‹ ›), so Alt+Left can be pressed again: once the list view has
+ * made its row and settled its focus. */
+static void
+focus_alternative (StewardChatView *self,
+                   gint64           message_id)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->message_list));
+  PendingFocus *pending;
+
+  if (frame_clock == NULL)
     return;
 
-  /* If the turn cannot start, the text is not lost: it is put back in the
-   * composer, where a failed send leaves it. */
-  _steward_chat_view_set_composer_text (self, text);
-  steward_chat_view_send_text (self, text);
+  pending = g_new0 (PendingFocus, 1);
+  g_set_weak_pointer (&pending->view, self);
+  pending->message_id = message_id;
+  pending->handler_id = g_signal_connect_data (frame_clock, "after-paint", G_CALLBACK (focus_after_paint_cb),
+                                               pending, pending_focus_free, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self->message_list));
+}
+
+/* ‹ and › on a reply, and Alt+Left/Right: the alternative before or
+ * after it, in its place. */
+static void
+step_alternative (StewardChatView *self,
+                  gint64           message_id,
+                  int              step)
+{
+  StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
+  g_autoptr(GError) error = NULL;
+  gint64 shown = 0;
+
+  if (self->turn != NULL || store == NULL)
+    return;
+
+  if (!steward_store_step_alternative (store, message_id, step, &shown, &error))
+    {
+      _steward_chat_view_show_send_error (self, error->message);
+      return;
+    }
+
+  if (shown == 0)
+    return;
+
+  /* Shown in a window scrolled far from the end, the branch that came in
+   * may lie past it: the window moves to the reply. */
+  if (self->messages != NULL && !steward_message_list_load_around (self->messages, shown, NULL, &error))
+    g_debug ("Could not read the branch shown: %s", error ? error->message : "not found");
+
+  focus_alternative (self, shown);
+}
+
+static void
+previous_alternative_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  step_alternative (STEWARD_CHAT_VIEW (widget), g_variant_get_int64 (param), -1);
+}
+
+static void
+next_alternative_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  step_alternative (STEWARD_CHAT_VIEW (widget), g_variant_get_int64 (param), 1);
+}
+
+/* Alt+Left/Right: on the reply that has the focus, if it has others. */
+static gboolean
+alternative_key_cb (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  StewardChatView *self = (StewardChatView *)widget;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  StewardMessage *message;
+
+  if (focus == NULL || !(message = steward_message_row_find_item (focus)) ||
+      steward_message_get_n_alternatives (message) < 2 ||
+      steward_message_get_role (message) != STEWARD_MESSAGE_ROLE_ASSISTANT)
+    return FALSE;
+
+  step_alternative (self, steward_message_get_id (message), g_variant_get_int32 (args));
+  return TRUE;
 }
 
 static void
@@ -424,8 +573,15 @@ _steward_chat_view_class_actions_init (StewardChatViewClass *klass)
   gtk_widget_class_install_action (widget_class, "chat.edit-message", "x", edit_message_action);
   gtk_widget_class_install_action (widget_class, "chat.cancel-edit", NULL, _steward_chat_view_cancel_edit_action);
   gtk_widget_class_install_action (widget_class, "chat.copy-message", "x", copy_message_action);
+  gtk_widget_class_install_action (widget_class, "chat.previous-alternative", "x", previous_alternative_action);
+  gtk_widget_class_install_action (widget_class, "chat.next-alternative", "x", next_alternative_action);
 
   /* Local to the conversation view, so not among the application's
    * accelerators: Escape means something else in other pages. */
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, escape_cb, NULL);
+  /* Likewise: Alt+Left is "back" elsewhere. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, alternative_key_cb, "i", -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK, alternative_key_cb, "i", -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, GDK_ALT_MASK, alternative_key_cb, "i", 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Right, GDK_ALT_MASK, alternative_key_cb, "i", 1);
 }

@@ -57,6 +57,8 @@ _steward_chat_view_update_actions (StewardChatView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chat.regenerate", ready && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chat.retry", ready && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chat.edit-message", ready && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chat.previous-alternative", ready && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chat.next-alternative", ready && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chat.cancel-edit", self->editing_id != 0);
 
   /* One button: Send, or Stop while a reply streams. */

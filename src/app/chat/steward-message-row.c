@@ -28,8 +28,9 @@
  * messages.
  */
 
-/* The action buttons, in the order they appear. */
+/* The action buttons, in the order they appear: ‹ 1/2 › first. */
 enum {
+  SLOT_ALTERNATIVES,
   SLOT_STOPPED,
   SLOT_COPY,
   SLOT_EDIT,
@@ -52,6 +53,10 @@ struct _StewardMessageRow
   GtkWidget           *retry_button;
   GtkWidget           *actions_box;
   GtkWidget           *slots[N_SLOTS];
+  /* In SLOT_ALTERNATIVES */
+  GtkWidget           *previous_button;
+  GtkLabel            *alternative_label;
+  GtkWidget           *next_button;
 
   /* Owned */
   StewardMessage      *item;
@@ -151,6 +156,21 @@ ensure_slot (StewardMessageRow *self,
 
   switch (slot)
     {
+    case SLOT_ALTERNATIVES:
+      /* A reply written again keeps the ones before: ‹ 2/3 › */
+      widget = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      gtk_widget_add_css_class (widget, "steward-alternatives");
+      self->previous_button = create_icon_button ("go-previous-symbolic", _("Previous Reply"),
+                                                  _("Previous Reply"));
+      self->alternative_label = GTK_LABEL (gtk_label_new (NULL));
+      gtk_widget_add_css_class (GTK_WIDGET (self->alternative_label), "caption");
+      gtk_widget_add_css_class (GTK_WIDGET (self->alternative_label), "numeric");
+      self->next_button = create_icon_button ("go-next-symbolic", _("Next Reply"), _("Next Reply"));
+      gtk_box_append (GTK_BOX (widget), self->previous_button);
+      gtk_box_append (GTK_BOX (widget), GTK_WIDGET (self->alternative_label));
+      gtk_box_append (GTK_BOX (widget), self->next_button);
+      break;
+
     case SLOT_STOPPED:
       widget = gtk_label_new (_("Stopped"));
       gtk_widget_set_margin_end (widget, 6);
@@ -207,7 +227,7 @@ ensure_slot (StewardMessageRow *self,
   gtk_box_insert_child_after (GTK_BOX (self->actions_box), widget, previous);
   self->slots[slot] = widget;
 
-  if (self->item != NULL && slot != SLOT_STOPPED && slot != SLOT_DETAILS)
+  if (self->item != NULL && slot != SLOT_STOPPED && slot != SLOT_DETAILS && slot != SLOT_ALTERNATIVES)
     {
       static const char * const actions[] = {
         [SLOT_COPY] = "chat.copy-message",
@@ -279,6 +299,50 @@ ensure_spinner (StewardMessageRow *self)
 
 /* -- state ---------------------------------------------------------------- */
 
+/* ‹ or › of @id, or unavailable (no action: the action's enabled state
+ * would make it sensitive again) when there is nothing that way. */
+static void
+set_step_target (GtkWidget  *button,
+                 const char *action_name,
+                 gint64      id)
+{
+  if (id != 0)
+    {
+      gtk_widget_set_sensitive (button, TRUE);
+      set_target (button, action_name, id);
+    }
+  else
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), NULL);
+      gtk_widget_set_sensitive (button, FALSE);
+    }
+}
+
+static void
+update_alternatives (StewardMessageRow *self)
+{
+  guint alternative = steward_message_get_alternative (self->item);
+  guint n_alternatives = steward_message_get_n_alternatives (self->item);
+  g_autofree char *position = NULL;
+  g_autofree char *description = NULL;
+
+  ensure_slot (self, SLOT_ALTERNATIVES);
+
+  /* Translators: which of the versions of a reply is shown, and how
+   * many there are: "2/3" */
+  position = g_strdup_printf (_("%u/%u"), alternative, n_alternatives);
+  /* Translators: what a screen reader says of "2/3" under a reply */
+  description = g_strdup_printf (_("Reply %u of %u"), alternative, n_alternatives);
+  gtk_label_set_text (self->alternative_label, position);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->alternative_label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  set_step_target (self->previous_button, "chat.previous-alternative",
+                   alternative > 1 ? steward_message_get_id (self->item) : 0);
+  set_step_target (self->next_button, "chat.next-alternative",
+                   alternative < n_alternatives ? steward_message_get_id (self->item) : 0);
+}
+
 static void
 steward_message_row_update_state (StewardMessageRow *self)
 {
@@ -287,6 +351,7 @@ steward_message_row_update_state (StewardMessageRow *self)
   gboolean error;
   gboolean waiting;
   gboolean regenerate;
+  gboolean alternatives;
 
   g_assert (STEWARD_IS_MESSAGE_ROW (self));
 
@@ -320,6 +385,11 @@ steward_message_row_update_state (StewardMessageRow *self)
     return;
 
   regenerate = !self->user && !error && steward_message_get_id (self->item) == self->last_reply_id;
+  alternatives = !self->user && steward_message_get_n_alternatives (self->item) > 1;
+
+  if (alternatives)
+    update_alternatives (self);
+  set_visible (self->slots[SLOT_ALTERNATIVES], alternatives);
 
   if (status == STEWARD_MESSAGE_STATUS_INTERRUPTED)
     ensure_slot (self, SLOT_STOPPED);
@@ -499,10 +569,57 @@ steward_message_row_set_item (StewardMessageRow *self,
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (item, "notify::error", G_CALLBACK (item_status_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (item, "notify::alternative", G_CALLBACK (steward_message_row_update_state),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (item, "notify::n-alternatives", G_CALLBACK (steward_message_row_update_state),
+                           self, G_CONNECT_SWAPPED);
 
   steward_message_row_update_state (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+/**
+ * steward_message_row_find_item:
+ * @focus: the widget that has the focus
+ *
+ * Returns: (transfer none) (nullable): the message of the row @focus is
+ *   in, or of the row that is @focus's child (the list view's item that
+ *   holds it)
+ */
+StewardMessage *
+steward_message_row_find_item (GtkWidget *focus)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (focus), NULL);
+
+  if ((child = gtk_widget_get_first_child (focus)) != NULL && STEWARD_IS_MESSAGE_ROW (child))
+    return STEWARD_MESSAGE_ROW (child)->item;
+
+  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (STEWARD_IS_MESSAGE_ROW (widget))
+      return STEWARD_MESSAGE_ROW (widget)->item;
+
+  return NULL;
+}
+
+/**
+ * steward_message_row_focus_alternatives:
+ *
+ * Gives the focus to the row's ‹ › (the one of them that can be used).
+ *
+ * Returns: whether the row shows ‹ › and took the focus
+ */
+gboolean
+steward_message_row_focus_alternatives (StewardMessageRow *self)
+{
+  g_return_val_if_fail (STEWARD_IS_MESSAGE_ROW (self), FALSE);
+
+  if (self->slots[SLOT_ALTERNATIVES] == NULL || !gtk_widget_get_visible (self->slots[SLOT_ALTERNATIVES]))
+    return FALSE;
+
+  return gtk_widget_child_focus (self->slots[SLOT_ALTERNATIVES], GTK_DIR_TAB_FORWARD);
 }
 
 gint64

@@ -24,5 +24,7 @@ void            steward_message_row_set_item           (StewardMessageRow *self,
 gint64          steward_message_row_get_last_reply_id  (StewardMessageRow *self);
 void            steward_message_row_set_last_reply_id  (StewardMessageRow *self,
                                                         gint64             last_reply_id);
+StewardMessage *steward_message_row_find_item          (GtkWidget         *focus);
+gboolean        steward_message_row_focus_alternatives (StewardMessageRow *self);
 
 G_END_DECLS

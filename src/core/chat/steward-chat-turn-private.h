@@ -40,6 +40,10 @@ struct _StewardChatTurn
   gint64           conversation_id;
   gint64           user_message_id;
   gint64           reply_message_id;
+  /* Regenerating: the reply a new one is written beside */
+  gint64           replaced_id;
+  /* …and whether it is dropped then: it failed, and nothing followed */
+  gboolean         drop_replaced;
   guint            flush_source;
   guint            show_source;
   GString         *unshown;

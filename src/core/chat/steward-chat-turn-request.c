@@ -59,7 +59,8 @@ _steward_chat_turn_read_limits (StewardChatTurn      *self,
 }
 
 /* The request for this turn: system part (personalization, memories and
- * the rolling summary), the window of recent exchanges, the new message.
+ * the rolling summary), the window of recent exchanges, the new message
+ * (when regenerating, the stored one, and the path up to it).
  * Sets self->context; its fold_through says whether older exchanges must
  * be folded into the summary before sending. */
 gboolean
@@ -80,7 +81,8 @@ _steward_chat_turn_build_context (StewardChatTurn  *self,
   if (self->conversation_id != 0)
     {
       if (!steward_store_get_summary (self->store, self->conversation_id, &summary, &summary_through, error) ||
-          !(history = steward_store_list_messages (self->store, self->conversation_id, error)))
+          !(history = steward_store_list_messages_range (self->store, self->conversation_id, 0,
+                                                         self->user_message_id, 0, error)))
         return FALSE;
     }
 

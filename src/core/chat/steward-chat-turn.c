@@ -162,6 +162,79 @@ steward_chat_turn_set_conversation_id (StewardChatTurn *self,
   self->conversation_id = conversation_id;
 }
 
+/**
+ * steward_chat_turn_set_regenerate:
+ * @reply_id: a reply on its conversation's path
+ *
+ * Makes the turn answer again the user message @reply_id answers,
+ * rather than send a new one: the new reply is an alternative beside
+ * @reply_id, which stays stored with what followed it (see
+ * steward_store_add_alternative()); a reply that failed, and that the
+ * conversation did not go on from, is dropped once the new one is
+ * stored. The conversation and the
+ * text are those of the user message.
+ */
+void
+steward_chat_turn_set_regenerate (StewardChatTurn *self,
+                                  gint64           reply_id)
+{
+  g_return_if_fail (STEWARD_IS_CHAT_TURN (self));
+  g_return_if_fail (!self->started);
+
+  self->replaced_id = reply_id;
+}
+
+gint64
+steward_chat_turn_get_regenerate (StewardChatTurn *self)
+{
+  g_return_val_if_fail (STEWARD_IS_CHAT_TURN (self), 0);
+
+  return self->replaced_id;
+}
+
+/* Regenerating: the reply to replace and the user message it answers
+ * give the conversation, the text and where the history ends. */
+static gboolean
+read_replaced (StewardChatTurn  *self,
+               GError          **error)
+{
+  g_autoptr(StewardMessage) reply = NULL;
+  g_autoptr(StewardMessage) prompt = NULL;
+
+  if (!(reply = steward_store_find_message (self->store, self->replaced_id, error)))
+    return FALSE;
+
+  if (steward_message_get_role (reply) != STEWARD_MESSAGE_ROLE_ASSISTANT ||
+      steward_message_get_parent_id (reply) == 0 ||
+      !(prompt = steward_store_find_message (self->store, steward_message_get_parent_id (reply), NULL)) ||
+      steward_message_get_role (prompt) != STEWARD_MESSAGE_ROLE_USER)
+    {
+      g_set_error_literal (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID,
+                           _("This reply answers no message of yours, so it cannot be written again."));
+      return FALSE;
+    }
+
+  self->conversation_id = steward_message_get_conversation_id (reply);
+
+  /* A failed reply held nothing worth switching back to, unless the
+   * conversation went on from it. */
+  if (steward_message_get_status (reply) == STEWARD_MESSAGE_STATUS_ERROR)
+    {
+      g_autoptr(GListModel) later = NULL;
+
+      if (!(later = steward_store_list_messages_after (self->store, self->conversation_id,
+                                                       self->replaced_id, 1, error)))
+        return FALSE;
+      self->drop_replaced = g_list_model_get_n_items (later) == 0;
+    }
+
+  self->user_message_id = steward_message_get_id (prompt);
+  g_free (self->text);
+  self->text = g_strdup (steward_message_get_content (prompt));
+
+  return TRUE;
+}
+
 void
 steward_chat_turn_set_tier (StewardChatTurn *self,
                             const char      *tier)
@@ -314,10 +387,11 @@ commit_and_stream (StewardChatTurn *self,
         }
     }
 
-  self->user_message_id = steward_store_add_message (self->store, self->conversation_id,
-                                                     STEWARD_MESSAGE_ROLE_USER, self->text,
-                                                     STEWARD_MESSAGE_STATUS_COMPLETE,
-                                                     NULL, NULL, NULL, &error);
+  if (self->replaced_id == 0)
+    self->user_message_id = steward_store_add_message (self->store, self->conversation_id,
+                                                       STEWARD_MESSAGE_ROLE_USER, self->text,
+                                                       STEWARD_MESSAGE_STATUS_COMPLETE,
+                                                       NULL, NULL, NULL, &error);
   if (self->user_message_id == 0)
     {
       g_task_return_error (task, error);
@@ -325,11 +399,18 @@ commit_and_stream (StewardChatTurn *self,
       return;
     }
 
-  self->reply_message_id = steward_store_add_message (self->store, self->conversation_id,
-                                                      STEWARD_MESSAGE_ROLE_ASSISTANT, "",
-                                                      STEWARD_MESSAGE_STATUS_STREAMING,
-                                                      self->provider_name, self->model,
-                                                      self->tier, &error);
+  if (self->replaced_id != 0)
+    self->reply_message_id = steward_store_add_alternative (self->store, self->replaced_id,
+                                                            STEWARD_MESSAGE_ROLE_ASSISTANT, "",
+                                                            STEWARD_MESSAGE_STATUS_STREAMING,
+                                                            self->provider_name, self->model,
+                                                            self->tier, &error);
+  else
+    self->reply_message_id = steward_store_add_message (self->store, self->conversation_id,
+                                                        STEWARD_MESSAGE_ROLE_ASSISTANT, "",
+                                                        STEWARD_MESSAGE_STATUS_STREAMING,
+                                                        self->provider_name, self->model,
+                                                        self->tier, &error);
   context_json = _steward_chat_turn_dup_context_json (self);
   if (self->reply_message_id == 0 ||
       !steward_store_set_message_context (self->store, self->reply_message_id, context_json, &error) ||
@@ -341,12 +422,21 @@ commit_and_stream (StewardChatTurn *self,
       return;
     }
 
+  if (self->drop_replaced)
+    {
+      g_autoptr(GError) delete_error = NULL;
+
+      if (!steward_store_delete_messages_from (self->store, self->replaced_id, &delete_error))
+        g_warning ("Could not drop the failed reply: %s", delete_error->message);
+    }
+
   self->started = TRUE;
   self->status = STEWARD_MESSAGE_STATUS_STREAMING;
   g_signal_emit (self, signals[STARTED], 0);
 
-  /* "Remember that …" is kept at once; the model still answers. */
-  if ((fact = _steward_parse_remember (self->text)))
+  /* "Remember that …" is kept at once (the first time it is sent); the
+   * model still answers. */
+  if (self->replaced_id == 0 && (fact = _steward_parse_remember (self->text)))
     {
       g_autoptr(GError) remember_error = NULL;
       gint64 id = steward_store_add_memory (self->store, fact, FALSE, STEWARD_MEMORY_ORIGIN_CHAT,
@@ -424,6 +514,12 @@ steward_chat_turn_run_async (StewardChatTurn     *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, steward_chat_turn_run_async);
+
+  if (self->replaced_id != 0 && !read_replaced (self, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
 
   if (self->conversation_id != 0)
     {

@@ -20,6 +20,9 @@ StewardChatTurn *steward_chat_turn_new                  (StewardServices  *servi
                                                          const char       *text);
 void             steward_chat_turn_set_conversation_id  (StewardChatTurn  *self,
                                                          gint64            conversation_id);
+void             steward_chat_turn_set_regenerate       (StewardChatTurn  *self,
+                                                         gint64            reply_id);
+gint64           steward_chat_turn_get_regenerate       (StewardChatTurn  *self);
 void             steward_chat_turn_set_tier             (StewardChatTurn  *self,
                                                          const char       *tier);
 void             steward_chat_turn_set_provider         (StewardChatTurn  *self,

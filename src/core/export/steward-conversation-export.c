@@ -137,6 +137,15 @@ add_message (JsonBuilder    *builder,
   /* Exactly what was sent to the model for a reply. */
   add_json_text_member (builder, "context", context);
 
+  /* Where it is in the conversation's tree: what it follows, and which
+   * of the alternatives there it is (the path exported is the one shown). */
+  add_count_member (builder, "parent_id", steward_message_get_parent_id (message) > 0
+                                          ? steward_message_get_parent_id (message) : -1);
+  json_builder_set_member_name (builder, "alternative");
+  json_builder_add_int_value (builder, steward_message_get_alternative (message));
+  json_builder_set_member_name (builder, "alternatives");
+  json_builder_add_int_value (builder, steward_message_get_n_alternatives (message));
+
   add_time_member (builder, "created_at", steward_message_get_created_at (message));
   json_builder_end_object (builder);
 }

@@ -17,9 +17,12 @@
  * grows a step at a time towards where the view scrolls and lets go of
  * the far end beyond STEWARD_MESSAGE_LIST_MAX, so memory stays flat.
  *
- * It follows the source's "row-changed::messages": a message written
- * to the conversation is appended when the window reaches the end; a
- * deleted one goes. The source hands out one object per message while
+ * It shows the conversation's path, the branch chosen (see
+ * steward-store-branches.c), whose ids grow along it, so a window is a
+ * range of ids. It follows the source's "row-changed::messages": a
+ * message written to the conversation is appended when the window
+ * reaches the end; a deleted one goes, and so does one that left the
+ * path, while one that joined it comes in at its place. The source hands out one object per message while
  * any is alive, so a reply being written is the object the chat turn
  * adds text to: its changes need no reading and no new row. */
 
@@ -524,9 +527,8 @@ steward_message_list_find_prompt (StewardMessageList  *self,
 /**
  * steward_message_list_delete_from:
  *
- * Deletes @message_id and every later message of the conversation (what
- * "Regenerate" and "Edit and resend" replace); the window loses them as
- * the source tells it.
+ * Deletes @message_id and everything that follows it (what "Edit and
+ * resend" replaces); the window loses them as the source tells it.
  *
  * Returns: whether they were deleted
  */
@@ -540,6 +542,23 @@ steward_message_list_delete_from (StewardMessageList  *self,
   return self->functions->delete_from (self->source, message_id, error);
 }
 
+/* Whether a message of the path with @id would be in the window: the
+ * path's ids grow along it. A window at the end that a switch of branch
+ * emptied takes what joins the path, and reads what comes before when
+ * scrolled to. */
+static gboolean
+could_join (StewardMessageList *self,
+            gint64              id)
+{
+  guint n_items = self->items->len;
+
+  if (n_items == 0)
+    return !self->has_later;
+
+  return (!self->has_earlier || id > id_at (self, 0)) &&
+         (!self->has_later || id < id_at (self, n_items - 1));
+}
+
 static void
 message_changed_cb (GObject            *source,
                     StewardRowChange    change,
@@ -549,6 +568,7 @@ message_changed_cb (GObject            *source,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(StewardMessage) message = NULL;
+  gboolean in_window;
   guint position;
 
   if (conversation_id != self->conversation_id)
@@ -572,7 +592,10 @@ message_changed_cb (GObject            *source,
   /* A new message past the window's end stays out of it. */
   if (change == STEWARD_ROW_INSERTED && self->has_later)
     return;
-  if (change == STEWARD_ROW_CHANGED && !steward_message_list_find (self, id, &position))
+  /* A message that changed outside the window concerns it only if it
+   * joined the path shown where the window is. */
+  in_window = steward_message_list_find (self, id, &position);
+  if (change == STEWARD_ROW_CHANGED && !in_window && !could_join (self, id))
     return;
 
   if (!(message = self->functions->find (self->source, id, &error)))
@@ -582,7 +605,15 @@ message_changed_cb (GObject            *source,
       return;
     }
 
-  if (change == STEWARD_ROW_CHANGED)
+  /* Another branch was chosen: the message left the path. */
+  if (!steward_message_get_active (message))
+    {
+      if (in_window)
+        splice (self, position, 1, NULL, 0, 0);
+      return;
+    }
+
+  if (change == STEWARD_ROW_CHANGED && in_window)
     {
       /* The same object: it told its own views what changed. */
       if (g_ptr_array_index (self->items, position) == message)

@@ -34,7 +34,7 @@ typedef struct
                                gint64        id,
                                GError      **error);
   gboolean    (*is_not_found) (const GError *error);
-  /* Deletes @message_id and every later message of its conversation */
+  /* Deletes @message_id and what follows it */
   gboolean    (*delete_from)  (GObject      *source,
                                gint64        message_id,
                                GError      **error);

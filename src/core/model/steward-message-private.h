@@ -27,6 +27,12 @@ typedef struct
   gint64      latency_ms;
   const char *tool_calls;
   GDateTime  *created_at;
+  /* Where the message is in its conversation's tree (see
+   * steward_message_get_parent_id()) */
+  gint64      parent_id;
+  gboolean    active;
+  guint       alternative;
+  guint       n_alternatives;
 } StewardMessageFields;
 
 StewardMessage *_steward_message_new            (const StewardMessageFields *fields);
@@ -40,5 +46,8 @@ void            _steward_message_finish         (StewardMessage             *sel
                                                  gint64                      latency_ms,
                                                  const char                 *model,
                                                  const char                 *tool_calls);
+
+void            _steward_message_update_branch  (StewardMessage             *self,
+                                                 StewardMessage             *read);
 
 G_END_DECLS

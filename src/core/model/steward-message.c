@@ -35,6 +35,11 @@ struct _StewardMessage
   gint64     latency_ms;
   char      *tool_calls;
   GDateTime *created_at;
+  /* Its place in the conversation's tree: as read last */
+  gint64     parent_id;
+  guint      alternative;
+  guint      n_alternatives;
+  gboolean   active;
 };
 
 G_DEFINE_FINAL_TYPE (StewardMessage, steward_message, G_TYPE_OBJECT)
@@ -46,6 +51,9 @@ enum {
   PROP_CONTENT,
   PROP_STATUS,
   PROP_ERROR,
+  PROP_ACTIVE,
+  PROP_ALTERNATIVE,
+  PROP_N_ALTERNATIVES,
   N_PROPS
 };
 
@@ -98,6 +106,18 @@ steward_message_get_property (GObject    *object,
       g_value_set_string (value, self->error);
       break;
 
+    case PROP_ACTIVE:
+      g_value_set_boolean (value, self->active);
+      break;
+
+    case PROP_ALTERNATIVE:
+      g_value_set_uint (value, self->alternative);
+      break;
+
+    case PROP_N_ALTERNATIVES:
+      g_value_set_uint (value, self->n_alternatives);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -129,12 +149,40 @@ steward_message_class_init (StewardMessageClass *klass)
     g_param_spec_string ("error", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * StewardMessage:active:
+   *
+   * Whether the message is on the path of its conversation that is
+   * shown (and sent, searched, exported): an alternative the user
+   * switched away from, and what follows it, are not.
+   */
+  properties[PROP_ACTIVE] =
+    g_param_spec_boolean ("active", NULL, NULL, TRUE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * StewardMessage:alternative:
+   *
+   * Which of the alternatives that follow the same message this one is,
+   * counting from 1 in the order they were written (a regenerated reply
+   * is the next).
+   */
+  properties[PROP_ALTERNATIVE] =
+    g_param_spec_uint ("alternative", NULL, NULL, 1, G_MAXUINT, 1,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_N_ALTERNATIVES] =
+    g_param_spec_uint ("n-alternatives", NULL, NULL, 1, G_MAXUINT, 1,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 steward_message_init (StewardMessage *self)
 {
+  self->active = TRUE;
+  self->alternative = 1;
+  self->n_alternatives = 1;
 }
 
 StewardMessage *
@@ -156,8 +204,48 @@ _steward_message_new (const StewardMessageFields *f)
   self->latency_ms = f->latency_ms;
   self->tool_calls = g_strdup (f->tool_calls);
   self->created_at = f->created_at ? g_date_time_ref (f->created_at) : g_date_time_new_from_unix_utc (0);
+  self->parent_id = f->parent_id;
+  self->active = f->active;
+  self->alternative = MAX (f->alternative, 1);
+  self->n_alternatives = MAX (f->n_alternatives, self->alternative);
 
   return self;
+}
+
+/* The live object @self takes the place in the tree that @read (the
+ * same message, just read) says it has now: a new alternative beside
+ * it, or a switch of branch. In the thread that owns the default main
+ * context, where views listen. */
+void
+_steward_message_update_branch (StewardMessage *self,
+                                StewardMessage *read)
+{
+  g_return_if_fail (STEWARD_IS_MESSAGE (self));
+  g_return_if_fail (STEWARD_IS_MESSAGE (read));
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  self->parent_id = read->parent_id;
+
+  if (self->active != read->active)
+    {
+      self->active = read->active;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
+    }
+
+  if (self->alternative != read->alternative)
+    {
+      self->alternative = read->alternative;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALTERNATIVE]);
+    }
+
+  if (self->n_alternatives != read->n_alternatives)
+    {
+      self->n_alternatives = read->n_alternatives;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ALTERNATIVES]);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 void
@@ -242,6 +330,10 @@ GETTER (gint64, output_tokens, -1)
 GETTER (gint64, latency_ms, -1)
 GETTER (const char *, tool_calls, NULL)
 GETTER (GDateTime *, created_at, NULL)
+GETTER (gint64, parent_id, 0)
+GETTER (gboolean, active, FALSE)
+GETTER (guint, alternative, 1)
+GETTER (guint, n_alternatives, 1)
 
 #undef GETTER
 

@@ -33,5 +33,13 @@ gint64      steward_message_get_latency_ms      (StewardMessage *self);
 /* A JSON array of {"id", "name", "arguments"}, or NULL */
 const char *steward_message_get_tool_calls      (StewardMessage *self);
 GDateTime  *steward_message_get_created_at      (StewardMessage *self);
+/* The message this one answers or follows; 0 for the first */
+gint64      steward_message_get_parent_id       (StewardMessage *self);
+/* Whether it is on the path of its conversation that is shown */
+gboolean    steward_message_get_active          (StewardMessage *self);
+/* Which of the alternatives following the same message this is, from
+ * 1, and how many there are (1 when it has none) */
+guint       steward_message_get_alternative     (StewardMessage *self);
+guint       steward_message_get_n_alternatives  (StewardMessage *self);
 
 G_END_DECLS

@@ -62,68 +62,115 @@ process_start_time (gint64 pid)
   return g_ascii_strtoull (fields[19], NULL, 10);
 }
 
+/* Writes a message after @parent_id (0: none) without telling anyone:
+ * the callers do, once the tree around it is whole. */
 gint64
-steward_store_add_message (StewardStore  *self,
-                           gint64         conversation_id,
-                           StewardMessageRole    role,
-                           const char           *content,
-                           StewardMessageStatus  status,
-                           const char    *provider,
-                           const char    *model,
-                           const char    *tier,
-                           GError       **error)
+_steward_store_insert_message (StewardStore         *self,
+                               gint64                conversation_id,
+                               gint64                parent_id,
+                               StewardMessageRole    role,
+                               const char           *content,
+                               StewardMessageStatus  status,
+                               const char           *provider,
+                               const char           *model,
+                               const char           *tier,
+                               GError              **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(sqlite3_stmt) touch = NULL;
+  g_autoptr(sqlite3_stmt) siblings = NULL;
   gboolean streaming;
+  gint64 id;
 
-  g_return_val_if_fail (STEWARD_IS_STORE (self), 0);
   streaming = status == STEWARD_MESSAGE_STATUS_STREAMING;
 
   stmt = _steward_store_prepare (self,
-                                 "INSERT INTO messages (conversation_id, role, content, status,"
+                                 "INSERT INTO messages (conversation_id, parent_id, role, content, status,"
                                  "                      provider, model, tier,"
                                  "                      writer_pid, writer_started_at,"
                                  "                      created_at, updated_at)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                                  "         " STEWARD_STORE_NOW_SQL ", " STEWARD_STORE_NOW_SQL ")",
                                  error);
   touch = _steward_store_prepare (self,
                                   "UPDATE conversations SET updated_at = " STEWARD_STORE_NOW_SQL
                                   " WHERE id = ?",
                                   error);
-  if (stmt == NULL || touch == NULL)
+  /* The new message is the alternative chosen after its parent. */
+  siblings = _steward_store_prepare (self,
+                                     "UPDATE messages SET selected = 0"
+                                     " WHERE parent_id IS ?1 AND conversation_id = ?2 AND id != ?3 AND selected",
+                                     error);
+  if (stmt == NULL || touch == NULL || siblings == NULL)
     return 0;
 
   sqlite3_bind_int64 (stmt, 1, conversation_id);
-  _steward_store_bind_enum (stmt, 2, STEWARD_TYPE_MESSAGE_ROLE, role);
-  sqlite3_bind_text (stmt, 3, content ? content : "", -1, SQLITE_TRANSIENT);
-  _steward_store_bind_enum (stmt, 4, STEWARD_TYPE_MESSAGE_STATUS, status);
-  _steward_store_bind_text_or_null (stmt, 5, provider);
-  _steward_store_bind_text_or_null (stmt, 6, model);
-  _steward_store_bind_text_or_null (stmt, 7, tier);
+  if (parent_id > 0)
+    sqlite3_bind_int64 (stmt, 2, parent_id);
+  _steward_store_bind_enum (stmt, 3, STEWARD_TYPE_MESSAGE_ROLE, role);
+  sqlite3_bind_text (stmt, 4, content ? content : "", -1, SQLITE_TRANSIENT);
+  _steward_store_bind_enum (stmt, 5, STEWARD_TYPE_MESSAGE_STATUS, status);
+  _steward_store_bind_text_or_null (stmt, 6, provider);
+  _steward_store_bind_text_or_null (stmt, 7, model);
+  _steward_store_bind_text_or_null (stmt, 8, tier);
   /* Who writes a streaming reply, so another process opening the store
    * can tell a live stream from one whose writer died. */
   if (streaming)
     {
-      sqlite3_bind_int64 (stmt, 8, getpid ());
-      sqlite3_bind_int64 (stmt, 9, (sqlite3_int64)process_start_time (getpid ()));
+      sqlite3_bind_int64 (stmt, 9, getpid ());
+      sqlite3_bind_int64 (stmt, 10, (sqlite3_int64)process_start_time (getpid ()));
     }
 
   if (!_steward_store_step_done (self, stmt, error))
     return 0;
 
-  {
-    gint64 id = sqlite3_last_insert_rowid (_steward_store_get_db (self));
+  id = sqlite3_last_insert_rowid (_steward_store_get_db (self));
 
-    sqlite3_bind_int64 (touch, 1, conversation_id);
-    if (!_steward_store_step_done (self, touch, error))
-      return 0;
+  if (parent_id > 0)
+    sqlite3_bind_int64 (siblings, 1, parent_id);
+  sqlite3_bind_int64 (siblings, 2, conversation_id);
+  sqlite3_bind_int64 (siblings, 3, id);
+  sqlite3_bind_int64 (touch, 1, conversation_id);
+  if (!_steward_store_step_done (self, siblings, error) ||
+      !_steward_store_step_done (self, touch, error))
+    return 0;
 
-    _steward_store_emit_row_changed (self, STEWARD_TABLE_MESSAGES, STEWARD_ROW_INSERTED, id, conversation_id);
-    _steward_store_emit_row_changed (self, STEWARD_TABLE_CONVERSATIONS, STEWARD_ROW_CHANGED, conversation_id, 0);
-    return id;
-  }
+  return id;
+}
+
+/**
+ * steward_store_add_message:
+ *
+ * Adds a message at the end of the conversation's path (the branch
+ * shown).
+ *
+ * Returns: its id, or 0 with @error set
+ */
+gint64
+steward_store_add_message (StewardStore         *self,
+                           gint64                conversation_id,
+                           StewardMessageRole    role,
+                           const char           *content,
+                           StewardMessageStatus  status,
+                           const char           *provider,
+                           const char           *model,
+                           const char           *tier,
+                           GError              **error)
+{
+  gint64 parent_id;
+  gint64 id;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), 0);
+
+  if ((parent_id = _steward_store_path_end (self, conversation_id, error)) < 0 ||
+      !(id = _steward_store_insert_message (self, conversation_id, parent_id, role, content, status,
+                                            provider, model, tier, error)))
+    return 0;
+
+  _steward_store_emit_row_changed (self, STEWARD_TABLE_MESSAGES, STEWARD_ROW_INSERTED, id, conversation_id);
+  _steward_store_emit_row_changed (self, STEWARD_TABLE_CONVERSATIONS, STEWARD_ROW_CHANGED, conversation_id, 0);
+
+  return id;
 }
 
 /**
@@ -190,80 +237,19 @@ steward_store_update_reply (StewardStore  *self,
   return TRUE;
 }
 
-static int
-compare_ids_descending (gconstpointer a,
-                        gconstpointer b)
-{
-  gint64 x = *(const gint64 *)a;
-  gint64 y = *(const gint64 *)b;
-
-  return (x < y) - (x > y);
-}
-
-/**
- * steward_store_delete_messages_from:
- *
- * Deletes @message_id and every later message of its conversation: what
- * "Regenerate" and "Edit and resend" replace.
- */
-gboolean
-steward_store_delete_messages_from (StewardStore  *self,
-                                    gint64         message_id,
-                                    GError       **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) removed = NULL;
-  gint64 conversation_id = 0;
-  int rc;
-
-  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
-
-  stmt = _steward_store_prepare (self,
-                                 "DELETE FROM messages"
-                                 " WHERE conversation_id = (SELECT conversation_id FROM messages WHERE id = ?1)"
-                                 "   AND id >= ?1"
-                                 " RETURNING id, conversation_id",
-                                 error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, message_id);
-
-  removed = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      conversation_id = sqlite3_column_int64 (stmt, 1);
-      g_array_append_val (removed, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _steward_store_set_sql_error (self, error);
-      return FALSE;
-    }
-
-  _steward_live_messages_forget (_steward_store_get_live_messages (self),
-                                 (const gint64 *)(gpointer)removed->data, removed->len);
-
-  /* Last first, so a list of the conversation loses its end each time. */
-  g_array_sort (removed, compare_ids_descending);
-  for (guint i = 0; i < removed->len; i++)
-    _steward_store_emit_row_changed (self, STEWARD_TABLE_MESSAGES, STEWARD_ROW_REMOVED,
-                                     g_array_index (removed, gint64, i), conversation_id);
-  if (conversation_id != 0)
-    _steward_store_emit_row_changed (self, STEWARD_TABLE_CONVERSATIONS, STEWARD_ROW_CHANGED,
-                                     conversation_id, 0);
-
-  return TRUE;
-}
-
+/* The alternatives beside a message: the children of its parent. */
 #define MESSAGE_COLUMNS \
   "id, conversation_id, role, content, status, error, provider, model, tier," \
-  " input_tokens, output_tokens, latency_ms, tool_calls, created_at"
+  " input_tokens, output_tokens, latency_ms, tool_calls, created_at," \
+  " parent_id, active," \
+  " (SELECT count(*) FROM messages s" \
+  "   WHERE s.parent_id IS messages.parent_id AND s.conversation_id = messages.conversation_id" \
+  "     AND s.id <= messages.id)," \
+  " (SELECT count(*) FROM messages s" \
+  "   WHERE s.parent_id IS messages.parent_id AND s.conversation_id = messages.conversation_id)"
 
-static gpointer
-message_from_row (sqlite3_stmt *stmt)
+gpointer
+_steward_store_message_from_row (sqlite3_stmt *stmt)
 {
   g_autoptr(GDateTime) created_at = _steward_store_column_time (stmt, 13);
   StewardMessageFields f = {
@@ -282,6 +268,10 @@ message_from_row (sqlite3_stmt *stmt)
     .latency_ms = column_count (stmt, 11),
     .tool_calls = (const char *)sqlite3_column_text (stmt, 12),
     .created_at = created_at,
+    .parent_id = sqlite3_column_int64 (stmt, 14),
+    .active = sqlite3_column_int (stmt, 15) != 0,
+    .alternative = (guint)sqlite3_column_int64 (stmt, 16),
+    .n_alternatives = (guint)sqlite3_column_int64 (stmt, 17),
   };
 
   return _steward_message_new (&f);
@@ -308,7 +298,7 @@ steward_store_find_message (StewardStore  *self,
   sqlite3_bind_int64 (stmt, 1, id);
 
   if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    return _steward_live_messages_adopt (_steward_store_get_live_messages (self), message_from_row (stmt));
+    return _steward_live_messages_adopt (_steward_store_get_live_messages (self), _steward_store_message_from_row (stmt));
 
   if (rc == SQLITE_DONE)
     {
@@ -326,8 +316,8 @@ steward_store_find_message (StewardStore  *self,
 /**
  * steward_store_list_messages:
  *
- * Returns: (transfer full): the conversation's #StewardMessage list, in
- *   the order they were written
+ * Returns: (transfer full): the #StewardMessage list of the
+ *   conversation's path (the branch shown), in order
  */
 GListModel *
 steward_store_list_messages (StewardStore  *self,
@@ -351,7 +341,7 @@ read_messages (StewardStore  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (items, _steward_live_messages_adopt (_steward_store_get_live_messages (self),
-                                                          message_from_row (stmt)));
+                                                          _steward_store_message_from_row (stmt)));
 
   if (rc != SQLITE_DONE)
     {
@@ -380,7 +370,7 @@ read_messages (StewardStore  *self,
 #define LIST_RANGE_SQL \
   "SELECT " MESSAGE_COLUMNS \
   "  FROM messages" \
-  " WHERE conversation_id = ?1 AND id >= ?2 AND (?3 = 0 OR id < ?3)" \
+  " WHERE conversation_id = ?1 AND active = 1 AND id >= ?2 AND (?3 = 0 OR id < ?3)" \
   " ORDER BY id DESC LIMIT ?4"
 
 /**
@@ -451,7 +441,7 @@ steward_store_list_messages_range_async (StewardStore        *self,
   g_return_if_fail (STEWARD_IS_STORE (self));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  _steward_store_list_async (self, STEWARD_TYPE_MESSAGE, LIST_RANGE_SQL, message_from_row,
+  _steward_store_list_async (self, STEWARD_TYPE_MESSAGE, LIST_RANGE_SQL, _steward_store_message_from_row,
                              STEWARD_STORE_READ_MESSAGES | STEWARD_STORE_READ_REVERSED,
                              params, G_N_ELEMENTS (params),
                              steward_store_list_messages_range_async,
@@ -494,7 +484,7 @@ steward_store_list_messages_after (StewardStore  *self,
   stmt = _steward_store_prepare (self,
                                  "SELECT " MESSAGE_COLUMNS
                                  "  FROM messages"
-                                 " WHERE conversation_id = ?1 AND id > ?2"
+                                 " WHERE conversation_id = ?1 AND active = 1 AND id > ?2"
                                  " ORDER BY id LIMIT ?3",
                                  error);
   if (stmt == NULL)

@@ -78,7 +78,7 @@ steward_store_find_conversation (StewardStore  *self,
   stmt = _steward_store_prepare (self,
                                  "SELECT c.id, c.title, c.created_at, c.updated_at,"
                                  "       (SELECT count(*) FROM messages m"
-                                 "         WHERE m.conversation_id = c.id)"
+                                 "         WHERE m.conversation_id = c.id AND m.active = 1)"
                                  "  FROM conversations c WHERE c.id = ?",
                                  error);
   if (stmt == NULL)
@@ -113,7 +113,7 @@ _steward_store_conversation_from_row (sqlite3_stmt *stmt)
 #define LIST_CONVERSATIONS_SQL \
   "SELECT c.id, c.title, c.created_at, c.updated_at," \
   "       (SELECT count(*) FROM messages m" \
-  "         WHERE m.conversation_id = c.id)" \
+  "         WHERE m.conversation_id = c.id AND m.active = 1)" \
   "  FROM conversations c" \
   " ORDER BY c.updated_at DESC, c.id DESC"
 

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "steward-message-private.h"
 #include "steward-store-private.h"
 
 /* One StewardMessage per message while any is alive. A reply being
@@ -83,6 +84,63 @@ sweep (StewardLiveMessages *self)
   self->sweep_at = MAX (MIN_SWEEP, g_hash_table_size (self->refs) * 2);
 }
 
+typedef struct
+{
+  StewardMessage *live;
+  StewardMessage *read;
+} BranchUpdate;
+
+static void
+branch_update_free (gpointer data)
+{
+  BranchUpdate *update = data;
+
+  g_object_unref (update->live);
+  g_object_unref (update->read);
+  g_free (update);
+}
+
+static gboolean
+apply_branch_update_cb (gpointer data)
+{
+  BranchUpdate *update = data;
+
+  _steward_message_update_branch (update->live, update->read);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The text of a live message is the chat turn's, but its place in the
+ * tree (a new alternative beside it, a switch of branch) is what was
+ * read last. Views listen in the main thread, so a worker's read is
+ * applied there. Takes @read. */
+static void
+update_branch (StewardMessage *live,
+               StewardMessage *read)
+{
+  BranchUpdate *update;
+
+  if (steward_message_get_active (live) == steward_message_get_active (read) &&
+      steward_message_get_alternative (live) == steward_message_get_alternative (read) &&
+      steward_message_get_n_alternatives (live) == steward_message_get_n_alternatives (read))
+    {
+      g_object_unref (read);
+      return;
+    }
+
+  if (g_main_context_is_owner (g_main_context_default ()))
+    {
+      _steward_message_update_branch (live, read);
+      g_object_unref (read);
+      return;
+    }
+
+  update = g_new0 (BranchUpdate, 1);
+  update->live = g_object_ref (live);
+  update->read = read;
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, apply_branch_update_cb, update, branch_update_free);
+}
+
 /**
  * _steward_live_messages_adopt:
  * @message: (transfer full): a message just read from the store
@@ -104,7 +162,7 @@ _steward_live_messages_adopt (StewardLiveMessages *self,
       (live = g_weak_ref_get (ref)) != NULL)
     {
       g_mutex_unlock (&self->lock);
-      g_object_unref (message);
+      update_branch (live, message);
       return live;
     }
 

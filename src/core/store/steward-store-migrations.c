@@ -220,6 +220,57 @@ static const char * const migrations[] = {
   "  key TEXT PRIMARY KEY,"
   "  forgotten_at TEXT NOT NULL"
   ") WITHOUT ROWID;",
+
+  /* 8: branches. A message follows its parent_id (the message it
+   * answers or comes after; NULL for a conversation's first), so the
+   * messages of a conversation are a tree: Regenerate adds a reply
+   * beside the one it replaces, which stays with what followed it.
+   * Among the children of one parent, one is selected: the alternative
+   * the user last chose, remembered while its branch is not shown.
+   * active marks the path shown, the chain of selected children from
+   * the first message: what the view, the context, export and search
+   * read. A child is always written after its parent, so the path's
+   * ids grow along it, and a window of the path is a range of ids on
+   * (conversation_id, active, id).
+   *
+   * parent_id is not ON DELETE CASCADE: a long chain would cascade
+   * past SQLite's trigger depth; a branch is deleted in one statement.
+   * Existing messages follow the one before them. The search index
+   * holds only the path. */
+  "ALTER TABLE messages ADD COLUMN parent_id INTEGER REFERENCES messages (id);"
+  "ALTER TABLE messages ADD COLUMN selected INTEGER NOT NULL DEFAULT 1 CHECK (selected IN (0, 1));"
+  "ALTER TABLE messages ADD COLUMN active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1));"
+  "UPDATE messages SET parent_id ="
+  "  (SELECT max (p.id) FROM messages p"
+  "    WHERE p.conversation_id = messages.conversation_id AND p.id < messages.id);"
+  "CREATE INDEX messages_by_parent ON messages (parent_id, conversation_id);"
+  /* A message written without a parent (by an older writer of the
+   * file) follows the end of the path, as it always did. */
+  "CREATE TRIGGER messages_follow_path AFTER INSERT ON messages"
+  "  WHEN new.parent_id IS NULL AND new.active BEGIN"
+  "  UPDATE messages SET parent_id ="
+  "    (SELECT max (p.id) FROM messages p"
+  "      WHERE p.conversation_id = new.conversation_id AND p.active = 1 AND p.id < new.id)"
+  "   WHERE id = new.id;"
+  "END;"
+  "CREATE INDEX messages_on_path ON messages (conversation_id, active, id);"
+  "DROP TRIGGER messages_fts_insert;"
+  "DROP TRIGGER messages_fts_delete;"
+  "DROP TRIGGER messages_fts_update;"
+  "CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages"
+  "  WHEN new.status != 'streaming' AND new.active BEGIN"
+  "  INSERT INTO messages_fts (rowid, content) VALUES (new.id, new.content);"
+  "END;"
+  "CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages"
+  "  WHEN old.status != 'streaming' AND old.active BEGIN"
+  "  INSERT INTO messages_fts (messages_fts, rowid, content) VALUES ('delete', old.id, old.content);"
+  "END;"
+  "CREATE TRIGGER messages_fts_update AFTER UPDATE OF content, status, active ON messages BEGIN"
+  "  INSERT INTO messages_fts (messages_fts, rowid, content)"
+  "    SELECT 'delete', old.id, old.content WHERE old.status != 'streaming' AND old.active;"
+  "  INSERT INTO messages_fts (rowid, content)"
+  "    SELECT new.id, new.content WHERE new.status != 'streaming' AND new.active;"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == STEWARD_STORE_SCHEMA_VERSION);

@@ -131,6 +131,23 @@ void                 _steward_live_messages_forget_conversation (StewardLiveMess
                                                                  gint64               conversation_id);
 StewardLiveMessages *_steward_store_get_live_messages (StewardStore *self);
 
+/* steward-store-chat.c and steward-store-branches.c: messages in their
+ * conversation's tree */
+gint64      _steward_store_insert_message    (StewardStore         *self,
+                                              gint64                conversation_id,
+                                              gint64                parent_id,
+                                              StewardMessageRole    role,
+                                              const char           *content,
+                                              StewardMessageStatus  status,
+                                              const char           *provider,
+                                              const char           *model,
+                                              const char           *tier,
+                                              GError              **error);
+gint64      _steward_store_path_end          (StewardStore         *self,
+                                              gint64                conversation_id,
+                                              GError              **error);
+gpointer    _steward_store_message_from_row  (sqlite3_stmt         *stmt);
+
 /* id, title, created_at, updated_at, message count */
 gpointer    _steward_store_conversation_from_row (sqlite3_stmt *stmt);
 

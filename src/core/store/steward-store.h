@@ -44,7 +44,7 @@ typedef enum
 } StewardStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STEWARD_STORE_SCHEMA_VERSION 7
+#define STEWARD_STORE_SCHEMA_VERSION 8
 
 /* What is known of a reply besides its text, as plain values: the store
  * knows nothing of HTTP or of how a reply was assembled. */
@@ -201,6 +201,23 @@ StewardMessage  *steward_store_find_message        (StewardStore         *self,
                                                     GError              **error);
 gboolean         steward_store_delete_messages_from (StewardStore        *self,
                                                     gint64                message_id,
+                                                    GError              **error);
+gint64           steward_store_add_alternative     (StewardStore         *self,
+                                                    gint64                sibling_id,
+                                                    StewardMessageRole    role,
+                                                    const char           *content,
+                                                    StewardMessageStatus  status,
+                                                    const char           *provider,
+                                                    const char           *model,
+                                                    const char           *tier,
+                                                    GError              **error);
+gboolean         steward_store_select_alternative  (StewardStore         *self,
+                                                    gint64                message_id,
+                                                    GError              **error);
+gboolean         steward_store_step_alternative    (StewardStore         *self,
+                                                    gint64                message_id,
+                                                    int                   step,
+                                                    gint64               *shown_id,
                                                     GError              **error);
 GListModel      *steward_store_list_messages       (StewardStore         *self,
                                                     gint64                conversation_id,
