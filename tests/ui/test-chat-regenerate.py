@@ -66,6 +66,13 @@ def shows_only(steward, shown, hidden):
     return chatui.shows_text(steward, shown) and not chatui.shows_text(steward, hidden)
 
 
+def reply_row_focused(steward):
+    for node in ui.find_all(steward.app, 'panel', 'Steward’s reply'):
+        if node.getState().contains(ui.pyatspi.STATE_FOCUSED):
+            return node
+    return None
+
+
 def body(steward):
     folder = tempfile.mkdtemp(prefix='steward-alternatives-')
     write_fixtures(folder)
@@ -116,6 +123,18 @@ def body(steward):
         steward.wait_visible('label', '1/2')
         ui.wait_for(lambda: [m['content'] for m in stored_path(steward.data_dir)] == [QUESTION, FIRST],
                     'the first reply stored as the one shown')
+
+        # By keyboard alone: the reply itself has the focus (Shift+Tab
+        # from the composer), and keeps it as the other one comes.
+        composer = steward.click('text', 'Message')
+        ui.wait_for(lambda: composer.getState().contains(ui.pyatspi.STATE_FOCUSED), 'the composer to take the focus')
+        steward.key('shift+Tab')
+        ui.wait_for(lambda: reply_row_focused(steward), 'the reply to take the focus')
+        steward.key('alt+Right')
+        ui.wait_for(lambda: shows_only(steward, SECOND, FIRST), 'the second reply after Alt+Right on the reply')
+        ui.wait_for(lambda: reply_row_focused(steward), 'the reply shown to keep the focus')
+        steward.key('alt+Left')
+        ui.wait_for(lambda: shows_only(steward, FIRST, SECOND), 'the first reply after Alt+Left on the reply')
 
         # The choice is kept.
         steward.stop()

@@ -368,6 +368,8 @@ typedef struct
   StewardChatView *view;
   gulong           handler_id;
   gint64           message_id;
+  /* The row itself, rather than its ‹ › */
+  gboolean         row;
 } PendingFocus;
 
 static void
@@ -394,7 +396,12 @@ focus_after_paint_cb (GdkFrameClock *frame_clock,
       StewardMessage *focused = focus ? steward_message_row_find_item (focus) : NULL;
 
       if (item != NULL && (focused == NULL || steward_message_get_id (focused) != pending->message_id))
-        steward_message_row_focus_alternatives (STEWARD_MESSAGE_ROW (gtk_widget_get_first_child (item)));
+        {
+          GtkWidget *row = gtk_widget_get_first_child (item);
+
+          if (!pending->row || !gtk_widget_grab_focus (row))
+            steward_message_row_focus_alternatives (STEWARD_MESSAGE_ROW (row));
+        }
     }
 
   /* Frees @pending. */
@@ -406,7 +413,8 @@ focus_after_paint_cb (GdkFrameClock *frame_clock,
  * made its row and settled its focus. */
 static void
 focus_alternative (StewardChatView *self,
-                   gint64           message_id)
+                   gint64           message_id,
+                   gboolean         row)
 {
   GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->message_list));
   PendingFocus *pending;
@@ -417,17 +425,20 @@ focus_alternative (StewardChatView *self,
   pending = g_new0 (PendingFocus, 1);
   g_set_weak_pointer (&pending->view, self);
   pending->message_id = message_id;
+  pending->row = row;
   pending->handler_id = g_signal_connect_data (frame_clock, "after-paint", G_CALLBACK (focus_after_paint_cb),
                                                pending, pending_focus_free, 0);
   gtk_widget_queue_draw (GTK_WIDGET (self->message_list));
 }
 
 /* ‹ and › on a reply, and Alt+Left/Right: the alternative before or
- * after it, in its place. */
+ * after it, in its place, with the focus on it (on the row itself when
+ * it was, see steward-chat-view-keyboard.c). */
 static void
 step_alternative (StewardChatView *self,
                   gint64           message_id,
-                  int              step)
+                  int              step,
+                  gboolean         focus_row)
 {
   StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
   g_autoptr(GError) error = NULL;
@@ -450,7 +461,7 @@ step_alternative (StewardChatView *self,
   if (self->messages != NULL && !steward_message_list_load_around (self->messages, shown, NULL, &error))
     g_debug ("Could not read the branch shown: %s", error ? error->message : "not found");
 
-  focus_alternative (self, shown);
+  focus_alternative (self, shown, focus_row);
 }
 
 static void
@@ -458,7 +469,7 @@ previous_alternative_action (GtkWidget  *widget,
                              const char *action_name,
                              GVariant   *param)
 {
-  step_alternative (STEWARD_CHAT_VIEW (widget), g_variant_get_int64 (param), -1);
+  step_alternative (STEWARD_CHAT_VIEW (widget), g_variant_get_int64 (param), -1, FALSE);
 }
 
 static void
@@ -466,7 +477,7 @@ next_alternative_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
 {
-  step_alternative (STEWARD_CHAT_VIEW (widget), g_variant_get_int64 (param), 1);
+  step_alternative (STEWARD_CHAT_VIEW (widget), g_variant_get_int64 (param), 1, FALSE);
 }
 
 /* Alt+Left/Right: on the reply that has the focus, if it has others. */
@@ -485,7 +496,8 @@ alternative_key_cb (GtkWidget *widget,
       steward_message_get_role (message) != STEWARD_MESSAGE_ROLE_ASSISTANT)
     return FALSE;
 
-  step_alternative (self, steward_message_get_id (message), g_variant_get_int32 (args));
+  step_alternative (self, steward_message_get_id (message), g_variant_get_int32 (args),
+                    STEWARD_IS_MESSAGE_ROW (focus));
   return TRUE;
 }
 
