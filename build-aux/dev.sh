@@ -38,6 +38,7 @@ TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools at-spi2-core
   python3 python3-dogtail python3-pyatspi gsettings-desktop-schemas
   dconf-gsettings-backend dconf-cli xdotool imagemagick sqlite3 flatpak-builder
+  tzdata
 )
 # libFuzzer comes with clang's runtime; llvm brings llvm-symbolizer for
 # readable stacks.

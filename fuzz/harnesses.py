@@ -39,7 +39,8 @@ HARNESSES = (
      ('markdown', 'markdown.dict', MAX_LEN),
      ('markdown-stream', 'markdown.dict', MAX_LEN_MARKDOWN_STREAM),
      ('settings', 'settings.dict', 4096),
-     ('remember', 'remember.dict', 4096)] +
+     ('remember', 'remember.dict', 4096),
+     ('quick-add', 'quick-add.dict', 4096)] +
     [(f'decoder-{kind}-{mode}', 'providers.dict', MAX_LEN)
      for kind in KINDS for mode in ('stream', 'whole')])
 
