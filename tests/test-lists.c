@@ -488,7 +488,7 @@ test_tasks_follow (StoreFixture  *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (steward_task_get_title (task), ==, "Pack");
   g_assert_cmpint (steward_task_get_status (task), ==, STEWARD_TASK_STATUS_DOING);
-  g_assert_cmpint (steward_task_get_priority (task), ==, STEWARD_TASK_PRIORITY_NORMAL);
+  g_assert_cmpint (steward_task_get_priority (task), ==, STEWARD_TASK_PRIORITY_MEDIUM);
   g_assert_nonnull (steward_task_get_due (task));
   g_clear_object (&task);
 

@@ -108,7 +108,7 @@ test_order (StoreFixture  *fixture,
       g_assert_cmpstr (steward_task_get_title (task), ==, task_order[i]);
       /* What the schema gives a task nobody said more about. */
       g_assert_cmpint (steward_task_get_status (task), ==, STEWARD_TASK_STATUS_TODO);
-      g_assert_cmpint (steward_task_get_priority (task), ==, STEWARD_TASK_PRIORITY_NORMAL);
+      g_assert_cmpint (steward_task_get_priority (task), ==, STEWARD_TASK_PRIORITY_MEDIUM);
       g_assert_cmpstr (steward_task_get_category (task), ==, "");
       g_assert_cmpint (steward_task_get_position (task), ==, 0);
       g_assert_null (steward_task_get_due (task));

@@ -56,9 +56,23 @@ typedef enum /*< enum,prefix=STEWARD_TASK_STATUS >*/
 typedef enum /*< enum,prefix=STEWARD_TASK_PRIORITY >*/
 {
   STEWARD_TASK_PRIORITY_LOW,
-  STEWARD_TASK_PRIORITY_NORMAL,
+  STEWARD_TASK_PRIORITY_MEDIUM,
   STEWARD_TASK_PRIORITY_HIGH,
+  STEWARD_TASK_PRIORITY_URGENT,
 } StewardTaskPriority;
+
+/* Where a task was found, kept as a link that opens it */
+typedef enum /*< enum,prefix=STEWARD_TASK_SOURCE >*/
+{
+  /* Typed by the user */
+  STEWARD_TASK_SOURCE_NONE,
+  /* A chat message: the source is its id */
+  STEWARD_TASK_SOURCE_MESSAGE,
+  /* A file: the source is its URI */
+  STEWARD_TASK_SOURCE_FILE,
+  /* Pasted text: the source is the text */
+  STEWARD_TASK_SOURCE_TEXT,
+} StewardTaskSource;
 
 /* What happened to a row of the store: see StewardStore::row-changed. */
 typedef enum /*< enum,prefix=STEWARD_ROW >*/

@@ -124,7 +124,7 @@ steward_task_class_init (StewardTaskClass *klass)
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_PRIORITY] =
     g_param_spec_enum ("priority", NULL, NULL,
-                       STEWARD_TYPE_TASK_PRIORITY, STEWARD_TASK_PRIORITY_NORMAL,
+                       STEWARD_TYPE_TASK_PRIORITY, STEWARD_TASK_PRIORITY_MEDIUM,
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_CATEGORY] =
     g_param_spec_string ("category", NULL, NULL, NULL,
@@ -200,7 +200,7 @@ steward_task_get_status (StewardTask *self)
 StewardTaskPriority
 steward_task_get_priority (StewardTask *self)
 {
-  g_return_val_if_fail (STEWARD_IS_TASK (self), STEWARD_TASK_PRIORITY_NORMAL);
+  g_return_val_if_fail (STEWARD_IS_TASK (self), STEWARD_TASK_PRIORITY_MEDIUM);
   return self->priority;
 }
 

@@ -29,7 +29,7 @@ task_from_row (sqlite3_stmt *stmt)
                             _steward_store_column_enum (stmt, 2, STEWARD_TYPE_TASK_STATUS,
                                                         STEWARD_TASK_STATUS_TODO),
                             _steward_store_column_enum (stmt, 3, STEWARD_TYPE_TASK_PRIORITY,
-                                                        STEWARD_TASK_PRIORITY_NORMAL),
+                                                        STEWARD_TASK_PRIORITY_MEDIUM),
                             (const char *)sqlite3_column_text (stmt, 4),
                             due,
                             sqlite3_column_int64 (stmt, 6),
