@@ -40,6 +40,7 @@ struct _StewardConversationRow
   StewardConversation *item;
 
   guint                selection_mode : 1;
+  guint                menu_from_keyboard : 1;
 };
 
 G_DEFINE_FINAL_TYPE (StewardConversationRow, steward_conversation_row, GTK_TYPE_WIDGET)
@@ -339,7 +340,24 @@ steward_conversation_row_popup_menu (StewardConversationRow *self)
   if (self->item == NULL || self->selection_mode)
     return;
 
+  self->menu_from_keyboard = TRUE;
   gtk_menu_button_popup (self->menu_button);
+}
+
+/* The menu button takes no focus, so GTK has nowhere to put it back when
+ * the menu closes: the row opened from the keyboard gets it again. */
+static void
+popover_closed_cb (StewardConversationRow *self,
+                   GtkPopover             *popover)
+{
+  GtkWidget *list_item = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  if (!self->menu_from_keyboard)
+    return;
+
+  self->menu_from_keyboard = FALSE;
+  if (list_item != NULL)
+    gtk_widget_grab_focus (list_item);
 }
 
 static void
@@ -459,6 +477,9 @@ steward_conversation_row_init (StewardConversationRow *self)
   GtkGesture *gesture;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (gtk_menu_button_get_popover (self->menu_button), "closed",
+                           G_CALLBACK (popover_closed_cb), self, G_CONNECT_SWAPPED);
 
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
