@@ -135,8 +135,19 @@ def body(steward):
     focus_is(steward, is_select_button, 'Shift+Tab from the last row to leave the list at once')
     assert after is not None
 
-    # The row's menu from the keyboard: Menu, and Shift+F10.
+    # Coming back into the list, the focus goes to the open conversation,
+    # wherever it was last in the list.
+    ui.click(ui.wait_for(lambda: ui.find(conversations, 'label', 'Trip to Porto'), 'the first row'))
+    ui.wait_for(lambda: chatui.shows_text(steward, 'Noted.'), 'the conversation to open')
+    focus_is(steward, lambda n: row_title(n) == 'Trip to Porto', 'the click to focus the row')
+    steward.key('ctrl+Down')
+    focus_is(steward, lambda n: row_title(n) == 'Groceries', 'Ctrl+Down to move the focus alone')
+    steward.key('shift+Tab')
+    focus_is(steward, is_select_button, 'Shift+Tab to leave the list')
     steward.key('Tab')
+    focus_is(steward, lambda n: row_title(n) == 'Trip to Porto', 'Tab to come back to the open conversation')
+
+    # The row's menu from the keyboard: Menu, and Shift+F10.
     row = focus_is(steward, lambda n: row_title(n) is not None, 'a focused row')
     title = row_title(row)
     for keys in (['Menu'], ['shift+F10']):
@@ -167,9 +178,13 @@ def body(steward):
     # Selection mode: Space checks the focused row, Escape leaves.
     select = ui.wait_for(lambda: steward.find_visible('push button', 'Select Conversations') or
                          steward.find_visible('toggle button', 'Select Conversations'), 'Select')
-    ui.click(select)
+    # With the pointer, so that the button takes the focus.
+    x, y = ui.wait_for(lambda: ui.center(select), 'the Select button laid out')
+    ui.run(['xdotool', 'mousemove', '--sync', str(x), str(y), 'click', '1'])
     steward.wait_visible('label', 'No conversations selected')
-    press_until(steward, 'shift+Tab', lambda n: row_title(n) is not None, 'a row focused in selection mode')
+    focus_is(steward, is_select_button, 'the Select button to take the focus')
+    steward.key('Tab')
+    focus_is(steward, lambda n: row_title(n) is not None, 'Tab to a row in selection mode')
     steward.key('space')
     steward.wait_visible('label', '1 selected')
     steward.key('Escape')

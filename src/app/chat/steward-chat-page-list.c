@@ -453,18 +453,20 @@ list_key_pressed_cb (StewardChatPage       *self,
 
 /* Entering the list from elsewhere by keyboard focuses the open
  * conversation's row rather than the row focused last. A click focuses
- * the row clicked: GtkListItemWidget marks it active before it takes the
- * focus. */
-static void
-list_focus_enter_cb (StewardChatPage          *self,
-                     GtkEventControllerFocus  *controller)
+ * the row clicked: GtkListItemWidget marks it active when pressed, and
+ * selects it when released. */
+static gboolean
+focus_selected_cb (gpointer user_data)
 {
-  GtkWidget *focused = gtk_widget_get_focus_child (GTK_WIDGET (self->conversation_list));
+  StewardChatPage *self = user_data;
   guint selected = gtk_single_selection_get_selected (self->selection);
+  GtkWidget *focused = gtk_widget_get_focus_child (GTK_WIDGET (self->conversation_list));
+
+  self->focus_selected_source = 0;
 
   if (focused == NULL || self->selection_mode || selected == GTK_INVALID_LIST_POSITION ||
       (gtk_widget_get_state_flags (focused) & GTK_STATE_FLAG_ACTIVE) != 0)
-    return;
+    return G_SOURCE_REMOVE;
 
   for (guint i = 0; i < self->bound_items->len; i++)
     {
@@ -475,9 +477,23 @@ list_focus_enter_cb (StewardChatPage          *self,
         {
           if (item_widget != NULL && item_widget != focused)
             gtk_widget_grab_focus (item_widget);
-          return;
+          break;
         }
     }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* When the focus enters, GTK has not finished moving it (nor would a move
+ * from here hold): the row is chosen just after. */
+static void
+list_focus_enter_cb (StewardChatPage          *self,
+                     GtkEventControllerFocus  *controller)
+{
+  if (self->selection_mode || self->focus_selected_source != 0)
+    return;
+
+  self->focus_selected_source = g_idle_add (focus_selected_cb, self);
 }
 
 static gboolean

@@ -53,6 +53,7 @@ struct _StewardChatPage
   GPtrArray          *bound_items;
   /* In selection mode, the ids of the conversations checked */
   GHashTable         *checked;
+  guint               focus_selected_source;
 
   guint               reloading : 1;
   guint               probing : 1;

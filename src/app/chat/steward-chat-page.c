@@ -229,6 +229,7 @@ steward_chat_page_new_conversation (StewardChatPage *self)
 {
   g_return_if_fail (STEWARD_IS_CHAT_PAGE (self));
 
+  _steward_chat_page_set_selection_mode (self, FALSE);
   steward_chat_view_set_conversation_id (self->chat_view, 0);
   _steward_chat_page_select (self, 0);
 
@@ -643,6 +644,7 @@ steward_chat_page_dispose (GObject *object)
   if (self->probe_cancellable != NULL)
     g_cancellable_cancel (self->probe_cancellable);
   probe_done (self);
+  g_clear_handle_id (&self->focus_selected_source, g_source_remove);
 
   if (self->providers != NULL)
     g_signal_handlers_disconnect_by_data (self->providers, self);
