@@ -485,12 +485,22 @@ focus_selected_cb (gpointer user_data)
 }
 
 /* When the focus enters, GTK has not finished moving it (nor would a move
- * from here hold): the row is chosen just after. */
+ * from here hold): the row is chosen just after. The window's focus is
+ * still where it comes from, unless the window itself comes back to the
+ * front, with its focus on a row already: that row keeps it. */
 static void
 list_focus_enter_cb (StewardChatPage          *self,
                      GtkEventControllerFocus  *controller)
 {
-  if (self->selection_mode || self->focus_selected_source != 0)
+  GtkWidget *list = GTK_WIDGET (self->conversation_list);
+  GtkRoot *root = gtk_widget_get_root (list);
+  GtkWidget *focus;
+
+  if (root == NULL || self->selection_mode || self->focus_selected_source != 0)
+    return;
+
+  focus = gtk_root_get_focus (root);
+  if (focus != NULL && (focus == list || gtk_widget_is_ancestor (focus, list)))
     return;
 
   self->focus_selected_source = g_idle_add (focus_selected_cb, self);
