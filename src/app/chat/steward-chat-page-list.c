@@ -334,14 +334,16 @@ unbind_cb (StewardChatPage          *self,
 
 /* -- keys ---------------------------------------------------------------- */
 
-/* The row the list's focus is on, if any. */
+/* The row that has the focus itself, if any: not when the focus is in
+ * the row's open menu, whose keys are its own. */
 static StewardConversationRow *
 focused_row (StewardChatPage *self)
 {
   GtkWidget *list_item = gtk_widget_get_focus_child (GTK_WIDGET (self->conversation_list));
   GtkWidget *child;
 
-  if (list_item == NULL || (child = gtk_widget_get_first_child (list_item)) == NULL ||
+  if (list_item == NULL || !gtk_widget_is_focus (list_item) ||
+      (child = gtk_widget_get_first_child (list_item)) == NULL ||
       !STEWARD_IS_CONVERSATION_ROW (child))
     return NULL;
 

@@ -265,17 +265,6 @@ steward_conversation_row_set_header (StewardConversationRow *self,
     }
 }
 
-const char *
-steward_conversation_row_get_header (StewardConversationRow *self)
-{
-  g_return_val_if_fail (STEWARD_IS_CONVERSATION_ROW (self), NULL);
-
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->header_label)))
-    return NULL;
-
-  return gtk_label_get_label (self->header_label);
-}
-
 gboolean
 steward_conversation_row_get_selection_mode (StewardConversationRow *self)
 {

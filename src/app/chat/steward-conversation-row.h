@@ -20,7 +20,6 @@ G_DECLARE_FINAL_TYPE (StewardConversationRow, steward_conversation_row, STEWARD,
 StewardConversation *steward_conversation_row_get_item           (StewardConversationRow *self);
 void                 steward_conversation_row_set_item           (StewardConversationRow *self,
                                                                   StewardConversation    *item);
-const char          *steward_conversation_row_get_header         (StewardConversationRow *self);
 void                 steward_conversation_row_set_header         (StewardConversationRow *self,
                                                                   const char             *header);
 gboolean             steward_conversation_row_get_selection_mode (StewardConversationRow *self);
