@@ -113,6 +113,24 @@ def body(steward):
     ui.wait_for(lambda: headings(conversations) == [h for h in expected[:-1] if h != 'This Week'],
                 'This Week’s heading to go')
 
+    # Written to in place: the newest conversation, alone in Today, is
+    # dated yesterday but stays first. Its heading becomes Yesterday, and
+    # the row after it, yesterday's, loses its own.
+    old = iso(NOW - datetime.timedelta(days=400))
+    with sqlite3.connect(db_path) as db:
+        for title in ('Old recipe', 'Breakfast plans', 'Train times'):
+            db.execute('UPDATE conversations SET updated_at = ? WHERE id = ?', (old, ids[title]))
+    # The same time: the newer first.
+    order = ['Birthday gift', 'Tax return', 'Garden shed', 'Breakfast plans', 'Train times', 'Old recipe']
+    ui.wait_for(lambda: titles(conversations) == order, f'the order {order}')
+    ui.wait_for(lambda: headings(conversations)[:2] == ['Today', 'Yesterday'], 'Today, then Yesterday')
+    with sqlite3.connect(db_path) as db:
+        db.execute('UPDATE conversations SET updated_at = ? WHERE id = ?',
+                   (iso(NOW - datetime.timedelta(days=1) + datetime.timedelta(seconds=30)), ids['Birthday gift']))
+    ui.wait_for(lambda: headings(conversations)[:2] == ['Yesterday', heading(NOW - datetime.timedelta(days=35))],
+                'the first row’s heading to become Yesterday, and the second’s to go')
+    assert titles(conversations) == order, titles(conversations)
+
     if os.environ.get('STEWARD_SCREENSHOT'):
         ui.run(['import', '-window', 'root', os.environ['STEWARD_SCREENSHOT']])
 
