@@ -86,6 +86,42 @@ update_headers (StewardChatPage *self)
     update_header (self, g_ptr_array_index (self->bound_items, i), now);
 }
 
+static void schedule_new_day (StewardChatPage *self);
+
+/* At midnight today's conversations become yesterday's: the headings and
+ * the dates under them say so. */
+static gboolean
+new_day_cb (gpointer user_data)
+{
+  StewardChatPage *self = user_data;
+
+  self->new_day_source = 0;
+
+  for (guint i = 0; i < self->bound_items->len; i++)
+    steward_conversation_row_update_date (item_row (g_ptr_array_index (self->bound_items, i)));
+  update_headers (self);
+  schedule_new_day (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_new_day (StewardChatPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now),
+                                                      g_date_time_get_month (now),
+                                                      g_date_time_get_day_of_month (now),
+                                                      0, 0, 0);
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (today, 1);
+  GTimeSpan wait = g_date_time_difference (tomorrow, now);
+
+  g_clear_handle_id (&self->new_day_source, g_source_remove);
+  /* A second late rather than early; never less than a second. */
+  self->new_day_source = g_timeout_add_seconds ((guint)(MAX (wait, 0) / G_TIME_SPAN_SECOND) + 1,
+                                                new_day_cb, self);
+}
+
 /* After the list view has placed its rows: a row's neighbour may be
  * another conversation now. */
 static void
@@ -568,6 +604,7 @@ _steward_chat_page_init_list (StewardChatPage *self)
   gtk_widget_add_controller (GTK_WIDGET (self->conversation_list), controller);
 
   update_selection_bar (self);
+  schedule_new_day (self);
 }
 
 void

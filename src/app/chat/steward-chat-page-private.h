@@ -54,6 +54,7 @@ struct _StewardChatPage
   /* In selection mode, the ids of the conversations checked */
   GHashTable         *checked;
   guint               focus_selected_source;
+  guint               new_day_source;
 
   guint               reloading : 1;
   guint               probing : 1;

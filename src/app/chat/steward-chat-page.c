@@ -645,6 +645,7 @@ steward_chat_page_dispose (GObject *object)
     g_cancellable_cancel (self->probe_cancellable);
   probe_done (self);
   g_clear_handle_id (&self->focus_selected_source, g_source_remove);
+  g_clear_handle_id (&self->new_day_source, g_source_remove);
 
   if (self->providers != NULL)
     g_signal_handlers_disconnect_by_data (self->providers, self);

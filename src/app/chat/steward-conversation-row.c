@@ -196,6 +196,22 @@ update_title (StewardConversationRow *self)
 }
 
 static void
+update_date (StewardConversationRow *self);
+
+/**
+ * steward_conversation_row_update_date:
+ *
+ * Formats the row's date again, as the day changes.
+ */
+void
+steward_conversation_row_update_date (StewardConversationRow *self)
+{
+  g_return_if_fail (STEWARD_IS_CONVERSATION_ROW (self));
+
+  update_date (self);
+}
+
+static void
 update_date (StewardConversationRow *self)
 {
   g_autofree char *date = NULL;

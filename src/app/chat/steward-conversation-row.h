@@ -29,5 +29,6 @@ gboolean             steward_conversation_row_get_checked        (StewardConvers
 void                 steward_conversation_row_set_checked        (StewardConversationRow *self,
                                                                   gboolean                checked);
 void                 steward_conversation_row_popup_menu         (StewardConversationRow *self);
+void                 steward_conversation_row_update_date        (StewardConversationRow *self);
 
 G_END_DECLS
