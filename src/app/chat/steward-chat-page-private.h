@@ -61,6 +61,8 @@ struct _StewardChatPage
   guint               selection_mode : 1;
 };
 
+void     _steward_chat_page_rename          (StewardChatPage *self,
+                                             gint64           conversation_id);
 void     _steward_chat_page_show_summary    (GtkWidget       *parent,
                                              gint64           conversation_id);
 void     _steward_chat_page_export          (GtkWidget       *parent,

@@ -247,86 +247,15 @@ new_conversation_action (GtkWidget  *widget,
   steward_chat_page_new_conversation (STEWARD_CHAT_PAGE (widget));
 }
 
-/* -- rename -------------------------------------------------------------- */
-
-static void
-rename_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    StewardChatPage  *self)
-{
-  g_autoptr(GError) error = NULL;
-  GtkEditable *entry;
-  gint64 id;
-
-  StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
-
-  if (g_strcmp0 (response, "rename") != 0 || store == NULL)
-    return;
-
-  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  id = *(gint64 *)g_object_get_data (G_OBJECT (dialog), "conversation-id");
-
-  if (!steward_store_rename_conversation (store, id, gtk_editable_get_text (entry), &error))
-    show_error_toast (self, error);
-}
-
-static void
-rename_entry_changed_cb (GtkEditable      *entry,
-                         AdwMessageDialog *dialog)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "rename", text[0] != '\0');
-}
+/* -- the conversation menu's dialogs ------------------------------------ */
 
 static void
 rename_conversation_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *param)
 {
-  StewardChatPage *self = (StewardChatPage *)widget;
-  g_autoptr(StewardConversation) conversation = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *dialog;
-  GtkWidget *entry;
-  StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
-  gint64 id = g_variant_get_int64 (param);
-
-  if (store == NULL)
-    return;
-
-  if (!(conversation = steward_store_find_conversation (store, id, &error)))
-    {
-      show_error_toast (self, error);
-      return;
-    }
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                   _("Rename Conversation"), NULL);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "rename", _("_Rename"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), steward_conversation_get_title (conversation));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"),
-                                  -1);
-  g_signal_connect (entry, "changed", G_CALLBACK (rename_entry_changed_cb), dialog);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-
-  g_object_set_data_full (G_OBJECT (dialog), "conversation-id", g_memdup2 (&id, sizeof id), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
+  _steward_chat_page_rename (STEWARD_CHAT_PAGE (widget), g_variant_get_int64 (param));
 }
-
-/* -- summary and export ------------------------------------------------- */
 
 static void
 show_summary_action (GtkWidget  *widget,
