@@ -421,6 +421,11 @@ class TestErrors(ChatTestCase):
         self.assertIn('Could not reach gone', line)
         shown = json.loads(self.cli('conversations', 'show', '1', '--json').stdout)
         self.assertEqual(shown['messages'][0]['content'], 'Hi')
+        # A chat that failed before any reply is kept, titled from its
+        # message (its first line), so it can be found and cleared.
+        self.one_sentence(self.cli('chat', '--provider', 'gone', '  Plan my trip\nto Porto', check=False))
+        listed = json.loads(self.cli('conversations', 'list', '--json').stdout)
+        self.assertEqual([c['title'] for c in listed], ['Plan my trip', 'Hi'])
 
     def test_tls_failure(self):
         # A server that answers a TLS handshake in plain HTTP, as one

@@ -14,10 +14,96 @@
 #include "steward-application.h"
 #include "steward-chat-page-private.h"
 
-/* The conversation menu's dialogs: the rolling summary, and Export (as
- * Markdown or JSON, through the core's steward_conversation_export()). */
+/* The conversation menu's dialogs: Rename, the rolling summary, and Export
+ * (as Markdown or JSON, through the core's steward_conversation_export()). */
 
 #define SUMMARY_MAX_HEIGHT 320
+
+/* -- rename -------------------------------------------------------------- */
+
+static void
+rename_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    StewardChatPage  *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkEditable *entry;
+  gint64 id;
+
+  StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
+
+  if (g_strcmp0 (response, "rename") != 0 || store == NULL)
+    return;
+
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  id = *(gint64 *)g_object_get_data (G_OBJECT (dialog), "conversation-id");
+
+  if (!steward_store_rename_conversation (store, id, gtk_editable_get_text (entry), &error))
+    {
+      /* A toast's title is markup. */
+      g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+    }
+}
+
+static void
+rename_entry_changed_cb (GtkEditable      *entry,
+                         AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "rename", text[0] != '\0');
+}
+
+void
+_steward_chat_page_rename (StewardChatPage *self,
+                           gint64           conversation_id)
+{
+  g_autoptr(StewardConversation) conversation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+  StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
+
+  g_return_if_fail (STEWARD_IS_CHAT_PAGE (self));
+
+  if (store == NULL)
+    return;
+
+  if (!(conversation = steward_store_find_conversation (store, conversation_id, &error)))
+    {
+      g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("Rename Conversation"), NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "rename", _("_Rename"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), steward_conversation_get_title (conversation));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"),
+                                  -1);
+  g_signal_connect (entry, "changed", G_CALLBACK (rename_entry_changed_cb), dialog);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+
+  g_object_set_data_full (G_OBJECT (dialog), "conversation-id",
+                          g_memdup2 (&conversation_id, sizeof conversation_id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
 
 /* -- summary ------------------------------------------------------------- */
 

@@ -11,52 +11,16 @@
 
 #include <glib/gi18n.h>
 
-#include "steward-application.h"
 #include "steward-chat-page-private.h"
-#include "steward-chat-view.h"
 #include "steward-conversation-row.h"
-#include "steward-list-page.h"
 #include "steward-stack-accessible.h"
 
 /* The Chat page: the list of conversations beside the conversation view.
  * With no provider set up, the view's place shows how to add one, and
  * offers a local Ollama directly when one answers (the core's first run,
- * steward-first-run.c, finds it and sets it up).
+ * steward-first-run.c, finds it and sets it up). The list's rows, their
+ * date headings, selection mode and keys are in steward-chat-page-list.c.
  */
-
-struct _StewardChatPage
-{
-  GtkWidget           parent_instance;
-
-  /* Template widgets */
-  GtkButton          *add_provider_button;
-  StewardChatView    *chat_view;
-  GtkStack           *content_stack;
-  GtkListView        *conversation_list;
-  AdwStatusPage      *error_page;
-  AdwFlap            *flap;
-  StewardListPage    *list_page;
-  GtkButton          *new_button;
-  GtkLabel           *ollama_label;
-  AdwStatusPage      *setup_page;
-  GtkStack           *stack;
-  AdwToastOverlay    *toast_overlay;
-  GtkButton          *use_ollama_button;
-
-  /* The services' conversations, once the store is open */
-  StewardRowList     *conversations;
-
-  /* Owned */
-  StewardProviderRegistry *providers;
-  StewardFirstRun    *first_run;
-  GtkFilterListModel *filtered;
-  GtkSingleSelection *selection;
-  GArray             *pending_deletes;
-  GCancellable       *probe_cancellable;
-
-  guint               reloading : 1;
-  guint               probing : 1;
-};
 
 G_DEFINE_FINAL_TYPE (StewardChatPage, steward_chat_page, GTK_TYPE_WIDGET)
 
@@ -94,9 +58,9 @@ filter_conversation (gpointer item,
   return !is_pending_delete (self, steward_conversation_get_id (item));
 }
 
-static void
-steward_chat_page_select (StewardChatPage *self,
-                          gint64           conversation_id)
+void
+_steward_chat_page_select (StewardChatPage *self,
+                           gint64           conversation_id)
 {
   GListModel *model = G_LIST_MODEL (self->filtered);
   guint n_items = g_list_model_get_n_items (model);
@@ -139,7 +103,7 @@ conversations_changed_cb (StewardChatPage *self,
                           GListModel      *model)
 {
   self->reloading = FALSE;
-  steward_chat_page_select (self, steward_chat_view_get_conversation_id (self->chat_view));
+  _steward_chat_page_select (self, steward_chat_view_get_conversation_id (self->chat_view));
 }
 
 /* Shows the conversations once the store is open and they are read:
@@ -195,7 +159,7 @@ steward_chat_page_load (StewardChatPage *self)
       return;
     }
 
-  steward_chat_page_select (self, steward_chat_view_get_conversation_id (self->chat_view));
+  _steward_chat_page_select (self, steward_chat_view_get_conversation_id (self->chat_view));
   gtk_stack_set_visible_child_name (self->stack, "chat");
 }
 
@@ -232,7 +196,9 @@ selection_changed_cb (StewardChatPage    *self,
 
   g_assert (STEWARD_IS_CHAT_PAGE (self));
 
-  if (self->reloading)
+  /* In selection mode the cursor moves, and a click checks: neither
+   * opens a conversation. */
+  if (self->reloading || self->selection_mode)
     return;
 
   conversation = gtk_single_selection_get_selected_item (selection);
@@ -250,7 +216,7 @@ view_conversation_id_cb (StewardChatPage *self,
 {
   g_assert (STEWARD_IS_CHAT_PAGE (self));
 
-  steward_chat_page_select (self, steward_chat_view_get_conversation_id (view));
+  _steward_chat_page_select (self, steward_chat_view_get_conversation_id (view));
 }
 
 /**
@@ -263,8 +229,9 @@ steward_chat_page_new_conversation (StewardChatPage *self)
 {
   g_return_if_fail (STEWARD_IS_CHAT_PAGE (self));
 
+  _steward_chat_page_set_selection_mode (self, FALSE);
   steward_chat_view_set_conversation_id (self->chat_view, 0);
-  steward_chat_page_select (self, 0);
+  _steward_chat_page_select (self, 0);
 
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
@@ -280,86 +247,15 @@ new_conversation_action (GtkWidget  *widget,
   steward_chat_page_new_conversation (STEWARD_CHAT_PAGE (widget));
 }
 
-/* -- rename -------------------------------------------------------------- */
-
-static void
-rename_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    StewardChatPage  *self)
-{
-  g_autoptr(GError) error = NULL;
-  GtkEditable *entry;
-  gint64 id;
-
-  StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
-
-  if (g_strcmp0 (response, "rename") != 0 || store == NULL)
-    return;
-
-  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  id = *(gint64 *)g_object_get_data (G_OBJECT (dialog), "conversation-id");
-
-  if (!steward_store_rename_conversation (store, id, gtk_editable_get_text (entry), &error))
-    show_error_toast (self, error);
-}
-
-static void
-rename_entry_changed_cb (GtkEditable      *entry,
-                         AdwMessageDialog *dialog)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "rename", text[0] != '\0');
-}
+/* -- the conversation menu's dialogs ------------------------------------ */
 
 static void
 rename_conversation_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *param)
 {
-  StewardChatPage *self = (StewardChatPage *)widget;
-  g_autoptr(StewardConversation) conversation = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *dialog;
-  GtkWidget *entry;
-  StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
-  gint64 id = g_variant_get_int64 (param);
-
-  if (store == NULL)
-    return;
-
-  if (!(conversation = steward_store_find_conversation (store, id, &error)))
-    {
-      show_error_toast (self, error);
-      return;
-    }
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                   _("Rename Conversation"), NULL);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "rename", _("_Rename"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), steward_conversation_get_title (conversation));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"),
-                                  -1);
-  g_signal_connect (entry, "changed", G_CALLBACK (rename_entry_changed_cb), dialog);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-
-  g_object_set_data_full (G_OBJECT (dialog), "conversation-id", g_memdup2 (&id, sizeof id), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
+  _steward_chat_page_rename (STEWARD_CHAT_PAGE (widget), g_variant_get_int64 (param));
 }
-
-/* -- summary and export ------------------------------------------------- */
 
 static void
 show_summary_action (GtkWidget  *widget,
@@ -411,25 +307,114 @@ commit_delete (StewardChatPage *self,
     }
 }
 
+static GArray *
+toast_ids (AdwToast *toast)
+{
+  return g_object_get_data (G_OBJECT (toast), "conversation-ids");
+}
+
 static void
 delete_toast_undo_cb (AdwToast        *toast,
                       StewardChatPage *self)
 {
-  gint64 id = *(gint64 *)g_object_get_data (G_OBJECT (toast), "conversation-id");
+  GArray *ids = toast_ids (toast);
 
-  forget_pending_delete (self, id);
+  for (guint i = 0; i < ids->len; i++)
+    forget_pending_delete (self, g_array_index (ids, gint64, i));
   gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), GTK_FILTER_CHANGE_LESS_STRICT);
 
-  /* It was open: it is again, as it was. */
+  /* One was open: it is again, as it was. */
   if (g_object_get_data (G_OBJECT (toast), "was-open") != NULL)
-    steward_chat_page_show_conversation (self, id);
+    steward_chat_page_show_conversation (self, *(gint64 *)g_object_get_data (G_OBJECT (toast), "was-open"));
 }
 
 static void
 delete_toast_dismissed_cb (AdwToast        *toast,
                            StewardChatPage *self)
 {
-  commit_delete (self, *(gint64 *)g_object_get_data (G_OBJECT (toast), "conversation-id"));
+  GArray *ids = toast_ids (toast);
+
+  for (guint i = 0; i < ids->len; i++)
+    commit_delete (self, g_array_index (ids, gint64, i));
+}
+
+/* Takes @ids out of the list at once, with one toast offering Undo; the
+ * store forgets them only when the toast goes without Undo (or the window
+ * closes). */
+void
+_steward_chat_page_delete (StewardChatPage *self,
+                           const gint64    *ids,
+                           guint            n_ids)
+{
+  StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
+  g_autoptr(GArray) deleted = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(StewardConversation) first = NULL;
+  gint64 open_id = steward_chat_view_get_conversation_id (self->chat_view);
+  gboolean was_open = FALSE;
+  AdwToast *toast;
+
+  g_return_if_fail (STEWARD_IS_CHAT_PAGE (self));
+
+  if (store == NULL)
+    return;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autoptr(StewardConversation) conversation = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (is_pending_delete (self, ids[i]))
+        continue;
+
+      if (!(conversation = steward_store_find_conversation (store, ids[i], &error)))
+        {
+          show_error_toast (self, error);
+          continue;
+        }
+
+      g_array_append_val (deleted, ids[i]);
+      if (first == NULL)
+        first = g_steal_pointer (&conversation);
+
+      /* Before the row goes: with it goes the selection, and the view. */
+      if (ids[i] == open_id)
+        was_open = TRUE;
+    }
+
+  if (deleted->len == 0)
+    return;
+
+  g_array_append_vals (self->pending_deletes, deleted->data, deleted->len);
+  gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), GTK_FILTER_CHANGE_MORE_STRICT);
+
+  if (was_open)
+    steward_chat_view_set_conversation_id (self->chat_view, 0);
+
+  if (deleted->len == 1)
+    {
+      g_autofree char *title = g_markup_escape_text (steward_conversation_get_title (first), -1);
+
+      /* Translators: %s is a conversation's title */
+      toast = adw_toast_new_format (_("“%s” deleted"), title);
+    }
+  else
+    {
+      /* Translators: in a toast, with Undo beside it */
+      toast = adw_toast_new_format (ngettext ("%u conversation deleted",
+                                              "%u conversations deleted",
+                                              deleted->len),
+                                    deleted->len);
+    }
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "conversation-ids",
+                          g_steal_pointer (&deleted), (GDestroyNotify)g_array_unref);
+  if (was_open)
+    g_object_set_data_full (G_OBJECT (toast), "was-open", g_memdup2 (&open_id, sizeof open_id), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (delete_toast_undo_cb), self, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (delete_toast_dismissed_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -437,45 +422,9 @@ delete_conversation_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *param)
 {
-  StewardChatPage *self = (StewardChatPage *)widget;
-  g_autoptr(StewardConversation) conversation = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  AdwToast *toast;
-  StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
   gint64 id = g_variant_get_int64 (param);
-  gboolean was_open;
 
-  if (store == NULL || is_pending_delete (self, id))
-    return;
-
-  if (!(conversation = steward_store_find_conversation (store, id, &error)))
-    {
-      show_error_toast (self, error);
-      return;
-    }
-
-  /* Before the row goes: with it goes the selection, and the view. */
-  was_open = steward_chat_view_get_conversation_id (self->chat_view) == id;
-
-  /* The row goes at once; the store forgets only when the toast goes
-   * without Undo (or the window closes). */
-  g_array_append_val (self->pending_deletes, id);
-  gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), GTK_FILTER_CHANGE_MORE_STRICT);
-
-  if (steward_chat_view_get_conversation_id (self->chat_view) == id)
-    steward_chat_view_set_conversation_id (self->chat_view, 0);
-
-  title = g_markup_escape_text (steward_conversation_get_title (conversation), -1);
-  /* Translators: %s is a conversation's title */
-  toast = adw_toast_new_format (_("“%s” deleted"), title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "conversation-id", g_memdup2 (&id, sizeof id), g_free);
-  g_object_set_data (G_OBJECT (toast), "was-open", GINT_TO_POINTER (was_open));
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (delete_toast_undo_cb), self, 0);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (delete_toast_dismissed_cb), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _steward_chat_page_delete (STEWARD_CHAT_PAGE (widget), &id, 1);
 }
 
 static void
@@ -624,6 +573,8 @@ steward_chat_page_dispose (GObject *object)
   if (self->probe_cancellable != NULL)
     g_cancellable_cancel (self->probe_cancellable);
   probe_done (self);
+  g_clear_handle_id (&self->focus_selected_source, g_source_remove);
+  g_clear_handle_id (&self->new_day_source, g_source_remove);
 
   if (self->providers != NULL)
     g_signal_handlers_disconnect_by_data (self->providers, self);
@@ -644,6 +595,7 @@ steward_chat_page_finalize (GObject *object)
   StewardChatPage *self = (StewardChatPage *)object;
 
   g_clear_pointer (&self->pending_deletes, g_array_unref);
+  _steward_chat_page_finalize_list (self);
 
   G_OBJECT_CLASS (steward_chat_page_parent_class)->finalize (object);
 }
@@ -673,11 +625,16 @@ steward_chat_page_class_init (StewardChatPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardChatPage, chat_view);
   gtk_widget_class_bind_template_child (widget_class, StewardChatPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, StewardChatPage, conversation_list);
+  gtk_widget_class_bind_template_child (widget_class, StewardChatPage, delete_selected_button);
   gtk_widget_class_bind_template_child (widget_class, StewardChatPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, StewardChatPage, flap);
   gtk_widget_class_bind_template_child (widget_class, StewardChatPage, list_page);
   gtk_widget_class_bind_template_child (widget_class, StewardChatPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, StewardChatPage, ollama_label);
+  gtk_widget_class_bind_template_child (widget_class, StewardChatPage, select_all_button);
+  gtk_widget_class_bind_template_child (widget_class, StewardChatPage, select_button);
+  gtk_widget_class_bind_template_child (widget_class, StewardChatPage, selected_label);
+  gtk_widget_class_bind_template_child (widget_class, StewardChatPage, selection_bar);
   gtk_widget_class_bind_template_child (widget_class, StewardChatPage, setup_page);
   gtk_widget_class_bind_template_child (widget_class, StewardChatPage, stack);
   gtk_widget_class_bind_template_child (widget_class, StewardChatPage, toast_overlay);
@@ -685,6 +642,8 @@ steward_chat_page_class_init (StewardChatPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, add_provider_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, use_ollama_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_conversation_id_cb);
+
+  _steward_chat_page_class_init_list (widget_class);
 }
 
 static void
@@ -707,6 +666,7 @@ steward_chat_page_init (StewardChatPage *self)
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->conversation_list, GTK_SELECTION_MODEL (self->selection));
+  _steward_chat_page_init_list (self);
   /* Empty, or the list: the filter hides conversations being deleted. */
   steward_list_page_set_model (self->list_page, G_LIST_MODEL (self->filtered));
 
@@ -740,5 +700,5 @@ steward_chat_page_show_conversation (StewardChatPage *self,
   g_return_if_fail (STEWARD_IS_CHAT_PAGE (self));
 
   steward_chat_view_set_conversation_id (self->chat_view, conversation_id);
-  steward_chat_page_select (self, conversation_id);
+  _steward_chat_page_select (self, conversation_id);
 }

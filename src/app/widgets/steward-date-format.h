@@ -13,5 +13,9 @@ G_BEGIN_DECLS
 
 char *steward_date_format_relative (GDateTime *date_time,
                                     GDateTime *now);
+char *steward_date_format_group    (GDateTime *date_time,
+                                    GDateTime *now);
+char *steward_date_format_in_group (GDateTime *date_time,
+                                    GDateTime *now);
 
 G_END_DECLS
