@@ -121,10 +121,11 @@ def check_messages(steward):
     press(steward, 'Tab', is_named('push button', 'Edit'), 'its Edit button')
     press(steward, 'Tab', lambda node: node == composer, 'the composer')
 
-    # Shift+Tab from a message leaves the list.
+    # Shift+Tab from a message leaves the list, for the conversations.
+    conversations = steward.find_visible('list', 'Conversations')
     press(steward, 'shift+Tab', is_named('panel', 'Steward’s reply'), 'the last reply again')
-    press(steward, 'shift+Tab', lambda node: node is not None and not inside(node, messages),
-          'out of the message list')
+    press(steward, 'shift+Tab', lambda node: node is not None and inside(node, conversations),
+          'the conversation list')
 
     # Escape in the list goes back to the composer, and typing works.
     press(steward, 'Tab', lambda node: node is not None and inside(node, messages), 'the message list')
@@ -135,6 +136,7 @@ def check_messages(steward):
 
 def check_panes(steward):
     pages = steward.find_visible('list', 'Pages')
+    conversations = steward.find_visible('list', 'Conversations')
     messages = steward.find_visible('list', 'Messages')
     composer = steward.find_visible('text', 'Message')
 
@@ -144,6 +146,8 @@ def check_panes(steward):
         node = press(steward, 'F6', lambda node: node is not None, 'a pane')
         if inside(node, pages):
             seen.append('sidebar')
+        elif inside(node, conversations):
+            seen.append('conversations')
         elif inside(node, messages):
             seen.append('messages')
         elif node == composer:
@@ -151,10 +155,21 @@ def check_panes(steward):
             break
         else:
             seen.append(describe(node))
-    assert seen[0] == 'sidebar' and seen[-1] == 'composer' and 'messages' in seen, seen
+    assert seen == ['sidebar', 'conversations', 'messages', 'composer'], seen
 
     # Shift+F6 goes the other way.
     press(steward, 'shift+F6', lambda node: node is not None and inside(node, messages), 'the messages')
+    press(steward, 'shift+F6', lambda node: node is not None and inside(node, conversations),
+          'the conversations')
+
+
+def check_empty(steward):
+    # A new conversation: nothing in the empty view takes the focus.
+    steward.click('push button', 'New Conversation')
+    composer = steward.find_visible('text', 'Message')
+    ui.wait_for(lambda: composer.getState().contains(ui.pyatspi.STATE_FOCUSED), 'the composer to take the focus')
+    node = press(steward, 'shift+Tab', lambda node: node is not None and node != composer, 'away from the composer')
+    assert node.getRoleName() != 'scroll pane', describe(node)
 
 
 def body(steward):
@@ -174,6 +189,7 @@ def body(steward):
     check_sidebar(steward)
     check_messages(steward)
     check_panes(steward)
+    check_empty(steward)
 
 
 ui.main('test-keyboard', body)

@@ -14,6 +14,7 @@
 #include "steward-chat-page-private.h"
 #include "steward-conversation-row.h"
 #include "steward-date-format.h"
+#include "steward-focus.h"
 
 /* The Chat page's conversation list: its rows, their date headings,
  * selection mode, and its keys.
@@ -386,29 +387,6 @@ focused_row (StewardChatPage *self)
   return STEWARD_CONVERSATION_ROW (child);
 }
 
-/* Moves the focus to the widget after (or before) the list, as if the
- * list held one focusable widget: with the list unable to take the
- * focus, the window's focus chain steps over it (gtk_widget_focus_move()
- * skips a child that cannot focus). */
-static gboolean
-leave_list (StewardChatPage  *self,
-            GtkDirectionType  direction)
-{
-  GtkWidget *list = GTK_WIDGET (self->conversation_list);
-  GtkRoot *root = gtk_widget_get_root (list);
-  gboolean moved;
-
-  if (root == NULL)
-    return FALSE;
-
-  gtk_widget_set_can_focus (list, FALSE);
-  /* GtkWindow wraps around at the end of its chain itself. */
-  moved = gtk_widget_child_focus (GTK_WIDGET (root), direction);
-  gtk_widget_set_can_focus (list, TRUE);
-
-  return moved;
-}
-
 static void
 activate_on_row (StewardChatPage        *self,
                  StewardConversationRow *row,
@@ -441,8 +419,9 @@ list_key_pressed_cb (StewardChatPage       *self,
     case GDK_KEY_ISO_Left_Tab:
       if ((modifiers & ~GDK_SHIFT_MASK) != 0)
         return GDK_EVENT_PROPAGATE;
-      leave_list (self, (modifiers & GDK_SHIFT_MASK) || keyval == GDK_KEY_ISO_Left_Tab
-                        ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+      steward_focus_leave (GTK_WIDGET (self->conversation_list),
+                           (modifiers & GDK_SHIFT_MASK) || keyval == GDK_KEY_ISO_Left_Tab
+                             ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
       return GDK_EVENT_STOP;
 
     case GDK_KEY_Menu:
@@ -602,6 +581,9 @@ _steward_chat_page_init_list (StewardChatPage *self)
   g_signal_connect_object (controller, "enter", G_CALLBACK (list_focus_enter_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->conversation_list), controller);
+
+  /* F6 stops here, between the pages and the messages. */
+  gtk_widget_add_css_class (GTK_WIDGET (self->conversation_list), STEWARD_FOCUS_PANE_CLASS);
 
   update_selection_bar (self);
   schedule_new_day (self);

@@ -114,15 +114,19 @@ pane_enter_cb (GtkWidget *pane,
 }
 
 /* The view's own focus moves, with the message list passed over (with
- * its scrolled window, which would take the focus itself). */
+ * its scrolled window, which would take the focus itself), and the
+ * empty view's text, whose scrolled window would too. */
 static gboolean
 focus_around_messages (StewardChatView  *self,
                        GtkDirectionType  direction)
 {
+  GtkWidget *empty = gtk_stack_get_child_by_name (self->view_stack, "empty");
   gboolean moved;
 
   gtk_widget_set_can_focus (GTK_WIDGET (self->scroller), FALSE);
+  gtk_widget_set_can_focus (empty, FALSE);
   moved = GTK_WIDGET_CLASS (g_type_class_peek (GTK_TYPE_WIDGET))->focus (GTK_WIDGET (self), direction);
+  gtk_widget_set_can_focus (empty, TRUE);
   gtk_widget_set_can_focus (GTK_WIDGET (self->scroller), TRUE);
 
   return moved;

@@ -19,7 +19,7 @@
  *   on Tab).
  * - F6 and Shift+F6 move between the window's panes: the widgets that
  *   carry the STEWARD_FOCUS_PANE_CLASS CSS class, in the order they are
- *   laid out in the widget tree.
+ *   laid out on screen.
  */
 
 /**
@@ -179,6 +179,36 @@ collect_panes (GtkWidget *widget,
     collect_panes (child, panes);
 }
 
+/* Left to right (right to left in RTL), and top to bottom for panes one
+ * above the other, such as the messages and the composer. */
+static int
+compare_placement (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  GtkWidget *root = user_data;
+  GtkWidget *pane_a = *(GtkWidget * const *)a;
+  GtkWidget *pane_b = *(GtkWidget * const *)b;
+  gboolean rtl = gtk_widget_get_direction (root) == GTK_TEXT_DIR_RTL;
+  graphene_rect_t rect_a, rect_b;
+  float left, right;
+
+  if (!gtk_widget_compute_bounds (pane_a, root, &rect_a) ||
+      !gtk_widget_compute_bounds (pane_b, root, &rect_b))
+    return 0;
+
+  left = MAX (rect_a.origin.x, rect_b.origin.x);
+  right = MIN (rect_a.origin.x + rect_a.size.width, rect_b.origin.x + rect_b.size.width);
+
+  /* Side by side */
+  if (right <= left)
+    return ((rect_a.origin.x < rect_b.origin.x) != rtl) ? -1 : 1;
+
+  if (rect_a.origin.y != rect_b.origin.y)
+    return rect_a.origin.y < rect_b.origin.y ? -1 : 1;
+  return 0;
+}
+
 /**
  * steward_focus_cycle_panes:
  * @root: a window
@@ -201,6 +231,10 @@ steward_focus_cycle_panes (GtkWidget *root,
   collect_panes (root, panes);
   if (panes->len == 0)
     return FALSE;
+
+  /* As laid out on screen, whatever the widget tree's order (an
+   * AdwLeaflet keeps its own). */
+  g_ptr_array_sort_with_data (panes, compare_placement, root);
 
   for (guint i = 0; i < panes->len; i++)
     if (steward_focus_is_within (g_ptr_array_index (panes, i)))
