@@ -525,6 +525,7 @@ test_read_arguments (void)
       const char *message;
     } bad[] = {
       { "[]", "The model’s answer held no list of tasks." },
+      { " ", "The model’s answer held no list of tasks." },
       { "{\"tasks\": {}}", "The model’s answer held no list of tasks." },
       { "{\"tasks\": [\"Call Sam\"]}", "The model’s answer had a task that is not an object." },
       { "{\"tasks\": [{\"title\": \"  \"}]}", "The model’s answer had a task without a title." },
@@ -570,6 +571,93 @@ test_read_arguments (void)
   }
 }
 
+/* The text of a model that ignores tools, and calls over several pieces */
+static void
+test_read_reply (void)
+{
+  static const struct
+  {
+    const char *text;
+    gint        n_drafts;   /* -1: the error */
+    const char *message;
+  } texts[] = {
+    { "```\nnot JSON\n```\nSo: {\"tasks\": []}", 0, NULL },
+    { "```json\n{\"tasks\": [{\"title\": \"A\"}]}\n```", 1, NULL },
+    { "{\"name\": \"add_tasks\", \"parameters\": {\"tasks\": [{\"title\": \"A\"}, {\"title\": \"B\"}]}}", 2, NULL },
+    { "{\"name\": \"add_tasks\", \"arguments\": {\"tasks\": [{\"title\": \"A\"}]}}", 1, NULL },
+    { "", -1, "The model’s answer held no list of tasks." },
+    { "Nothing to do here.", -1, "The model’s answer held no list of tasks." },
+    { "{\"todo\": [\"A\"]}", -1, "The model’s answer held no list of tasks." },
+    { "{tasks: [A]}", -1, "The model’s answer could not be read as JSON." },
+    { "```\n```", -1, "The model’s answer could not be read as JSON." },
+    { "```\n \n```\n{}", -1, "The model’s answer held no list of tasks." },
+  };
+  g_autoptr(GDateTime) written_at = g_date_time_new_from_iso8601 (WRITTEN_AT, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(StewardReply) reply = steward_reply_new ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) drafts = NULL;
+
+      steward_reply_append_text (reply, texts[i].text);
+      steward_reply_flush (reply);
+      drafts = steward_task_extract_read_reply (reply, written_at, &error);
+      if (texts[i].n_drafts < 0)
+        {
+          g_assert_null (drafts);
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+          g_assert_cmpstr (error->message, ==, texts[i].message);
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_cmpint (drafts->len, ==, texts[i].n_drafts);
+        }
+    }
+
+  /* Two calls make one list; another tool's call is not an answer, and
+   * the text beside a call is not read. */
+  {
+    g_autoptr(StewardReply) reply = steward_reply_new ();
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) drafts = NULL;
+    StewardToolCall *call;
+
+    steward_reply_append_text (reply, "{\"tasks\": [{\"title\": \"Not this\"}]}");
+    call = steward_reply_ensure_tool_call (reply, -1);
+    call->name = g_strdup ("add_tasks");
+    g_string_assign (call->arguments, "{\"tasks\": [{\"title\": \"A\"}]}");
+    call = steward_reply_ensure_tool_call (reply, -1);
+    call->name = g_strdup ("web_search");
+    g_string_assign (call->arguments, "{\"query\": \"B\"}");
+    call = steward_reply_ensure_tool_call (reply, -1);
+    call->name = g_strdup ("add_tasks");
+    g_string_assign (call->arguments, "{\"tasks\": [{\"title\": \"C\"}]}");
+    steward_reply_flush (reply);
+
+    drafts = steward_task_extract_read_reply (reply, written_at, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (drafts->len, ==, 2);
+    assert_draft (drafts, 0, "A", STEWARD_TASK_PRIORITY_MEDIUM, NULL);
+    assert_draft (drafts, 1, "C", STEWARD_TASK_PRIORITY_MEDIUM, NULL);
+  }
+
+  {
+    g_autoptr(StewardReply) reply = steward_reply_new ();
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) drafts = NULL;
+    StewardToolCall *call = steward_reply_ensure_tool_call (reply, -1);
+
+    call->name = g_strdup ("web_search");
+    g_string_assign (call->arguments, "{\"query\": \"B\"}");
+    drafts = steward_task_extract_read_reply (reply, written_at, &error);
+    g_assert_null (drafts);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+    g_assert_cmpstr (error->message, ==, "The model’s answer held no list of tasks.");
+  }
+}
+
 /* -- the suite ------------------------------------------------------------- */
 
 static const char * const kinds[] = { "openai", "anthropic", "gemini", "ollama" };
@@ -600,6 +688,7 @@ main (int   argc,
   g_setenv (KEY_ENV, KEY, TRUE);
 
   g_test_add_func ("/steward/task-extract/read-arguments", test_read_arguments);
+  g_test_add_func ("/steward/task-extract/read-reply", test_read_reply);
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {

@@ -298,7 +298,8 @@ read_tasks (JsonNode   *arguments,
   JsonNode *tasks = NULL;
   JsonArray *list;
 
-  if (JSON_NODE_HOLDS_OBJECT (arguments))
+  /* An empty document parses to no node at all. */
+  if (arguments != NULL && JSON_NODE_HOLDS_OBJECT (arguments))
     tasks = json_object_get_member (json_node_get_object (arguments), "tasks");
   if (tasks == NULL || !JSON_NODE_HOLDS_ARRAY (tasks))
     {
@@ -363,11 +364,12 @@ steward_task_extract_read_arguments (const char  *arguments,
   return g_steal_pointer (&drafts);
 }
 
-/* The JSON object a model wrote as text: inside a ``` fence if there is
- * one, else from the first brace to the last. */
-static char *
-dup_text_object (const char *text)
+/* Where a model that ignores tools may have written the object: inside
+ * a ``` fence, or from the first brace to the last. */
+static GPtrArray *
+dup_text_candidates (const char *text)
 {
+  GPtrArray *candidates = g_ptr_array_new_with_free_func (g_free);
   const char *fence = strstr (text, "```");
   const char *start, *end;
 
@@ -377,27 +379,102 @@ dup_text_object (const char *text)
       const char *close = body ? strstr (body, "```") : NULL;
 
       if (close != NULL)
-        return g_strndup (body, close - body);
+        g_ptr_array_add (candidates, g_strndup (body, close - body));
     }
 
   start = strchr (text, '{');
   end = strrchr (text, '}');
-  if (start == NULL || end == NULL || end < start)
-    return NULL;
+  if (start != NULL && end != NULL && end > start)
+    g_ptr_array_add (candidates, g_strndup (start, end - start + 1));
 
-  return g_strndup (start, end - start + 1);
+  return candidates;
 }
 
-/* The tasks of the answer: from the calls of the tool, or else from the
- * object written in the text. */
+/* The arguments in an object written as text: the object itself, or
+ * what some models write for a call they cannot make, {"name":
+ * "add_tasks", "arguments" (or "parameters"): {…}}. */
+static JsonNode *
+text_arguments (JsonNode *root)
+{
+  static const char * const wrappers[] = { "arguments", "parameters" };
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return root;
+
+  object = json_node_get_object (root);
+  if (json_object_has_member (object, "tasks"))
+    return root;
+
+  for (guint i = 0; i < G_N_ELEMENTS (wrappers); i++)
+    {
+      JsonNode *inner = json_object_get_member (object, wrappers[i]);
+
+      if (inner != NULL && JSON_NODE_HOLDS_OBJECT (inner))
+        return inner;
+    }
+
+  return root;
+}
+
+/* The tasks of a reply's text: the first candidate that is JSON. */
 static GPtrArray *
-read_answer (StewardReply  *reply,
-             GDateTime     *written_at,
-             GError       **error)
+read_text (const char  *text,
+           GDateTime   *written_at,
+           GError     **error)
+{
+  g_autoptr(GPtrArray) candidates = dup_text_candidates (text);
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GPtrArray) drafts = NULL;
+
+  if (candidates->len == 0)
+    {
+      g_propagate_error (error, answer_error (_("The model’s answer held no list of tasks.")));
+      return NULL;
+    }
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const char *candidate = g_ptr_array_index (candidates, i);
+
+      if (steward_json_load_untrusted (parser, candidate, strlen (candidate), NULL) &&
+          json_parser_get_root (parser) != NULL)
+        {
+          drafts = g_ptr_array_new_with_free_func ((GDestroyNotify)steward_task_draft_free);
+          if (!read_tasks (text_arguments (json_parser_get_root (parser)), written_at, drafts, error))
+            return NULL;
+          return g_steal_pointer (&drafts);
+        }
+    }
+
+  g_propagate_error (error, answer_error (_("The model’s answer could not be read as JSON.")));
+  return NULL;
+}
+
+/**
+ * steward_task_extract_read_reply:
+ * @reply: a model's whole reply
+ * @written_at: when the text the tasks come from was written
+ * @error: where a sentence naming what was wrong goes
+ *   (%G_IO_ERROR_INVALID_DATA)
+ *
+ * Reads the tasks of @reply: from its calls of
+ * %STEWARD_TASK_EXTRACT_TOOL (all of them, in order), or, when it made
+ * none, from a JSON object in its text.
+ *
+ * Returns: (transfer full) (element-type StewardTaskDraft): the drafts,
+ *   perhaps none; %NULL when any part of the answer is malformed
+ */
+GPtrArray *
+steward_task_extract_read_reply (StewardReply  *reply,
+                                 GDateTime     *written_at,
+                                 GError       **error)
 {
   g_autoptr(GPtrArray) drafts = g_ptr_array_new_with_free_func ((GDestroyNotify)steward_task_draft_free);
-  g_autofree char *object = NULL;
   gboolean called = FALSE;
+
+  g_return_val_if_fail (STEWARD_IS_REPLY (reply), NULL);
+  g_return_val_if_fail (written_at != NULL, NULL);
 
   for (guint i = 0; i < steward_reply_get_n_tool_calls (reply); i++)
     {
@@ -425,13 +502,7 @@ read_answer (StewardReply  *reply,
   if (called)
     return g_steal_pointer (&drafts);
 
-  if (!(object = dup_text_object (steward_reply_get_text (reply))))
-    {
-      g_propagate_error (error, answer_error (_("The model’s answer held no list of tasks.")));
-      return NULL;
-    }
-
-  return steward_task_extract_read_arguments (object, written_at, error);
+  return read_text (steward_reply_get_text (reply), written_at, error);
 }
 
 static void
@@ -461,7 +532,7 @@ extract_chat_cb (GObject      *object,
       return;
     }
 
-  if (!(drafts = read_answer (ed->reply, ed->written_at, &error)))
+  if (!(drafts = steward_task_extract_read_reply (ed->reply, ed->written_at, &error)))
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, drafts, (GDestroyNotify)g_ptr_array_unref);

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "steward-reply.h"
 #include "steward-services.h"
 #include "steward-task-draft.h"
 
@@ -31,7 +32,8 @@ G_BEGIN_DECLS
  *   (a message's time, a file's modification time); %NULL: now, in the
  *   local time zone. Relative dates ("tomorrow", "next Friday") are
  *   resolved against it, it is sent in the prompt, and a due time the
- *   model gives without an offset is read in its time zone.
+ *   model gives without an offset is read in its time zone: pass a
+ *   stored UTC time through g_date_time_to_local() first.
  * @cancellable: (nullable): cancels the request
  * @callback: called in the thread-default main context of the caller
  * @user_data: for @callback
@@ -74,9 +76,13 @@ GPtrArray *steward_task_extract_finish (GAsyncResult         *result,
                                         GError              **error);
 
 /* For the tool registry and a chat reply that calls the tool: the
- * tool's JSON schema, and its arguments read as steward_task_extract_finish ()
- * reads them. */
+ * tool's JSON schema, and a reply or one call's arguments read as
+ * steward_task_extract_finish () reads them (the same drafts, the same
+ * sentences). */
 JsonObject *steward_task_extract_dup_tool_parameters (void);
+GPtrArray  *steward_task_extract_read_reply          (StewardReply *reply,
+                                                      GDateTime    *written_at,
+                                                      GError      **error);
 GPtrArray  *steward_task_extract_read_arguments      (const char   *arguments,
                                                       GDateTime    *written_at,
                                                       GError      **error);
