@@ -40,7 +40,8 @@ HARNESSES = (
      ('markdown-stream', 'markdown.dict', MAX_LEN_MARKDOWN_STREAM),
      ('settings', 'settings.dict', 4096),
      ('remember', 'remember.dict', 4096),
-     ('quick-add', 'quick-add.dict', 4096)] +
+     ('quick-add', 'quick-add.dict', 4096),
+     ('task-answer', 'task-answer.dict', 16384)] +
     [(f'decoder-{kind}-{mode}', 'providers.dict', MAX_LEN)
      for kind in KINDS for mode in ('stream', 'whole')])
 

@@ -414,6 +414,81 @@ test_request_ollama (void)
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (messages, 0), "role"), ==, "system");
 }
 
+/* A tool offered, and forced, in each kind's own format; the copy a
+ * retry sends carries the same; a request without tools names none. */
+static void
+test_request_tools (void)
+{
+  static const struct
+  {
+    const char *kind;
+    const char *tools;
+    const char *choice_member;
+    const char *choice;
+  } cases[] = {
+    { "openai",
+      "[{\"type\":\"function\",\"function\":{\"name\":\"add_tasks\",\"description\":\"Adds tasks.\","
+      "\"parameters\":{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\"}}}}}]",
+      "tool_choice", "{\"type\":\"function\",\"function\":{\"name\":\"add_tasks\"}}" },
+    { "anthropic",
+      "[{\"name\":\"add_tasks\",\"description\":\"Adds tasks.\","
+      "\"input_schema\":{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\"}}}}]",
+      "tool_choice", "{\"type\":\"tool\",\"name\":\"add_tasks\"}" },
+    { "gemini",
+      "[{\"functionDeclarations\":[{\"name\":\"add_tasks\",\"description\":\"Adds tasks.\","
+      "\"parameters\":{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\"}}}}]}]",
+      "toolConfig", "{\"functionCallingConfig\":{\"mode\":\"ANY\",\"allowedFunctionNames\":[\"add_tasks\"]}}" },
+    { "ollama",
+      "[{\"type\":\"function\",\"function\":{\"name\":\"add_tasks\",\"description\":\"Adds tasks.\","
+      "\"parameters\":{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\"}}}}}]",
+      NULL, NULL },
+  };
+  g_autoptr(JsonNode) schema = parse_json ("{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\"}}}");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(StewardProvider) provider = steward_provider_new (cases[i].kind, "Test", NULL);
+      g_autoptr(StewardChatRequest) request = steward_chat_request_new ("some-model");
+      g_autoptr(StewardChatRequest) copy = NULL;
+      g_autoptr(StewardChatRequest) plain = steward_chat_request_new ("some-model");
+      g_autoptr(JsonNode) want_tools = parse_json (cases[i].tools);
+      StewardProviderClass *klass = STEWARD_PROVIDER_GET_CLASS (provider);
+
+      steward_chat_request_add_message (request, STEWARD_MESSAGE_ROLE_USER, "Plan my day");
+      steward_chat_request_add_tool (request, "add_tasks", "Adds tasks.", json_node_get_object (schema));
+      steward_chat_request_force_tool (request, "add_tasks");
+      copy = steward_chat_request_copy (request);
+      steward_chat_request_add_message (plain, STEWARD_MESSAGE_ROLE_USER, "Plan my day");
+
+      for (guint j = 0; j < 2; j++)
+        {
+          g_autoptr(JsonNode) root = klass->build_chat_body (provider, j == 0 ? request : copy, TRUE);
+          JsonObject *body = json_node_get_object (root);
+
+          g_assert_true (json_node_equal (json_object_get_member (body, "tools"), want_tools));
+          if (cases[i].choice != NULL)
+            {
+              g_autoptr(JsonNode) want_choice = parse_json (cases[i].choice);
+
+              g_assert_true (json_node_equal (json_object_get_member (body, cases[i].choice_member), want_choice));
+            }
+          else
+            {
+              g_assert_false (json_object_has_member (body, "tool_choice"));
+            }
+        }
+
+      {
+        g_autoptr(JsonNode) root = klass->build_chat_body (provider, plain, TRUE);
+        JsonObject *body = json_node_get_object (root);
+
+        g_assert_false (json_object_has_member (body, "tools"));
+        g_assert_false (json_object_has_member (body, "tool_choice"));
+        g_assert_false (json_object_has_member (body, "toolConfig"));
+      }
+    }
+}
+
 static void
 test_models (void)
 {
@@ -704,6 +779,7 @@ main (int   argc,
   g_test_add_func ("/steward/providers/request/anthropic", test_request_anthropic);
   g_test_add_func ("/steward/providers/request/gemini", test_request_gemini);
   g_test_add_func ("/steward/providers/request/ollama", test_request_ollama);
+  g_test_add_func ("/steward/providers/request/tools", test_request_tools);
   g_test_add_func ("/steward/providers/models", test_models);
   g_test_add_func ("/steward/providers/unknown-kind", test_unknown_kind);
   g_test_add_func ("/steward/providers/odd-shapes", test_odd_shapes);

@@ -33,3 +33,5 @@
 #include "steward-store.h"
 #include "steward-system-prompt.h"
 #include "steward-task.h"
+#include "steward-task-draft.h"
+#include "steward-task-extractor.h"

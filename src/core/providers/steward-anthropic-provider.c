@@ -79,6 +79,37 @@ steward_anthropic_provider_build_chat_body (StewardProvider          *provider,
       json_builder_add_string_value (builder, system->str);
     }
 
+  if (request->tools->len > 0)
+    {
+      json_builder_set_member_name (builder, "tools");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < request->tools->len; i++)
+        {
+          const StewardChatTool *tool = g_ptr_array_index (request->tools, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, tool->name);
+          json_builder_set_member_name (builder, "description");
+          json_builder_add_string_value (builder, tool->description);
+          json_builder_set_member_name (builder, "input_schema");
+          _steward_json_add_schema (builder, tool->parameters);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+
+      if (request->forced_tool != NULL)
+        {
+          json_builder_set_member_name (builder, "tool_choice");
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "type");
+          json_builder_add_string_value (builder, "tool");
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, request->forced_tool);
+          json_builder_end_object (builder);
+        }
+    }
+
   json_builder_set_member_name (builder, "stream");
   json_builder_add_boolean_value (builder, stream);
   json_builder_end_object (builder);

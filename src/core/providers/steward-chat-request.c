@@ -20,6 +20,17 @@ chat_message_free (gpointer data)
   g_free (message);
 }
 
+static void
+chat_tool_free (gpointer data)
+{
+  StewardChatTool *tool = data;
+
+  g_free (tool->name);
+  g_free (tool->description);
+  g_clear_pointer (&tool->parameters, json_object_unref);
+  g_free (tool);
+}
+
 StewardChatRequest *
 steward_chat_request_new (const char *model)
 {
@@ -30,6 +41,7 @@ steward_chat_request_new (const char *model)
   self = g_new0 (StewardChatRequest, 1);
   self->model = g_strdup (model);
   self->messages = g_ptr_array_new_with_free_func (chat_message_free);
+  self->tools = g_ptr_array_new_with_free_func (chat_tool_free);
   self->max_tokens = STEWARD_CHAT_REQUEST_DEFAULT_MAX_TOKENS;
 
   return self;
@@ -44,6 +56,8 @@ steward_chat_request_free (StewardChatRequest *self)
   g_free (self->model);
   g_free (self->system);
   g_ptr_array_unref (self->messages);
+  g_ptr_array_unref (self->tools);
+  g_free (self->forced_tool);
   g_free (self);
 }
 
@@ -72,6 +86,54 @@ steward_chat_request_add_message (StewardChatRequest *self,
   g_ptr_array_add (self->messages, message);
 }
 
+/**
+ * steward_chat_request_add_tool:
+ * @name: the tool's name, as the model calls it
+ * @description: what the tool does, for the model
+ * @parameters: (transfer none): its arguments, as a JSON schema of type
+ *   object
+ *
+ * Offers a tool to the model; each kind sends it in its own format and
+ * reads the calls back into the reply's tool calls.
+ */
+void
+steward_chat_request_add_tool (StewardChatRequest *self,
+                               const char         *name,
+                               const char         *description,
+                               JsonObject         *parameters)
+{
+  StewardChatTool *tool;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (name != NULL && name[0] != '\0');
+  g_return_if_fail (parameters != NULL);
+
+  tool = g_new0 (StewardChatTool, 1);
+  tool->name = g_strdup (name);
+  tool->description = g_strdup (description ? description : "");
+  tool->parameters = json_object_ref (parameters);
+  g_ptr_array_add (self->tools, tool);
+}
+
+/**
+ * steward_chat_request_force_tool:
+ * @name: (nullable): one of the tools offered, or %NULL to let the model
+ *   choose
+ *
+ * Asks the model to answer by calling @name, where the API allows it.
+ * Kinds that cannot force a tool only offer it, so the answer may still
+ * come as text.
+ */
+void
+steward_chat_request_force_tool (StewardChatRequest *self,
+                                 const char         *name)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->forced_tool);
+  self->forced_tool = g_strdup (name);
+}
+
 StewardChatRequest *
 steward_chat_request_copy (const StewardChatRequest *request)
 {
@@ -90,6 +152,13 @@ steward_chat_request_copy (const StewardChatRequest *request)
 
       steward_chat_request_add_message (copy, message->role, message->content);
     }
+  for (guint i = 0; i < request->tools->len; i++)
+    {
+      const StewardChatTool *tool = g_ptr_array_index (request->tools, i);
+
+      steward_chat_request_add_tool (copy, tool->name, tool->description, tool->parameters);
+    }
+  steward_chat_request_force_tool (copy, request->forced_tool);
 
   return copy;
 }

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <json-glib/json-glib.h>
 
 #include "steward-enums.h"
 
@@ -18,6 +18,17 @@ typedef struct
   StewardMessageRole  role;
   char               *content;
 } StewardChatMessage;
+
+/* A tool offered to the model: its name, what it does (for the model)
+ * and its arguments as a JSON schema (an object schema; keep to what
+ * every kind reads: type, properties, items, required, enum,
+ * description). */
+typedef struct
+{
+  char       *name;
+  char       *description;
+  JsonObject *parameters;
+} StewardChatTool;
 
 /* What one request to a model carries, whatever the provider: each kind
  * turns it into its own wire format. */
@@ -31,6 +42,11 @@ typedef struct
   guint      timeout_seconds;
   /* Give up when the whole reply takes longer than this; 0: no limit */
   guint      deadline_seconds;
+  /* StewardChatTool: the tools offered, in order */
+  GPtrArray *tools;
+  /* The tool the model must call, where the API can say so (OpenAI,
+   * Anthropic, Gemini; Ollama only offers); NULL: the model chooses */
+  char      *forced_tool;
 } StewardChatRequest;
 
 #define STEWARD_CHAT_REQUEST_DEFAULT_MAX_TOKENS 4096
@@ -43,6 +59,12 @@ void                steward_chat_request_set_system  (StewardChatRequest *self,
 void                steward_chat_request_add_message (StewardChatRequest *self,
                                                       StewardMessageRole  role,
                                                       const char         *content);
+void                steward_chat_request_add_tool    (StewardChatRequest *self,
+                                                      const char         *name,
+                                                      const char         *description,
+                                                      JsonObject         *parameters);
+void                steward_chat_request_force_tool  (StewardChatRequest *self,
+                                                      const char         *name);
 /* The role as OpenAI, Anthropic and Ollama name it on the wire */
 const char         *steward_chat_role_to_wire        (StewardMessageRole  role);
 

@@ -97,6 +97,48 @@ steward_gemini_provider_build_chat_body (StewardProvider          *provider,
       json_builder_end_object (builder);
     }
 
+  if (request->tools->len > 0)
+    {
+      json_builder_set_member_name (builder, "tools");
+      json_builder_begin_array (builder);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "functionDeclarations");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < request->tools->len; i++)
+        {
+          const StewardChatTool *tool = g_ptr_array_index (request->tools, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, tool->name);
+          json_builder_set_member_name (builder, "description");
+          json_builder_add_string_value (builder, tool->description);
+          json_builder_set_member_name (builder, "parameters");
+          _steward_json_add_schema (builder, tool->parameters);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      json_builder_end_array (builder);
+
+      /* ANY: the model must call one of the allowed functions. */
+      if (request->forced_tool != NULL)
+        {
+          json_builder_set_member_name (builder, "toolConfig");
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "functionCallingConfig");
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "mode");
+          json_builder_add_string_value (builder, "ANY");
+          json_builder_set_member_name (builder, "allowedFunctionNames");
+          json_builder_begin_array (builder);
+          json_builder_add_string_value (builder, request->forced_tool);
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+          json_builder_end_object (builder);
+        }
+    }
+
   if (request->max_tokens > 0)
     {
       json_builder_set_member_name (builder, "generationConfig");

@@ -65,6 +65,9 @@ steward_ollama_provider_build_chat_body (StewardProvider          *provider,
     }
   json_builder_end_array (builder);
 
+  /* Ollama has no way to force a tool: it is only offered. */
+  _steward_json_add_function_tools (builder, request);
+
   json_builder_set_member_name (builder, "stream");
   json_builder_add_boolean_value (builder, stream);
 

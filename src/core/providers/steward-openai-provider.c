@@ -71,6 +71,21 @@ steward_openai_provider_build_chat_body (StewardProvider          *provider,
       json_builder_add_int_value (builder, request->max_tokens);
     }
 
+  _steward_json_add_function_tools (builder, request);
+  if (request->forced_tool != NULL && request->tools->len > 0)
+    {
+      json_builder_set_member_name (builder, "tool_choice");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, "function");
+      json_builder_set_member_name (builder, "function");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, request->forced_tool);
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+    }
+
   json_builder_set_member_name (builder, "stream");
   json_builder_add_boolean_value (builder, stream);
 

@@ -133,6 +133,50 @@ _steward_json_dup_member_as_text (JsonObject *object,
   return json_to_string (node, FALSE);
 }
 
+/* A JSON schema of the request, added where @builder stands. */
+void
+_steward_json_add_schema (JsonBuilder *builder,
+                          JsonObject  *schema)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_set_object (node, schema);
+  json_builder_add_value (builder, node);
+}
+
+/* The tools of @request as OpenAI and Ollama take them:
+ * "tools": [{"type": "function", "function": {"name", "description",
+ * "parameters"}}]; nothing when there are none. */
+void
+_steward_json_add_function_tools (JsonBuilder              *builder,
+                                  const StewardChatRequest *request)
+{
+  if (request->tools->len == 0)
+    return;
+
+  json_builder_set_member_name (builder, "tools");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < request->tools->len; i++)
+    {
+      const StewardChatTool *tool = g_ptr_array_index (request->tools, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, "function");
+      json_builder_set_member_name (builder, "function");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, tool->name);
+      json_builder_set_member_name (builder, "description");
+      json_builder_add_string_value (builder, tool->description);
+      json_builder_set_member_name (builder, "parameters");
+      _steward_json_add_schema (builder, tool->parameters);
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 /* The ids of a model list: the string @id_member of each object in the
  * array @array_member ("data"/"id" for OpenAI and Anthropic). */
 GStrv

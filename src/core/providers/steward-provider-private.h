@@ -54,6 +54,10 @@ gboolean    _steward_json_get_boolean (JsonObject *object,
                                      gboolean    fallback);
 char       *_steward_json_dup_member_as_text (JsonObject *object,
                                      const char *member);
+void        _steward_json_add_schema (JsonBuilder *builder,
+                                     JsonObject  *schema);
+void        _steward_json_add_function_tools (JsonBuilder *builder,
+                                     const StewardChatRequest *request);
 GStrv       _steward_provider_parse_data_ids (StewardProvider *provider,
                                      JsonNode        *root);
 GStrv       _steward_json_collect_strings (JsonNode  *root,
