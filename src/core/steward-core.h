@@ -23,6 +23,7 @@
 #include "steward-provider-record.h"
 #include "steward-provider-registry.h"
 #include "steward-provider.h"
+#include "steward-recurrence.h"
 #include "steward-reply.h"
 #include "steward-row-list.h"
 #include "steward-search-result.h"
