@@ -11,6 +11,7 @@
 
 #include "steward-conversation-private.h"
 #include "steward-store-private.h"
+#include "steward-task-private.h"
 
 /* Lists that keep themselves up to date: how a StewardRowList or a
  * StewardMessageList (core/model) reads the store's tables, which the
@@ -150,6 +151,15 @@ find_task (GObject  *source,
   return steward_store_find_task (STEWARD_STORE (source), id, error);
 }
 
+static void
+update_task (gpointer item,
+             gpointer fresh)
+{
+  _steward_task_update (item, fresh);
+}
+
+/* A task moved on the board stays the same object, updated in place: the
+ * columns (StewardTaskColumn) keep their rows and tell only of moves. */
 static const StewardRowListKind tasks_kind = {
   .item_type = steward_task_get_type,
   .table = STEWARD_TABLE_TASKS,
@@ -158,6 +168,7 @@ static const StewardRowListKind tasks_kind = {
   .list = list_tasks,
   .find = find_task,
   .is_not_found = is_not_found,
+  .update = update_task,
 };
 
 static gint64
