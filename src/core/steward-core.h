@@ -23,6 +23,7 @@
 #include "steward-provider-record.h"
 #include "steward-provider-registry.h"
 #include "steward-provider.h"
+#include "steward-quick-add.h"
 #include "steward-recurrence.h"
 #include "steward-reply.h"
 #include "steward-row-list.h"
@@ -34,3 +35,5 @@
 #include "steward-store.h"
 #include "steward-system-prompt.h"
 #include "steward-task.h"
+#include "steward-task-column.h"
+#include "steward-task-draft.h"

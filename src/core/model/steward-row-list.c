@@ -650,3 +650,17 @@ steward_row_list_get_error (StewardRowList *self)
 
   return self->error;
 }
+
+/**
+ * steward_row_list_get_source:
+ *
+ * Returns: (transfer none): what the list reads its rows from (the store),
+ *   so a view of the list can follow the same changes
+ */
+GObject *
+steward_row_list_get_source (StewardRowList *self)
+{
+  g_return_val_if_fail (STEWARD_IS_ROW_LIST (self), NULL);
+
+  return self->source;
+}
