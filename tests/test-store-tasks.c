@@ -654,10 +654,69 @@ test_migrate_from_8 (StoreFixture  *fixture,
   g_assert_cmpstr (rows, ==, "todo:1,3,2 doing:5 done:4");
 }
 
+/* A repeating task comes back at the same hour of the user's day when
+ * the clocks change (this suite runs in Europe/Berlin, where summer time
+ * ends on 25 October 2026), and a day stays a day. */
+static void
+test_repeat_across_dst (StoreFixture  *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(StewardTaskDraft) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  gint64 weekly, monthly, next = 0;
+
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+
+  /* Thursday 22 October, 9:00 summer time: 7:00 UTC */
+  draft = steward_task_draft_new ("Standup");
+  draft->due = g_date_time_new_local (2026, 10, 22, 9, 0, 0);
+  draft->due_has_time = TRUE;
+  draft->rrule = g_strdup ("FREQ=WEEKLY;BYDAY=TH");
+  weekly = steward_store_add_task (store, draft, STEWARD_TASK_STATUS_TODO, &error);
+  g_assert_no_error (error);
+  stored = store_fixture_query (fixture->db_path, "SELECT due FROM tasks WHERE title = 'Standup'");
+  g_assert_cmpstr (stored, ==, "2026-10-22T07:00:00Z");
+
+  g_assert_true (steward_store_complete_task (store, weekly, &next, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT due FROM tasks WHERE id = %" G_GINT64_FORMAT, next);
+    g_autofree char *due = store_fixture_query (fixture->db_path, sql);
+    g_autoptr(StewardTask) task = steward_store_find_task (store, next, &error);
+    g_autoptr(GDateTime) local = g_date_time_to_local (steward_task_get_due (task));
+
+    /* Winter time: 9:00 is 8:00 UTC */
+    g_assert_cmpstr (due, ==, "2026-10-29T08:00:00Z");
+    g_assert_cmpint (g_date_time_get_hour (local), ==, 9);
+  }
+
+  /* A day on the 31st, monthly: the last day of November, as a day */
+  g_clear_pointer (&draft, steward_task_draft_free);
+  draft = steward_task_draft_new ("Rent");
+  draft->due = g_date_time_new_local (2026, 10, 31, 0, 0, 0);
+  draft->rrule = g_strdup ("FREQ=MONTHLY");
+  monthly = steward_store_add_task (store, draft, STEWARD_TASK_STATUS_DOING, &error);
+  g_assert_no_error (error);
+  g_assert_true (steward_store_complete_task (store, monthly, &next, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT due || ' ' || status FROM tasks WHERE id = %" G_GINT64_FORMAT, next);
+    g_autofree char *due = store_fixture_query (fixture->db_path, sql);
+
+    g_assert_cmpstr (due, ==, "2026-11-30 todo");
+  }
+  assert_dense (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* Local time is where the calendar of repeating tasks is kept */
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) STORE_TEST_ADD ("store-tasks", path, func)
@@ -669,6 +728,7 @@ main (int   argc,
   ADD ("write-errors", test_write_errors);
   ADD ("random-sequences", test_random_sequences);
   ADD ("migrate-from-8", test_migrate_from_8);
+  ADD ("repeat-across-dst", test_repeat_across_dst);
 
 #undef ADD
 
