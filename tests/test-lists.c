@@ -541,14 +541,19 @@ test_tasks_follow (StoreFixture  *fixture,
   {
     g_autoptr(StewardTask) pack = NULL;
     guint notified = 0;
+    guint updated = 0;
 
     g_assert_true (steward_row_list_find (list, 2, &position));
     pack = g_list_model_get_item (G_LIST_MODEL (list), position);
     g_signal_connect_swapped (pack, "notify::title", G_CALLBACK (count_notify), &notified);
+    g_signal_connect_swapped (list, "row-updated", G_CALLBACK (count_notify), &updated);
     store_fixture_exec (fixture->db_path, "UPDATE tasks SET status = 'done', title = 'Packed' WHERE id = 2;");
     emit_row_changed (store, "tasks", STEWARD_ROW_CHANGED, 2);
     g_assert_cmpuint (shadow->signals, ==, 0);
     g_assert_cmpuint (notified, ==, 1);
+    /* … and the list says so, for views that order by what changed */
+    g_assert_cmpuint (updated, ==, 1);
+    g_signal_handlers_disconnect_by_data (list, &updated);
     g_assert_cmpstr (steward_task_get_title (pack), ==, "Packed");
     g_assert_cmpint (steward_task_get_status (pack), ==, STEWARD_TASK_STATUS_DONE);
     g_signal_handlers_disconnect_by_data (pack, &notified);
@@ -668,8 +673,12 @@ test_services_lists (StoreFixture  *fixture,
                       "INSERT INTO tasks (title, created_at, updated_at) VALUES"
                       " ('Pack', '2026-03-01T10:00:00.000Z', '2026-03-01T10:00:00.000Z');");
 
+  /* Tasks are read in a worker: a board can be long */
   tasks = steward_services_get_tasks (services, &error);
   g_assert_no_error (error);
+  while (!steward_row_list_get_loaded (tasks))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (steward_row_list_get_error (tasks));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tasks)), ==, 1);
   g_assert_true (steward_services_get_tasks (services, NULL) == tasks);
 

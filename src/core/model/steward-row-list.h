@@ -70,6 +70,5 @@ gboolean        steward_row_list_load_finish (StewardRowList      *self,
                                               GError             **error);
 gboolean        steward_row_list_get_loaded  (StewardRowList      *self);
 const GError   *steward_row_list_get_error   (StewardRowList      *self);
-GObject        *steward_row_list_get_source  (StewardRowList      *self);
 
 G_END_DECLS

@@ -29,6 +29,8 @@
 #define TASK_COLUMNS "id, title, notes, status, priority, category, due, rrule, position," \
                      " source, source_ref, created_at, updated_at, completed_at, reminded_at"
 
+#define LIST_TASKS_SQL "SELECT " TASK_COLUMNS " FROM tasks ORDER BY created_at DESC, id DESC"
+
 /* A day ('YYYY-MM-DD') is that day's midnight, local time; a moment is
  * UTC. */
 static GDateTime *
@@ -123,12 +125,43 @@ steward_store_list_tasks (StewardStore  *self,
 {
   g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
 
-  return _steward_store_list (self, STEWARD_TYPE_TASK,
-                              "SELECT " TASK_COLUMNS
-                              "  FROM tasks"
-                              " ORDER BY created_at DESC, id DESC",
-                              task_from_row,
-                              error);
+  return _steward_store_list (self, STEWARD_TYPE_TASK, LIST_TASKS_SQL, task_from_row, error);
+}
+
+/**
+ * steward_store_list_tasks_async:
+ *
+ * Lists the tasks as steward_store_list_tasks() does, in a worker thread
+ * on a connection of its own: a board of thousands of tasks opens
+ * without blocking the window.
+ */
+void
+steward_store_list_tasks_async (StewardStore        *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (STEWARD_IS_STORE (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  _steward_store_list_async (self, STEWARD_TYPE_TASK, LIST_TASKS_SQL, task_from_row,
+                             STEWARD_STORE_READ_DEFAULT, NULL, 0,
+                             steward_store_list_tasks_async,
+                             cancellable, callback, user_data);
+}
+
+/**
+ * steward_store_list_tasks_finish:
+ *
+ * Returns: (transfer full): a #GListModel of #StewardTask, the most
+ *   recently created first, or %NULL with @error set
+ */
+GListModel *
+steward_store_list_tasks_finish (StewardStore  *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return _steward_store_list_finish (self, result, error);
 }
 
 static gpointer

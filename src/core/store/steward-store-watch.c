@@ -143,6 +143,23 @@ list_tasks (GObject  *source,
   return steward_store_list_tasks (STEWARD_STORE (source), error);
 }
 
+static void
+list_tasks_async (GObject             *source,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  steward_store_list_tasks_async (STEWARD_STORE (source), cancellable, callback, user_data);
+}
+
+static GListModel *
+list_tasks_finish (GObject       *source,
+                   GAsyncResult  *result,
+                   GError       **error)
+{
+  return steward_store_list_tasks_finish (STEWARD_STORE (source), result, error);
+}
+
 static gpointer
 find_task (GObject  *source,
            gint64    id,
@@ -169,6 +186,8 @@ static const StewardRowListKind tasks_kind = {
   .find = find_task,
   .is_not_found = is_not_found,
   .update = update_task,
+  .list_async = list_tasks_async,
+  .list_finish = list_tasks_finish,
 };
 
 static gint64

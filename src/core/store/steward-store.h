@@ -113,6 +113,13 @@ GListModel   *steward_store_list_conversations_finish (StewardStore        *self
                                                        GError             **error);
 GListModel   *steward_store_list_tasks             (StewardStore         *self,
                                                     GError              **error);
+void          steward_store_list_tasks_async       (StewardStore         *self,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+GListModel   *steward_store_list_tasks_finish      (StewardStore         *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
 GListModel   *steward_store_list_projects          (StewardStore         *self,
                                                     GError              **error);
 

@@ -31,12 +31,10 @@ struct _StewardTaskColumn
 
   /* Owned */
   StewardRowList    *tasks;
-  GObject           *source;
   GPtrArray         *items;
   guint              refresh_source;
   gulong             items_changed_id;
-  gulong             row_changed_id;
-  gulong             external_id;
+  gulong             row_updated_id;
 
   StewardTaskStatus  status;
 };
@@ -255,14 +253,11 @@ steward_task_column_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (self->tasks != NULL)
-    g_clear_signal_handler (&self->items_changed_id, self->tasks);
-  if (self->source != NULL)
     {
-      g_clear_signal_handler (&self->row_changed_id, self->source);
-      g_clear_signal_handler (&self->external_id, self->source);
+      g_clear_signal_handler (&self->items_changed_id, self->tasks);
+      g_clear_signal_handler (&self->row_updated_id, self->tasks);
     }
   g_clear_object (&self->tasks);
-  g_clear_object (&self->source);
 
   G_OBJECT_CLASS (steward_task_column_parent_class)->dispose (object);
 }
@@ -345,7 +340,6 @@ steward_task_column_new (StewardRowList    *tasks,
                          StewardTaskStatus  status)
 {
   StewardTaskColumn *self;
-  GObject *source;
 
   g_return_val_if_fail (STEWARD_IS_ROW_LIST (tasks), NULL);
   g_return_val_if_fail (g_list_model_get_item_type (G_LIST_MODEL (tasks)) == STEWARD_TYPE_TASK, NULL);
@@ -355,19 +349,12 @@ steward_task_column_new (StewardRowList    *tasks,
   self->tasks = g_object_ref (tasks);
   self->status = status;
 
-  /* A row told as changed may have moved without the list telling of it
-   * (it updates the row in place): the column follows the same signals. */
+  /* A task that moved is updated in place by the list, which then tells
+   * of it as a row updated rather than as items changed. */
   self->items_changed_id = g_signal_connect_swapped (tasks, "items-changed",
                                                      G_CALLBACK (tasks_changed_cb), self);
-  if ((source = steward_row_list_get_source (tasks)) != NULL)
-    {
-      self->source = g_object_ref (source);
-      self->row_changed_id = g_signal_connect_swapped (source, "row-changed::tasks",
-                                                       G_CALLBACK (tasks_changed_cb), self);
-      if (g_signal_lookup ("external-change", G_OBJECT_TYPE (source)) != 0)
-        self->external_id = g_signal_connect_swapped (source, "external-change",
-                                                      G_CALLBACK (tasks_changed_cb), self);
-    }
+  self->row_updated_id = g_signal_connect_swapped (tasks, "row-updated",
+                                                   G_CALLBACK (tasks_changed_cb), self);
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
   self->items = collect (self);
