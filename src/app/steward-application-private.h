@@ -8,6 +8,7 @@
 #pragma once
 
 #include "steward-application.h"
+#include "steward-task-reminders.h"
 
 G_BEGIN_DECLS
 
@@ -18,8 +19,10 @@ struct _StewardApplication
   /* Owned */
   GCancellable    *cancellable;
   StewardServices *services;
+  StewardTaskReminders *reminders;
 };
 
-void _steward_application_actions_init (StewardApplication *self);
+void _steward_application_actions_init   (StewardApplication *self);
+void _steward_application_reminders_init (StewardApplication *self);
 
 G_END_DECLS

@@ -59,6 +59,7 @@ steward_application_startup (GApplication *application)
   G_APPLICATION_CLASS (steward_application_parent_class)->startup (application);
 
   _steward_application_actions_init (self);
+  _steward_application_reminders_init (self);
 
   /* Before the first window: on a software OpenGL, cairo draws faster. */
   steward_renderer_choose (gdk_display_get_default ());
@@ -117,6 +118,7 @@ steward_application_dispose (GObject *object)
   StewardApplication *self = (StewardApplication *)object;
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->reminders);
   g_clear_object (&self->services);
 
   G_OBJECT_CLASS (steward_application_parent_class)->dispose (object);
