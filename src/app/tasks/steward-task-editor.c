@@ -266,6 +266,7 @@ steward_task_editor_new (StewardTask *task)
   self = g_object_new (STEWARD_TYPE_TASK_EDITOR, NULL);
   self->task = g_object_ref (task);
   load (self);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->title_row));
 
   return GTK_WIDGET (self);
 }
