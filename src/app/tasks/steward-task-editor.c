@@ -263,7 +263,10 @@ steward_task_editor_new (StewardTask *task)
 
   g_return_val_if_fail (STEWARD_IS_TASK (task), NULL);
 
-  self = g_object_new (STEWARD_TYPE_TASK_EDITOR, NULL);
+  /* AdwWindow reads as a generic container to a screen reader. */
+  self = g_object_new (STEWARD_TYPE_TASK_EDITOR,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
+                       NULL);
   self->task = g_object_ref (task);
   load (self);
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->title_row));
