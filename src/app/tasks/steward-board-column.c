@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 
 #include "steward-board-column-private.h"
 #include "steward-enum-types.h"
@@ -73,9 +75,17 @@ update_count (StewardBoardColumn *self)
 {
   guint n_items = self->model ? g_list_model_get_n_items (self->model) : 0;
   g_autofree char *count = g_strdup_printf ("%u", n_items);
+  g_autofree char *description = NULL;
 
   gtk_label_set_text (self->count_label, count);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), n_items == 0);
+
+  /* Translators: how many cards a column of the board shows, for a
+   * screen reader */
+  description = g_strdup_printf (ngettext ("%u task", "%u tasks", n_items), n_items);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
 }
 
 /**

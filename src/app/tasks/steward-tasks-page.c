@@ -343,13 +343,17 @@ focus:
     steward_board_column_focus_task (column, id);
 }
 
+/* Left and Right: the focus goes to the card at the same place in the
+ * next column that has cards, that way. */
 static void
 focus_column_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
 {
   StewardTasksPage *self = STEWARD_TASKS_PAGE (widget);
+  int from = -1;
   int status;
+  int step;
   guint index;
 
   g_variant_get (param, "(iu)", &status, &index);
@@ -357,8 +361,16 @@ focus_column_action (GtkWidget  *widget,
   if (status < STEWARD_TASK_STATUS_TODO || status > STEWARD_TASK_STATUS_DONE)
     return;
 
-  if (!steward_board_column_focus_position (_steward_tasks_page_get_column (self, status), index))
-    gtk_widget_error_bell (widget);
+  for (int i = STEWARD_TASK_STATUS_TODO; i <= STEWARD_TASK_STATUS_DONE; i++)
+    if (steward_focus_is_within (GTK_WIDGET (_steward_tasks_page_get_column (self, i))))
+      from = i;
+  step = from > status ? -1 : 1;
+
+  for (; status >= STEWARD_TASK_STATUS_TODO && status <= STEWARD_TASK_STATUS_DONE; status += step)
+    if (steward_board_column_focus_position (_steward_tasks_page_get_column (self, status), index))
+      return;
+
+  gtk_widget_error_bell (widget);
 }
 
 /* -- editing ------------------------------------------------------------ */
