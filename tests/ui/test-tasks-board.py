@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 # The task board: quick add says what it understood before it adds; the
-# card moves to In Progress with Ctrl+Right (the focus going with it),
+# card moves up and down its column with Ctrl+Up/Down and to In Progress
+# with Ctrl+Right (the focus going with it),
 # then to Done with the mouse, dragged; after a restart it is still in
 # Done; Delete takes it off with Undo, and closing the window deletes it
 # for good. The filter bar narrows the board; Enter opens the editor,
@@ -138,6 +139,17 @@ def body(steward):
     ui.wait_for(lambda: column_of(focused(steward)) == 'To Do', 'Down to enter To Do')
     steward.key('Down')
     focus_on_card(steward, 'To Do', 'Down to reach “Call Sam”')
+
+    # Ctrl+Up and Ctrl+Down reorder the column, the focus staying on it.
+    steward.key('ctrl+Up')
+    ui.wait_for(lambda: tasks(steward)[TITLE]['position'] == 0, 'Ctrl+Up to put “Call Sam” first')
+    focus_on_card(steward, 'To Do', 'the focus to stay on the card moved up')
+    items = ui.wait_for(lambda: [n.name for n in ui.find_all(steward.find_visible('list', 'To Do'), 'list item')],
+                        'the To Do cards')
+    assert items[:2] == [TITLE, 'Water the plants'], items
+    steward.key('ctrl+Down')
+    ui.wait_for(lambda: tasks(steward)[TITLE]['position'] == 1, 'Ctrl+Down to put it back')
+    focus_on_card(steward, 'To Do', 'the focus to stay on the card moved down')
 
     # Ctrl+Right: to In Progress, and the focus goes with it.
     steward.key('ctrl+Right')
