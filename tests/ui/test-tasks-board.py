@@ -3,8 +3,8 @@
 # card moves up and down its column with Ctrl+Up/Down and to In Progress
 # with Ctrl+Right (the focus going with it),
 # then to Done with the mouse, dragged; after a restart it is still in
-# Done; Delete takes it off with Undo, and closing the window deletes it
-# for good. The filter bar narrows the board; Enter opens the editor,
+# Done; Delete takes it off with Undo (and so does Clear), and closing the
+# window deletes it for good. The filter bar narrows the board; Enter opens the editor,
 # which saves with Ctrl+Enter. steward-cli agrees with the board at each
 # step.
 #
@@ -207,6 +207,16 @@ def body(steward):
     ui.click(ui.wait_for(lambda: undo_button(steward), 'the toast’s Undo'))
     ui.wait_for(lambda: card(steward, 'Done'), 'Undo to bring the card back')
     assert TITLE in tasks(steward)
+
+    # Clear, above Done, takes every done card off, with Undo too.
+    # GTK 4.8 names a button by its accessible label and its label both.
+    clear = ui.wait_for(lambda: next((n for n in ui.find_all(steward.frame, 'push button')
+                                      if n.name and n.name.startswith('Clear Done') and ui.is_visible(n)), None),
+                        'the Clear Done button')
+    ui.click(clear)
+    ui.wait_for(lambda: card(steward, 'Done') is None, 'Clear to take the done card off')
+    ui.click(ui.wait_for(lambda: undo_button(steward), 'the toast’s Undo'))
+    ui.wait_for(lambda: card(steward, 'Done'), 'Undo to bring the done card back')
 
     # Deleted again, and the window closed before the toast goes: the
     # store forgets it.
