@@ -21,7 +21,6 @@ struct _StewardTasksPage
 
   /* Template widgets */
   GtkDropDown          *category_dropdown;
-  GtkButton            *clear_done_button;
   StewardBoardColumn   *doing_column;
   StewardBoardColumn   *done_column;
   StewardQuickAddEntry *empty_quick_add;

@@ -223,6 +223,7 @@ add_task_cb (StewardTasksPage     *self,
 {
   StewardStore *store = _steward_tasks_page_get_store ();
   g_autoptr(GError) error = NULL;
+  guint position;
   gint64 id;
 
   g_assert (STEWARD_IS_TASKS_PAGE (self));
@@ -243,21 +244,10 @@ add_task_cb (StewardTasksPage     *self,
     steward_quick_add_entry_focus (self->quick_add);
 
   /* The new card shows, at the end of To do. */
-  {
-    guint position = steward_board_column_find_task (self->todo_column, id);
-
-    if (position != GTK_INVALID_LIST_POSITION)
-      gtk_widget_activate_action (GTK_WIDGET (steward_board_column_get_list_view (self->todo_column)),
-                                  "list.scroll-to-item", "u", position);
-  }
-}
-
-static void
-add_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *param)
-{
-  steward_tasks_page_focus_quick_add (STEWARD_TASKS_PAGE (widget));
+  position = steward_board_column_find_task (self->todo_column, id);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (steward_board_column_get_list_view (self->todo_column)),
+                                "list.scroll-to-item", "u", position);
 }
 
 /* -- moving ------------------------------------------------------------- */
@@ -519,7 +509,6 @@ steward_tasks_page_class_init (StewardTasksPageClass *klass)
   g_type_ensure (STEWARD_TYPE_QUICK_ADD_ENTRY);
   g_type_ensure (STEWARD_TYPE_TASK);
 
-  gtk_widget_class_install_action (widget_class, "board.add", NULL, add_action);
   _steward_tasks_page_class_init_delete (widget_class);
   gtk_widget_class_install_action (widget_class, "board.edit", "x", edit_action);
   gtk_widget_class_install_action (widget_class, "board.focus-column", "(iu)", focus_column_action);
@@ -527,7 +516,6 @@ steward_tasks_page_class_init (StewardTasksPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/steward-tasks-page.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardTasksPage, category_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, StewardTasksPage, clear_done_button);
   gtk_widget_class_bind_template_child (widget_class, StewardTasksPage, doing_column);
   gtk_widget_class_bind_template_child (widget_class, StewardTasksPage, done_column);
   gtk_widget_class_bind_template_child (widget_class, StewardTasksPage, empty_quick_add);
