@@ -88,6 +88,8 @@ set_day (StewardTaskEditor *self,
   update_date_button (self);
 }
 
+/* The arrow keys move the selected day too: the calendar closes only on
+ * a click on a day, or Enter. */
 static void
 day_selected_cb (StewardTaskEditor *self,
                  GtkCalendar       *calendar)
@@ -95,7 +97,33 @@ day_selected_cb (StewardTaskEditor *self,
   g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
 
   set_day (self, date);
+}
+
+static void
+calendar_released_cb (StewardTaskEditor *self,
+                      int                n_press,
+                      double             x,
+                      double             y,
+                      GtkGestureClick   *gesture)
+{
   gtk_popover_popdown (self->date_popover);
+}
+
+static gboolean
+calendar_key_pressed_cb (StewardTaskEditor     *self,
+                         guint                  keyval,
+                         guint                  keycode,
+                         GdkModifierType        state,
+                         GtkEventControllerKey *controller)
+{
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter &&
+      keyval != GDK_KEY_ISO_Enter && keyval != GDK_KEY_space)
+    return GDK_EVENT_PROPAGATE;
+
+  day_selected_cb (self, self->calendar);
+  gtk_popover_popdown (self->date_popover);
+
+  return GDK_EVENT_STOP;
 }
 
 static void
@@ -331,8 +359,21 @@ steward_task_editor_class_init (StewardTaskEditorClass *klass)
 static void
 steward_task_editor_init (StewardTaskEditor *self)
 {
+  GtkGesture *click;
+  GtkEventController *keys;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect_object (self->title_row, "notify::text", G_CALLBACK (title_changed_cb),
                            self, G_CONNECT_SWAPPED);
+
+  /* After the calendar's own gesture has picked the day. */
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_BUBBLE);
+  g_signal_connect_object (click, "released", G_CALLBACK (calendar_released_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->calendar), GTK_EVENT_CONTROLLER (click));
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (calendar_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->calendar), keys);
 }
