@@ -196,6 +196,14 @@ new_conversation_action (GtkWidget  *widget,
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "error") == 0)
     return;
 
+  /* Ctrl+N on the board adds a task instead. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "tasks") == 0)
+    {
+      adw_leaflet_set_visible_child (self->leaflet, self->content);
+      steward_tasks_page_focus_quick_add (self->tasks_page);
+      return;
+    }
+
   steward_window_set_page (self, "chat");
   adw_leaflet_set_visible_child (self->leaflet, self->content);
   steward_chat_page_new_conversation (self->chat_page);

@@ -164,7 +164,18 @@ def x_window(title):
     """The X window id of the visible toplevel titled exactly @title."""
     out = subprocess.run(['xdotool', 'search', '--onlyvisible', '--name', f'^{title}$'],
                          capture_output=True, text=True).stdout.split()
+    if len(out) > 1:
+        # GTK leaves a 1×1 window titled as the application after a drag
+        # and drop on X11: the largest is the toplevel.
+        out.sort(key=_window_area)
     return out[-1] if out else None
+
+
+def _window_area(wid):
+    geometry = subprocess.run(['xdotool', 'getwindowgeometry', '--shell', wid],
+                              capture_output=True, text=True).stdout
+    values = dict(line.split('=', 1) for line in geometry.split() if '=' in line)
+    return int(values.get('WIDTH', 0)) * int(values.get('HEIGHT', 0))
 
 
 def key(title, *keys):

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # What the store holds shows up: a conversation written to the database
-# appears in the Chat list, a task in Tasks (with its status), a document
-# project in Documents, and a setting made with the CLI in Preferences.
+# appears in the Chat list, a task on the board in its status's column,
+# a document project in Documents, and a setting made with the CLI in Preferences.
 # What another process writes while the app runs shows up too, and what
 # it deletes goes.
 #
@@ -55,9 +55,9 @@ def body(steward):
 
     steward.click('list item', 'Tasks')
     steward.wait_page('Tasks')
-    tasks = steward.wait_visible('list', 'Tasks')
-    ui.wait_for(lambda: ui.find(tasks, 'label', 'Pack the bags'), 'the task “Pack the bags” in the list')
-    ui.wait_for(lambda: ui.find(tasks, 'label', 'In Progress'), 'the task’s status, “In Progress”')
+    # On the board, in the column of its status.
+    doing = steward.wait_visible('list', 'In Progress')
+    ui.wait_for(lambda: ui.find(doing, 'list item', 'Pack the bags'), 'the task “Pack the bags” in In Progress')
     steward.wait_gone('label', 'No Tasks')
 
     steward.click('list item', 'Documents')

@@ -170,6 +170,13 @@ steward_quick_add_entry_grab_focus (GtkWidget *widget)
   return gtk_widget_grab_focus (GTK_WIDGET (STEWARD_QUICK_ADD_ENTRY (widget)->entry));
 }
 
+static gboolean
+steward_quick_add_entry_move_focus (GtkWidget        *widget,
+                                    GtkDirectionType  direction)
+{
+  return gtk_widget_child_focus (GTK_WIDGET (STEWARD_QUICK_ADD_ENTRY (widget)->entry), direction);
+}
+
 static void
 steward_quick_add_entry_class_init (StewardQuickAddEntryClass *klass)
 {
@@ -178,6 +185,10 @@ steward_quick_add_entry_class_init (StewardQuickAddEntryClass *klass)
 
   object_class->dispose = steward_quick_add_entry_dispose;
   widget_class->grab_focus = steward_quick_add_entry_grab_focus;
+  /* As GtkEntry: the focus moves through the entry alone. The default
+   * would grab the focus for the widget itself on Shift+Tab out of the
+   * entry, which grab_focus gives back to the entry: Shift+Tab stuck. */
+  widget_class->focus = steward_quick_add_entry_move_focus;
 
   /**
    * StewardQuickAddEntry::add-task:

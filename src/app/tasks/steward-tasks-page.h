@@ -15,4 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StewardTasksPage, steward_tasks_page, STEWARD, TASKS_PAGE, GtkWidget)
 
+void steward_tasks_page_focus_quick_add (StewardTasksPage *self);
+void steward_tasks_page_flush_deletes   (StewardTasksPage *self);
+
 G_END_DECLS
