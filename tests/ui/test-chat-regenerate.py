@@ -125,7 +125,10 @@ def body(steward):
                     'the first reply stored as the one shown')
 
         # By keyboard alone: the reply itself has the focus (Shift+Tab
-        # from the composer), and keeps it as the other one comes.
+        # from the composer), and keeps it as the other one comes. (Once
+        # the Copy toast is gone: a toast comes between the two in the
+        # Tab chain.)
+        steward.wait_gone('label', 'Copied to clipboard', timeout=20)
         composer = steward.click('text', 'Message')
         ui.wait_for(lambda: composer.getState().contains(ui.pyatspi.STATE_FOCUSED), 'the composer to take the focus')
         steward.key('shift+Tab')
