@@ -460,6 +460,12 @@ emit_row_changed (StewardStore     *store,
 }
 
 static void
+count_notify (guint *count)
+{
+  (*count)++;
+}
+
+static void
 test_tasks_follow (StoreFixture  *fixture,
                    gconstpointer  user_data)
 {
@@ -476,11 +482,11 @@ test_tasks_follow (StoreFixture  *fixture,
                       "INSERT INTO tasks (id, title, status, priority, due, created_at, updated_at) VALUES"
                       " (1, 'Book the flight', 'todo', 'high', NULL,"
                       "  '2026-03-01T10:00:00.000Z', '2026-03-01T10:00:00.000Z'),"
-                      " (2, 'Pack', 'doing', 'normal', '2026-03-05T08:00:00.000Z',"
+                      " (2, 'Pack', 'doing', 'medium', '2026-03-05T08:00:00Z',"
                       "  '2026-03-01T10:00:00.000Z', '2026-03-01T10:00:00.000Z'),"
                       " (3, 'Water the plants', 'done', 'low', NULL,"
                       "  '2026-03-02T09:00:00.000Z', '2026-03-02T09:00:00.000Z'),"
-                      " (4, 'Call Ana', 'todo', 'normal', NULL,"
+                      " (4, 'Call Ana', 'todo', 'medium', NULL,"
                       "  '2026-02-27T18:30:00.000Z', '2026-02-27T18:30:00.000Z');");
 
   /* Found by id, its status read as what it is. */
@@ -528,13 +534,30 @@ test_tasks_follow (StoreFixture  *fixture,
   assert_same (shadow, G_LIST_MODEL (list), expected, task_id, same_task);
   g_clear_object (&expected);
 
-  /* A changed row is read again in place: the others stay the same objects. */
+  /* A changed row is read again and its task updated in place, telling
+   * its own views (a card) what changed: the list's rows stay the same
+   * objects, so a board's columns keep them. */
   shadow_reset_counts (shadow);
-  store_fixture_exec (fixture->db_path, "UPDATE tasks SET status = 'done', title = 'Packed' WHERE id = 2;");
-  emit_row_changed (store, "tasks", STEWARD_ROW_CHANGED, 2);
-  g_assert_cmpuint (shadow->signals, ==, 1);
-  g_assert_cmpuint (shadow->removed, ==, 1);
-  g_assert_cmpuint (shadow->added, ==, 1);
+  {
+    g_autoptr(StewardTask) pack = NULL;
+    guint notified = 0;
+    guint updated = 0;
+
+    g_assert_true (steward_row_list_find (list, 2, &position));
+    pack = g_list_model_get_item (G_LIST_MODEL (list), position);
+    g_signal_connect_swapped (pack, "notify::title", G_CALLBACK (count_notify), &notified);
+    g_signal_connect_swapped (list, "row-updated", G_CALLBACK (count_notify), &updated);
+    store_fixture_exec (fixture->db_path, "UPDATE tasks SET status = 'done', title = 'Packed' WHERE id = 2;");
+    emit_row_changed (store, "tasks", STEWARD_ROW_CHANGED, 2);
+    g_assert_cmpuint (shadow->signals, ==, 0);
+    g_assert_cmpuint (notified, ==, 1);
+    /* … and the list says so, for views that order by what changed */
+    g_assert_cmpuint (updated, ==, 1);
+    g_signal_handlers_disconnect_by_data (list, &updated);
+    g_assert_cmpstr (steward_task_get_title (pack), ==, "Packed");
+    g_assert_cmpint (steward_task_get_status (pack), ==, STEWARD_TASK_STATUS_DONE);
+    g_signal_handlers_disconnect_by_data (pack, &notified);
+  }
   expected = steward_store_list_tasks (store, &error);
   assert_same (shadow, G_LIST_MODEL (list), expected, task_id, same_task);
   g_clear_object (&expected);
@@ -650,8 +673,12 @@ test_services_lists (StoreFixture  *fixture,
                       "INSERT INTO tasks (title, created_at, updated_at) VALUES"
                       " ('Pack', '2026-03-01T10:00:00.000Z', '2026-03-01T10:00:00.000Z');");
 
+  /* Tasks are read in a worker: a board can be long */
   tasks = steward_services_get_tasks (services, &error);
   g_assert_no_error (error);
+  while (!steward_row_list_get_loaded (tasks))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (steward_row_list_get_error (tasks));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tasks)), ==, 1);
   g_assert_true (steward_services_get_tasks (services, NULL) == tasks);
 

@@ -536,7 +536,7 @@ test_migrate_from_7 (StoreFixture  *fixture,
 
   store = steward_store_open (fixture->data_dir, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (steward_store_get_schema_version (store), ==, 8);
+  g_assert_cmpint (steward_store_get_schema_version (store), ==, STEWARD_STORE_SCHEMA_VERSION);
 
   /* Each message follows the one before it in its conversation. */
   parents = store_fixture_query (fixture->db_path,

@@ -28,6 +28,7 @@ static const Command commands[] = {
   { "model", _steward_cli_model },
   { "provider", _steward_cli_provider },
   { "settings", _steward_cli_settings },
+  { "tasks", _steward_cli_tasks },
   { "tier", _steward_cli_tier },
 };
 
@@ -72,6 +73,23 @@ print_help (gboolean to_stdout)
 "  memory add TEXT [--pin]          Remember a fact or preference\n"
 "  memory pin ID | unpin ID         Always send a memory, or stop doing so\n"
 "  memory forget ID                 Forget a memory\n"
+"  tasks add TITLE [--due WHEN] [--priority low|medium|high|urgent]\n"
+"            [--category C] [--notes N]\n"
+"                                   Add a task to To do; TITLE and WHEN are read\n"
+"                                   like “call Sam tomorrow 5pm !high #work”\n"
+"  tasks list [--status todo|doing|done] [--json]\n"
+"                                   List tasks as on the board, column by column\n"
+"  tasks show ID [--json]           Show a task\n"
+"  tasks edit ID [--title T] [--due WHEN | --no-due] [--priority P]\n"
+"            [--category C] [--notes N]\n"
+"                                   Change a task\n"
+"  tasks move ID todo|doing|done [--position N]\n"
+"                                   Move a task to a column, at N (from 0) or\n"
+"                                   at the end\n"
+"  tasks done ID                    Mark a task done; a repeating task comes\n"
+"                                   back in To do, due the next time\n"
+"  tasks delete ID                  Delete a task\n"
+"  tasks clear-done                 Delete every task that is done\n"
 "  settings list [--json]           List every setting with its value\n"
 "  settings get KEY                 Print the value of a setting\n"
 "  settings set KEY VALUE           Change a setting\n"

@@ -93,5 +93,6 @@ int           _steward_cli_tier              (StewardCliContext  *ctx);
 int           _steward_cli_chat              (StewardCliContext  *ctx);
 int           _steward_cli_memory            (StewardCliContext  *ctx);
 int           _steward_cli_model             (StewardCliContext  *ctx);
+int           _steward_cli_tasks             (StewardCliContext  *ctx);
 
 G_END_DECLS

@@ -40,6 +40,8 @@ struct _StewardServices
   StewardRowList  *memories;
   StewardRowList  *tasks;
   StewardRowList  *projects;
+  /* The board's columns, by status */
+  StewardTaskColumn *task_columns[STEWARD_TASK_STATUS_DONE + 1];
   guint            ready : 1;
 };
 
@@ -72,6 +74,8 @@ steward_services_dispose (GObject *object)
   g_clear_object (&self->conversations);
   g_clear_object (&self->memories);
   g_clear_object (&self->providers);
+  for (guint i = 0; i < G_N_ELEMENTS (self->task_columns); i++)
+    g_clear_object (&self->task_columns[i]);
   g_clear_object (&self->tasks);
   g_clear_object (&self->projects);
   g_clear_object (&self->settings);
@@ -438,6 +442,36 @@ steward_services_get_tasks (StewardServices  *self,
   g_return_val_if_fail (STEWARD_IS_SERVICES (self), NULL);
 
   return get_list (self, &self->tasks, steward_store_watch_tasks, error);
+}
+
+/**
+ * steward_services_get_task_column:
+ * @status: the column
+ *
+ * The tasks of @status, in the order of their positions: one list per
+ * status that every view shares, over steward_services_get_tasks().
+ *
+ * Returns: (transfer none) (nullable): the column, or %NULL with @error set
+ */
+StewardTaskColumn *
+steward_services_get_task_column (StewardServices    *self,
+                                  StewardTaskStatus   status,
+                                  GError            **error)
+{
+  StewardRowList *tasks;
+
+  g_return_val_if_fail (STEWARD_IS_SERVICES (self), NULL);
+  g_return_val_if_fail (status <= STEWARD_TASK_STATUS_DONE, NULL);
+
+  if (self->task_columns[status] != NULL)
+    return self->task_columns[status];
+
+  if (!(tasks = steward_services_get_tasks (self, error)))
+    return NULL;
+
+  self->task_columns[status] = steward_task_column_new (tasks, status);
+
+  return self->task_columns[status];
 }
 
 /**

@@ -13,6 +13,7 @@
 #include "steward-provider-registry.h"
 #include "steward-settings.h"
 #include "steward-store.h"
+#include "steward-task-column.h"
 
 G_BEGIN_DECLS
 
@@ -49,6 +50,9 @@ void             steward_services_follow_external_changes (StewardServices *self
 StewardFirstRun *steward_services_new_first_run     (StewardServices     *self);
 StewardRowList  *steward_services_get_tasks         (StewardServices     *self,
                                                      GError             **error);
+StewardTaskColumn *steward_services_get_task_column (StewardServices    *self,
+                                                     StewardTaskStatus   status,
+                                                     GError            **error);
 StewardRowList  *steward_services_get_projects      (StewardServices     *self,
                                                      GError             **error);
 StewardMessageList *steward_services_watch_messages (StewardServices     *self,

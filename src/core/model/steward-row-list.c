@@ -67,6 +67,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  ROW_UPDATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static GType
 get_item_type (GListModel *model)
 {
@@ -210,6 +217,7 @@ place_row (StewardRowList *self,
           /* In its place: the item itself tells its views what changed. */
           g_ptr_array_insert (self->items, position, old);
           self->kind->update (old, fresh);
+          g_signal_emit (self, signals[ROW_UPDATED], 0, old);
           return;
         }
       g_object_unref (old);
@@ -450,6 +458,22 @@ steward_row_list_class_init (StewardRowListClass *klass)
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * StewardRowList::row-updated:
+   * @item: the item
+   *
+   * A row was read again and its item updated in place (with the kind's
+   * update function), so the list's order and items stayed as they were
+   * and #GListModel::items-changed was not emitted: for a view of the
+   * list that orders or filters by what changed (a column of the board).
+   */
+  signals[ROW_UPDATED] =
+    g_signal_new ("row-updated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_OBJECT);
 }
 
 static void
@@ -650,3 +674,4 @@ steward_row_list_get_error (StewardRowList *self)
 
   return self->error;
 }
+

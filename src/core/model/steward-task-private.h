@@ -11,13 +11,21 @@
 
 G_BEGIN_DECLS
 
-StewardTask *_steward_task_new (gint64               id,
-                                const char          *title,
-                                StewardTaskStatus    status,
-                                StewardTaskPriority  priority,
-                                const char *category,
-                                GDateTime  *due,
-                                gint64      position,
-                                GDateTime  *created_at);
+/* The times a task has besides its draft; created_at is never NULL. */
+typedef struct
+{
+  GDateTime *created_at;
+  GDateTime *updated_at;
+  GDateTime *completed_at;
+  GDateTime *reminded_at;
+} StewardTaskTimes;
+
+StewardTask *_steward_task_new    (gint64                  id,
+                                   const StewardTaskDraft *draft,
+                                   StewardTaskStatus       status,
+                                   gint64                  position,
+                                   const StewardTaskTimes *times);
+void         _steward_task_update (StewardTask            *self,
+                                   StewardTask            *fresh);
 
 G_END_DECLS

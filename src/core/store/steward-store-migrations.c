@@ -271,6 +271,55 @@ static const char * const migrations[] = {
   "  INSERT INTO messages_fts (rowid, content)"
   "    SELECT new.id, new.content WHERE new.status != 'streaming' AND new.active;"
   "END;",
+
+  /* 9: the task board. SQLite cannot change a CHECK, so the table is
+   * made again. Priorities are low, medium (what was 'normal'), high
+   * and urgent. due is 'YYYY-MM-DD' for a day, which stays that day in
+   * any time zone, or 'YYYY-MM-DDTHH:MM:SSZ' for a moment, in UTC.
+   * position is dense, 0 to n-1 in each status, renumbered here by the
+   * old position, then by age. A task remembers where it was found
+   * (source: the nick of a StewardTaskSource; source_ref: a message id,
+   * a file's URI or the text), its repeat rule (an RRULE value), when it
+   * was done, and when its reminder was shown for its present due, so a
+   * restart does not show it again. */
+  "CREATE TABLE tasks_new ("
+  "  id INTEGER PRIMARY KEY,"
+  "  title TEXT NOT NULL CHECK (length (title) > 0),"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'todo'"
+  "    CHECK (status IN ('todo', 'doing', 'done')),"
+  "  priority TEXT NOT NULL DEFAULT 'medium'"
+  "    CHECK (priority IN ('low', 'medium', 'high', 'urgent')),"
+  "  category TEXT NOT NULL DEFAULT '',"
+  "  due TEXT CHECK (due IS NULL"
+  "    OR due GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
+  "    OR due GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),"
+  "  rrule TEXT CHECK (rrule IS NULL OR length (rrule) > 0),"
+  "  position INTEGER NOT NULL DEFAULT 0 CHECK (position >= 0),"
+  "  source TEXT NOT NULL DEFAULT 'none'"
+  "    CHECK (source IN ('none', 'message', 'file', 'text')),"
+  "  source_ref TEXT,"
+  "  reminded_at TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  completed_at TEXT"
+  ");"
+  "INSERT INTO tasks_new (id, title, notes, status, priority, category, due, position,"
+  "                       created_at, updated_at, completed_at)"
+  "  SELECT id, title, notes, status,"
+  "         CASE priority WHEN 'normal' THEN 'medium' ELSE priority END,"
+  "         category,"
+  "         CASE WHEN due IS NULL THEN NULL"
+  "              WHEN due GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' THEN due"
+  "              ELSE strftime ('%Y-%m-%dT%H:%M:%SZ', due) END,"
+  "         row_number () OVER (PARTITION BY status ORDER BY position, created_at, id) - 1,"
+  "         created_at, updated_at,"
+  "         CASE status WHEN 'done' THEN updated_at END"
+  "    FROM tasks;"
+  "DROP TABLE tasks;"
+  "ALTER TABLE tasks_new RENAME TO tasks;"
+  "CREATE INDEX tasks_by_status ON tasks (status, position);"
+  "CREATE INDEX tasks_by_due ON tasks (due) WHERE due IS NOT NULL AND status != 'done';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == STEWARD_STORE_SCHEMA_VERSION);

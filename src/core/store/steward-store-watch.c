@@ -11,6 +11,7 @@
 
 #include "steward-conversation-private.h"
 #include "steward-store-private.h"
+#include "steward-task-private.h"
 
 /* Lists that keep themselves up to date: how a StewardRowList or a
  * StewardMessageList (core/model) reads the store's tables, which the
@@ -142,6 +143,23 @@ list_tasks (GObject  *source,
   return steward_store_list_tasks (STEWARD_STORE (source), error);
 }
 
+static void
+list_tasks_async (GObject             *source,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  steward_store_list_tasks_async (STEWARD_STORE (source), cancellable, callback, user_data);
+}
+
+static GListModel *
+list_tasks_finish (GObject       *source,
+                   GAsyncResult  *result,
+                   GError       **error)
+{
+  return steward_store_list_tasks_finish (STEWARD_STORE (source), result, error);
+}
+
 static gpointer
 find_task (GObject  *source,
            gint64    id,
@@ -150,6 +168,15 @@ find_task (GObject  *source,
   return steward_store_find_task (STEWARD_STORE (source), id, error);
 }
 
+static void
+update_task (gpointer item,
+             gpointer fresh)
+{
+  _steward_task_update (item, fresh);
+}
+
+/* A task moved on the board stays the same object, updated in place: the
+ * columns (StewardTaskColumn) keep their rows and tell only of moves. */
 static const StewardRowListKind tasks_kind = {
   .item_type = steward_task_get_type,
   .table = STEWARD_TABLE_TASKS,
@@ -158,6 +185,9 @@ static const StewardRowListKind tasks_kind = {
   .list = list_tasks,
   .find = find_task,
   .is_not_found = is_not_found,
+  .update = update_task,
+  .list_async = list_tasks_async,
+  .list_finish = list_tasks_finish,
 };
 
 static gint64

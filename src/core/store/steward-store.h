@@ -17,6 +17,7 @@
 #include "steward-row-list.h"
 #include "steward-search-result.h"
 #include "steward-task.h"
+#include "steward-task-draft.h"
 #include "steward-enums.h"
 #include "steward-provider-record.h"
 
@@ -44,7 +45,7 @@ typedef enum
 } StewardStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STEWARD_STORE_SCHEMA_VERSION 8
+#define STEWARD_STORE_SCHEMA_VERSION 9
 
 /* What is known of a reply besides its text, as plain values: the store
  * knows nothing of HTTP or of how a reply was assembled. */
@@ -112,6 +113,13 @@ GListModel   *steward_store_list_conversations_finish (StewardStore        *self
                                                        GError             **error);
 GListModel   *steward_store_list_tasks             (StewardStore         *self,
                                                     GError              **error);
+void          steward_store_list_tasks_async       (StewardStore         *self,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+GListModel   *steward_store_list_tasks_finish      (StewardStore         *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
 GListModel   *steward_store_list_projects          (StewardStore         *self,
                                                     GError              **error);
 
@@ -125,6 +133,34 @@ StewardMessageList *steward_store_watch_messages      (StewardStore   *self,
 StewardTask        *steward_store_find_task           (StewardStore   *self,
                                                        gint64          id,
                                                        GError        **error);
+
+/* Tasks on the board (steward-store-tasks.c): positions are 0 to n-1 in
+ * each status; each call is one transaction. */
+gint64           steward_store_add_task            (StewardStore         *self,
+                                                    const StewardTaskDraft *draft,
+                                                    StewardTaskStatus     status,
+                                                    GError              **error);
+gboolean         steward_store_update_task         (StewardStore         *self,
+                                                    gint64                id,
+                                                    const StewardTaskDraft *draft,
+                                                    GError              **error);
+gboolean         steward_store_move_task           (StewardStore         *self,
+                                                    gint64                id,
+                                                    StewardTaskStatus     status,
+                                                    int                   position,
+                                                    GError              **error);
+gboolean         steward_store_complete_task       (StewardStore         *self,
+                                                    gint64                id,
+                                                    gint64               *next_id,
+                                                    GError              **error);
+gboolean         steward_store_delete_task         (StewardStore         *self,
+                                                    gint64                id,
+                                                    GError              **error);
+guint            steward_store_clear_done_tasks    (StewardStore         *self,
+                                                    GError              **error);
+gboolean         steward_store_set_task_reminded   (StewardStore         *self,
+                                                    gint64                id,
+                                                    GError              **error);
 StewardProject     *steward_store_find_project        (StewardStore   *self,
                                                        gint64          id,
                                                        GError        **error);
