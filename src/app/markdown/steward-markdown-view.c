@@ -721,6 +721,63 @@ steward_markdown_view_set_fill_width (StewardMarkdownView *self,
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+/* The text selected in @widget or a label inside it, or %NULL. */
+static char *
+dup_selected_text (GtkWidget *widget)
+{
+  int start, end;
+
+  if (GTK_IS_LABEL (widget) &&
+      gtk_label_get_selectable (GTK_LABEL (widget)) &&
+      gtk_label_get_selection_bounds (GTK_LABEL (widget), &start, &end))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+      const char *from = g_utf8_offset_to_pointer (text, MIN (start, end));
+      const char *to = g_utf8_offset_to_pointer (text, MAX (start, end));
+
+      return g_strndup (from, to - from);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      char *text = dup_selected_text (child);
+
+      if (text != NULL)
+        return text;
+    }
+
+  return NULL;
+}
+
+/**
+ * steward_markdown_view_dup_selected_text:
+ *
+ * Each paragraph, item and code block is a label of its own, so a
+ * selection lies inside one of them.
+ *
+ * Returns: (transfer full) (nullable): the text selected in the view,
+ *   or %NULL when none is
+ */
+char *
+steward_markdown_view_dup_selected_text (StewardMarkdownView *self)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_MARKDOWN_VIEW (self), NULL);
+
+  if (!(text = dup_selected_text (GTK_WIDGET (self))))
+    return NULL;
+
+  stripped = g_strstrip (g_strdup (text));
+  if (stripped[0] == '\0')
+    return NULL;
+
+  return g_steal_pointer (&text);
+}
+
 static void
 steward_markdown_view_dispose (GObject *object)
 {
