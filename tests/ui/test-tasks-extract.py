@@ -26,6 +26,9 @@ MODEL = 'extract'
 TASKS = [{'title': 'Send Ana the quarterly report', 'priority': 'high', 'category': 'work', 'due': '2026-03-28'},
          {'title': 'Book the dentist', 'priority': 'medium', 'category': None, 'due': '2026-03-30'}]
 MALFORMED = 'The model’s answer could not be read as JSON.'
+# A reply that proposes tasks as a JSON list in its text
+PROPOSING = ('Here is your packing list:\n\n```json\n'
+             '{"tasks": [{"title": "Pack the tent"}, {"title": "Buy train tickets", "priority": "urgent"}]}\n```\n')
 
 
 def openai_tool_call(arguments):
@@ -88,6 +91,7 @@ def body(steward):
         chatui.cli(steward.data_dir, 'tier', 'set', 'medium', 'local', MODEL)
         with sqlite3.connect(os.path.join(steward.data_dir, 'steward.db')) as db:
             conversation_id = chatui.store_conversation(db, 'Errands', WHEN, [(QUESTION, REPLY)])
+            proposing_id = chatui.store_conversation(db, 'Camping', WHEN, [('What do I still have to do?', PROPOSING)])
         message_id = chatui.conversation(steward.data_dir, conversation_id)['messages'][0]['id']
 
         steward.start()
@@ -138,6 +142,24 @@ def body(steward):
         steward.key('Escape', window='Extract Tasks')
         steward.wait_gone('frame', 'Extract Tasks')
         assert len(tasks(steward.data_dir)) == 1
+        assert len([r for r in replay.requests() if r['method'] == 'POST']) == 2
+
+        # A reply that proposes tasks offers to add them, without asking
+        # the model again
+        ui.click(ui.wait_for(lambda: ui.find(conversations, 'label', 'Camping'), 'the second conversation'))
+        messages = steward.wait_visible('list', 'Messages')
+        ui.click(ui.wait_for(lambda: ui.find(messages, 'push button', 'Add 2 Tasks'), 'the reply’s “Add 2 Tasks”'))
+        window = dialog(steward)
+        ui.wait_for(lambda: ui.find(window, 'check box', 'Pack the tent'), 'the first task proposed')
+        ui.wait_for(lambda: ui.find(window, 'check box', 'Buy train tickets'), 'the second task proposed')
+        ui.click(ui.wait_for(lambda: ui.find(window, 'push button', 'Add 2 Tasks'), 'the dialog’s “Add 2 Tasks”'))
+        steward.wait_gone('frame', 'Extract Tasks')
+        reply_id = chatui.conversation(steward.data_dir, proposing_id)['messages'][1]['id']
+        added = ui.wait_for(lambda: (lambda t: t if len(t) == 3 else None)(tasks(steward.data_dir)),
+                            'the proposed tasks to be stored')
+        assert [(t['title'], t['priority'], t['source'], t['source_ref']) for t in added[1:]] == \
+            [('Pack the tent', 'medium', 'message', str(reply_id)),
+             ('Buy train tickets', 'urgent', 'message', str(reply_id))], added
         assert len([r for r in replay.requests() if r['method'] == 'POST']) == 2
     finally:
         replay.stop()
