@@ -114,6 +114,23 @@ def body(steward):
         assert QUESTION in json.dumps(request['body'], ensure_ascii=False), request
         ui.run(['import', '-window', 'root', os.path.join(ui.ARTIFACTS_DIR, 'test-tasks-extract-review.png')])
 
+        # By keyboard: the focus starts on the first task; Enter opens it
+        # (and adds nothing), Tab goes on to its tick, then into its fields
+        ui.wait_for(lambda: [n for n in ui.find_all(window, 'list item', TASKS[0]['title'])
+                             if n.getState().contains(ui.pyatspi.STATE_FOCUSED)], 'the first task to have the focus')
+        title = ui.find(window, 'text', 'Title')
+        assert ui.size(title)[1] <= 0, 'the task was open from the start'
+        steward.key('Return', window='Extract Tasks')
+        ui.wait_for(lambda: ui.size(title)[1] > 0 and steward.entry_text(title) == TASKS[0]['title'],
+                    'the first task’s fields to open')
+        # (The dialog has the keyboard already.)
+        ui.run(['xdotool', 'key', '--clearmodifiers', 'Tab'])
+        ui.wait_for(lambda: report.getState().contains(ui.pyatspi.STATE_FOCUSED), 'the first tick to have the focus')
+        assert tasks(steward.data_dir) == []
+        ui.run(['import', '-window', 'root', os.path.join(ui.ARTIFACTS_DIR, 'test-tasks-extract-edit.png')])
+
+        # The rows were laid out again: ask for the tick anew
+        dentist = ui.wait_for(lambda: ui.find(window, 'check box', TASKS[1]['title']), 'the second task')
         ui.click(dentist)
         ui.wait_for(lambda: not dentist.getState().contains(ui.pyatspi.STATE_CHECKED), 'the dentist to be unticked')
         add = ui.wait_for(lambda: ui.find(window, 'push button', 'Add 1 Task'), 'the button to say “Add 1 Task”')

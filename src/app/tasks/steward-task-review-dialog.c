@@ -338,8 +338,10 @@ steward_task_review_dialog_set_drafts (StewardTaskReviewDialog *self,
   show_page (self, "review");
   update_add (self);
 
+  /* On the first task's row: Enter opens it, Tab goes on to its tick */
   first = g_ptr_array_index (self->items, 0);
-  gtk_widget_grab_focus (first->check);
+  if (!gtk_widget_child_focus (first->row, GTK_DIR_TAB_FORWARD))
+    gtk_widget_grab_focus (first->check);
 }
 
 static void
