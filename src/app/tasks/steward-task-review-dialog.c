@@ -328,7 +328,6 @@ steward_task_review_dialog_set_drafts (StewardTaskReviewDialog *self,
   if (drafts->len == 0)
     {
       show_page (self, "empty");
-      gtk_widget_grab_focus (GTK_WIDGET (self->stack));
       return;
     }
 
@@ -353,14 +352,16 @@ extract_cb (GObject      *object,
   g_autoptr(GPtrArray) drafts = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(drafts = steward_task_extract_finish (result, &error)))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
+  drafts = steward_task_extract_finish (result, &error);
 
+  /* Closed meanwhile */
+  if (self->items == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  if (drafts == NULL)
+    {
       adw_status_page_set_description (self->failed_page, error->message);
       show_page (self, "error");
-      gtk_widget_grab_focus (GTK_WIDGET (self->stack));
       return;
     }
 
