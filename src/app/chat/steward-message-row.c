@@ -62,6 +62,8 @@ struct _StewardMessageRow
 
   /* Owned */
   StewardMessage      *item;
+  /* "Extract Tasks" in the context menu of the message's text */
+  GMenu               *text_menu;
 
   gint64               last_reply_id;
   /* How much of the item's content the view shows. */
@@ -451,6 +453,19 @@ update_proposed (StewardMessageRow *self)
   self->n_proposed = drafts != NULL ? drafts->len : 0;
 }
 
+/* Right-click on selected text: "Extract Tasks" from it. */
+static void
+update_text_menu (StewardMessageRow *self,
+                  gint64             id)
+{
+  g_autoptr(GMenuItem) extract = NULL;
+
+  g_menu_remove_all (self->text_menu);
+  extract = g_menu_item_new (_("Extract Tasks"), NULL);
+  g_menu_item_set_action_and_target_value (extract, "chat.extract-tasks", g_variant_new_int64 (id));
+  g_menu_append_item (self->text_menu, extract);
+}
+
 static void
 show_content (StewardMessageRow *self)
 {
@@ -592,6 +607,7 @@ steward_message_row_set_item (StewardMessageRow *self,
   for (guint slot = 0; slot < N_SLOTS; slot++)
     if (self->slots[slot] != NULL && slot_actions[slot] != NULL)
       set_target (self->slots[slot], slot_actions[slot], id);
+  update_text_menu (self, id);
   if (self->retry_button != NULL)
     set_target (self->retry_button, "chat.retry", id);
 
@@ -712,6 +728,7 @@ steward_message_row_dispose (GObject *object)
   if (self->item != NULL)
     g_signal_handlers_disconnect_by_data (self->item, self);
   g_clear_object (&self->item);
+  g_clear_object (&self->text_menu);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -819,4 +836,7 @@ steward_message_row_init (StewardMessageRow *self)
 
   self->markdown_view = STEWARD_MARKDOWN_VIEW (steward_markdown_view_new ());
   gtk_box_append (GTK_BOX (self->bubble), GTK_WIDGET (self->markdown_view));
+
+  self->text_menu = g_menu_new ();
+  steward_markdown_view_set_extra_menu (self->markdown_view, G_MENU_MODEL (self->text_menu));
 }

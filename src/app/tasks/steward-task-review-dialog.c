@@ -407,6 +407,14 @@ steward_task_review_dialog_extract (StewardTaskReviewDialog *self,
                               extract_cb, g_object_ref (self));
 }
 
+static gboolean
+destroy_idle_cb (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+
+  return G_SOURCE_REMOVE;
+}
+
 /* The ticked tasks, as changed, or nothing added and the store's
  * sentence shown. */
 static void
@@ -462,7 +470,12 @@ add_action (GtkWidget  *widget,
     }
 
   g_signal_emit (self, signals[ADDED], 0, ids->len);
-  gtk_window_destroy (GTK_WINDOW (self));
+
+  /* Not while the button's activation is handled: a screen reader may
+   * have asked for it, and GTK 4.8 answers it about the window. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.add", FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 static gboolean
