@@ -711,6 +711,52 @@ test_repeat_across_dst (StoreFixture  *fixture,
   assert_dense (fixture);
 }
 
+/* Extraction adds its tasks all at once: in order at the end of the
+ * column, or, when one cannot be added, none of them. */
+static void
+test_add_several (StoreFixture  *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(StewardRowList) list = NULL;
+  g_autoptr(GPtrArray) drafts = g_ptr_array_new_with_free_func ((GDestroyNotify)steward_task_draft_free);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stored = NULL;
+  gint64 first;
+
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+  list = steward_store_watch_tasks (store);
+  g_assert_true (steward_row_list_reload (list, &error));
+  first = add (store, "Already there", STEWARD_TASK_STATUS_TODO);
+
+  g_ptr_array_add (drafts, steward_task_draft_new ("Send the report"));
+  g_ptr_array_add (drafts, steward_task_draft_new ("Book the dentist"));
+  ((StewardTaskDraft *)g_ptr_array_index (drafts, 1))->source = STEWARD_TASK_SOURCE_MESSAGE;
+  ((StewardTaskDraft *)g_ptr_array_index (drafts, 1))->source_ref = g_strdup ("12");
+  ids = steward_store_add_tasks (store, drafts, STEWARD_TASK_STATUS_TODO, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), >, first);
+  g_assert_cmpint (g_array_index (ids, gint64, 1), >, g_array_index (ids, gint64, 0));
+  stored = store_fixture_query (fixture->db_path,
+                                "SELECT group_concat (title || '@' || position || ':' || coalesce (source, '') || ':' || coalesce (source_ref, ''), ' | ')"
+                                "  FROM (SELECT * FROM tasks ORDER BY position)");
+  g_assert_cmpstr (stored, ==, "Already there@0:none: | Send the report@1:none: | Book the dentist@2:message:12");
+  assert_followed (fixture, list);
+  g_clear_pointer (&ids, g_array_unref);
+
+  /* A bad one among good ones: nothing is added */
+  g_ptr_array_add (drafts, steward_task_draft_new (" "));
+  g_assert_null (steward_store_add_tasks (store, drafts, STEWARD_TASK_STATUS_TODO, &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID);
+  g_clear_pointer (&stored, g_free);
+  stored = store_fixture_query (fixture->db_path, "SELECT count (*) FROM tasks");
+  g_assert_cmpstr (stored, ==, "3");
+  assert_dense (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -726,6 +772,7 @@ main (int   argc,
   ADD ("constraints", test_constraints);
   ADD ("write", test_write);
   ADD ("write-errors", test_write_errors);
+  ADD ("add-several", test_add_several);
   ADD ("random-sequences", test_random_sequences);
   ADD ("migrate-from-8", test_migrate_from_8);
   ADD ("repeat-across-dst", test_repeat_across_dst);

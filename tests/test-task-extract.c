@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "steward-core.h"
+#include "steward-message-private.h"
 #include "store-fixture.h"
 
 /* Conformance of task extraction (src/core/tasks/steward-task-extractor.c):
@@ -658,6 +659,79 @@ test_read_reply (void)
   }
 }
 
+/* A reply that proposes tasks (steward-task-proposal.c): from its stored
+ * call of the tool, or a JSON list in its text; any other reply, one
+ * still streaming, and a malformed list propose none. */
+static StewardMessage *
+new_reply (gint64      id,
+           const char *content,
+           const char *tool_calls,
+           StewardMessageStatus status)
+{
+  g_autoptr(GDateTime) created_at = g_date_time_new_from_iso8601 (WRITTEN_AT, NULL);
+  StewardMessageFields f = {
+    .id = id,
+    .conversation_id = 1,
+    .role = STEWARD_MESSAGE_ROLE_ASSISTANT,
+    .content = content,
+    .status = status,
+    .input_tokens = -1,
+    .output_tokens = -1,
+    .latency_ms = -1,
+    .tool_calls = tool_calls,
+    .created_at = created_at,
+  };
+
+  return _steward_message_new (&f);
+}
+
+static void
+test_proposal (void)
+{
+  g_autoptr(StewardMessage) called = NULL;
+  g_autoptr(StewardMessage) text = NULL;
+  g_autoptr(StewardMessage) streaming = NULL;
+  g_autoptr(StewardMessage) prose = NULL;
+  g_autoptr(StewardMessage) malformed = NULL;
+  g_autoptr(StewardMessage) other_tool = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  StewardTaskDraft *draft;
+
+  called = new_reply (7, "Here they are.",
+                      "[{\"id\": \"call_1\", \"name\": \"add_tasks\", \"arguments\":"
+                      " \"{\\\"tasks\\\": [{\\\"title\\\": \\\"Send the report\\\", \\\"due\\\": \\\"2026-03-28\\\"}]}\"}]",
+                      STEWARD_MESSAGE_STATUS_COMPLETE);
+  drafts = steward_task_proposal_read (called);
+  g_assert_nonnull (drafts);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  draft = g_ptr_array_index (drafts, 0);
+  g_assert_cmpstr (draft->title, ==, "Send the report");
+  g_assert_cmpint (draft->source, ==, STEWARD_TASK_SOURCE_MESSAGE);
+  g_assert_cmpstr (draft->source_ref, ==, "7");
+  g_assert_nonnull (draft->due);
+  g_assert_cmpint (g_date_time_get_day_of_month (draft->due), ==, 28);
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+
+  text = new_reply (8, "Shall I add these?\n\n```json\n{\"tasks\": [{\"title\": \"A\"}, {\"title\": \"B\", \"priority\": \"high\"}]}\n```\n",
+                    NULL, STEWARD_MESSAGE_STATUS_COMPLETE);
+  drafts = steward_task_proposal_read (text);
+  g_assert_nonnull (drafts);
+  g_assert_cmpuint (drafts->len, ==, 2);
+  g_assert_cmpstr (((StewardTaskDraft *)g_ptr_array_index (drafts, 1))->source_ref, ==, "8");
+  g_assert_cmpint (((StewardTaskDraft *)g_ptr_array_index (drafts, 1))->priority, ==, STEWARD_TASK_PRIORITY_HIGH);
+
+  streaming = new_reply (9, "{\"tasks\": [{\"title\": \"A\"}]}", NULL, STEWARD_MESSAGE_STATUS_STREAMING);
+  g_assert_null (steward_task_proposal_read (streaming));
+  prose = new_reply (10, "Your tasks for today look fine.", NULL, STEWARD_MESSAGE_STATUS_COMPLETE);
+  g_assert_null (steward_task_proposal_read (prose));
+  malformed = new_reply (11, "{\"tasks\": [{\"title\": ", NULL, STEWARD_MESSAGE_STATUS_COMPLETE);
+  g_assert_null (steward_task_proposal_read (malformed));
+  other_tool = new_reply (12, "Searching.",
+                          "[{\"id\": \"c\", \"name\": \"web_search\", \"arguments\": \"{}\"}]",
+                          STEWARD_MESSAGE_STATUS_COMPLETE);
+  g_assert_null (steward_task_proposal_read (other_tool));
+}
+
 /* -- the suite ------------------------------------------------------------- */
 
 static const char * const kinds[] = { "openai", "anthropic", "gemini", "ollama" };
@@ -689,6 +763,7 @@ main (int   argc,
 
   g_test_add_func ("/steward/task-extract/read-arguments", test_read_arguments);
   g_test_add_func ("/steward/task-extract/read-reply", test_read_reply);
+  g_test_add_func ("/steward/task-extract/proposal", test_proposal);
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {

@@ -9,14 +9,21 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "steward-cli-private.h"
 #include "steward-enum-types.h"
 
 /* tasks add, list, show, edit, move, done, delete and clear-done: the
  * board from the shell. A title and --due are read as quick add reads
- * them ("call Sam tomorrow 5pm !high"), against the present moment. */
+ * them ("call Sam tomorrow 5pm !high"), against the present moment.
+ * tasks extract asks the model for the tasks in a text or a file and
+ * adds them all to To do. */
 
 /* A due as JSON writes it: a day as 'YYYY-MM-DD', a moment in UTC. */
 static char *
@@ -651,13 +658,251 @@ tasks_clear_done (StewardCliContext *ctx)
   return EXIT_SUCCESS;
 }
 
+/* -- tasks extract --------------------------------------------------------- */
+
+/* How much of a text a task found in it keeps as its source. */
+#define EXCERPT_CHARS 200
+
+typedef struct
+{
+  GMainLoop *loop;
+  GPtrArray *drafts;
+  GError    *error;
+} ExtractRun;
+
+static void
+extract_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  ExtractRun *run = user_data;
+
+  run->drafts = steward_task_extract_finish (result, &run->error);
+  g_main_loop_quit (run->loop);
+}
+
+/* The text as a task's source: its whitespace made single spaces, and
+ * cut at a word near EXCERPT_CHARS characters, with an ellipsis. */
+static char *
+dup_excerpt (const char *text)
+{
+  g_autoptr(GString) excerpt = g_string_new (NULL);
+  g_auto(GStrv) words = g_strsplit_set (text, " \t\r\n\f\v", -1);
+  glong length = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      glong word_length = g_utf8_strlen (words[i], -1);
+
+      if (word_length == 0)
+        continue;
+
+      if (length + word_length + 1 > EXCERPT_CHARS)
+        {
+          /* One word longer than the whole excerpt: cut it. */
+          if (length == 0)
+            {
+              g_string_append_len (excerpt, words[i],
+                                   g_utf8_offset_to_pointer (words[i], EXCERPT_CHARS - 1) - words[i]);
+            }
+          g_string_append (excerpt, "…");
+          break;
+        }
+
+      if (length > 0)
+        {
+          g_string_append_c (excerpt, ' ');
+          length++;
+        }
+      g_string_append (excerpt, words[i]);
+      length += word_length;
+    }
+
+  return g_string_free (g_steal_pointer (&excerpt), FALSE);
+}
+
+/* The text of @path and when it was last changed, or %FALSE with the
+ * failure said: the file's name and why. */
+static gboolean
+read_text_file (const char  *path,
+                char       **text,
+                GDateTime  **modified,
+                int         *exit_status)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  struct stat info;
+  gsize length;
+  int fd;
+
+  /* Opened first, for the reason in the system's words ("No such file or
+   * directory", "Permission denied"). */
+  if ((fd = g_open (path, O_RDONLY | O_CLOEXEC, 0)) < 0 || fstat (fd, &info) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        close (fd);
+      /* Translators: %s is a file name, then why it could not be read */
+      *exit_status = _steward_cli_fail (_("Could not read “%s”: %s."), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  if (S_ISDIR (info.st_mode))
+    {
+      *exit_status = _steward_cli_fail (_("Could not read “%s”: it is a folder."), name);
+      return FALSE;
+    }
+
+  if (!g_file_get_contents (path, &contents, &length, &error))
+    {
+      *exit_status = _steward_cli_fail (_("Could not read “%s”: %s."), name, error->message);
+      return FALSE;
+    }
+
+  if (!g_utf8_validate_len (contents, length, NULL))
+    {
+      *exit_status = _steward_cli_fail (_("Could not read “%s”: it is not text."), name);
+      return FALSE;
+    }
+
+  *text = g_steal_pointer (&contents);
+  *modified = g_date_time_new_from_unix_local (info.st_mtime);
+
+  return TRUE;
+}
+
+static int
+tasks_extract (StewardCliContext *ctx)
+{
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GDateTime) written_at = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *trimmed = NULL;
+  g_autofree char *source_ref = NULL;
+  const char *file = NULL;
+  StewardTaskSource source;
+  ExtractRun run = { 0 };
+  StewardStore *store;
+  int exit_status;
+
+  if (!_steward_cli_take_value (ctx, "--file", &file, &exit_status))
+    return exit_status;
+
+  if (file != NULL)
+    {
+      if (!_steward_cli_check_args (ctx, "tasks extract", 1, 1, &exit_status))
+        return exit_status;
+    }
+  else if (!_steward_cli_check_args (ctx, "tasks extract", 2, G_MAXUINT, &exit_status))
+    {
+      return exit_status;
+    }
+
+  if (file != NULL)
+    {
+      g_autoptr(GFile) gfile = g_file_new_for_commandline_arg (file);
+
+      if (!read_text_file (file, &text, &written_at, &exit_status))
+        return exit_status;
+      source = STEWARD_TASK_SOURCE_FILE;
+      source_ref = g_file_get_uri (gfile);
+    }
+  else
+    {
+      text = _steward_cli_join_text (ctx, 1);
+      written_at = g_date_time_new_now_local ();
+      source = STEWARD_TASK_SOURCE_TEXT;
+      source_ref = dup_excerpt (text);
+    }
+
+  trimmed = g_strstrip (g_strdup (text));
+  if (trimmed[0] == '\0')
+    {
+      if (file != NULL)
+        {
+          g_autofree char *name = g_filename_display_name (file);
+
+          return _steward_cli_fail (_("There is no text in “%s”."), name);
+        }
+      return _steward_cli_usage (_("The text to find tasks in is empty."));
+    }
+
+  if (!(store = _steward_cli_open_store_for_writing (ctx)))
+    return STEWARD_CLI_EXIT_FAILURE;
+
+  loop = g_main_loop_new (NULL, FALSE);
+  run.loop = loop;
+  steward_task_extract_async (_steward_cli_get_services (ctx), text, written_at, NULL, extract_cb, &run);
+  g_main_loop_run (loop);
+
+  drafts = g_steal_pointer (&run.drafts);
+  if (drafts == NULL)
+    {
+      g_autoptr(GError) extract_error = g_steal_pointer (&run.error);
+
+      return _steward_cli_fail_error (extract_error);
+    }
+
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      StewardTaskDraft *draft = g_ptr_array_index (drafts, i);
+
+      draft->source = source;
+      g_free (draft->source_ref);
+      draft->source_ref = g_strdup (source_ref);
+    }
+
+  if (!(ids = steward_store_add_tasks (store, drafts, STEWARD_TASK_STATUS_TODO, &error)))
+    return _steward_cli_fail_error (error);
+
+  if (ctx->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < ids->len; i++)
+        {
+          g_autoptr(StewardTask) task = NULL;
+
+          if (!(task = find_task (store, g_array_index (ids, gint64, i), &exit_status)))
+            return exit_status;
+          add_task (builder, task);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      _steward_cli_print_json (root);
+      return EXIT_SUCCESS;
+    }
+
+  if (ids->len == 0)
+    _steward_cli_say (_("No tasks were found in the text."));
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(StewardTask) task = NULL;
+
+      if (!(task = find_task (store, g_array_index (ids, gint64, i), &exit_status)))
+        return exit_status;
+      print_task_line (task);
+    }
+
+  return EXIT_SUCCESS;
+}
+
 int
 _steward_cli_tasks (StewardCliContext *ctx)
 {
   const char *sub = _steward_cli_arg (ctx, 0);
 
   if (sub == NULL)
-    return _steward_cli_usage (_("“tasks” needs one of add, list, show, edit, move, done, delete or clear-done."));
+    return _steward_cli_usage (_("“tasks” needs one of add, list, show, edit, move, done, delete, clear-done or extract."));
   if (g_str_equal (sub, "add"))
     return tasks_add (ctx);
   if (g_str_equal (sub, "list"))
@@ -674,6 +919,8 @@ _steward_cli_tasks (StewardCliContext *ctx)
     return tasks_delete (ctx);
   if (g_str_equal (sub, "clear-done"))
     return tasks_clear_done (ctx);
+  if (g_str_equal (sub, "extract"))
+    return tasks_extract (ctx);
 
   return _steward_cli_usage (_("Unknown command “tasks %s”."), sub);
 }

@@ -38,3 +38,4 @@
 #include "steward-task-column.h"
 #include "steward-task-draft.h"
 #include "steward-task-extractor.h"
+#include "steward-task-proposal.h"

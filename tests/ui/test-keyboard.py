@@ -119,6 +119,7 @@ def check_messages(steward):
     # Tab: the message's buttons, then the composer; never stuck.
     press(steward, 'Tab', is_named('push button', 'Copy'), 'the question’s Copy button')
     press(steward, 'Tab', is_named('push button', 'Edit'), 'its Edit button')
+    press(steward, 'Tab', is_named('push button', 'Extract Tasks'), 'its Extract Tasks button')
     press(steward, 'Tab', lambda node: node == composer, 'the composer')
 
     # Shift+Tab from a message leaves the list, for the conversations.

@@ -121,5 +121,10 @@ void     _steward_chat_view_class_actions_init      (StewardChatViewClass *klass
 void     _steward_chat_view_cancel_edit_action      (GtkWidget       *widget,
                                                      const char      *action_name,
                                                      GVariant        *param);
+GtkWidget *_steward_chat_view_find_row_item         (StewardChatView *self,
+                                                     gint64           message_id);
+
+/* steward-chat-view-tasks.c */
+void     _steward_chat_view_class_tasks_init        (StewardChatViewClass *klass);
 
 G_END_DECLS

@@ -342,10 +342,11 @@ regenerate_action (GtkWidget  *widget,
   steward_chat_view_run_turn (self, steward_message_get_content (user_message), g_variant_get_int64 (param));
 }
 
-/* The row showing @message_id, if the list view made one. */
-static GtkWidget *
-find_row_item (StewardChatView *self,
-               gint64           message_id)
+/* The list item showing @message_id, if the list view made one: its
+ * child is the row. */
+GtkWidget *
+_steward_chat_view_find_row_item (StewardChatView *self,
+                                  gint64           message_id)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->message_list));
        child != NULL;
@@ -390,7 +391,7 @@ focus_after_paint_cb (GdkFrameClock *frame_clock,
 
   if (self != NULL)
     {
-      GtkWidget *item = find_row_item (self, pending->message_id);
+      GtkWidget *item = _steward_chat_view_find_row_item (self, pending->message_id);
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
       GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
       StewardMessage *focused = focus ? steward_message_row_find_item (focus) : NULL;
@@ -587,6 +588,7 @@ _steward_chat_view_class_actions_init (StewardChatViewClass *klass)
   gtk_widget_class_install_action (widget_class, "chat.copy-message", "x", copy_message_action);
   gtk_widget_class_install_action (widget_class, "chat.previous-alternative", "x", previous_alternative_action);
   gtk_widget_class_install_action (widget_class, "chat.next-alternative", "x", next_alternative_action);
+  _steward_chat_view_class_tasks_init (klass);
 
   /* Local to the conversation view, so not among the application's
    * accelerators: Escape means something else in other pages. */

@@ -32,9 +32,11 @@
 enum {
   SLOT_ALTERNATIVES,
   SLOT_STOPPED,
+  SLOT_PROPOSED,
   SLOT_COPY,
   SLOT_EDIT,
   SLOT_REGENERATE,
+  SLOT_EXTRACT,
   SLOT_DETAILS,
   N_SLOTS
 };
@@ -60,10 +62,14 @@ struct _StewardMessageRow
 
   /* Owned */
   StewardMessage      *item;
+  /* "Extract Tasks" in the context menu of the message's text */
+  GMenu               *text_menu;
 
   gint64               last_reply_id;
   /* How much of the item's content the view shows. */
   gsize                shown_len;
+  /* How many tasks a finished reply proposes ("Add 3 Tasks") */
+  guint                n_proposed;
   guint                content_tick_id;
   guint                user : 1;
 };
@@ -126,6 +132,15 @@ set_target (GtkWidget  *widget,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (widget), "x", id);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (widget), action_name);
 }
+
+/* The action of each button that has one, with the message id. */
+static const char * const slot_actions[N_SLOTS] = {
+  [SLOT_PROPOSED] = "chat.add-proposed-tasks",
+  [SLOT_COPY] = "chat.copy-message",
+  [SLOT_EDIT] = "chat.edit-message",
+  [SLOT_REGENERATE] = "chat.regenerate",
+  [SLOT_EXTRACT] = "chat.extract-tasks",
+};
 
 static void
 create_details_popup_cb (GtkMenuButton *menu_button,
@@ -191,6 +206,19 @@ ensure_slot (StewardMessageRow *self,
       widget = create_icon_button ("view-refresh-symbolic", _("Regenerate"), _("Regenerate"));
       break;
 
+    case SLOT_PROPOSED:
+      /* Its label says how many: "Add 3 Tasks" */
+      widget = gtk_button_new ();
+      gtk_widget_add_css_class (widget, "flat");
+      gtk_widget_add_css_class (widget, "steward-proposed-tasks");
+      break;
+
+    case SLOT_EXTRACT:
+      widget = create_icon_button ("task-due-symbolic",
+                                   _("Extract Tasks (from the selected text, if any)"),
+                                   _("Extract Tasks"));
+      break;
+
     case SLOT_DETAILS:
     default:
       widget = gtk_menu_button_new ();
@@ -227,16 +255,8 @@ ensure_slot (StewardMessageRow *self,
   gtk_box_insert_child_after (GTK_BOX (self->actions_box), widget, previous);
   self->slots[slot] = widget;
 
-  if (self->item != NULL && slot != SLOT_STOPPED && slot != SLOT_DETAILS && slot != SLOT_ALTERNATIVES)
-    {
-      static const char * const actions[] = {
-        [SLOT_COPY] = "chat.copy-message",
-        [SLOT_EDIT] = "chat.edit-message",
-        [SLOT_REGENERATE] = "chat.regenerate",
-      };
-
-      set_target (widget, actions[slot], steward_message_get_id (self->item));
-    }
+  if (self->item != NULL && slot_actions[slot] != NULL)
+    set_target (widget, slot_actions[slot], steward_message_get_id (self->item));
 
   return widget;
 }
@@ -393,12 +413,23 @@ steward_message_row_update_state (StewardMessageRow *self)
 
   if (status == STEWARD_MESSAGE_STATUS_INTERRUPTED)
     ensure_slot (self, SLOT_STOPPED);
+  if (self->n_proposed > 0)
+    {
+      g_autofree char *label = NULL;
+
+      ensure_slot (self, SLOT_PROPOSED);
+      /* Translators: under a reply that proposes tasks; opens the review */
+      label = g_strdup_printf (ngettext ("Add %u Task", "Add %u Tasks", self->n_proposed), self->n_proposed);
+      gtk_button_set_label (GTK_BUTTON (self->slots[SLOT_PROPOSED]), label);
+    }
   if (self->shown_len > 0)
     ensure_slot (self, SLOT_COPY);
   if (self->user)
     ensure_slot (self, SLOT_EDIT);
   if (regenerate)
     ensure_slot (self, SLOT_REGENERATE);
+  if (self->shown_len > 0)
+    ensure_slot (self, SLOT_EXTRACT);
   if (!self->user)
     ensure_slot (self, SLOT_DETAILS);
 
@@ -406,7 +437,33 @@ steward_message_row_update_state (StewardMessageRow *self)
   set_visible (self->slots[SLOT_COPY], self->shown_len > 0);
   set_visible (self->slots[SLOT_EDIT], self->user);
   set_visible (self->slots[SLOT_REGENERATE], regenerate);
+  set_visible (self->slots[SLOT_PROPOSED], self->n_proposed > 0);
+  set_visible (self->slots[SLOT_EXTRACT], self->shown_len > 0);
   set_visible (self->slots[SLOT_DETAILS], !self->user);
+}
+
+/* A finished reply may propose tasks: read once, when it is shown or
+ * finishes, not at every change of state. */
+static void
+update_proposed (StewardMessageRow *self)
+{
+  g_autoptr(GPtrArray) drafts = NULL;
+
+  drafts = self->item != NULL ? steward_task_proposal_read (self->item) : NULL;
+  self->n_proposed = drafts != NULL ? drafts->len : 0;
+}
+
+/* Right-click on selected text: "Extract Tasks" from it. */
+static void
+update_text_menu (StewardMessageRow *self,
+                  gint64             id)
+{
+  g_autoptr(GMenuItem) extract = NULL;
+
+  g_menu_remove_all (self->text_menu);
+  extract = g_menu_item_new (_("Extract Tasks"), NULL);
+  g_menu_item_set_action_and_target_value (extract, "chat.extract-tasks", g_variant_new_int64 (id));
+  g_menu_append_item (self->text_menu, extract);
 }
 
 static void
@@ -484,6 +541,7 @@ item_status_cb (StewardMessageRow *self,
   if (!is_streaming (self))
     steward_markdown_view_finish (self->markdown_view, steward_message_get_content (item));
 
+  update_proposed (self);
   steward_message_row_update_state (self);
 }
 
@@ -499,11 +557,6 @@ void
 steward_message_row_set_item (StewardMessageRow *self,
                               StewardMessage    *item)
 {
-  static const char * const actions[] = {
-    [SLOT_COPY] = "chat.copy-message",
-    [SLOT_EDIT] = "chat.edit-message",
-    [SLOT_REGENERATE] = "chat.regenerate",
-  };
   const char *content;
   gboolean user;
   gint64 id;
@@ -551,9 +604,10 @@ steward_message_row_set_item (StewardMessageRow *self,
       gtk_widget_add_css_class (GTK_WIDGET (self), user ? "user" : "reply");
     }
 
-  for (guint slot = SLOT_COPY; slot <= SLOT_REGENERATE; slot++)
-    if (self->slots[slot] != NULL)
-      set_target (self->slots[slot], actions[slot], id);
+  for (guint slot = 0; slot < N_SLOTS; slot++)
+    if (self->slots[slot] != NULL && slot_actions[slot] != NULL)
+      set_target (self->slots[slot], slot_actions[slot], id);
+  update_text_menu (self, id);
   if (self->retry_button != NULL)
     set_target (self->retry_button, "chat.retry", id);
 
@@ -562,6 +616,7 @@ steward_message_row_set_item (StewardMessageRow *self,
     gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->slots[SLOT_DETAILS]), NULL);
 
   steward_markdown_view_set_text (self->markdown_view, content, is_streaming (self));
+  update_proposed (self);
 
   g_signal_connect_object (item, "notify::content", G_CALLBACK (item_content_cb),
                            self, G_CONNECT_SWAPPED);
@@ -622,6 +677,20 @@ steward_message_row_focus_alternatives (StewardMessageRow *self)
   return gtk_widget_child_focus (self->slots[SLOT_ALTERNATIVES], GTK_DIR_TAB_FORWARD);
 }
 
+/**
+ * steward_message_row_dup_selected_text:
+ *
+ * Returns: (transfer full) (nullable): the text selected in the
+ *   message, or %NULL when none is
+ */
+char *
+steward_message_row_dup_selected_text (StewardMessageRow *self)
+{
+  g_return_val_if_fail (STEWARD_IS_MESSAGE_ROW (self), NULL);
+
+  return steward_markdown_view_dup_selected_text (self->markdown_view);
+}
+
 gint64
 steward_message_row_get_last_reply_id (StewardMessageRow *self)
 {
@@ -659,6 +728,7 @@ steward_message_row_dispose (GObject *object)
   if (self->item != NULL)
     g_signal_handlers_disconnect_by_data (self->item, self);
   g_clear_object (&self->item);
+  g_clear_object (&self->text_menu);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -766,4 +836,7 @@ steward_message_row_init (StewardMessageRow *self)
 
   self->markdown_view = STEWARD_MARKDOWN_VIEW (steward_markdown_view_new ());
   gtk_box_append (GTK_BOX (self->bubble), GTK_WIDGET (self->markdown_view));
+
+  self->text_menu = g_menu_new ();
+  steward_markdown_view_set_extra_menu (self->markdown_view, G_MENU_MODEL (self->text_menu));
 }

@@ -26,5 +26,6 @@ void            steward_message_row_set_last_reply_id  (StewardMessageRow *self,
                                                         gint64             last_reply_id);
 StewardMessage *steward_message_row_find_item          (GtkWidget         *focus);
 gboolean        steward_message_row_focus_alternatives (StewardMessageRow *self);
+char           *steward_message_row_dup_selected_text  (StewardMessageRow *self);
 
 G_END_DECLS

@@ -51,6 +51,8 @@ struct _StewardMarkdownView
 
   /* Owned */
   StewardMarkdownStream *stream;
+  /* Added to each text's context menu ("Extract Tasks"), or NULL */
+  GMenuModel            *extra_menu;
 
   /* The scrolled window's vertical adjustment while mapped in one */
   GtkAdjustment         *vadjustment;
@@ -143,11 +145,26 @@ update_text_width (StewardMarkdownView *self,
 }
 
 static void
+set_extra_menu (GtkWidget  *widget,
+                GMenuModel *extra_menu)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget)))
+    gtk_label_set_extra_menu (GTK_LABEL (widget), extra_menu);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    set_extra_menu (child, extra_menu);
+}
+
+static void
 insert_block (StewardMarkdownView *self,
               GtkWidget           *child,
               GtkWidget           *before)
 {
   update_text_width (self, child);
+  if (self->extra_menu != NULL)
+    set_extra_menu (child, self->extra_menu);
   gtk_widget_insert_before (child, GTK_WIDGET (self), before);
 }
 
@@ -721,12 +738,90 @@ steward_markdown_view_set_fill_width (StewardMarkdownView *self,
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+/* The text selected in @widget or a label inside it, or %NULL. */
+static char *
+dup_selected_text (GtkWidget *widget)
+{
+  int start, end;
+
+  if (GTK_IS_LABEL (widget) &&
+      gtk_label_get_selectable (GTK_LABEL (widget)) &&
+      gtk_label_get_selection_bounds (GTK_LABEL (widget), &start, &end))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+      const char *from = g_utf8_offset_to_pointer (text, MIN (start, end));
+      const char *to = g_utf8_offset_to_pointer (text, MAX (start, end));
+
+      return g_strndup (from, to - from);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      char *text = dup_selected_text (child);
+
+      if (text != NULL)
+        return text;
+    }
+
+  return NULL;
+}
+
+/**
+ * steward_markdown_view_dup_selected_text:
+ *
+ * Each paragraph, item and code block is a label of its own, so a
+ * selection lies inside one of them.
+ *
+ * Returns: (transfer full) (nullable): the text selected in the view,
+ *   or %NULL when none is
+ */
+char *
+steward_markdown_view_dup_selected_text (StewardMarkdownView *self)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_MARKDOWN_VIEW (self), NULL);
+
+  if (!(text = dup_selected_text (GTK_WIDGET (self))))
+    return NULL;
+
+  stripped = g_strstrip (g_strdup (text));
+  if (stripped[0] == '\0')
+    return NULL;
+
+  return g_steal_pointer (&text);
+}
+
+/**
+ * steward_markdown_view_set_extra_menu:
+ * @extra_menu: (nullable): items for the context menu of the view's text
+ *
+ * Adds @extra_menu to the context menu of every paragraph, item and code
+ * block, as gtk_label_set_extra_menu() does for one label.
+ */
+void
+steward_markdown_view_set_extra_menu (StewardMarkdownView *self,
+                                      GMenuModel          *extra_menu)
+{
+  g_return_if_fail (STEWARD_IS_MARKDOWN_VIEW (self));
+  g_return_if_fail (!extra_menu || G_IS_MENU_MODEL (extra_menu));
+
+  if (!g_set_object (&self->extra_menu, extra_menu))
+    return;
+
+  set_extra_menu (GTK_WIDGET (self), extra_menu);
+}
+
 static void
 steward_markdown_view_dispose (GObject *object)
 {
   StewardMarkdownView *self = (StewardMarkdownView *)object;
 
   steward_markdown_view_clear (self);
+  g_clear_object (&self->extra_menu);
 
   G_OBJECT_CLASS (steward_markdown_view_parent_class)->dispose (object);
 }

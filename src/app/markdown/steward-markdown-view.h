@@ -27,5 +27,8 @@ void       steward_markdown_view_finish   (StewardMarkdownView *self,
 gboolean   steward_markdown_view_get_streaming (StewardMarkdownView *self);
 void       steward_markdown_view_set_fill_width (StewardMarkdownView *self,
                                                  gboolean             fill_width);
+char      *steward_markdown_view_dup_selected_text (StewardMarkdownView *self);
+void       steward_markdown_view_set_extra_menu    (StewardMarkdownView *self,
+                                                    GMenuModel          *extra_menu);
 
 G_END_DECLS

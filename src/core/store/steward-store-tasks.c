@@ -602,6 +602,60 @@ steward_store_add_task (StewardStore            *self,
 }
 
 /**
+ * steward_store_add_tasks:
+ * @drafts: (element-type StewardTaskDraft): the tasks, in order
+ * @status: the column they go to, at its end
+ *
+ * Adds all of @drafts in one transaction: all of them or, when one
+ * cannot be added, none (what extraction adds, reviewed or not).
+ *
+ * Returns: (transfer full) (element-type gint64): the new tasks' ids in
+ *   the order of @drafts, or %NULL with @error set
+ */
+GArray *
+steward_store_add_tasks (StewardStore     *self,
+                         GPtrArray        *drafts,
+                         StewardTaskStatus status,
+                         GError          **error)
+{
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+  g_return_val_if_fail (drafts != NULL, NULL);
+
+  for (guint i = 0; i < drafts->len; i++)
+    if (!check_draft (g_ptr_array_index (drafts, i), error))
+      return NULL;
+
+  if (!begin (self, error))
+    return NULL;
+
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      gint64 id;
+
+      if (!(id = insert_task (self, g_ptr_array_index (drafts, i), status, changed, error)))
+        {
+          roll_back (self);
+          return NULL;
+        }
+      g_array_append_val (ids, id);
+    }
+
+  if (!commit (self, error))
+    {
+      roll_back (self);
+      return NULL;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    emit_changes (self, STEWARD_ROW_INSERTED, g_array_index (ids, gint64, i), i + 1 == ids->len ? changed : NULL);
+
+  return g_steal_pointer (&ids);
+}
+
+/**
  * steward_store_update_task:
  * @draft: what the task now says
  *

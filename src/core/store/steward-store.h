@@ -140,6 +140,10 @@ gint64           steward_store_add_task            (StewardStore         *self,
                                                     const StewardTaskDraft *draft,
                                                     StewardTaskStatus     status,
                                                     GError              **error);
+GArray          *steward_store_add_tasks           (StewardStore         *self,
+                                                    GPtrArray            *drafts,
+                                                    StewardTaskStatus     status,
+                                                    GError              **error);
 gboolean         steward_store_update_task         (StewardStore         *self,
                                                     gint64                id,
                                                     const StewardTaskDraft *draft,
