@@ -131,32 +131,6 @@ _steward_store_path_end (StewardStore  *self,
   return -1;
 }
 
-/* Runs @stmt to its end, collecting the id each row returns. */
-static gboolean
-collect_ids (StewardStore  *self,
-             sqlite3_stmt  *stmt,
-             GArray        *ids,
-             GError       **error)
-{
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      if (ids != NULL)
-        g_array_append_val (ids, id);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _steward_store_set_sql_error (self, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* Takes what follows @fork_id (0: everything) off the path: the path's
  * ids grow along it, so that is the rest of the path. */
 static gboolean
@@ -188,7 +162,7 @@ leave_path_after (StewardStore  *self,
   sqlite3_bind_int64 (summary, 1, conversation_id);
   sqlite3_bind_int64 (summary, 2, fork_id);
 
-  return collect_ids (self, stmt, left, error) &&
+  return _steward_store_collect_ids (self, stmt, left, error) &&
          _steward_store_step_done (self, summary, error);
 }
 
@@ -220,30 +194,7 @@ join_path_from (StewardStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, message_id);
 
-  return collect_ids (self, stmt, joined, error);
-}
-
-static gboolean
-begin (StewardStore  *self,
-       GError       **error)
-{
-  return _steward_store_exec (self, "SAVEPOINT branches", error);
-}
-
-static gboolean
-commit (StewardStore  *self,
-        GError       **error)
-{
-  return _steward_store_exec (self, "RELEASE branches", error);
-}
-
-static void
-roll_back (StewardStore *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!_steward_store_exec (self, "ROLLBACK TO branches; RELEASE branches", &error))
-    g_warning ("Could not roll a change of branch back: %s", error->message);
+  return _steward_store_collect_ids (self, stmt, joined, error);
 }
 
 static int
@@ -317,15 +268,15 @@ steward_store_add_alternative (StewardStore         *self,
       return 0;
     }
 
-  if (!begin (self, error))
+  if (!_steward_store_savepoint_begin (self, "branches", error))
     return 0;
 
   if (!leave_path_after (self, sibling.conversation_id, sibling.parent_id, left, error) ||
       !(id = _steward_store_insert_message (self, sibling.conversation_id, sibling.parent_id, role, content,
                                             status, provider, model, tier, error)) ||
-      !commit (self, error))
+      !_steward_store_savepoint_release (self, "branches", error))
     {
-      roll_back (self);
+      _steward_store_savepoint_roll_back (self, "branches");
       return 0;
     }
 
@@ -383,16 +334,16 @@ steward_store_select_alternative (StewardStore  *self,
   sqlite3_bind_int64 (select, 2, node.conversation_id);
   sqlite3_bind_int64 (select, 3, message_id);
 
-  if (!begin (self, error))
+  if (!_steward_store_savepoint_begin (self, "branches", error))
     return FALSE;
 
   if (!_steward_store_step_done (self, select, error) ||
       (on_path &&
        (!leave_path_after (self, node.conversation_id, node.parent_id, left, error) ||
         !join_path_from (self, message_id, joined, error))) ||
-      !commit (self, error))
+      !_steward_store_savepoint_release (self, "branches", error))
     {
-      roll_back (self);
+      _steward_store_savepoint_roll_back (self, "branches");
       return FALSE;
     }
 
@@ -524,12 +475,12 @@ steward_store_delete_messages_from (StewardStore  *self,
     sqlite3_bind_int64 (replacement, 1, node.parent_id);
   sqlite3_bind_int64 (replacement, 2, node.conversation_id);
 
-  if (!begin (self, error))
+  if (!_steward_store_savepoint_begin (self, "branches", error))
     return FALSE;
 
-  if (!collect_ids (self, delete, removed, error))
+  if (!_steward_store_collect_ids (self, delete, removed, error))
     {
-      roll_back (self);
+      _steward_store_savepoint_roll_back (self, "branches");
       return FALSE;
     }
 
@@ -548,9 +499,9 @@ steward_store_delete_messages_from (StewardStore  *self,
 
   if (rc != SQLITE_DONE ||
       (next != 0 && node.active && on_path && !join_path_from (self, next, joined, error)) ||
-      !commit (self, error))
+      !_steward_store_savepoint_release (self, "branches", error))
     {
-      roll_back (self);
+      _steward_store_savepoint_roll_back (self, "branches");
       return FALSE;
     }
 

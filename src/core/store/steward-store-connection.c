@@ -586,3 +586,64 @@ steward_store_open_finish (GAsyncResult  *result,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* A change of several statements, all or nothing: SAVEPOINT @name, which
+ * nests in a transaction already open. */
+gboolean
+_steward_store_savepoint_begin (StewardStore  *self,
+                                const char    *name,
+                                GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SAVEPOINT %s", name);
+
+  return _steward_store_exec (self, sql, error);
+}
+
+gboolean
+_steward_store_savepoint_release (StewardStore  *self,
+                                  const char    *name,
+                                  GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("RELEASE %s", name);
+
+  return _steward_store_exec (self, sql, error);
+}
+
+/* Undoes everything since _steward_store_savepoint_begin(). */
+void
+_steward_store_savepoint_roll_back (StewardStore *self,
+                                    const char   *name)
+{
+  g_autofree char *sql = g_strdup_printf ("ROLLBACK TO %s; RELEASE %s", name, name);
+  g_autoptr(GError) error = NULL;
+
+  if (!_steward_store_exec (self, sql, &error))
+    g_warning ("Could not roll back a change (%s): %s", name, error->message);
+}
+
+/* Runs @stmt to its end, adding the id each row returns (its first
+ * column) to @ids, which may be %NULL. */
+gboolean
+_steward_store_collect_ids (StewardStore  *self,
+                            sqlite3_stmt  *stmt,
+                            GArray        *ids,
+                            GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (ids != NULL)
+        g_array_append_val (ids, id);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _steward_store_set_sql_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -64,6 +64,18 @@ gboolean    _steward_store_exec          (StewardStore  *self,
                                           GError       **error);
 void        _steward_store_set_sql_error (StewardStore  *self,
                                           GError       **error);
+gboolean    _steward_store_savepoint_begin     (StewardStore  *self,
+                                                const char    *name,
+                                                GError       **error);
+gboolean    _steward_store_savepoint_release   (StewardStore  *self,
+                                                const char    *name,
+                                                GError       **error);
+void        _steward_store_savepoint_roll_back (StewardStore  *self,
+                                                const char    *name);
+gboolean    _steward_store_collect_ids   (StewardStore  *self,
+                                          sqlite3_stmt  *stmt,
+                                          GArray        *ids,
+                                          GError       **error);
 GDateTime  *_steward_store_column_time   (sqlite3_stmt  *stmt,
                                           int            column);
 gboolean    _steward_store_step_done     (StewardStore  *self,

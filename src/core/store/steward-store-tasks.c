@@ -367,54 +367,6 @@ bind_draft (sqlite3_stmt           *stmt,
   _steward_store_bind_text_or_null (stmt, 8, draft->source_ref);
 }
 
-static gboolean
-begin (StewardStore  *self,
-       GError       **error)
-{
-  return _steward_store_exec (self, "SAVEPOINT tasks", error);
-}
-
-static gboolean
-commit (StewardStore  *self,
-        GError       **error)
-{
-  return _steward_store_exec (self, "RELEASE tasks", error);
-}
-
-static void
-roll_back (StewardStore *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!_steward_store_exec (self, "ROLLBACK TO tasks; RELEASE tasks", &error))
-    g_warning ("Could not roll a change of tasks back: %s", error->message);
-}
-
-/* Runs @stmt to its end, adding the id each row returns to @ids. */
-static gboolean
-collect_ids (StewardStore  *self,
-             sqlite3_stmt  *stmt,
-             GArray        *ids,
-             GError       **error)
-{
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _steward_store_set_sql_error (self, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* Numbers the column of @status 0, 1, … in its order, leaving out
  * @skip_id (0: none) and leaving position @hole free (-1: none); the
  * rows that moved go to @changed. A column that is already dense is not
@@ -443,7 +395,7 @@ renumber (StewardStore       *self,
   sqlite3_bind_int64 (stmt, 2, skip_id);
   sqlite3_bind_int64 (stmt, 3, hole >= 0 ? hole : G_MAXINT64);
 
-  return collect_ids (self, stmt, changed, error);
+  return _steward_store_collect_ids (self, stmt, changed, error);
 }
 
 /* How many tasks have @status, besides @skip_id; -1 with @error set. */
@@ -587,12 +539,13 @@ steward_store_add_task (StewardStore            *self,
   g_return_val_if_fail (STEWARD_IS_STORE (self), 0);
   g_return_val_if_fail (draft != NULL, 0);
 
-  if (!check_draft (draft, error) || !begin (self, error))
+  if (!check_draft (draft, error) || !_steward_store_savepoint_begin (self, "tasks", error))
     return 0;
 
-  if (!(id = insert_task (self, draft, status, changed, error)) || !commit (self, error))
+  if (!(id = insert_task (self, draft, status, changed, error)) ||
+      !_steward_store_savepoint_release (self, "tasks", error))
     {
-      roll_back (self);
+      _steward_store_savepoint_roll_back (self, "tasks");
       return 0;
     }
 
@@ -628,7 +581,7 @@ steward_store_add_tasks (StewardStore     *self,
     if (!check_draft (g_ptr_array_index (drafts, i), error))
       return NULL;
 
-  if (!begin (self, error))
+  if (!_steward_store_savepoint_begin (self, "tasks", error))
     return NULL;
 
   for (guint i = 0; i < drafts->len; i++)
@@ -637,15 +590,15 @@ steward_store_add_tasks (StewardStore     *self,
 
       if (!(id = insert_task (self, g_ptr_array_index (drafts, i), status, changed, error)))
         {
-          roll_back (self);
+          _steward_store_savepoint_roll_back (self, "tasks");
           return NULL;
         }
       g_array_append_val (ids, id);
     }
 
-  if (!commit (self, error))
+  if (!_steward_store_savepoint_release (self, "tasks", error))
     {
-      roll_back (self);
+      _steward_store_savepoint_roll_back (self, "tasks");
       return NULL;
     }
 
@@ -695,7 +648,7 @@ steward_store_update_task (StewardStore            *self,
   bind_draft (stmt, draft);
   sqlite3_bind_int64 (stmt, 9, id);
 
-  if (!collect_ids (self, stmt, updated, error))
+  if (!_steward_store_collect_ids (self, stmt, updated, error))
     return FALSE;
 
   if (updated->len == 0)
@@ -788,12 +741,13 @@ steward_store_move_task (StewardStore       *self,
   g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
   g_return_val_if_fail (status <= STEWARD_TASK_STATUS_DONE, FALSE);
 
-  if (!begin (self, error))
+  if (!_steward_store_savepoint_begin (self, "tasks", error))
     return FALSE;
 
-  if (!move_task (self, id, status, position, &moved, changed, error) || !commit (self, error))
+  if (!move_task (self, id, status, position, &moved, changed, error) ||
+      !_steward_store_savepoint_release (self, "tasks", error))
     {
-      roll_back (self);
+      _steward_store_savepoint_roll_back (self, "tasks");
       return FALSE;
     }
 
@@ -829,7 +783,7 @@ steward_store_complete_task (StewardStore  *self,
   if (next_id != NULL)
     *next_id = 0;
 
-  if (!begin (self, error))
+  if (!_steward_store_savepoint_begin (self, "tasks", error))
     return FALSE;
 
   if (!(task = steward_store_find_task (self, id, error)))
@@ -837,7 +791,7 @@ steward_store_complete_task (StewardStore  *self,
 
   if (steward_task_get_status (task) == STEWARD_TASK_STATUS_DONE)
     {
-      if (!commit (self, error))
+      if (!_steward_store_savepoint_release (self, "tasks", error))
         goto failed;
       return TRUE;
     }
@@ -867,7 +821,7 @@ steward_store_complete_task (StewardStore  *self,
         goto failed;
     }
 
-  if (!commit (self, error))
+  if (!_steward_store_savepoint_release (self, "tasks", error))
     goto failed;
 
   if (moved)
@@ -881,7 +835,7 @@ steward_store_complete_task (StewardStore  *self,
   return TRUE;
 
 failed:
-  roll_back (self);
+  _steward_store_savepoint_roll_back (self, "tasks");
   return FALSE;
 }
 
@@ -905,7 +859,7 @@ steward_store_delete_task (StewardStore  *self,
 
   g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
 
-  if (!begin (self, error))
+  if (!_steward_store_savepoint_begin (self, "tasks", error))
     return FALSE;
 
   if (!read_place (self, id, &status, &position, error) ||
@@ -916,7 +870,7 @@ steward_store_delete_task (StewardStore  *self,
 
   if (!_steward_store_step_done (self, stmt, error) ||
       !renumber (self, status, 0, -1, changed, error) ||
-      !commit (self, error))
+      !_steward_store_savepoint_release (self, "tasks", error))
     goto failed;
 
   emit_changes (self, STEWARD_ROW_REMOVED, id, changed);
@@ -924,7 +878,7 @@ steward_store_delete_task (StewardStore  *self,
   return TRUE;
 
 failed:
-  roll_back (self);
+  _steward_store_savepoint_roll_back (self, "tasks");
   return FALSE;
 }
 
@@ -945,7 +899,7 @@ steward_store_clear_done_tasks (StewardStore  *self,
   g_return_val_if_fail (STEWARD_IS_STORE (self), 0);
 
   stmt = _steward_store_prepare (self, "DELETE FROM tasks WHERE status = 'done' RETURNING id", error);
-  if (stmt == NULL || !collect_ids (self, stmt, removed, error))
+  if (stmt == NULL || !_steward_store_collect_ids (self, stmt, removed, error))
     return 0;
 
   for (guint i = 0; i < removed->len; i++)
@@ -982,7 +936,7 @@ steward_store_set_task_reminded (StewardStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, id);
 
-  if (!collect_ids (self, stmt, updated, error))
+  if (!_steward_store_collect_ids (self, stmt, updated, error))
     return FALSE;
 
   if (updated->len == 0)
