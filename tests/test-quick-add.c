@@ -53,6 +53,8 @@ static const Case cases[] = {
   /* Days */
   { "dentist today", FRI, "dentist", "2026-03-27", NULL, NULL, NULL },
   { "dentist tomorrow", FRI, "dentist", "2026-03-28", NULL, NULL, NULL },
+  { "send invoice yesterday", FRI, "send invoice", "2026-03-26", NULL, NULL, NULL },
+  { "send invoice yesterday", JAN31, "send invoice", "2026-01-30", NULL, NULL, NULL },
   { "buy milk tmrw", FRI, "buy milk", "2026-03-28", NULL, NULL, NULL },
   { "party the day after tomorrow", FRI, "party", "2026-03-29", NULL, NULL, NULL },
   { "party day after tomorrow", FRI, "party", "2026-03-29", NULL, NULL, NULL },

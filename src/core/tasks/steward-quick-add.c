@@ -40,6 +40,7 @@ typedef struct
   const char *months[12];         /* full names and abbreviations */
   const char *today;
   const char *tomorrow;
+  const char *yesterday;
   const char *tonight;
   const char *day_after;          /* "day after tomorrow", as three words */
   const char *after;
@@ -82,6 +83,7 @@ static const StewardWhenWords english = {
   },
   .today = "today",
   .tomorrow = "tomorrow|tmrw|tmr",
+  .yesterday = "yesterday",
   .tonight = "tonight",
   .day_after = "day",
   .after = "after",
@@ -616,6 +618,14 @@ read_relative_day (Reader *reader,
   else if (one_of (reader->lang->tomorrow, key))
     {
       moved = move_date (&date, 1, 0, 0);
+      n = 1;
+    }
+  else if (one_of (reader->lang->yesterday, key))
+    {
+      /* Written down late: it is overdue. */
+      moved = g_date_get_julian (&date) > 1;
+      if (moved)
+        g_date_subtract_days (&date, 1);
       n = 1;
     }
   else if (one_of (reader->lang->tonight, key))
