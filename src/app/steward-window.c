@@ -459,25 +459,61 @@ search_focus_enter_cb (StewardWindow           *self,
   steward_window_update_search (self, TRUE);
 }
 
+/* Shows the conversation, with the message in view and highlighted. */
+static void
+steward_window_show_message (StewardWindow *self,
+                             gint64         conversation_id,
+                             gint64         message_id)
+{
+  StewardChatView *view;
+
+  steward_window_set_page (self, "chat");
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  steward_chat_page_show_conversation (self->chat_page, conversation_id);
+
+  view = steward_chat_page_get_chat_view (self->chat_page);
+  steward_chat_view_scroll_to_message (view, message_id);
+  steward_chat_view_focus_composer (view);
+}
+
 static void
 search_result_activated_cb (StewardWindow        *self,
                             StewardSearchResult  *result,
                             StewardSearchPopover *popover)
 {
-  StewardChatView *view;
-
   g_assert (STEWARD_IS_WINDOW (self));
   g_assert (STEWARD_IS_SEARCH_RESULT (result));
 
   steward_window_stop_search (self);
-  steward_window_set_page (self, "chat");
-  adw_leaflet_set_visible_child (self->leaflet, self->content);
-  steward_chat_page_show_conversation (self->chat_page,
-                                       steward_search_result_get_conversation_id (result));
+  steward_window_show_message (self,
+                               steward_search_result_get_conversation_id (result),
+                               steward_search_result_get_message_id (result));
+}
 
-  view = steward_chat_page_get_chat_view (self->chat_page);
-  steward_chat_view_scroll_to_message (view, steward_search_result_get_message_id (result));
-  steward_chat_view_focus_composer (view);
+/* A task's "Found In": the message it was found in. */
+static void
+show_message_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  StewardWindow *self = (StewardWindow *)widget;
+  StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
+  g_autoptr(StewardMessage) message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL || steward_window_showing_error (self))
+    return;
+
+  if (!(message = steward_store_find_message (store, g_variant_get_int64 (param), &error)))
+    {
+      g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+      return;
+    }
+
+  steward_window_show_message (self, steward_message_get_conversation_id (message),
+                               steward_message_get_id (message));
 }
 
 static void
@@ -682,6 +718,7 @@ steward_window_class_init (StewardWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.new-conversation", NULL, new_conversation_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-message", "x", show_message_action);
 
   /* Ctrl+K searches the history, as in other chat apps. Window-level
    * rather than an application accelerator, so that it stays with the

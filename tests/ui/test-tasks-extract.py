@@ -154,6 +154,20 @@ def body(steward):
         ui.click(ui.wait_for(lambda: toast_button(steward, 'Show'), 'the toast’s Show button'))
         steward.wait_page('Tasks')
 
+        # The task's editor says where it was found, and opens it there
+        todo = steward.wait_visible('list', 'To Do')
+        ui.click(ui.wait_for(lambda: ui.find(todo, 'list item', TASKS[0]['title']), 'the card on the board'))
+        steward.key('Return')
+        editor = ui.wait_for(lambda: steward.find_visible('dialog', 'Edit Task'), 'the editor')
+        ui.wait_for(lambda: ui.find(editor, 'label', 'The conversation “Errands”'),
+                    'the editor to name the conversation the task came from')
+        ui.click(ui.wait_for(lambda: next((b for b in ui.find_all(editor, 'push button')
+                                           if b.name and 'Open' in b.name.replace('_', ' ').split()), None),
+                             'the source’s Open button'))
+        ui.wait_for(lambda: steward.find_visible('dialog', 'Edit Task') is None, 'the editor to close')
+        steward.wait_page('Chat')
+        ui.wait_for(lambda: chatui.shows_text(steward, QUESTION), 'the message the task came from')
+
         # A malformed answer: the sentence, and nothing added
         chatui.open_chat(steward)
         ui.click(extract_button(steward))

@@ -40,6 +40,8 @@ struct _StewardTaskEditor
   GtkTextView  *notes_view;
   AdwComboRow  *priority_row;
   AdwActionRow *repeat_row;
+  GtkButton    *source_button;
+  AdwActionRow *source_row;
   AdwComboRow  *status_row;
   GtkEntry     *time_entry;
   AdwEntryRow  *title_row;
@@ -284,6 +286,114 @@ load (StewardTaskEditor *self)
                                repeat ? repeat : rrule ? rrule : _("Never"));
 }
 
+/* Where the task was found: the conversation (by its title), the file,
+ * or the text itself. */
+static void
+load_source (StewardTaskEditor *self)
+{
+  StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
+  const char *ref = steward_task_get_source_ref (self->task);
+  g_autofree char *subtitle = NULL;
+  gboolean openable = FALSE;
+
+  switch (steward_task_get_source (self->task))
+    {
+    case STEWARD_TASK_SOURCE_MESSAGE:
+      {
+        g_autoptr(StewardMessage) message = NULL;
+        g_autoptr(StewardConversation) conversation = NULL;
+        gint64 id;
+
+        if (store != NULL && ref != NULL && g_ascii_string_to_signed (ref, 10, 1, G_MAXINT64, &id, NULL) &&
+            (message = steward_store_find_message (store, id, NULL)) != NULL &&
+            (conversation = steward_store_find_conversation (store, steward_message_get_conversation_id (message), NULL)))
+          {
+            /* Translators: %s is a conversation's title */
+            subtitle = g_strdup_printf (_("The conversation “%s”"), steward_conversation_get_title (conversation));
+            openable = TRUE;
+          }
+        else
+          subtitle = g_strdup (_("A conversation that is no longer there"));
+        break;
+      }
+
+    case STEWARD_TASK_SOURCE_FILE:
+      {
+        g_autoptr(GFile) file = ref ? g_file_new_for_uri (ref) : NULL;
+
+        subtitle = file ? g_file_get_parse_name (file) : g_strdup (_("A file"));
+        openable = file != NULL;
+        break;
+      }
+
+    case STEWARD_TASK_SOURCE_TEXT:
+      subtitle = g_strdup (ref ? ref : _("Pasted text"));
+      break;
+
+    case STEWARD_TASK_SOURCE_NONE:
+    default:
+      return;
+    }
+
+  adw_action_row_set_subtitle (self->source_row, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->source_button), openable);
+  gtk_widget_set_visible (GTK_WIDGET (self->source_row), TRUE);
+}
+
+/* Whether the form says something other than the task. */
+static gboolean
+is_changed (StewardTaskEditor *self)
+{
+  StewardTask *task = self->task;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  g_autofree char *notes = NULL;
+  g_autofree char *category = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->category_row))));
+  GDateTime *due = steward_task_get_due (task);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->title_row)), steward_task_get_title (task)) != 0 ||
+         g_strcmp0 (notes, steward_task_get_notes (task) ? steward_task_get_notes (task) : "") != 0 ||
+         g_strcmp0 (category, steward_task_get_category (task) ? steward_task_get_category (task) : "") != 0 ||
+         adw_combo_row_get_selected (self->status_row) != (guint)steward_task_get_status (task) ||
+         adw_combo_row_get_selected (self->priority_row) != (guint)steward_task_get_priority (task) ||
+         (self->day == NULL) != (due == NULL) ||
+         (self->day != NULL && due != NULL && !steward_task_get_due_has_time (task) &&
+          gtk_editable_get_text (GTK_EDITABLE (self->time_entry))[0] != '\0');
+}
+
+static void
+source_clicked_cb (StewardTaskEditor *self,
+                   GtkButton         *button)
+{
+  const char *ref = steward_task_get_source_ref (self->task);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  gint64 id;
+
+  if (is_changed (self))
+    {
+      show_error (self, _("Save or cancel your changes first."));
+      return;
+    }
+
+  if (ref == NULL)
+    return;
+
+  if (steward_task_get_source (self->task) == STEWARD_TASK_SOURCE_FILE)
+    {
+      gtk_show_uri (parent, ref, GDK_CURRENT_TIME);
+      return;
+    }
+
+  if (parent != NULL && g_ascii_string_to_signed (ref, 10, 1, G_MAXINT64, &id, NULL))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-message", "x", id);
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+}
+
 GtkWidget *
 steward_task_editor_new (StewardTask *task)
 {
@@ -297,6 +407,7 @@ steward_task_editor_new (StewardTask *task)
                        NULL);
   self->task = g_object_ref (task);
   load (self);
+  load_source (self);
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->title_row));
 
   return GTK_WIDGET (self);
@@ -348,11 +459,14 @@ steward_task_editor_class_init (StewardTaskEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardTaskEditor, notes_view);
   gtk_widget_class_bind_template_child (widget_class, StewardTaskEditor, priority_row);
   gtk_widget_class_bind_template_child (widget_class, StewardTaskEditor, repeat_row);
+  gtk_widget_class_bind_template_child (widget_class, StewardTaskEditor, source_button);
+  gtk_widget_class_bind_template_child (widget_class, StewardTaskEditor, source_row);
   gtk_widget_class_bind_template_child (widget_class, StewardTaskEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, StewardTaskEditor, time_entry);
   gtk_widget_class_bind_template_child (widget_class, StewardTaskEditor, title_row);
   gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, no_date_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, source_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, title_activated_cb);
 }
 
