@@ -12,8 +12,8 @@
  * Tasks page and prints the time from the switch to the first frame that
  * shows cards in all three columns; then the longest gap between two
  * frames with the board idle, and while a card is dragged across the
- * columns (a motion every frame, a drop through the column's drop target
- * every 300 ms). Beside it, bench-chat-baseline's bare window ticking
+ * columns (a motion every frame; 300 ms after each drop ends, the next,
+ * through the column's drop target, for 3 s and at least a round).  Beside it, bench-chat-baseline's bare window ticking
  * every frame, as the probe does: its longest gap between frames.
  *
  * Benches report medians; they never gate CI. The exit status says only

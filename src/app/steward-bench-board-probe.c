@@ -28,7 +28,8 @@
  *     frames for a few seconds with the board idle, then as long while
  *     the first card of To do is dragged across the columns: every frame
  *     a motion over the column it is headed for (the drop line follows),
- *     and every DROP_EVERY_MS a drop there, through the column's own
+ *     and DROP_EVERY_MS after the last drop ended a drop there (at least
+ *     a round: In progress, Done, To do), through the column's own
  *     GtkDropTarget, whose handler ends in board.move as a real drop
  *     does. Prints one line and quits:
  *       board ms=<…> cards=<…> idle_longest_frame_ms=<…> idle_frames=<…>
@@ -43,6 +44,9 @@
 #define SETTLE_MS     500
 #define PHASE_MS      3000
 #define DROP_EVERY_MS 300
+/* A round: To do -> In progress -> Done -> To do. The drag lasts
+ * PHASE_MS and at least this many drops. */
+#define MIN_DROPS     3
 /* Where the drag hovers, in the column: rows of about this height. */
 #define MOTION_STEP_PX 24
 #define MOTION_STEPS   16
@@ -90,6 +94,7 @@ typedef struct
   gint64              drop_longest_to_us[3];
 
   guint               painted : 1;
+  guint               time_up : 1;
   /* The phase's time is up: it ends with the next frame, so that a
    * stall at its end is counted too. */
   guint               phase_over : 1;
@@ -260,7 +265,18 @@ drop_cb (gpointer user_data)
 
   probe->target = (probe->target + 1) % G_N_ELEMENTS (probe->columns);
 
-  return G_SOURCE_CONTINUE;
+  /* The next drop DROP_EVERY_MS after this one ended, however long it
+   * took: a slow drop shows as one long frame, not two in a row. */
+  if (probe->time_up && probe->n_drops >= MIN_DROPS)
+    {
+      probe->drop_id = 0;
+      probe->phase_over = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+
+  probe->drop_id = g_timeout_add (DROP_EVERY_MS, drop_cb, probe);
+
+  return G_SOURCE_REMOVE;
 }
 
 static gboolean phase_time_cb (gpointer user_data);
@@ -325,7 +341,12 @@ phase_time_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  /* No drop after the time is up. */
+  /* No drop after the time is up, once there was a round of them. */
+  if (probe->phase == PHASE_DRAG && probe->n_drops < MIN_DROPS)
+    {
+      probe->time_up = TRUE;
+      return G_SOURCE_REMOVE;
+    }
   g_clear_handle_id (&probe->drop_id, g_source_remove);
   probe->phase_over = TRUE;
 
