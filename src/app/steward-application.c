@@ -15,6 +15,7 @@
 
 #include "steward-application-private.h"
 #ifdef STEWARD_BENCH_PROBES
+# include "steward-bench-board-probe.h"
 # include "steward-bench-chat-probe.h"
 # include "steward-bench-probe.h"
 #endif
@@ -90,6 +91,7 @@ steward_application_activate (GApplication *application)
       if (g_getenv ("STEWARD_BENCH_FIRST_FRAME") != NULL)
         steward_bench_probe_attach (self, window);
       steward_bench_chat_probe_attach (self, window);
+      steward_bench_board_probe_attach (self, window);
 #endif
     }
 
