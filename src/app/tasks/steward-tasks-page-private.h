@@ -37,6 +37,8 @@ struct _StewardTasksPage
   GArray               *pending_deletes;
   StewardRowList       *tasks;
   guint                 minute_source;
+  /* The category menu is made again once after a burst of changes */
+  guint                 categories_source;
 };
 
 static inline StewardStore *

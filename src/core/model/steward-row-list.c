@@ -206,7 +206,15 @@ place_row (StewardRowList *self,
   guint position;
   gboolean had;
 
-  had = steward_row_list_find (self, id, &old_position);
+  /* A row keeps its place in the order when what orders it did not
+   * change: then it is where the binary search puts it, which saves a
+   * walk through every item for each of the many rows a board's move
+   * renumbers. */
+  old_position = find_place (self, fresh);
+  had = old_position < self->items->len &&
+        self->kind->get_id (g_ptr_array_index (self->items, old_position)) == id;
+  if (!had)
+    had = steward_row_list_find (self, id, &old_position);
   if (had)
     {
       gpointer old = g_ptr_array_steal_index (self->items, old_position);
