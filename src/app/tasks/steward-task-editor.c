@@ -364,6 +364,35 @@ is_changed (StewardTaskEditor *self)
           gtk_editable_get_text (GTK_EDITABLE (self->time_entry))[0] != '\0');
 }
 
+typedef struct
+{
+  GtkWindow *editor;
+  GtkWindow *parent;
+  gint64     message_id;
+} ShowSource;
+
+static void
+show_source_free (gpointer data)
+{
+  ShowSource *show = data;
+
+  g_clear_object (&show->editor);
+  g_clear_object (&show->parent);
+  g_free (show);
+}
+
+/* The editor goes, then the main window shows the message. */
+static gboolean
+show_source_cb (gpointer user_data)
+{
+  ShowSource *show = user_data;
+
+  gtk_window_destroy (show->editor);
+  gtk_widget_activate_action (GTK_WIDGET (show->parent), "win.show-message", "x", show->message_id);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 source_clicked_cb (StewardTaskEditor *self,
                    GtkButton         *button)
@@ -389,8 +418,16 @@ source_clicked_cb (StewardTaskEditor *self,
 
   if (parent != NULL && g_ascii_string_to_signed (ref, 10, 1, G_MAXINT64, &id, NULL))
     {
-      gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-message", "x", id);
-      gtk_window_destroy (GTK_WINDOW (self));
+      ShowSource *show = g_new0 (ShowSource, 1);
+
+      show->editor = g_object_ref (GTK_WINDOW (self));
+      show->parent = g_object_ref (parent);
+      show->message_id = id;
+
+      /* Not from inside the click: GTK 4.8 fails (and may crash) when the
+       * window a screen reader is pressing a button of goes, or the
+       * window behind it changes its pages, while it presses. */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, show_source_cb, show, show_source_free);
     }
 }
 
