@@ -39,6 +39,10 @@ TEST_PACKAGES=(
   python3 python3-dogtail python3-pyatspi gsettings-desktop-schemas
   dconf-gsettings-backend dconf-cli xdotool imagemagick sqlite3 flatpak-builder
   tzdata
+  # the documents issue's readers: Word files, PDFs, the export yardsticks,
+  # and a font with CJK glyphs so Unicode tests see real text
+  python3-docx poppler-utils libreoffice-writer-nogui pandoc
+  fonts-droid-fallback
 )
 # libFuzzer comes with clang's runtime; llvm brings llvm-symbolizer for
 # readable stacks.
