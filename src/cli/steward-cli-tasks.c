@@ -50,7 +50,7 @@ dup_due_text (StewardTask *task)
   if (due == NULL)
     return NULL;
 
-  local = g_date_time_to_local (due);
+  local = steward_local_time (due);
   if (!steward_task_get_due_has_time (task))
     return g_date_time_format (local, "%Y-%m-%d");
 
@@ -188,7 +188,7 @@ parse_when (const char  *text,
             gboolean    *has_time,
             int         *exit_status)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = steward_local_now ();
 
   if ((*due = steward_quick_add_parse_when (text, now, has_time)) != NULL)
     return TRUE;
@@ -390,7 +390,7 @@ tasks_add (StewardCliContext *ctx)
     return exit_status;
 
   text = _steward_cli_join_text (ctx, 1);
-  now = g_date_time_new_now_local ();
+  now = steward_local_now ();
   parsed = steward_quick_add_parse (text, now);
 
   draft = steward_task_draft_new (parsed->title);
@@ -816,7 +816,7 @@ tasks_extract (StewardCliContext *ctx)
   else
     {
       text = _steward_cli_join_text (ctx, 1);
-      written_at = g_date_time_new_now_local ();
+      written_at = steward_local_now ();
       source = STEWARD_TASK_SOURCE_TEXT;
       source_ref = dup_excerpt (text);
     }

@@ -14,6 +14,7 @@
 #include "steward-enum-types.h"
 #include "steward-enums.h"
 #include "steward-first-run.h"
+#include "steward-local-time.h"
 #include "steward-markdown.h"
 #include "steward-memory.h"
 #include "steward-message.h"

@@ -81,7 +81,7 @@ update_header (StewardChatPage *self,
 static void
 update_headers (StewardChatPage *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = steward_local_now ();
 
   for (guint i = 0; i < self->bound_items->len; i++)
     update_header (self, g_ptr_array_index (self->bound_items, i), now);
@@ -109,8 +109,8 @@ new_day_cb (gpointer user_data)
 static void
 schedule_new_day (StewardChatPage *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now),
+  g_autoptr(GDateTime) now = steward_local_now ();
+  g_autoptr(GDateTime) today = steward_local_new (g_date_time_get_year (now),
                                                       g_date_time_get_month (now),
                                                       g_date_time_get_day_of_month (now),
                                                       0, 0, 0);
@@ -337,7 +337,7 @@ bind_cb (StewardChatPage          *self,
 {
   StewardConversation *conversation = gtk_list_item_get_item (list_item);
   StewardConversationRow *row = item_row (list_item);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = steward_local_now ();
 
   steward_conversation_row_set_item (row, conversation);
   steward_conversation_row_set_selection_mode (row, self->selection_mode);

@@ -97,7 +97,7 @@ extract_tasks_action (GtkWidget  *widget,
 
   text = dup_text_to_extract (self, message);
   /* "Tomorrow" in a message means the day after it was written. */
-  written_at = g_date_time_to_local (steward_message_get_created_at (message));
+  written_at = steward_local_time (steward_message_get_created_at (message));
   source_ref = g_strdup_printf ("%" G_GINT64_FORMAT, steward_message_get_id (message));
 
   dialog = open_review (self);

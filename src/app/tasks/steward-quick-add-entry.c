@@ -44,7 +44,7 @@ static guint signals[N_SIGNALS];
 static GDateTime *
 dup_now (StewardQuickAddEntry *self)
 {
-  return self->now ? g_date_time_ref (self->now) : g_date_time_new_now_local ();
+  return self->now ? g_date_time_ref (self->now) : steward_local_now ();
 }
 
 static void

@@ -155,9 +155,17 @@ steward_task_card_update (StewardTaskCard *self)
                                     -1);
 }
 
+/* What a card shows changed; not its place in the column (a move on the
+ * board renumbers thousands), nor the times it does not show. */
 static void
-task_notify_cb (StewardTaskCard *self)
+task_notify_cb (StewardTaskCard *self,
+                GParamSpec      *pspec)
 {
+  if (g_str_equal (pspec->name, "position") ||
+      g_str_equal (pspec->name, "updated-at") ||
+      g_str_equal (pspec->name, "reminded-at"))
+    return;
+
   steward_task_card_update (self);
 }
 

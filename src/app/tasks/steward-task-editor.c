@@ -80,9 +80,9 @@ set_day (StewardTaskEditor *self,
   g_clear_pointer (&self->day, g_date_time_unref);
   if (day != NULL)
     {
-      g_autoptr(GDateTime) local = g_date_time_to_local (day);
+      g_autoptr(GDateTime) local = steward_local_time (day);
 
-      self->day = g_date_time_new_local (g_date_time_get_year (local),
+      self->day = steward_local_new (g_date_time_get_year (local),
                                          g_date_time_get_month (local),
                                          g_date_time_get_day_of_month (local),
                                          0, 0, 0);
@@ -268,7 +268,7 @@ load (StewardTaskEditor *self)
   set_day (self, due);
   if (due != NULL)
     {
-      g_autoptr(GDateTime) local = g_date_time_to_local (due);
+      g_autoptr(GDateTime) local = steward_local_time (due);
 
       gtk_calendar_select_day (self->calendar, local);
       if (steward_task_get_due_has_time (task))

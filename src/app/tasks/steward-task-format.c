@@ -24,8 +24,8 @@ static int
 days_from_today (GDateTime *date_time,
                  GDateTime *now)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (date_time);
-  g_autoptr(GDateTime) local_now = g_date_time_to_local (now);
+  g_autoptr(GDateTime) local = steward_local_time (date_time);
+  g_autoptr(GDateTime) local_now = steward_local_time (now);
   GDate day, today;
 
   g_date_clear (&day, 1);
@@ -62,8 +62,8 @@ steward_task_format_due (GDateTime *due,
 
   g_return_val_if_fail (due != NULL, NULL);
 
-  current = now ? g_date_time_ref (now) : g_date_time_new_now_local ();
-  local = g_date_time_to_local (due);
+  current = now ? g_date_time_ref (now) : steward_local_now ();
+  local = steward_local_time (due);
   days = days_from_today (due, current);
 
   if (days == 0)
@@ -108,7 +108,7 @@ steward_task_due_state (GDateTime *due,
 
   g_return_val_if_fail (due != NULL, STEWARD_DUE_LATER);
 
-  current = now ? g_date_time_ref (now) : g_date_time_new_now_local ();
+  current = now ? g_date_time_ref (now) : steward_local_now ();
   days = days_from_today (due, current);
 
   if (days < 0 || (has_time && g_date_time_compare (due, current) < 0))

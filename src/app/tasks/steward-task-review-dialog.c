@@ -215,7 +215,7 @@ due_changed_cb (ReviewItem *item)
     }
   else
     {
-      now = g_date_time_new_now_local ();
+      now = steward_local_now ();
       item->due = steward_quick_add_parse_when (text, now, &item->due_has_time);
       item->due_ok = item->due != NULL;
     }

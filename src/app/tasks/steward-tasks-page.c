@@ -363,7 +363,11 @@ move_action (GtkWidget  *widget,
       return;
     }
 
-  refresh_columns ();
+  /* The two columns it left and went to, at once; the store's signals
+   * have the other looked at in an idle. */
+  steward_task_column_refresh (steward_services_get_task_column (STEWARD_SERVICES_DEFAULT, old_status, NULL));
+  if ((int)old_status != status)
+    steward_task_column_refresh (steward_services_get_task_column (STEWARD_SERVICES_DEFAULT, status, NULL));
 
 focus:
   /* The focus stays on the card that moved. */

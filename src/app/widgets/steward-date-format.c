@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "steward-date-format.h"
+#include "steward-local-time.h"
 
 /* How many calendar days @local is before @local_now, both in local
  * time: 0 today, 1 yesterday, negative in the future. By calendar, not by
@@ -54,8 +55,8 @@ steward_date_format_relative (GDateTime *date_time,
   if (date_time == NULL)
     return g_strdup ("");
 
-  local = g_date_time_to_local (date_time);
-  local_now = now ? g_date_time_to_local (now) : g_date_time_new_now_local ();
+  local = steward_local_time (date_time);
+  local_now = now ? steward_local_time (now) : steward_local_now ();
   days = days_before (local, local_now);
 
   if (days == 0)
@@ -101,8 +102,8 @@ steward_date_format_group (GDateTime *date_time,
   if (date_time == NULL)
     return g_strdup ("");
 
-  local = g_date_time_to_local (date_time);
-  local_now = now ? g_date_time_to_local (now) : g_date_time_new_now_local ();
+  local = steward_local_time (date_time);
+  local_now = now ? steward_local_time (now) : steward_local_now ();
   days = days_before (local, local_now);
 
   if (days <= 0)
@@ -152,8 +153,8 @@ steward_date_format_in_group (GDateTime *date_time,
   if (date_time == NULL)
     return g_strdup ("");
 
-  local = g_date_time_to_local (date_time);
-  local_now = now ? g_date_time_to_local (now) : g_date_time_new_now_local ();
+  local = steward_local_time (date_time);
+  local_now = now ? steward_local_time (now) : steward_local_now ();
   days = days_before (local, local_now);
 
   if (days <= 1)

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "steward-local-time.h"
 #include "steward-enum-types.h"
 #include "steward-project-private.h"
 #include "steward-recurrence.h"
@@ -47,7 +48,7 @@ column_due (sqlite3_stmt *stmt,
 
   if (strlen (text) == 10 && sscanf (text, "%4d-%2d-%2d", &year, &month, &day) == 3 &&
       g_date_valid_dmy (day, month, year))
-    return g_date_time_new_local (year, month, day, 0, 0, 0);
+    return steward_local_new (year, month, day, 0, 0, 0);
 
   *has_time = TRUE;
   return _steward_store_column_time (stmt, column);
@@ -939,7 +940,7 @@ steward_store_complete_task (StewardStore  *self,
   if (steward_task_get_rrule (task) != NULL && steward_task_get_due (task) != NULL)
     {
       g_autoptr(StewardTaskDraft) draft = steward_task_dup_draft (task);
-      g_autoptr(GDateTime) local = g_date_time_to_local (steward_task_get_due (task));
+      g_autoptr(GDateTime) local = steward_local_time (steward_task_get_due (task));
       g_autoptr(GError) local_error = NULL;
       GDateTime *due;
 

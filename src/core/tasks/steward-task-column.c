@@ -247,6 +247,35 @@ tasks_changed_cb (StewardTaskColumn *self)
   schedule_refresh (self);
 }
 
+/* A task updated in place: this column changes only if it holds it or
+ * it now belongs here. */
+static void
+row_updated_cb (StewardTaskColumn *self,
+                StewardTask       *task)
+{
+  if (steward_task_get_status (task) == self->status ||
+      g_ptr_array_find (self->items, task, NULL))
+    schedule_refresh (self);
+}
+
+/* Rows moved up or down in their columns: this column holds the same
+ * tasks, maybe in another order. Sorted again in place, without going
+ * through every task of the board (unless a full refresh is due). */
+static void
+positions_changed_cb (StewardTaskColumn *self)
+{
+  g_autoptr(GPtrArray) fresh = NULL;
+
+  if (self->refresh_source != 0)
+    return;
+
+  fresh = g_ptr_array_new_full (self->items->len, g_object_unref);
+  for (guint i = 0; i < self->items->len; i++)
+    g_ptr_array_add (fresh, g_object_ref (g_ptr_array_index (self->items, i)));
+  g_ptr_array_sort (fresh, compare_tasks);
+  apply (self, fresh);
+}
+
 static void
 steward_task_column_dispose (GObject *object)
 {
@@ -356,9 +385,9 @@ steward_task_column_new (StewardRowList    *tasks,
   self->items_changed_id = g_signal_connect_swapped (tasks, "items-changed",
                                                      G_CALLBACK (tasks_changed_cb), self);
   self->row_updated_id = g_signal_connect_swapped (tasks, "row-updated",
-                                                   G_CALLBACK (tasks_changed_cb), self);
+                                                   G_CALLBACK (row_updated_cb), self);
   self->positions_id = g_signal_connect_swapped (tasks, "positions-changed",
-                                                 G_CALLBACK (tasks_changed_cb), self);
+                                                 G_CALLBACK (positions_changed_cb), self);
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
   self->items = collect (self);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "steward-local-time.h"
 #include "steward-chat-private.h"
 #include "steward-context.h"
 #include "steward-json-guard.h"
@@ -579,7 +580,7 @@ steward_task_extract_async (StewardServices     *services,
   g_task_set_source_tag (task, steward_task_extract_async);
 
   ed = g_new0 (ExtractData, 1);
-  ed->written_at = written_at ? g_date_time_ref (written_at) : g_date_time_new_now_local ();
+  ed->written_at = written_at ? g_date_time_ref (written_at) : steward_local_now ();
   ed->reply = steward_reply_new ();
   g_task_set_task_data (task, ed, extract_data_free);
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "steward-local-time.h"
 #include "steward-markdown.h"
 #include "steward-markdown-plain.h"
 #include "steward-quick-add.h"
@@ -145,7 +146,7 @@ steward_task_proposal_read (StewardMessage *message)
    * over without being parsed. */
   tool_calls = steward_message_get_tool_calls (message);
   content = steward_message_get_content (message);
-  written_at = g_date_time_to_local (steward_message_get_created_at (message));
+  written_at = steward_local_time (steward_message_get_created_at (message));
   if ((tool_calls != NULL && strstr (tool_calls, STEWARD_TASK_EXTRACT_TOOL) != NULL) ||
       strstr (content, "\"tasks\"") != NULL)
     {

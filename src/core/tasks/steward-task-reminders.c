@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "steward-local-time.h"
 #include "steward-task.h"
 #include "steward-task-reminders.h"
 
@@ -67,8 +68,8 @@ steward_task_reminders_dup_remind_at (StewardTask *task)
   if (steward_task_get_due_has_time (task))
     return g_date_time_ref (due);
 
-  local = g_date_time_to_local (due);
-  return g_date_time_new_local (g_date_time_get_year (local),
+  local = steward_local_time (due);
+  return steward_local_new (g_date_time_get_year (local),
                                 g_date_time_get_month (local),
                                 g_date_time_get_day_of_month (local),
                                 STEWARD_TASK_REMINDERS_DAY_HOUR, 0, 0);
@@ -92,7 +93,7 @@ static void
 schedule (StewardTaskReminders *self)
 {
   g_autoptr(GPtrArray) due = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = steward_local_now ();
   g_autoptr(GDateTime) next = NULL;
   StewardStore *store = steward_services_get_store (self->services);
   guint n_items;
