@@ -183,6 +183,7 @@ gboolean    _steward_store_index_phase       (StewardStore         *self,
 /* Marks the project changed (updated_at) */
 gboolean    _steward_store_touch_project     (StewardStore         *self,
                                               gint64                project_id,
+                                              GDateTime            *now,
                                               GError              **error);
 
 /* id, title, created_at, updated_at, message count */

@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include "steward-conversation-private.h"
+#include "steward-phase-private.h"
+#include "steward-project-private.h"
 #include "steward-store-private.h"
 #include "steward-task-private.h"
 
@@ -217,6 +219,15 @@ find_project (GObject  *source,
   return steward_store_find_project (STEWARD_STORE (source), id, error);
 }
 
+static void
+update_project (gpointer item,
+                gpointer fresh)
+{
+  _steward_project_update (item, fresh);
+}
+
+/* A renamed project stays the same object, so the open project's page
+ * follows it. */
 static const StewardRowListKind projects_kind = {
   .item_type = steward_project_get_type,
   .table = STEWARD_TABLE_PROJECTS,
@@ -225,6 +236,74 @@ static const StewardRowListKind projects_kind = {
   .list = list_projects,
   .find = find_project,
   .is_not_found = is_not_found,
+  .update = update_project,
+};
+
+static gint64
+phase_get_id (gpointer item)
+{
+  return steward_phase_get_id (item);
+}
+
+static GDateTime *
+phase_get_time (gpointer item)
+{
+  return steward_phase_get_updated_at (item);
+}
+
+static int
+phase_compare (gpointer a,
+               gpointer b)
+{
+  guint position_a = steward_phase_get_position (a);
+  guint position_b = steward_phase_get_position (b);
+
+  return (position_a > position_b) - (position_a < position_b);
+}
+
+static GListModel *
+list_phases_in (GObject  *source,
+                gint64    project_id,
+                GError  **error)
+{
+  return steward_store_list_phases (STEWARD_STORE (source), project_id, error);
+}
+
+static GListModel *
+list_no_phases (GObject  *source,
+                GError  **error)
+{
+  return G_LIST_MODEL (g_list_store_new (STEWARD_TYPE_PHASE));
+}
+
+static gpointer
+find_phase (GObject  *source,
+            gint64    id,
+            GError  **error)
+{
+  return steward_store_find_phase (STEWARD_STORE (source), id, error);
+}
+
+static void
+update_phase (gpointer item,
+              gpointer fresh)
+{
+  _steward_phase_update (item, fresh);
+}
+
+/* A project's phases by position; a phase whose content or status
+ * changes is updated in place, so the editor's rows follow. */
+static const StewardRowListKind phases_kind = {
+  .item_type = steward_phase_get_type,
+  .table = STEWARD_TABLE_PHASES,
+  .get_id = phase_get_id,
+  .get_time = phase_get_time,
+  .list = list_no_phases,
+  .find = find_phase,
+  .is_not_found = is_not_found,
+  .update = update_phase,
+  .compare = phase_compare,
+  .list_in = list_phases_in,
 };
 
 static GListModel *
@@ -349,6 +428,22 @@ steward_store_watch_projects (StewardStore *self)
   g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
 
   return steward_row_list_new (G_OBJECT (self), &projects_kind);
+}
+
+/**
+ * steward_store_watch_phases:
+ * @project_id: the project
+ *
+ * Returns: (transfer full): the project's phases by position, following
+ *   this store's changes; empty until steward_row_list_reload()
+ */
+StewardRowList *
+steward_store_watch_phases (StewardStore *self,
+                            gint64        project_id)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  return steward_row_list_new_in (G_OBJECT (self), &phases_kind, project_id);
 }
 
 /**
