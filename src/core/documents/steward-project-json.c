@@ -196,6 +196,7 @@ read_versions (JsonObject  *object,
                GError     **error)
 {
   g_autoptr(GPtrArray) versions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) numbers = g_hash_table_new (NULL, NULL);
   JsonArray *array;
 
   /* A project written by hand may leave the history out */
@@ -231,6 +232,13 @@ read_versions (JsonObject  *object,
       if (number < 1 || number > G_MAXINT)
         {
           g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("a version's number is not 1 or more"));
+          return NULL;
+        }
+
+      if (!g_hash_table_add (numbers, GINT_TO_POINTER ((int)number)))
+        {
+          /* Translators: %d is a version's number */
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("a phase has two versions %d"), (int)number);
           return NULL;
         }
 
