@@ -811,6 +811,25 @@ test_watch_phases (StoreFixture  *fixture,
     g_assert_true (still == second);
   }
 
+  /* The versions pane's list follows new versions and a draft growing */
+  {
+    g_autoptr(StewardRowList) versions = steward_store_watch_phase_versions (store, steward_phase_get_id (second));
+    g_autoptr(StewardPhaseVersion) top = NULL;
+    gint64 version_id = 0;
+
+    g_assert_true (steward_row_list_reload (versions, &error));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (versions)), ==, 1);
+    g_assert_true (steward_store_set_phase_content (store, steward_phase_get_id (second), "Dr",
+                                                    STEWARD_VERSION_REASON_GENERATED, NULL, &version_id, &error));
+    set_content (store, other, 2, "Elsewhere, again", STEWARD_VERSION_REASON_SAVED);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (versions)), ==, 2);
+    g_assert_true (steward_store_grow_phase_version (store, version_id, "Draft", &error));
+    top = g_list_model_get_item (G_LIST_MODEL (versions), 0);
+    g_assert_cmpuint (steward_phase_version_get_number (top), ==, 2);
+    g_assert_cmpstr (steward_phase_version_get_content (top), ==, "Draft");
+    g_assert_cmpstr (steward_phase_get_content (second), ==, "Draft");
+  }
+
   /* The project goes: so do its phases */
   g_assert_true (steward_store_delete_project (store, id, &error));
   g_assert_true (steward_row_list_reload (phases, &error));

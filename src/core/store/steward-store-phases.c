@@ -298,6 +298,29 @@ steward_store_find_phase_version (StewardStore  *self,
   return read_found (self, stmt, version_from_row, what, error);
 }
 
+/**
+ * steward_store_find_phase_version_by_id:
+ *
+ * Returns: (transfer full): the version, or %NULL with @error set
+ *   (%STEWARD_STORE_ERROR_NOT_FOUND when there is none with @version_id)
+ */
+StewardPhaseVersion *
+steward_store_find_phase_version_by_id (StewardStore  *self,
+                                        gint64         version_id,
+                                        GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  if (!(stmt = _steward_store_prepare (self, "SELECT " VERSION_COLUMNS " FROM phase_versions WHERE id = ?", error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, version_id);
+
+  return read_found (self, stmt, version_from_row, _("The version of the phase is gone."), error);
+}
+
 gboolean
 _steward_store_touch_project (StewardStore  *self,
                               gint64         project_id,

@@ -306,6 +306,65 @@ static const StewardRowListKind phases_kind = {
   .list_in = list_phases_in,
 };
 
+static gint64
+version_get_id (gpointer item)
+{
+  return steward_phase_version_get_id (item);
+}
+
+static GDateTime *
+version_get_time (gpointer item)
+{
+  return steward_phase_version_get_created_at (item);
+}
+
+/* The latest (highest number) first */
+static int
+version_compare (gpointer a,
+                 gpointer b)
+{
+  guint number_a = steward_phase_version_get_number (a);
+  guint number_b = steward_phase_version_get_number (b);
+
+  return (number_a < number_b) - (number_a > number_b);
+}
+
+static GListModel *
+list_versions_in (GObject  *source,
+                  gint64    phase_id,
+                  GError  **error)
+{
+  return steward_store_list_phase_versions (STEWARD_STORE (source), phase_id, error);
+}
+
+static GListModel *
+list_no_versions (GObject  *source,
+                  GError  **error)
+{
+  return G_LIST_MODEL (g_list_store_new (STEWARD_TYPE_PHASE_VERSION));
+}
+
+static gpointer
+find_version (GObject  *source,
+              gint64    id,
+              GError  **error)
+{
+  return steward_store_find_phase_version_by_id (STEWARD_STORE (source), id, error);
+}
+
+/* A phase's versions, the latest first: the versions pane */
+static const StewardRowListKind versions_kind = {
+  .item_type = steward_phase_version_get_type,
+  .table = STEWARD_TABLE_PHASE_VERSIONS,
+  .get_id = version_get_id,
+  .get_time = version_get_time,
+  .list = list_no_versions,
+  .find = find_version,
+  .is_not_found = is_not_found,
+  .compare = version_compare,
+  .list_in = list_versions_in,
+};
+
 static GListModel *
 list_messages_before (GObject  *source,
                       gint64    conversation_id,
@@ -444,6 +503,22 @@ steward_store_watch_phases (StewardStore *self,
   g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
 
   return steward_row_list_new_in (G_OBJECT (self), &phases_kind, project_id);
+}
+
+/**
+ * steward_store_watch_phase_versions:
+ * @phase_id: the phase
+ *
+ * Returns: (transfer full): the phase's versions, the latest first,
+ *   following this store's changes; empty until steward_row_list_reload()
+ */
+StewardRowList *
+steward_store_watch_phase_versions (StewardStore *self,
+                                    gint64        phase_id)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  return steward_row_list_new_in (G_OBJECT (self), &versions_kind, phase_id);
 }
 
 /**

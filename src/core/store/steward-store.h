@@ -133,6 +133,8 @@ StewardRowList     *steward_store_watch_tasks         (StewardStore   *self);
 StewardRowList     *steward_store_watch_projects      (StewardStore   *self);
 StewardRowList     *steward_store_watch_phases        (StewardStore   *self,
                                                        gint64          project_id);
+StewardRowList     *steward_store_watch_phase_versions (StewardStore  *self,
+                                                        gint64         phase_id);
 StewardMessageList *steward_store_watch_messages      (StewardStore   *self,
                                                        gint64          conversation_id);
 StewardTask        *steward_store_find_task           (StewardStore   *self,
@@ -287,6 +289,9 @@ GListModel      *steward_store_list_phase_versions (StewardStore         *self,
 StewardPhaseVersion *steward_store_find_phase_version (StewardStore      *self,
                                                     gint64                phase_id,
                                                     guint                 number,
+                                                    GError              **error);
+StewardPhaseVersion *steward_store_find_phase_version_by_id (StewardStore *self,
+                                                    gint64                version_id,
                                                     GError              **error);
 /* The passages of the phases before @position that best match @query
  * (FTS5, any of its words), best first, at most @limit: a #GPtrArray of
