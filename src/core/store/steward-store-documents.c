@@ -24,40 +24,6 @@
 
 #define PROJECT_COLUMNS "id, name, template, brief, created_at, updated_at"
 
-/* Binds @time as the store writes times: ISO 8601 in UTC, to the
- * millisecond, as STEWARD_STORE_NOW_SQL does; NULL binds NULL. */
-void
-_steward_store_bind_time (sqlite3_stmt *stmt,
-                          int           column,
-                          GDateTime    *time)
-{
-  g_autoptr(GDateTime) utc = NULL;
-  g_autofree char *seconds = NULL;
-  g_autofree char *text = NULL;
-
-  if (time == NULL)
-    {
-      sqlite3_bind_null (stmt, column);
-      return;
-    }
-
-  utc = g_date_time_to_utc (time);
-  seconds = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
-  text = g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (utc) / 1000);
-  sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
-}
-
-void
-steward_phase_passage_free (StewardPhasePassage *passage)
-{
-  if (passage == NULL)
-    return;
-
-  g_free (passage->phase_title);
-  g_free (passage->text);
-  g_free (passage);
-}
-
 gpointer
 _steward_store_project_from_row (sqlite3_stmt *stmt)
 {
@@ -70,25 +36,6 @@ _steward_store_project_from_row (sqlite3_stmt *stmt)
                                (const char *)sqlite3_column_text (stmt, 3),
                                created_at,
                                updated_at);
-}
-
-/* Steps @stmt, which selects one row: the row's item, or %NULL, with
- * @error set when reading failed and left unset when there is no row. */
-gpointer
-_steward_store_read_one (StewardStore        *self,
-                         sqlite3_stmt        *stmt,
-                         StewardStoreRowFunc  from_row,
-                         GError             **error)
-{
-  int rc;
-
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    return from_row (stmt);
-
-  if (rc != SQLITE_DONE)
-    _steward_store_set_sql_error (self, error);
-
-  return NULL;
 }
 
 static void

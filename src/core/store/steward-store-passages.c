@@ -25,6 +25,17 @@
 /* The size of the pieces a paragraph longer than the maximum is cut in */
 #define PASSAGE_PIECE_WORDS 160
 
+void
+steward_phase_passage_free (StewardPhasePassage *passage)
+{
+  if (passage == NULL)
+    return;
+
+  g_free (passage->phase_title);
+  g_free (passage->text);
+  g_free (passage);
+}
+
 static guint
 count_words (const char *text)
 {

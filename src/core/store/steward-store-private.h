@@ -165,7 +165,8 @@ gint64      _steward_store_path_end          (StewardStore         *self,
                                               GError              **error);
 gpointer    _steward_store_message_from_row  (sqlite3_stmt         *stmt);
 
-/* steward-store-documents.c, -phases.c, -passages.c, -templates.c */
+/* Binds @time as the store writes times (ISO 8601, UTC, milliseconds);
+ * NULL binds NULL */
 void        _steward_store_bind_time         (sqlite3_stmt         *stmt,
                                               int                   column,
                                               GDateTime            *time);
@@ -173,6 +174,8 @@ gpointer    _steward_store_read_one          (StewardStore         *self,
                                               sqlite3_stmt         *stmt,
                                               StewardStoreRowFunc   from_row,
                                               GError              **error);
+
+/* steward-store-documents.c, -phases.c, -passages.c, -templates.c */
 gpointer    _steward_store_project_from_row  (sqlite3_stmt         *stmt);
 GPtrArray  *_steward_store_split_passages    (const char           *content);
 /* Cuts @content into the phase's passages again */
