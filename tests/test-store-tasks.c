@@ -227,6 +227,17 @@ row_changed_cb (StewardStore     *store,
   g_array_append_val (ids, signed_id);
 }
 
+/* Rows that only moved are told of together, each with its new place. */
+static void
+positions_changed_cb (StewardStore *store,
+                      GArray       *positions,
+                      GArray       *ids)
+{
+  g_assert_cmpuint (positions->len, >, 0);
+  for (guint i = 0; i < positions->len; i++)
+    g_array_append_val (ids, g_array_index (positions, StewardRowPosition, i).id);
+}
+
 static gint64
 add (StewardStore      *store,
      const char        *title,
@@ -259,6 +270,7 @@ test_write (StoreFixture  *fixture,
   store = steward_store_open (fixture->data_dir, &error);
   g_assert_no_error (error);
   g_signal_connect (store, "row-changed::tasks", G_CALLBACK (row_changed_cb), told);
+  g_signal_connect (store, "positions-changed::tasks", G_CALLBACK (positions_changed_cb), told);
 
   /* Every field, as written and read back */
   draft = steward_task_draft_new ("  Call Sam  ");
@@ -334,7 +346,8 @@ test_write (StoreFixture  *fixture,
     g_assert_cmpstr (board, ==, expected);
   }
 
-  /* Within a column: the first to the end; the others told of too */
+  /* Within a column: the first to the end; the others told of too, as
+   * rows that moved up */
   g_array_set_size (told, 0);
   g_assert_true (steward_store_move_task (store, a, STEWARD_TASK_STATUS_TODO, -1, &error));
   g_assert_no_error (error);
@@ -602,6 +615,52 @@ test_random_sequences (StoreFixture  *fixture,
     }
 }
 
+/* Another writer left a column numbered with gaps and twice the same
+ * place: the next change there numbers it 0 to n-1 again, in its order. */
+static void
+test_foreign_positions (StoreFixture  *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *board = NULL;
+  gint64 a, b, c, d;
+
+  store = steward_store_open (fixture->data_dir, &error);
+  g_assert_no_error (error);
+  a = add (store, "A", STEWARD_TASK_STATUS_TODO);
+  b = add (store, "B", STEWARD_TASK_STATUS_TODO);
+  c = add (store, "C", STEWARD_TASK_STATUS_TODO);
+  d = add (store, "D", STEWARD_TASK_STATUS_DOING);
+
+  /* Gaps: a move within the column */
+  store_fixture_exec (fixture->db_path, "UPDATE tasks SET position = position * 10 + 5 WHERE status = 'todo'");
+  g_assert_true (steward_store_move_task (store, c, STEWARD_TASK_STATUS_TODO, 0, &error));
+  g_assert_no_error (error);
+  assert_dense (fixture);
+  board = dup_board (fixture);
+  {
+    g_autofree char *expected = g_strdup_printf ("todo:%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT
+                                                 " doing:%" G_GINT64_FORMAT " done:", c, a, b, d);
+    g_assert_cmpstr (board, ==, expected);
+  }
+
+  /* Twice the same place: a move out of the column, into another */
+  store_fixture_exec (fixture->db_path, "UPDATE tasks SET position = 1 WHERE status = 'todo'");
+  g_assert_true (steward_store_move_task (store, a, STEWARD_TASK_STATUS_DOING, 0, &error));
+  g_assert_no_error (error);
+  assert_dense (fixture);
+
+  /* Gaps: a delete and an add */
+  store_fixture_exec (fixture->db_path, "UPDATE tasks SET position = position + 7 WHERE status = 'doing'");
+  g_assert_true (steward_store_delete_task (store, d, &error));
+  g_assert_no_error (error);
+  assert_dense (fixture);
+  store_fixture_exec (fixture->db_path, "UPDATE tasks SET position = 3 WHERE status = 'todo'");
+  add (store, "E", STEWARD_TASK_STATUS_TODO);
+  assert_dense (fixture);
+}
+
 /* Schema 8 held 'normal' tasks, times with milliseconds and positions
  * that were not dense. */
 static void
@@ -774,6 +833,7 @@ main (int   argc,
   ADD ("write-errors", test_write_errors);
   ADD ("add-several", test_add_several);
   ADD ("random-sequences", test_random_sequences);
+  ADD ("foreign-positions", test_foreign_positions);
   ADD ("migrate-from-8", test_migrate_from_8);
   ADD ("repeat-across-dst", test_repeat_across_dst);
 

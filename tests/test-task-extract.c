@@ -730,6 +730,40 @@ test_proposal (void)
                           "[{\"id\": \"c\", \"name\": \"web_search\", \"arguments\": \"{}\"}]",
                           STEWARD_MESSAGE_STATUS_COMPLETE);
   g_assert_null (steward_task_proposal_read (other_tool));
+
+  /* A checklist: each unticked item read as quick add reads a line,
+   * against the reply's time; ticked items and plain lists are not
+   * proposals, nor is "[ ]" in a code block */
+  {
+    g_autoptr(StewardMessage) checklist = NULL;
+    g_autoptr(StewardMessage) ticked = NULL;
+
+    g_clear_pointer (&drafts, g_ptr_array_unref);
+    checklist = new_reply (13,
+                           "Here is a plan:\n\n"
+                           "- [ ] Call **Sam** tomorrow 5pm !high\n"
+                           "- [x] Book the room\n"
+                           "- A plain point\n"
+                           "  - [ ] Send the slides #work\n\n"
+                           "```\n- [ ] not a task\n```\n",
+                           NULL, STEWARD_MESSAGE_STATUS_COMPLETE);
+    drafts = steward_task_proposal_read (checklist);
+    g_assert_nonnull (drafts);
+    g_assert_cmpuint (drafts->len, ==, 2);
+    draft = g_ptr_array_index (drafts, 0);
+    g_assert_cmpstr (draft->title, ==, "Call Sam");
+    g_assert_cmpint (draft->priority, ==, STEWARD_TASK_PRIORITY_HIGH);
+    g_assert_true (draft->due_has_time);
+    g_assert_cmpint (g_date_time_get_hour (draft->due), ==, 17);
+    g_assert_cmpstr (draft->source_ref, ==, "13");
+    draft = g_ptr_array_index (drafts, 1);
+    g_assert_cmpstr (draft->title, ==, "Send the slides");
+    g_assert_cmpstr (draft->category, ==, "work");
+    g_assert_null (draft->due);
+
+    ticked = new_reply (14, "- [x] Done already\n- [X] This too\n", NULL, STEWARD_MESSAGE_STATUS_COMPLETE);
+    g_assert_null (steward_task_proposal_read (ticked));
+  }
 }
 
 /* -- the suite ------------------------------------------------------------- */

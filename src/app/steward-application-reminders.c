@@ -80,7 +80,7 @@ show_task_action (GSimpleAction *action,
   g_application_activate (G_APPLICATION (self));
 
   if ((window = gtk_application_get_active_window (GTK_APPLICATION (self))) != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "tasks");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-task", "x", g_variant_get_int64 (param));
 }
 
 static const GActionEntry actions[] = {

@@ -516,6 +516,21 @@ show_message_action (GtkWidget  *widget,
                                steward_message_get_id (message));
 }
 
+/* A reminder's Open: the task's card, with the focus. */
+static void
+show_task_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  StewardWindow *self = (StewardWindow *)widget;
+
+  if (steward_window_showing_error (self) || !steward_window_set_page (self, "tasks"))
+    return;
+
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  steward_tasks_page_show_task (self->tasks_page, g_variant_get_int64 (param));
+}
+
 static void
 read_only_details_cb (StewardWindow *self,
                       AdwToast      *toast)
@@ -719,6 +734,7 @@ steward_window_class_init (StewardWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-conversation", NULL, new_conversation_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-message", "x", show_message_action);
+  gtk_widget_class_install_action (widget_class, "win.show-task", "x", show_task_action);
 
   /* Ctrl+K searches the history, as in other chat apps. Window-level
    * rather than an application accelerator, so that it stays with the

@@ -134,6 +134,21 @@ def body(steward):
                        " WHERE id = ?", (rent['id'],))
         sent = server.wait_sent(2, 'the notification of the task written meanwhile')
         assert [n['summary'] for n in sent] == ['Call Sam', 'Pay rent'], sent
+
+        # Open, from the Chat page Steward starts on: the Tasks page, with
+        # the card of the task in the focus.
+        assert steward.page_showing() == 'Chat', steward.page_showing()
+        server.invoke(sent[1], 'Open')
+
+        def card_focused():
+            server.pump()
+            for node in ui.find_all(steward.app, name='Pay rent'):
+                if node.getState().contains(ui.pyatspi.STATE_FOCUSED):
+                    return True
+            return False
+
+        ui.wait_for(card_focused, 'Open to show the card of the task with the focus')
+        assert steward.page_showing() == 'Tasks', steward.page_showing()
     finally:
         server.close()
 

@@ -198,6 +198,44 @@ update_categories (StewardTasksPage *self)
   gtk_drop_down_set_selected (self->category_dropdown, select);
 }
 
+/**
+ * steward_tasks_page_show_task:
+ *
+ * Scrolls to task @id's card and gives it the focus (a reminder's Open),
+ * clearing the filters first if they hide it.
+ *
+ * Returns: whether the card is shown; not when the task is gone
+ */
+gboolean
+steward_tasks_page_show_task (StewardTasksPage *self,
+                              gint64            id)
+{
+  StewardStore *store = _steward_tasks_page_get_store ();
+  g_autoptr(StewardTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_TASKS_PAGE (self), FALSE);
+
+  if (store == NULL)
+    return FALSE;
+
+  if (!(task = steward_store_find_task (store, id, &error)))
+    {
+      _steward_tasks_page_show_error (self, error);
+      return FALSE;
+    }
+
+  if (!filter_task (task, self))
+    {
+      gtk_drop_down_set_selected (self->priority_dropdown, 0);
+      gtk_drop_down_set_selected (self->category_dropdown, 0);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      filters_changed_cb (self);
+    }
+
+  return steward_board_column_focus_task (_steward_tasks_page_get_column (self, steward_task_get_status (task)), id);
+}
+
 /* -- adding ------------------------------------------------------------- */
 
 /**

@@ -17,5 +17,7 @@ G_DECLARE_FINAL_TYPE (StewardTasksPage, steward_tasks_page, STEWARD, TASKS_PAGE,
 
 void steward_tasks_page_focus_quick_add (StewardTasksPage *self);
 void steward_tasks_page_flush_deletes   (StewardTasksPage *self);
+gboolean steward_tasks_page_show_task    (StewardTasksPage *self,
+                                          gint64            id);
 
 G_END_DECLS

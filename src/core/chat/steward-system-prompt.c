@@ -143,7 +143,11 @@ steward_system_prompt_build (StewardStore     *store,
                              const char       *new_message,
                              GError          **error)
 {
-  g_autoptr(GString) out = g_string_new ("You are Steward, a personal assistant on the user's computer.");
+  g_autoptr(GString) out = g_string_new ("You are Steward, a personal assistant on the user's computer."
+                                         " When you suggest tasks or to-dos for the user, write them as a"
+                                         " Markdown checklist, one task per line (\"- [ ] Call Sam tomorrow 5pm\"),"
+                                         " with the due date in words: the user can add them to their task"
+                                         " board with one click.");
   g_autoptr(GPtrArray) memories = NULL;
 
   g_return_val_if_fail (STEWARD_IS_STORE (store), NULL);

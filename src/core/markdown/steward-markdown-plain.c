@@ -80,6 +80,16 @@ append_table (GString                   *out,
     }
 }
 
+char *
+steward_markdown_plain_inlines (const StewardMarkdownInline *first)
+{
+  GString *out = g_string_new (NULL);
+
+  append_inlines (out, first);
+
+  return g_string_free (out, FALSE);
+}
+
 /**
  * steward_markdown_plain_render:
  * @tree: a Markdown tree

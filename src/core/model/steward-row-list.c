@@ -31,6 +31,7 @@ struct _StewardRowList
   /* For a list of one parent's rows (steward_row_list_new_in()) */
   gint64                    parent_id;
   guint                     has_parent : 1;
+  gulong                    positions_id;
 
   /* While the rows are read in a worker: the changes told meanwhile, to
    * apply to what it reads (each is read again, so applying one the
@@ -72,6 +73,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   ROW_UPDATED,
+  POSITIONS_CHANGED,
   N_SIGNALS
 };
 
@@ -407,6 +409,55 @@ row_changed_cb (GObject          *source,
     update_row (self, id);
 }
 
+/* Rows that only moved up or down in their group: set in place, in one
+ * walk through the items, and told as one change. */
+static void
+positions_changed_cb (GObject        *source,
+                      GArray         *positions,
+                      StewardRowList *self)
+{
+  g_autoptr(GHashTable) places = NULL;
+  guint found = 0;
+
+  if (positions->len == 0)
+    return;
+
+  if (self->loading)
+    {
+      /* The read in the worker may be older: read each again after it */
+      for (guint i = 0; i < positions->len; i++)
+        {
+          PendingChange pending = { STEWARD_ROW_CHANGED, g_array_index (positions, StewardRowPosition, i).id };
+
+          g_array_append_val (self->pending, pending);
+        }
+      return;
+    }
+
+  places = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < positions->len; i++)
+    {
+      StewardRowPosition *place = &g_array_index (positions, StewardRowPosition, i);
+
+      g_hash_table_insert (places, &place->id, place);
+    }
+
+  for (guint i = 0; i < self->items->len && found < positions->len; i++)
+    {
+      gpointer item = g_ptr_array_index (self->items, i);
+      gint64 id = self->kind->get_id (item);
+      StewardRowPosition *place = g_hash_table_lookup (places, &id);
+
+      if (place != NULL)
+        {
+          self->kind->set_position (item, place->position);
+          found++;
+        }
+    }
+
+  g_signal_emit (self, signals[POSITIONS_CHANGED], 0);
+}
+
 static void
 steward_row_list_dispose (GObject *object)
 {
@@ -416,6 +467,7 @@ steward_row_list_dispose (GObject *object)
     {
       g_clear_signal_handler (&self->changed_id, self->source);
       g_clear_signal_handler (&self->external_id, self->source);
+      g_clear_signal_handler (&self->positions_id, self->source);
     }
   g_clear_object (&self->source);
 
@@ -505,6 +557,20 @@ steward_row_list_class_init (StewardRowListClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_OBJECT);
+
+  /**
+   * StewardRowList::positions-changed:
+   *
+   * Rows moved up or down in their group (the kind's set_position()
+   * was called on their items): the list's own order and items stayed
+   * as they were. Emitted once for a whole renumbering.
+   */
+  signals[POSITIONS_CHANGED] =
+    g_signal_new ("positions-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -541,6 +607,12 @@ steward_row_list_new (GObject                  *source,
   /* A source that can tell of another process's changes */
   if (g_signal_lookup ("external-change", G_OBJECT_TYPE (source)) != 0)
     self->external_id = g_signal_connect (source, "external-change", G_CALLBACK (external_change_cb), self);
+  if (kind->set_position != NULL)
+    {
+      g_autofree char *positions = g_strconcat ("positions-changed::", steward_enum_to_nick (STEWARD_TYPE_TABLE, kind->table), NULL);
+
+      self->positions_id = g_signal_connect (source, positions, G_CALLBACK (positions_changed_cb), self);
+    }
 
   return self;
 }

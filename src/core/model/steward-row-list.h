@@ -13,6 +13,15 @@
 
 G_BEGIN_DECLS
 
+/* A row's new place in its group (a task's in its column), as a source's
+ * "positions-changed" signal tells of rows that only moved up or down to
+ * make room: the list sets it on its item without reading the row again. */
+typedef struct
+{
+  gint64 id;
+  gint64 position;
+} StewardRowPosition;
+
 /* What a StewardRowList lists, and how it reads it from its source (the
  * store, which knows the tables; the list knows only these functions).
  * Every list is in the order of its rows' time, latest first, then of
@@ -58,6 +67,12 @@ typedef struct
   GListModel *(*list_in)      (GObject             *source,
                                gint64               parent_id,
                                GError             **error);
+  /* (optional) Sets @item's place in its group, for the source's
+   * "positions-changed" signal (a GArray of StewardRowPosition, detailed
+   * by the table): a renumbering of thousands of rows is then told and
+   * applied as one change */
+  void        (*set_position) (gpointer             item,
+                               gint64               position);
 } StewardRowListKind;
 
 #define STEWARD_TYPE_ROW_LIST (steward_row_list_get_type ())

@@ -27,5 +27,7 @@ StewardTask *_steward_task_new    (gint64                  id,
                                    const StewardTaskTimes *times);
 void         _steward_task_update (StewardTask            *self,
                                    StewardTask            *fresh);
+void         _steward_task_set_position (StewardTask      *self,
+                                         gint64            position);
 
 G_END_DECLS

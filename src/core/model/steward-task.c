@@ -340,6 +340,20 @@ _steward_task_update (StewardTask *self,
 
 #undef UPDATE_VALUE
 
+/* Its new place in its column, when only that changed. */
+void
+_steward_task_set_position (StewardTask *self,
+                            gint64       position)
+{
+  g_return_if_fail (STEWARD_IS_TASK (self));
+
+  if (self->position == position)
+    return;
+
+  self->position = position;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
+}
+
 /**
  * steward_task_dup_draft:
  *

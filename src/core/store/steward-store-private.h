@@ -131,6 +131,10 @@ void        _steward_store_emit_row_changed (StewardStore     *self,
                                              StewardRowChange  change,
                                              gint64            id,
                                              gint64            parent_id);
+/* @positions: a GArray of StewardRowPosition; nothing told when empty */
+void        _steward_store_emit_positions_changed (StewardStore *self,
+                                                   StewardTable  table,
+                                                   GArray       *positions);
 void        _steward_store_emit_providers_changed     (StewardStore *self);
 char       *_steward_store_dup_fts_query (const char *text,
                                           gboolean    prefix,

@@ -288,10 +288,103 @@ bind_draft (sqlite3_stmt           *stmt,
   _steward_store_bind_text_or_null (stmt, 8, draft->source_ref);
 }
 
+/* Whether the column of @status is numbered 0, 1, … n-1, each number
+ * once (the store keeps it so; another writer may not have); -1 with
+ * @error set. */
+static int
+column_is_dense (StewardStore       *self,
+                 StewardTaskStatus   status,
+                 GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = _steward_store_prepare (self,
+                                 "SELECT count (*) = count (DISTINCT position)"
+                                 "       AND coalesce (min (position), 0) = 0"
+                                 "       AND coalesce (max (position), -1) = count (*) - 1"
+                                 "  FROM tasks WHERE status = ?",
+                                 error);
+  if (stmt == NULL)
+    return -1;
+
+  _steward_store_bind_enum (stmt, 1, STEWARD_TYPE_TASK_STATUS, status);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _steward_store_set_sql_error (self, error);
+      return -1;
+    }
+
+  return sqlite3_column_int (stmt, 0) != 0;
+}
+
+/* Collects what an UPDATE … RETURNING id, position wrote into @changed
+ * (may be NULL). */
+static gboolean
+collect_positions (StewardStore  *self,
+                   sqlite3_stmt  *stmt,
+                   GArray        *changed,
+                   GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      StewardRowPosition place = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+
+      if (changed != NULL)
+        g_array_append_val (changed, place);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _steward_store_set_sql_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Moves the tasks of @status from position @first to @last, both
+ * included, by @delta, leaving out @skip_id: the rows that make room in
+ * a dense column, written without reading the column's order. */
+static gboolean
+shift (StewardStore       *self,
+       StewardTaskStatus   status,
+       gint64              first,
+       gint64              last,
+       int                 delta,
+       gint64              skip_id,
+       GArray             *changed,
+       GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (first > last)
+    return TRUE;
+
+  stmt = _steward_store_prepare (self,
+                                 "UPDATE tasks SET position = position + ?4"
+                                 " WHERE status = ?1 AND position BETWEEN ?2 AND ?3 AND id != ?5"
+                                 " RETURNING id, position",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  _steward_store_bind_enum (stmt, 1, STEWARD_TYPE_TASK_STATUS, status);
+  sqlite3_bind_int64 (stmt, 2, first);
+  sqlite3_bind_int64 (stmt, 3, last);
+  sqlite3_bind_int (stmt, 4, delta);
+  sqlite3_bind_int64 (stmt, 5, skip_id);
+
+  return collect_positions (self, stmt, changed, error);
+}
+
 /* Numbers the column of @status 0, 1, … in its order, leaving out
  * @skip_id (0: none) and leaving position @hole free (-1: none); the
- * rows that moved go to @changed. A column that is already dense is not
- * written, and one that is not (a foreign writer) is made so. */
+ * rows that moved go to @changed (StewardRowPosition: where each is
+ * now). A column that is already dense is not written, and one that is
+ * not (a foreign writer) is made so. */
 static gboolean
 renumber (StewardStore       *self,
           StewardTaskStatus   status,
@@ -302,12 +395,21 @@ renumber (StewardStore       *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
+  /* Dense, with nothing left out or to make room for: as it should be */
+  if (skip_id == 0 && hole < 0)
+    {
+      int dense = column_is_dense (self, status, error);
+
+      if (dense != 0)
+        return dense > 0;
+    }
+
   stmt = _steward_store_prepare (self,
                                  "UPDATE tasks SET position = r.n + (r.n >= ?3)"
                                  "  FROM (SELECT id, row_number () OVER (ORDER BY position, id) - 1 AS n"
                                  "          FROM tasks WHERE status = ?1 AND id != ?2) AS r"
                                  " WHERE tasks.id = r.id AND tasks.position != r.n + (r.n >= ?3)"
-                                 " RETURNING id",
+                                 " RETURNING id, position",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -316,7 +418,7 @@ renumber (StewardStore       *self,
   sqlite3_bind_int64 (stmt, 2, skip_id);
   sqlite3_bind_int64 (stmt, 3, hole >= 0 ? hole : G_MAXINT64);
 
-  return _steward_store_collect_ids (self, stmt, changed, error);
+  return collect_positions (self, stmt, changed, error);
 }
 
 /* How many tasks have @status, besides @skip_id; -1 with @error set. */
@@ -376,7 +478,9 @@ read_place (StewardStore       *self,
   return FALSE;
 }
 
-/* Tells of @id (if not 0) as @change, then of the other rows that moved. */
+/* Tells of @id (if not 0) as @change, then of the other rows that moved
+ * (@changed: StewardRowPosition, a row's last place counting) as one
+ * "positions-changed". */
 static void
 emit_changes (StewardStore     *self,
               StewardRowChange  change,
@@ -384,6 +488,7 @@ emit_changes (StewardStore     *self,
               GArray           *changed)
 {
   g_autoptr(GHashTable) told = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) positions = NULL;
 
   if (id != 0)
     {
@@ -391,15 +496,21 @@ emit_changes (StewardStore     *self,
       g_hash_table_add (told, &id);
     }
 
-  for (guint i = 0; changed != NULL && i < changed->len; i++)
-    {
-      gint64 *other = &g_array_index (changed, gint64, i);
+  if (changed == NULL)
+    return;
 
-      if (g_hash_table_contains (told, other))
+  positions = g_array_sized_new (FALSE, FALSE, sizeof (StewardRowPosition), changed->len);
+  for (guint i = changed->len; i > 0; i--)
+    {
+      StewardRowPosition *place = &g_array_index (changed, StewardRowPosition, i - 1);
+
+      if (g_hash_table_contains (told, &place->id))
         continue;
-      g_hash_table_add (told, other);
-      _steward_store_emit_row_changed (self, STEWARD_TABLE_TASKS, STEWARD_ROW_CHANGED, *other, 0);
+      g_hash_table_add (told, &place->id);
+      g_array_append_val (positions, *place);
     }
+
+  _steward_store_emit_positions_changed (self, STEWARD_TABLE_TASKS, positions);
 }
 
 /* Adds a task at the end of its column, inside a transaction. */
@@ -454,7 +565,7 @@ steward_store_add_task (StewardStore            *self,
                         StewardTaskStatus        status,
                         GError                 **error)
 {
-  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (StewardRowPosition));
   gint64 id;
 
   g_return_val_if_fail (STEWARD_IS_STORE (self), 0);
@@ -492,7 +603,7 @@ steward_store_add_tasks (StewardStore     *self,
                          StewardTaskStatus status,
                          GError          **error)
 {
-  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (StewardRowPosition));
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
@@ -598,6 +709,7 @@ move_task (StewardStore       *self,
   gint64 old_position;
   gint64 n_others;
   gint64 place;
+  int dense;
 
   *moved = FALSE;
 
@@ -609,8 +721,33 @@ move_task (StewardStore       *self,
   if (old_status == status && old_position == place)
     return TRUE;
 
-  if (!renumber (self, status, id, place, changed, error))
+  if ((dense = column_is_dense (self, status, error)) < 0 ||
+      (dense && old_status != status && (dense = column_is_dense (self, old_status, error)) < 0))
     return FALSE;
+
+  if (dense)
+    {
+      /* Only the rows between the old and the new place move, by one */
+      if (old_status != status)
+        {
+          if (!shift (self, old_status, old_position + 1, G_MAXINT64, -1, id, changed, error) ||
+              !shift (self, status, place, G_MAXINT64, 1, id, changed, error))
+            return FALSE;
+        }
+      else if (place > old_position)
+        {
+          if (!shift (self, status, old_position + 1, place, -1, id, changed, error))
+            return FALSE;
+        }
+      else if (!shift (self, status, place, old_position - 1, 1, id, changed, error))
+        {
+          return FALSE;
+        }
+    }
+  else if (!renumber (self, status, id, place, changed, error))
+    {
+      return FALSE;
+    }
 
   stmt = _steward_store_prepare (self,
                                  "UPDATE tasks SET status = ?1, position = ?2,"
@@ -630,7 +767,7 @@ move_task (StewardStore       *self,
   if (!_steward_store_step_done (self, stmt, error))
     return FALSE;
 
-  if (old_status != status && !renumber (self, old_status, 0, -1, changed, error))
+  if (!dense && old_status != status && !renumber (self, old_status, 0, -1, changed, error))
     return FALSE;
 
   *moved = TRUE;
@@ -656,7 +793,7 @@ steward_store_move_task (StewardStore       *self,
                          int                 position,
                          GError            **error)
 {
-  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (StewardRowPosition));
   gboolean moved;
 
   g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
@@ -694,7 +831,7 @@ steward_store_complete_task (StewardStore  *self,
                              gint64        *next_id,
                              GError       **error)
 {
-  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (StewardRowPosition));
   g_autoptr(StewardTask) task = NULL;
   gint64 next = 0;
   gboolean moved = FALSE;
@@ -773,10 +910,11 @@ steward_store_delete_task (StewardStore  *self,
                            gint64         id,
                            GError       **error)
 {
-  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (StewardRowPosition));
   g_autoptr(sqlite3_stmt) stmt = NULL;
   StewardTaskStatus status;
   gint64 position;
+  int dense;
 
   g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
 
@@ -784,13 +922,15 @@ steward_store_delete_task (StewardStore  *self,
     return FALSE;
 
   if (!read_place (self, id, &status, &position, error) ||
+      (dense = column_is_dense (self, status, error)) < 0 ||
       !(stmt = _steward_store_prepare (self, "DELETE FROM tasks WHERE id = ?", error)))
     goto failed;
 
   sqlite3_bind_int64 (stmt, 1, id);
 
   if (!_steward_store_step_done (self, stmt, error) ||
-      !renumber (self, status, 0, -1, changed, error) ||
+      !(dense ? shift (self, status, position + 1, G_MAXINT64, -1, 0, changed, error)
+              : renumber (self, status, 0, -1, changed, error)) ||
       !_steward_store_savepoint_release (self, "tasks", error))
     goto failed;
 

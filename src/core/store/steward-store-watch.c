@@ -177,6 +177,13 @@ update_task (gpointer item,
   _steward_task_update (item, fresh);
 }
 
+static void
+set_task_position (gpointer item,
+                   gint64   position)
+{
+  _steward_task_set_position (item, position);
+}
+
 /* A task moved on the board stays the same object, updated in place: the
  * columns (StewardTaskColumn) keep their rows and tell only of moves. */
 static const StewardRowListKind tasks_kind = {
@@ -190,6 +197,7 @@ static const StewardRowListKind tasks_kind = {
   .update = update_task,
   .list_async = list_tasks_async,
   .list_finish = list_tasks_finish,
+  .set_position = set_task_position,
 };
 
 static gint64

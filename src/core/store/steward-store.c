@@ -40,6 +40,7 @@ enum {
   PROVIDERS_CHANGED,
   ROW_CHANGED,
   EXTERNAL_CHANGE,
+  POSITIONS_CHANGED,
   N_SIGNALS
 };
 
@@ -106,6 +107,25 @@ steward_store_class_init (StewardStoreClass *klass)
                   STEWARD_TYPE_ROW_CHANGE,
                   G_TYPE_INT64,
                   G_TYPE_INT64);
+
+  /**
+   * StewardStore::positions-changed:
+   * @positions: (element-type StewardRowPosition): the rows and their
+   *   new places
+   *
+   * Rows of the table (the detail, as for "row-changed") moved up or
+   * down in their group and nothing else about them changed: the tasks
+   * a move on the board renumbers. Told as one signal for them all, so
+   * a list sets thousands of positions without reading a row again. A
+   * row told of by "row-changed" in the same change is not in it.
+   */
+  signals[POSITIONS_CHANGED] =
+    g_signal_new ("positions-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1,
+                  G_TYPE_ARRAY);
 }
 
 void
@@ -118,6 +138,17 @@ _steward_store_emit_row_changed (StewardStore     *self,
   GQuark detail = g_quark_from_static_string (steward_enum_to_nick (STEWARD_TYPE_TABLE, table));
 
   g_signal_emit (self, signals[ROW_CHANGED], detail, change, id, parent_id);
+}
+
+void
+_steward_store_emit_positions_changed (StewardStore *self,
+                                       StewardTable  table,
+                                       GArray       *positions)
+{
+  GQuark detail = g_quark_from_static_string (steward_enum_to_nick (STEWARD_TYPE_TABLE, table));
+
+  if (positions->len > 0)
+    g_signal_emit (self, signals[POSITIONS_CHANGED], detail, positions);
 }
 
 void

@@ -48,7 +48,7 @@ typedef enum
 } StewardStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STEWARD_STORE_SCHEMA_VERSION 10
+#define STEWARD_STORE_SCHEMA_VERSION 11
 
 /* What is known of a reply besides its text, as plain values: the store
  * knows nothing of HTTP or of how a reply was assembled. */

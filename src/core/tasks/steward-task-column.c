@@ -35,6 +35,7 @@ struct _StewardTaskColumn
   guint              refresh_source;
   gulong             items_changed_id;
   gulong             row_updated_id;
+  gulong             positions_id;
 
   StewardTaskStatus  status;
 };
@@ -256,6 +257,7 @@ steward_task_column_dispose (GObject *object)
     {
       g_clear_signal_handler (&self->items_changed_id, self->tasks);
       g_clear_signal_handler (&self->row_updated_id, self->tasks);
+      g_clear_signal_handler (&self->positions_id, self->tasks);
     }
   g_clear_object (&self->tasks);
 
@@ -355,6 +357,8 @@ steward_task_column_new (StewardRowList    *tasks,
                                                      G_CALLBACK (tasks_changed_cb), self);
   self->row_updated_id = g_signal_connect_swapped (tasks, "row-updated",
                                                    G_CALLBACK (tasks_changed_cb), self);
+  self->positions_id = g_signal_connect_swapped (tasks, "positions-changed",
+                                                 G_CALLBACK (tasks_changed_cb), self);
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
   self->items = collect (self);
