@@ -233,7 +233,7 @@ class TestTemplates(DocumentsCliTestCase):
                 f.write(contents)
             message = self.fails(1, 'templates', 'import', bad)
             self.assertIn('The template file “broken.json” cannot be imported: ' + reason, message)
-        self.assertIn('“missing.json” cannot be imported: no such file or directory.',
+        self.assertIn('“missing.json” cannot be imported: No such file or directory.',
                       self.fails(1, 'templates', 'import', self.path('missing.json')))
         self.assertIn('needs --output FILE', self.fails(2, 'templates', 'export', 'default'))
 

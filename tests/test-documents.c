@@ -659,7 +659,7 @@ test_template_json (StoreFixture  *fixture,
 
   g_assert_null (steward_template_load_file (missing, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-  g_assert_cmpstr (error->message, ==, "The template file “missing.json” cannot be imported: no such file or directory.");
+  g_assert_cmpstr (error->message, ==, "The template file “missing.json” cannot be imported: No such file or directory.");
 }
 
 /* Words that are found in no other phase */

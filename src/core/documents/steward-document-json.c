@@ -199,8 +199,16 @@ _steward_document_json_refuse (GError                  **error,
   if (reason->domain == G_IO_ERROR && reason->code != G_IO_ERROR_INVALID_DATA)
     {
       const char *colon = strrchr (message, ':');
+      const char *rest = colon ? colon + 1 : message;
 
-      clause = g_ascii_strdown (colon ? colon + 2 : message, -1);
+      while (*rest == ' ')
+        rest++;
+      if (*rest == '\0')
+        rest = message;
+
+      /* GIO's own words, as the other commands show them ("Could not
+       * read “notes.txt”: No such file or directory.") */
+      clause = g_strdup (rest);
       g_strchomp (clause);
       if (g_str_has_suffix (clause, "."))
         clause[strlen (clause) - 1] = '\0';
