@@ -101,6 +101,7 @@ int           _steward_cli_export            (StewardCliContext  *ctx);
 
 /* Document projects (steward-cli-projects.c), shared with the phase
  * commands (steward-cli-phases.c) */
+GFile        *_steward_cli_file_new          (const char         *arg);
 StewardProject *_steward_cli_find_project    (StewardStore       *store,
                                               const char         *text,
                                               int                *exit_status);

@@ -18,6 +18,17 @@
  * and export: document projects from the shell. A PROJECT is named by
  * its id or its name. */
 
+/* A local file named on the command line. Not through the default GVfs,
+ * which would load every GIO module (gvfs) for one local file, and keep
+ * them for the process's life. */
+GFile *
+_steward_cli_file_new (const char *arg)
+{
+  g_autofree char *path = g_canonicalize_filename (arg, NULL);
+
+  return g_vfs_get_file_for_path (g_vfs_get_local (), path);
+}
+
 /* The project @text names, or %NULL with the failure said. */
 StewardProject *
 _steward_cli_find_project (StewardStore *store,
@@ -301,7 +312,7 @@ projects_import (StewardCliContext *ctx)
   if (!(store = _steward_cli_open_store_for_writing (ctx)))
     return STEWARD_CLI_EXIT_FAILURE;
 
-  file = g_file_new_for_commandline_arg (_steward_cli_arg (ctx, 1));
+  file = _steward_cli_file_new (_steward_cli_arg (ctx, 1));
   if (!(id = steward_project_json_import_file (store, file, &error)))
     return _steward_cli_fail_error (error);
 
@@ -445,7 +456,7 @@ _steward_cli_export (StewardCliContext *ctx)
     /* Translators: %s is md, pdf or docx */
     return _steward_cli_fail (_("The %s format is not available."), format);
 
-  file = g_file_new_for_commandline_arg (output);
+  file = _steward_cli_file_new (output);
   if (!steward_project_json_save_file (store, steward_project_get_id (project), file, &error))
     return _steward_cli_fail_error (error);
 

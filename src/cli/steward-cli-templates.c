@@ -121,7 +121,7 @@ templates_export (StewardCliContext *ctx)
       return EXIT_SUCCESS;
     }
 
-  file = g_file_new_for_commandline_arg (output);
+  file = _steward_cli_file_new (output);
   if (!steward_template_save_file (template, file, &error))
     return _steward_cli_fail_error (error);
 
@@ -145,7 +145,7 @@ templates_import (StewardCliContext *ctx)
   if (!(store = _steward_cli_open_store_for_writing (ctx)))
     return STEWARD_CLI_EXIT_FAILURE;
 
-  file = g_file_new_for_commandline_arg (_steward_cli_arg (ctx, 1));
+  file = _steward_cli_file_new (_steward_cli_arg (ctx, 1));
   if (!(template = steward_templates_import_file (store, file, replace, &error)))
     return _steward_cli_fail_error (error);
 

@@ -36,9 +36,17 @@ _steward_document_json_open (JsonParser  *parser,
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
-      /* Translators: %s is the JSON parser's own description of the fault */
+      const char *fault = local_error->message;
+
+      /* json-glib names the text it read "<data>": the file is named
+       * already */
+      if (g_str_has_prefix (fault, "<data>:"))
+        fault += strlen ("<data>:");
+
+      /* Translators: %s is the JSON parser's own description of the
+       * fault, starting with its line and column ("1:3: Parse error: …") */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("it is not valid JSON (%s)"), local_error->message);
+                   _("it is not valid JSON (%s)"), fault);
       return NULL;
     }
 
