@@ -254,6 +254,8 @@ class TestExport(DocumentsCliTestCase):
         self.assertEqual(exported['phases'][1]['status'], 'stale')
         self.assertEqual([v['reason'] for v in exported['phases'][0]['versions']], ['saved', 'completed', 'saved'])
 
+        self.assertEqual(json.loads(self.ok('export', '1', '--format', 'json', '--output', '-')), exported)
+
         imported = self.json('projects', 'import', out)
         self.assertNotEqual(imported['id'], 1)
         again = self.path('again.json')

@@ -456,6 +456,18 @@ _steward_cli_export (StewardCliContext *ctx)
     /* Translators: %s is md, pdf or docx */
     return _steward_cli_fail (_("The %s format is not available."), format);
 
+  if (g_str_equal (output, "-"))
+    {
+      g_autofree char *json = NULL;
+
+      if (!(json = steward_project_json_dup (store, steward_project_get_id (project), &error)))
+        return _steward_cli_fail_error (error);
+
+      _steward_cli_write (json, -1);
+      _steward_cli_write ("\n", 1);
+      return EXIT_SUCCESS;
+    }
+
   file = _steward_cli_file_new (output);
   if (!steward_project_json_save_file (store, steward_project_get_id (project), file, &error))
     return _steward_cli_fail_error (error);
