@@ -612,6 +612,12 @@ test_template_json (StoreFixture  *fixture,
     { "{\"format\": \"steward-template\", \"version\": 1, \"name\": \"N\", \"phases\": []}", "it has no phases" },
     { "{\"format\": \"steward-template\", \"version\": 1, \"name\": \"N\", \"phases\": [{\"title\": 3}]}",
       "“title” is not text" },
+    /* Found by fuzz/fuzz-template-json.c: json-glib lets a lone
+     * surrogate through, and quotes bytes that are not UTF-8 */
+    { "{\"format\": \"steward-template\", \"version\": 1, \"name\": \"\\ud800x\", \"phases\": [{\"title\": \"A\"}]}",
+      "“name” is not valid text" },
+    { "{\"format\": \"steward-template\", \"version\": 1, \"name\": \"\\ud800as\":[]}",
+      "it is not valid JSON" },
   };
 
   g_assert_true (steward_template_save_file (design, file, &error));
@@ -654,6 +660,7 @@ test_template_json (StoreFixture  *fixture,
       g_assert_true (g_str_has_prefix (error->message, "The template file “broken.json” cannot be imported: "));
       g_assert_nonnull (strstr (error->message, bad_files[i].reason));
       g_assert_true (g_str_has_suffix (error->message, "."));
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
       g_clear_error (&error);
     }
 

@@ -36,7 +36,10 @@ _steward_document_json_open (JsonParser  *parser,
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
-      const char *fault = local_error->message;
+      /* json-glib quotes what it could not read, which may not be
+       * UTF-8 */
+      g_autofree char *valid = g_utf8_make_valid (local_error->message, -1);
+      const char *fault = valid;
 
       /* json-glib names the text it read "<data>": the file is named
        * already */
@@ -102,6 +105,15 @@ _steward_document_json_get_string (JsonObject  *object,
     {
       /* Translators: %s is the name of a JSON member, such as “title” */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("“%s” is not text"), member);
+      return NULL;
+    }
+
+  /* json-glib lets an escaped lone surrogate ("\ud800") through as
+   * bytes that are not UTF-8 */
+  if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+    {
+      /* Translators: %s is the name of a JSON member, such as “title” */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("“%s” is not valid text"), member);
       return NULL;
     }
 
