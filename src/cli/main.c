@@ -24,11 +24,15 @@ typedef struct
 static const Command commands[] = {
   { "chat", _steward_cli_chat },
   { "conversations", _steward_cli_conversations },
+  { "export", _steward_cli_export },
   { "memory", _steward_cli_memory },
   { "model", _steward_cli_model },
+  { "phase", _steward_cli_phase },
+  { "projects", _steward_cli_projects },
   { "provider", _steward_cli_provider },
   { "settings", _steward_cli_settings },
   { "tasks", _steward_cli_tasks },
+  { "templates", _steward_cli_templates },
   { "tier", _steward_cli_tier },
 };
 
@@ -93,6 +97,38 @@ print_help (gboolean to_stdout)
 "  tasks extract (TEXT | --file FILE) [--json]\n"
 "                                   Ask the model of the medium tier for the\n"
 "                                   tasks in TEXT or FILE, add them all to To do\n"
+"  projects create NAME [--template T] [--brief TEXT] [--json]\n"
+"                                   Make a document project from a template\n"
+"                                   (default: the general document) and print\n"
+"                                   it with its phases\n"
+"  projects list [--json]           List document projects, most recent first\n"
+"  projects phases PROJECT [--json] List a project’s phases: number, status,\n"
+"                                   title\n"
+"  projects rename PROJECT NAME     Rename a project\n"
+"  projects duplicate PROJECT [--name NAME] [--versions]\n"
+"                                   Copy a project with its phases’ content\n"
+"                                   (and their versions with --versions)\n"
+"  projects delete PROJECT          Delete a project, its phases and versions\n"
+"  projects import FILE.json        Make a project from a JSON export\n"
+"  phase set PROJECT N (TEXT | --file FILE)\n"
+"                                   Set phase N’s Markdown, saving a version\n"
+"  phase show PROJECT N [--json]    Print phase N’s Markdown\n"
+"  phase complete PROJECT N         Mark phase N completed; a later completed\n"
+"                                   phase becomes stale when it changes again\n"
+"  phase versions PROJECT N [--json]\n"
+"                                   List phase N’s versions, latest first\n"
+"  phase restore PROJECT N VERSION  Bring back a version (as a new version)\n"
+"  templates list [--json]          List the built-in and your own templates\n"
+"  templates export NAME --output FILE\n"
+"                                   Write a template as JSON (- for standard\n"
+"                                   output)\n"
+"  templates import FILE [--replace]\n"
+"                                   Add a template from a JSON file\n"
+"  templates delete NAME            Delete one of your templates\n"
+"  export PROJECT --format pdf|docx|md|json --output FILE\n"
+"                                   Export a project (- for standard output);\n"
+"                                   JSON has its phases and versions and\n"
+"                                   imports back whole\n"
 "  settings list [--json]           List every setting with its value\n"
 "  settings get KEY                 Print the value of a setting\n"
 "  settings set KEY VALUE           Change a setting\n"
@@ -103,6 +139,8 @@ print_help (gboolean to_stdout)
 "  --json            Print the result as JSON\n"
 "  -h, --help        Show this help\n"
 "  --version         Show the version\n"
+"\n"
+"PROJECT is a project’s id or its name; phases are numbered from 1.\n"
 "\n"
 "Errors are written to standard error as one sentence; the exit status is\n"
 "1 when a command fails (output that cannot be written too) and 2 when it\n"

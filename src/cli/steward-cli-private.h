@@ -94,5 +94,19 @@ int           _steward_cli_chat              (StewardCliContext  *ctx);
 int           _steward_cli_memory            (StewardCliContext  *ctx);
 int           _steward_cli_model             (StewardCliContext  *ctx);
 int           _steward_cli_tasks             (StewardCliContext  *ctx);
+int           _steward_cli_projects          (StewardCliContext  *ctx);
+int           _steward_cli_phase             (StewardCliContext  *ctx);
+int           _steward_cli_templates         (StewardCliContext  *ctx);
+int           _steward_cli_export            (StewardCliContext  *ctx);
+
+/* Document projects (steward-cli-projects.c), shared with the phase
+ * commands (steward-cli-phases.c) */
+GFile        *_steward_cli_file_new          (const char         *arg);
+StewardProject *_steward_cli_find_project    (StewardStore       *store,
+                                              const char         *text,
+                                              int                *exit_status);
+void          _steward_cli_add_phase_summary (JsonBuilder        *builder,
+                                              StewardPhase       *phase);
+void          _steward_cli_print_phase_line  (StewardPhase       *phase);
 
 G_END_DECLS

@@ -74,6 +74,34 @@ typedef enum /*< enum,prefix=STEWARD_TASK_SOURCE >*/
   STEWARD_TASK_SOURCE_TEXT,
 } StewardTaskSource;
 
+/* Where a phase of a document project stands. A phase with content that
+ * is not completed is in progress; changing a completed phase makes
+ * every later completed phase stale (it was written from other text). */
+typedef enum /*< enum,prefix=STEWARD_PHASE_STATUS >*/
+{
+  STEWARD_PHASE_STATUS_NOT_STARTED,
+  STEWARD_PHASE_STATUS_IN_PROGRESS,
+  STEWARD_PHASE_STATUS_COMPLETED,
+  STEWARD_PHASE_STATUS_STALE,
+} StewardPhaseStatus;
+
+/* Why a version of a phase was kept */
+typedef enum /*< enum,prefix=STEWARD_VERSION_REASON >*/
+{
+  /* Drafted by the model */
+  STEWARD_VERSION_REASON_GENERATED,
+  /* Saved by the user (Ctrl+S, the CLI's phase set) */
+  STEWARD_VERSION_REASON_SAVED,
+  /* Marked completed */
+  STEWARD_VERSION_REASON_COMPLETED,
+  /* Kept while typing, at most one per five minutes */
+  STEWARD_VERSION_REASON_AUTOSAVE,
+  /* An earlier version brought back */
+  STEWARD_VERSION_REASON_RESTORED,
+  /* Read from a file */
+  STEWARD_VERSION_REASON_IMPORTED,
+} StewardVersionReason;
+
 /* What happened to a row of the store: see StewardStore::row-changed. */
 typedef enum /*< enum,prefix=STEWARD_ROW >*/
 {
@@ -91,6 +119,12 @@ typedef enum /*< enum,prefix=STEWARD_TABLE >*/
   STEWARD_TABLE_MEMORIES,
   STEWARD_TABLE_TASKS,
   STEWARD_TABLE_PROJECTS,
+  /* parent_id: the phase's project */
+  STEWARD_TABLE_PHASES,
+  /* parent_id: the version's phase */
+  STEWARD_TABLE_PHASE_VERSIONS,
+  /* the user's templates (id: the row's id) */
+  STEWARD_TABLE_TEMPLATES,
 } StewardTable;
 
 const char *steward_enum_to_nick   (GType       enum_type,

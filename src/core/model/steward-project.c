@@ -18,6 +18,7 @@ struct _StewardProject
   gint64     id;
   char      *name;
   char      *template;
+  char      *brief;
   GDateTime *created_at;
   GDateTime *updated_at;
 };
@@ -29,6 +30,7 @@ enum {
   PROP_ID,
   PROP_NAME,
   PROP_TEMPLATE,
+  PROP_BRIEF,
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
   N_PROPS
@@ -43,6 +45,7 @@ steward_project_finalize (GObject *object)
 
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->template, g_free);
+  g_clear_pointer (&self->brief, g_free);
   g_clear_pointer (&self->created_at, g_date_time_unref);
   g_clear_pointer (&self->updated_at, g_date_time_unref);
 
@@ -69,6 +72,10 @@ steward_project_get_property (GObject    *object,
 
     case PROP_TEMPLATE:
       g_value_set_string (value, self->template);
+      break;
+
+    case PROP_BRIEF:
+      g_value_set_string (value, self->brief);
       break;
 
     case PROP_CREATED_AT:
@@ -102,6 +109,9 @@ steward_project_class_init (StewardProjectClass *klass)
   properties[PROP_TEMPLATE] =
     g_param_spec_string ("template", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_BRIEF] =
+    g_param_spec_string ("brief", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_CREATED_AT] =
     g_param_spec_boxed ("created-at", NULL, NULL, G_TYPE_DATE_TIME,
                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
@@ -121,6 +131,7 @@ StewardProject *
 _steward_project_new (gint64      id,
                       const char *name,
                       const char *template,
+                      const char *brief,
                       GDateTime  *created_at,
                       GDateTime  *updated_at)
 {
@@ -134,6 +145,7 @@ _steward_project_new (gint64      id,
   self->id = id;
   self->name = g_strdup (name);
   self->template = g_strdup (template ? template : "default");
+  self->brief = g_strdup (brief ? brief : "");
   self->created_at = g_date_time_ref (created_at);
   self->updated_at = g_date_time_ref (updated_at);
 
@@ -161,6 +173,13 @@ steward_project_get_template (StewardProject *self)
   return self->template;
 }
 
+const char *
+steward_project_get_brief (StewardProject *self)
+{
+  g_return_val_if_fail (STEWARD_IS_PROJECT (self), NULL);
+  return self->brief;
+}
+
 GDateTime *
 steward_project_get_created_at (StewardProject *self)
 {
@@ -173,4 +192,51 @@ steward_project_get_updated_at (StewardProject *self)
 {
   g_return_val_if_fail (STEWARD_IS_PROJECT (self), NULL);
   return self->updated_at;
+}
+
+static void
+update_string (StewardProject  *self,
+               char           **field,
+               const char      *value,
+               guint            prop_id)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+update_time (StewardProject  *self,
+             GDateTime      **field,
+             GDateTime       *value,
+             guint            prop_id)
+{
+  if (g_date_time_equal (*field, value))
+    return;
+
+  g_date_time_unref (*field);
+  *field = g_date_time_ref (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+/* Makes @self what @fresh (the same row read again) says, notifying
+ * what changed: a project renamed in the list stays the same object. */
+void
+_steward_project_update (StewardProject *self,
+                         StewardProject *fresh)
+{
+  g_return_if_fail (STEWARD_IS_PROJECT (self));
+  g_return_if_fail (STEWARD_IS_PROJECT (fresh));
+  g_return_if_fail (self->id == fresh->id);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  update_string (self, &self->name, fresh->name, PROP_NAME);
+  update_string (self, &self->template, fresh->template, PROP_TEMPLATE);
+  update_string (self, &self->brief, fresh->brief, PROP_BRIEF);
+  update_time (self, &self->created_at, fresh->created_at, PROP_CREATED_AT);
+  update_time (self, &self->updated_at, fresh->updated_at, PROP_UPDATED_AT);
+  g_object_thaw_notify (G_OBJECT (self));
 }

@@ -28,6 +28,9 @@ struct _StewardRowList
   GPtrArray                *items;
   gulong                    changed_id;
   gulong                    external_id;
+  /* For a list of one parent's rows (steward_row_list_new_in()) */
+  gint64                    parent_id;
+  guint                     has_parent : 1;
   gulong                    positions_id;
 
   /* While the rows are read in a worker: the changes told meanwhile, to
@@ -119,14 +122,20 @@ items_changed (StewardRowList *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
-/* Whether @a goes before @b: later first, then higher ids first. */
+/* Whether @a goes before @b: as the kind says, else later first, then
+ * higher ids first. */
 static int
 compare (StewardRowList *self,
          gpointer        a,
          gpointer        b)
 {
-  int order = g_date_time_compare (self->kind->get_time (b), self->kind->get_time (a));
+  int order;
   gint64 id_a, id_b;
+
+  if (self->kind->compare != NULL)
+    return self->kind->compare (a, b);
+
+  order = g_date_time_compare (self->kind->get_time (b), self->kind->get_time (a));
 
   if (order != 0)
     return order;
@@ -315,6 +324,17 @@ apply_rows (StewardRowList *self,
     }
 }
 
+/* Every row the list lists */
+static GListModel *
+list_rows (StewardRowList  *self,
+           GError         **error)
+{
+  if (self->has_parent)
+    return self->kind->list_in (self->source, self->parent_id, error);
+
+  return self->kind->list (self->source, error);
+}
+
 static void
 refresh_cb (GObject      *object,
             GAsyncResult *result,
@@ -336,7 +356,7 @@ refresh_cb (GObject      *object,
     {
       const PendingChange *change = &g_array_index (self->pending, PendingChange, i);
 
-      row_changed_cb (self->source, change->change, change->id, 0, self);
+      row_changed_cb (self->source, change->change, change->id, self->parent_id, self);
     }
   g_array_set_size (self->pending, 0);
 }
@@ -352,14 +372,14 @@ external_change_cb (GObject        *source,
   if (!self->loaded || self->loading)
     return;
 
-  if (self->kind->list_async != NULL)
+  if (self->kind->list_async != NULL && !self->has_parent)
     {
       self->loading = TRUE;
       self->kind->list_async (self->source, NULL, refresh_cb, g_object_ref (self));
       return;
     }
 
-  if ((rows = self->kind->list (self->source, &error)))
+  if ((rows = list_rows (self, &error)))
     apply_rows (self, rows);
   else
     g_debug ("Could not read the rows again: %s", error->message);
@@ -372,6 +392,9 @@ row_changed_cb (GObject          *source,
                 gint64            parent_id,
                 StewardRowList   *self)
 {
+  if (self->has_parent && parent_id != self->parent_id)
+    return;
+
   if (self->loading)
     {
       PendingChange pending = { change, id };
@@ -595,6 +618,32 @@ steward_row_list_new (GObject                  *source,
 }
 
 /**
+ * steward_row_list_new_in:
+ * @kind: (not nullable): static; a kind with list_in()
+ * @parent_id: the parent whose rows it lists (the project of phases)
+ *
+ * Returns: (transfer full): an empty list of @parent_id's rows that
+ *   follows @source's changes told with that parent_id;
+ *   steward_row_list_reload() fills it
+ */
+StewardRowList *
+steward_row_list_new_in (GObject                  *source,
+                         const StewardRowListKind *kind,
+                         gint64                    parent_id)
+{
+  StewardRowList *self;
+
+  g_return_val_if_fail (kind != NULL, NULL);
+  g_return_val_if_fail (kind->list_in != NULL, NULL);
+
+  self = steward_row_list_new (source, kind);
+  self->parent_id = parent_id;
+  self->has_parent = TRUE;
+
+  return self;
+}
+
+/**
  * steward_row_list_reload:
  *
  * Reads every row again, as when the list is first shown.
@@ -609,7 +658,7 @@ steward_row_list_reload (StewardRowList  *self,
 
   g_return_val_if_fail (STEWARD_IS_ROW_LIST (self), FALSE);
 
-  if (!(rows = self->kind->list (self->source, error)))
+  if (!(rows = list_rows (self, error)))
     return FALSE;
 
   set_rows (self, rows);
@@ -678,7 +727,7 @@ load_cb (GObject      *object,
     {
       const PendingChange *change = &g_array_index (pending, PendingChange, i);
 
-      row_changed_cb (self->source, change->change, change->id, 0, self);
+      row_changed_cb (self->source, change->change, change->id, self->parent_id, self);
     }
   set_loaded (self, NULL);
 
@@ -707,7 +756,7 @@ steward_row_list_load_async (StewardRowList      *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, steward_row_list_load_async);
 
-  if (self->kind->list_async == NULL)
+  if (self->kind->list_async == NULL || self->has_parent)
     {
       if (steward_row_list_reload (self, &error))
         g_task_return_boolean (task, TRUE);

@@ -57,6 +57,16 @@ typedef struct
   GListModel *(*list_finish)  (GObject             *source,
                                GAsyncResult        *result,
                                GError             **error);
+  /* (optional) The order of the rows, as strcmp() answers, when it is
+   * not the latest first */
+  int         (*compare)      (gpointer             a,
+                               gpointer             b);
+  /* (optional) The rows of one parent (the phases of a project), in the
+   * list's order: for a list made with steward_row_list_new_in(), which
+   * follows only the changes told with that parent_id */
+  GListModel *(*list_in)      (GObject             *source,
+                               gint64               parent_id,
+                               GError             **error);
   /* (optional) Sets @item's place in its group, for the source's
    * "positions-changed" signal (a GArray of StewardRowPosition, detailed
    * by the table): a renumbering of thousands of rows is then told and
@@ -71,6 +81,9 @@ G_DECLARE_FINAL_TYPE (StewardRowList, steward_row_list, STEWARD, ROW_LIST, GObje
 
 StewardRowList *steward_row_list_new    (GObject                  *source,
                                          const StewardRowListKind *kind);
+StewardRowList *steward_row_list_new_in (GObject                  *source,
+                                         const StewardRowListKind *kind,
+                                         gint64                    parent_id);
 gboolean        steward_row_list_reload (StewardRowList           *self,
                                          GError                  **error);
 gboolean        steward_row_list_find   (StewardRowList           *self,

@@ -80,6 +80,7 @@ steward_store_migrate (StewardStore  *self,
        version++)
     {
       g_autofree char *bump = NULL;
+      StewardMigrationStep step;
       int current = 0;
 
       /* IMMEDIATE takes the write lock first, so two processes opening a
@@ -102,7 +103,10 @@ steward_store_migrate (StewardStore  *self,
 
       bump = g_strdup_printf ("PRAGMA user_version = %u", version);
 
+      step = _steward_store_get_migration_step (version);
+
       if (!_steward_store_exec (self, _steward_store_get_migration (version), error) ||
+          (step != NULL && !step (self, error)) ||
           !_steward_store_exec (self, bump, error) ||
           !_steward_store_exec (self, "COMMIT", error))
         goto rollback;

@@ -9,6 +9,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "steward-builtin-templates.h"
 #include "steward-store-private.h"
 
 /* Each migration runs in one transaction together with the bump of
@@ -326,9 +329,137 @@ static const char * const migrations[] = {
    * times the work. The column's order is sorted when asked for. */
   "DROP INDEX tasks_by_status;"
   "CREATE INDEX tasks_by_status ON tasks (status);",
+
+  /* 11: documents. A project has a brief and phases, dense positions 0
+   * to n-1, each with the instructions the model drafts it by, its
+   * Markdown content and a status (see StewardPhaseStatus); a phase
+   * keeps versions numbered from 1 (autosaved_at: its last autosave).
+   * The user's templates are phases to copy. A phase's text is also cut
+   * into passages of a paragraph or a few (about 120 to 200 words),
+   * indexed for drafting a later phase from the most relevant of them;
+   * they are cut again whenever the phase's content changes
+   * (steward-store-passages.c). Projects made before have no phases:
+   * they get those of their template (migration_11_phases ()). */
+  "ALTER TABLE projects ADD COLUMN brief TEXT NOT NULL DEFAULT '';"
+
+  "CREATE TABLE templates ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (length (trim (name)) > 0),"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL"
+  ");"
+  "CREATE TABLE template_phases ("
+  "  template_id INTEGER NOT NULL REFERENCES templates (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL CHECK (position >= 0),"
+  "  title TEXT NOT NULL CHECK (length (title) > 0),"
+  "  instructions TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (template_id, position)"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE phases ("
+  "  id INTEGER PRIMARY KEY,"
+  "  project_id INTEGER NOT NULL REFERENCES projects (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL CHECK (position >= 0),"
+  "  title TEXT NOT NULL CHECK (length (title) > 0),"
+  "  instructions TEXT NOT NULL DEFAULT '',"
+  "  content TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'not-started'"
+  "    CHECK (status IN ('not-started', 'in-progress', 'completed', 'stale')),"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  autosaved_at TEXT,"
+  "  UNIQUE (project_id, position)"
+  ");"
+
+  "CREATE TABLE phase_versions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  phase_id INTEGER NOT NULL REFERENCES phases (id) ON DELETE CASCADE,"
+  "  number INTEGER NOT NULL CHECK (number >= 1),"
+  "  content TEXT NOT NULL,"
+  "  reason TEXT NOT NULL CHECK (reason IN ('generated', 'saved', 'completed',"
+  "                                         'autosave', 'restored', 'imported')),"
+  "  created_at TEXT NOT NULL,"
+  "  UNIQUE (phase_id, number)"
+  ");"
+  "CREATE INDEX phase_versions_by_reason ON phase_versions (phase_id, reason, created_at);"
+
+  "CREATE TABLE phase_passages ("
+  "  id INTEGER PRIMARY KEY,"
+  "  phase_id INTEGER NOT NULL REFERENCES phases (id) ON DELETE CASCADE,"
+  "  ordinal INTEGER NOT NULL CHECK (ordinal >= 0),"
+  "  text TEXT NOT NULL"
+  ");"
+  "CREATE INDEX phase_passages_by_phase ON phase_passages (phase_id, ordinal);"
+  "CREATE VIRTUAL TABLE phase_passages_fts USING fts5 ("
+  "  text, content = 'phase_passages', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE TRIGGER phase_passages_fts_insert AFTER INSERT ON phase_passages BEGIN"
+  "  INSERT INTO phase_passages_fts (rowid, text) VALUES (new.id, new.text);"
+  "END;"
+  "CREATE TRIGGER phase_passages_fts_delete AFTER DELETE ON phase_passages BEGIN"
+  "  INSERT INTO phase_passages_fts (phase_passages_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+  "END;",
 };
 
+/* 11: the projects made before phases existed get the phases of their
+ * template (the general document's when it is not a built-in's name),
+ * as a new project would. */
+static gboolean
+migration_11_phases (StewardStore  *self,
+                     GError       **error)
+{
+  g_autoptr(sqlite3_stmt) projects = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  int rc;
+
+  if (!(projects = _steward_store_prepare (self, "SELECT id, template, created_at FROM projects", error)) ||
+      !(insert = _steward_store_prepare (self,
+                                         "INSERT INTO phases (project_id, position, title, instructions,"
+                                         "                    created_at, updated_at)"
+                                         " VALUES (?, ?, ?, ?, ?, ?)",
+                                         error)))
+    return FALSE;
+
+  while ((rc = sqlite3_step (projects)) == SQLITE_ROW)
+    {
+      const char *name = (const char *)sqlite3_column_text (projects, 1);
+      const StewardBuiltinTemplate *template = _steward_builtin_template_find (name);
+
+      if (template == NULL)
+        template = _steward_builtin_template_find ("default");
+
+      for (guint i = 0; i < template->n_phases; i++)
+        {
+          sqlite3_reset (insert);
+          sqlite3_bind_int64 (insert, 1, sqlite3_column_int64 (projects, 0));
+          sqlite3_bind_int (insert, 2, i);
+          sqlite3_bind_text (insert, 3, _(template->phases[i].title), -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (insert, 4, _(template->phases[i].instructions), -1, SQLITE_TRANSIENT);
+          sqlite3_bind_value (insert, 5, sqlite3_column_value (projects, 2));
+          sqlite3_bind_value (insert, 6, sqlite3_column_value (projects, 2));
+
+          if (!_steward_store_step_done (self, insert, error))
+            return FALSE;
+        }
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _steward_store_set_sql_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == STEWARD_STORE_SCHEMA_VERSION);
+
+/* What a migration does besides its SQL, in the same transaction */
+static const StewardMigrationStep migration_steps[] = {
+  [11 - 1] = migration_11_phases,
+};
 
 const char *
 _steward_store_get_migration (guint version)
@@ -336,4 +467,15 @@ _steward_store_get_migration (guint version)
   g_return_val_if_fail (version >= 1 && version <= G_N_ELEMENTS (migrations), NULL);
 
   return migrations[version - 1];
+}
+
+StewardMigrationStep
+_steward_store_get_migration_step (guint version)
+{
+  g_return_val_if_fail (version >= 1 && version <= G_N_ELEMENTS (migrations), NULL);
+
+  if (version > G_N_ELEMENTS (migration_steps))
+    return NULL;
+
+  return migration_steps[version - 1];
 }

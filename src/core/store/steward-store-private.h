@@ -20,6 +20,11 @@ G_BEGIN_DECLS
 /* Migration N (1-based) brings the schema from version N-1 to N. */
 const char *_steward_store_get_migration (guint version);
 
+/* (nullable): what migration @version does besides its SQL, after it */
+typedef gboolean (*StewardMigrationStep) (StewardStore  *self,
+                                          GError       **error);
+StewardMigrationStep _steward_store_get_migration_step (guint version);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 typedef struct _StewardLiveMessages StewardLiveMessages;
@@ -163,6 +168,30 @@ gint64      _steward_store_path_end          (StewardStore         *self,
                                               gint64                conversation_id,
                                               GError              **error);
 gpointer    _steward_store_message_from_row  (sqlite3_stmt         *stmt);
+
+/* Binds @time as the store writes times (ISO 8601, UTC, milliseconds);
+ * NULL binds NULL */
+void        _steward_store_bind_time         (sqlite3_stmt         *stmt,
+                                              int                   column,
+                                              GDateTime            *time);
+gpointer    _steward_store_read_one          (StewardStore         *self,
+                                              sqlite3_stmt         *stmt,
+                                              StewardStoreRowFunc   from_row,
+                                              GError              **error);
+
+/* steward-store-documents.c, -phases.c, -passages.c, -templates.c */
+gpointer    _steward_store_project_from_row  (sqlite3_stmt         *stmt);
+GPtrArray  *_steward_store_split_passages    (const char           *content);
+/* Cuts @content into the phase's passages again */
+gboolean    _steward_store_index_phase       (StewardStore         *self,
+                                              gint64                phase_id,
+                                              const char           *content,
+                                              GError              **error);
+/* Marks the project changed (updated_at) */
+gboolean    _steward_store_touch_project     (StewardStore         *self,
+                                              gint64                project_id,
+                                              GDateTime            *now,
+                                              GError              **error);
 
 /* id, title, created_at, updated_at, message count */
 gpointer    _steward_store_conversation_from_row (sqlite3_stmt *stmt);

@@ -16,12 +16,11 @@
 
 #include "steward-local-time.h"
 #include "steward-enum-types.h"
-#include "steward-project-private.h"
 #include "steward-recurrence.h"
 #include "steward-store-private.h"
 #include "steward-task-private.h"
 
-/* The tasks and projects tables. A task's place on the board is its
+/* The tasks table. A task's place on the board is its
  * status and its position in that status' column: 0 to n-1, dense. Every
  * change of place runs in one transaction that numbers the columns it
  * touched again, and tells of each row whose status or position changed,
@@ -165,39 +164,6 @@ steward_store_list_tasks_finish (StewardStore  *self,
   return _steward_store_list_finish (self, result, error);
 }
 
-static gpointer
-project_from_row (sqlite3_stmt *stmt)
-{
-  g_autoptr(GDateTime) created_at = _steward_store_column_time (stmt, 3);
-  g_autoptr(GDateTime) updated_at = _steward_store_column_time (stmt, 4);
-
-  return _steward_project_new (sqlite3_column_int64 (stmt, 0),
-                               (const char *)sqlite3_column_text (stmt, 1),
-                               (const char *)sqlite3_column_text (stmt, 2),
-                               created_at,
-                               updated_at);
-}
-
-/**
- * steward_store_list_projects:
- *
- * Returns: (transfer full): a #GListModel of #StewardProject, the most
- *   recently updated first
- */
-GListModel *
-steward_store_list_projects (StewardStore  *self,
-                             GError       **error)
-{
-  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
-
-  return _steward_store_list (self, STEWARD_TYPE_PROJECT,
-                              "SELECT id, name, template, created_at, updated_at"
-                              "  FROM projects"
-                              " ORDER BY updated_at DESC, id DESC",
-                              project_from_row,
-                              error);
-}
-
 /* Steps @stmt, which selects one row by id: the row, or %NULL, with
  * @error set when reading failed and left unset when there is no row. */
 static gpointer
@@ -256,51 +222,6 @@ steward_store_find_task (StewardStore  *self,
       /* Translators: %s is a number */
       g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
                    _("There is no task %s."), number);
-    }
-
-  return NULL;
-}
-
-/**
- * steward_store_find_project:
- *
- * Returns: (transfer full): the project, or %NULL with @error set
- *   (%STEWARD_STORE_ERROR_NOT_FOUND when there is none with @id)
- */
-StewardProject *
-steward_store_find_project (StewardStore  *self,
-                            gint64         id,
-                            GError       **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  GError *local_error = NULL;
-  StewardProject *project;
-
-  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
-
-  stmt = _steward_store_prepare (self,
-                                 "SELECT id, name, template, created_at, updated_at"
-                                 "  FROM projects WHERE id = ?",
-                                 error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  if ((project = read_one (self, stmt, project_from_row, &local_error)) != NULL)
-    return project;
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-    }
-  else
-    {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-      /* Translators: %s is a number */
-      g_set_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND,
-                   _("There is no document project %s."), number);
     }
 
   return NULL;

@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include "steward-conversation-private.h"
+#include "steward-phase-private.h"
+#include "steward-project-private.h"
 #include "steward-store-private.h"
 #include "steward-task-private.h"
 
@@ -225,6 +227,15 @@ find_project (GObject  *source,
   return steward_store_find_project (STEWARD_STORE (source), id, error);
 }
 
+static void
+update_project (gpointer item,
+                gpointer fresh)
+{
+  _steward_project_update (item, fresh);
+}
+
+/* A renamed project stays the same object, so the open project's page
+ * follows it. */
 static const StewardRowListKind projects_kind = {
   .item_type = steward_project_get_type,
   .table = STEWARD_TABLE_PROJECTS,
@@ -233,6 +244,133 @@ static const StewardRowListKind projects_kind = {
   .list = list_projects,
   .find = find_project,
   .is_not_found = is_not_found,
+  .update = update_project,
+};
+
+static gint64
+phase_get_id (gpointer item)
+{
+  return steward_phase_get_id (item);
+}
+
+static GDateTime *
+phase_get_time (gpointer item)
+{
+  return steward_phase_get_updated_at (item);
+}
+
+static int
+phase_compare (gpointer a,
+               gpointer b)
+{
+  guint position_a = steward_phase_get_position (a);
+  guint position_b = steward_phase_get_position (b);
+
+  return (position_a > position_b) - (position_a < position_b);
+}
+
+static GListModel *
+list_phases_in (GObject  *source,
+                gint64    project_id,
+                GError  **error)
+{
+  return steward_store_list_phases (STEWARD_STORE (source), project_id, error);
+}
+
+static GListModel *
+list_no_phases (GObject  *source,
+                GError  **error)
+{
+  return G_LIST_MODEL (g_list_store_new (STEWARD_TYPE_PHASE));
+}
+
+static gpointer
+find_phase (GObject  *source,
+            gint64    id,
+            GError  **error)
+{
+  return steward_store_find_phase (STEWARD_STORE (source), id, error);
+}
+
+static void
+update_phase (gpointer item,
+              gpointer fresh)
+{
+  _steward_phase_update (item, fresh);
+}
+
+/* A project's phases by position; a phase whose content or status
+ * changes is updated in place, so the editor's rows follow. */
+static const StewardRowListKind phases_kind = {
+  .item_type = steward_phase_get_type,
+  .table = STEWARD_TABLE_PHASES,
+  .get_id = phase_get_id,
+  .get_time = phase_get_time,
+  .list = list_no_phases,
+  .find = find_phase,
+  .is_not_found = is_not_found,
+  .update = update_phase,
+  .compare = phase_compare,
+  .list_in = list_phases_in,
+};
+
+static gint64
+version_get_id (gpointer item)
+{
+  return steward_phase_version_get_id (item);
+}
+
+static GDateTime *
+version_get_time (gpointer item)
+{
+  return steward_phase_version_get_created_at (item);
+}
+
+/* The latest (highest number) first */
+static int
+version_compare (gpointer a,
+                 gpointer b)
+{
+  guint number_a = steward_phase_version_get_number (a);
+  guint number_b = steward_phase_version_get_number (b);
+
+  return (number_a < number_b) - (number_a > number_b);
+}
+
+static GListModel *
+list_versions_in (GObject  *source,
+                  gint64    phase_id,
+                  GError  **error)
+{
+  return steward_store_list_phase_versions (STEWARD_STORE (source), phase_id, error);
+}
+
+static GListModel *
+list_no_versions (GObject  *source,
+                  GError  **error)
+{
+  return G_LIST_MODEL (g_list_store_new (STEWARD_TYPE_PHASE_VERSION));
+}
+
+static gpointer
+find_version (GObject  *source,
+              gint64    id,
+              GError  **error)
+{
+  return steward_store_find_phase_version_by_id (STEWARD_STORE (source), id, error);
+}
+
+/* A phase's versions, the latest first: the versions pane */
+static const StewardRowListKind versions_kind = {
+  .item_type = steward_phase_version_get_type,
+  .table = STEWARD_TABLE_PHASE_VERSIONS,
+  .get_id = version_get_id,
+  .get_time = version_get_time,
+  .list = list_no_versions,
+  .find = find_version,
+  .is_not_found = is_not_found,
+  .compare = version_compare,
+  .list_in = list_versions_in,
 };
 
 static GListModel *
@@ -357,6 +495,38 @@ steward_store_watch_projects (StewardStore *self)
   g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
 
   return steward_row_list_new (G_OBJECT (self), &projects_kind);
+}
+
+/**
+ * steward_store_watch_phases:
+ * @project_id: the project
+ *
+ * Returns: (transfer full): the project's phases by position, following
+ *   this store's changes; empty until steward_row_list_reload()
+ */
+StewardRowList *
+steward_store_watch_phases (StewardStore *self,
+                            gint64        project_id)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  return steward_row_list_new_in (G_OBJECT (self), &phases_kind, project_id);
+}
+
+/**
+ * steward_store_watch_phase_versions:
+ * @phase_id: the phase
+ *
+ * Returns: (transfer full): the phase's versions, the latest first,
+ *   following this store's changes; empty until steward_row_list_reload()
+ */
+StewardRowList *
+steward_store_watch_phase_versions (StewardStore *self,
+                                    gint64        phase_id)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (self), NULL);
+
+  return steward_row_list_new_in (G_OBJECT (self), &versions_kind, phase_id);
 }
 
 /**

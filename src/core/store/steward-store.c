@@ -285,6 +285,48 @@ _steward_store_column_time (sqlite3_stmt *stmt,
   return ret;
 }
 
+/* Binds @time as the store writes times: ISO 8601 in UTC, to the
+ * millisecond, as STEWARD_STORE_NOW_SQL does; NULL binds NULL. */
+void
+_steward_store_bind_time (sqlite3_stmt *stmt,
+                          int           column,
+                          GDateTime    *time)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autofree char *seconds = NULL;
+  g_autofree char *text = NULL;
+
+  if (time == NULL)
+    {
+      sqlite3_bind_null (stmt, column);
+      return;
+    }
+
+  utc = g_date_time_to_utc (time);
+  seconds = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
+  text = g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (utc) / 1000);
+  sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+}
+
+/* Steps @stmt, which selects one row: the row's item, or %NULL, with
+ * @error set when reading failed and left unset when there is no row. */
+gpointer
+_steward_store_read_one (StewardStore        *self,
+                         sqlite3_stmt        *stmt,
+                         StewardStoreRowFunc  from_row,
+                         GError             **error)
+{
+  int rc;
+
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    return from_row (stmt);
+
+  if (rc != SQLITE_DONE)
+    _steward_store_set_sql_error (self, error);
+
+  return NULL;
+}
+
 /* Runs a statement that returns no rows. */
 gboolean
 _steward_store_step_done (StewardStore  *self,

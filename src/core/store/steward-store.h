@@ -13,11 +13,14 @@
 #include "steward-memory.h"
 #include "steward-message.h"
 #include "steward-message-list.h"
+#include "steward-phase.h"
+#include "steward-phase-version.h"
 #include "steward-project.h"
 #include "steward-row-list.h"
 #include "steward-search-result.h"
 #include "steward-task.h"
 #include "steward-task-draft.h"
+#include "steward-template.h"
 #include "steward-enums.h"
 #include "steward-provider-record.h"
 
@@ -45,7 +48,7 @@ typedef enum
 } StewardStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STEWARD_STORE_SCHEMA_VERSION 10
+#define STEWARD_STORE_SCHEMA_VERSION 11
 
 /* What is known of a reply besides its text, as plain values: the store
  * knows nothing of HTTP or of how a reply was assembled. */
@@ -128,6 +131,10 @@ StewardRowList     *steward_store_watch_conversations (StewardStore   *self);
 StewardRowList     *steward_store_watch_memories      (StewardStore   *self);
 StewardRowList     *steward_store_watch_tasks         (StewardStore   *self);
 StewardRowList     *steward_store_watch_projects      (StewardStore   *self);
+StewardRowList     *steward_store_watch_phases        (StewardStore   *self,
+                                                       gint64          project_id);
+StewardRowList     *steward_store_watch_phase_versions (StewardStore  *self,
+                                                        gint64         phase_id);
 StewardMessageList *steward_store_watch_messages      (StewardStore   *self,
                                                        gint64          conversation_id);
 StewardTask        *steward_store_find_task           (StewardStore   *self,
@@ -165,9 +172,152 @@ guint            steward_store_clear_done_tasks    (StewardStore         *self,
 gboolean         steward_store_set_task_reminded   (StewardStore         *self,
                                                     gint64                id,
                                                     GError              **error);
-StewardProject     *steward_store_find_project        (StewardStore   *self,
-                                                       gint64          id,
-                                                       GError        **error);
+
+/* Document projects, their phases and the phases' versions, and the
+ * user's templates (steward-store-documents.c, -phases.c, -passages.c).
+ * Each call is one transaction. The rules of statuses and versions live
+ * here so that they hold whoever writes: see
+ * steward_store_set_phase_content(). */
+
+/* An earlier phase's passage found for drafting a later one */
+typedef struct
+{
+  gint64  phase_id;
+  /* 1-based, as the user sees it */
+  guint   phase_number;
+  char   *phase_title;
+  char   *text;
+} StewardPhasePassage;
+
+void             steward_phase_passage_free        (StewardPhasePassage  *passage);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StewardPhasePassage, steward_phase_passage_free)
+
+StewardProject  *steward_store_find_project        (StewardStore         *self,
+                                                    gint64                id,
+                                                    GError              **error);
+/* NOT_FOUND when there is none, INVALID when several have @name */
+StewardProject  *steward_store_find_project_by_name (StewardStore        *self,
+                                                    const char           *name,
+                                                    GError              **error);
+/* A project with the phases of @template (its name is recorded) */
+gint64           steward_store_create_project      (StewardStore         *self,
+                                                    const char           *name,
+                                                    StewardTemplate      *template,
+                                                    const char           *brief,
+                                                    GError              **error);
+/* A project made whole from what was read elsewhere (a copy, a JSON
+ * file): @project's name, template, brief and times; @phases, a
+ * #StewardPhase each, in order, with their content, status and times;
+ * @versions (nullable): for each phase, a #GPtrArray of its
+ * #StewardPhaseVersion (or NULL for none). Ids are new. */
+gint64           steward_store_insert_project      (StewardStore         *self,
+                                                    StewardProject       *project,
+                                                    GPtrArray            *phases,
+                                                    GPtrArray            *versions,
+                                                    GError              **error);
+gboolean         steward_store_rename_project      (StewardStore         *self,
+                                                    gint64                id,
+                                                    const char           *name,
+                                                    GError              **error);
+gboolean         steward_store_set_project_brief   (StewardStore         *self,
+                                                    gint64                id,
+                                                    const char           *brief,
+                                                    GError              **error);
+gboolean         steward_store_delete_project      (StewardStore         *self,
+                                                    gint64                id,
+                                                    GError              **error);
+
+/* A project's phases by position */
+GListModel      *steward_store_list_phases         (StewardStore         *self,
+                                                    gint64                project_id,
+                                                    GError              **error);
+StewardPhase    *steward_store_find_phase          (StewardStore         *self,
+                                                    gint64                id,
+                                                    GError              **error);
+/* @position: 0-based */
+StewardPhase    *steward_store_find_phase_at       (StewardStore         *self,
+                                                    gint64                project_id,
+                                                    guint                 position,
+                                                    GError              **error);
+/* The phases before @position, by position, with their content: what
+ * a draft of the phase at @position reads */
+GListModel      *steward_store_list_earlier_phases (StewardStore         *self,
+                                                    gint64                project_id,
+                                                    guint                 position,
+                                                    GError              **error);
+/* Sets a phase's content for @reason, at @now (nullable: the present).
+ * Every reason but AUTOSAVE keeps a new version; AUTOSAVE keeps one only
+ * when the phase's last autosave version is more than five minutes older
+ * than @now. A phase not completed becomes in progress (not started
+ * when emptied); when a completed phase's content changes, every later
+ * completed phase becomes stale. COMPLETED also marks it completed.
+ * @version_id (out) (optional): the version kept, or 0. */
+gboolean         steward_store_set_phase_content   (StewardStore         *self,
+                                                    gint64                phase_id,
+                                                    const char           *content,
+                                                    StewardVersionReason  reason,
+                                                    GDateTime            *now,
+                                                    gint64               *version_id,
+                                                    GError              **error);
+/* Marks it completed with @content (nullable: as it is), keeping a
+ * version (reason COMPLETED) */
+gboolean         steward_store_complete_phase      (StewardStore         *self,
+                                                    gint64                phase_id,
+                                                    const char           *content,
+                                                    GDateTime            *now,
+                                                    GError              **error);
+/* Brings back version @number: a new version (reason RESTORED) */
+gboolean         steward_store_restore_phase_version (StewardStore       *self,
+                                                    gint64                phase_id,
+                                                    guint                 number,
+                                                    GDateTime            *now,
+                                                    gint64               *version_id,
+                                                    GError              **error);
+/* A draft that grows as it streams: sets the content of version
+ * @version_id (kept by steward_store_set_phase_content() with reason
+ * GENERATED) and of its phase, without a new version or a change of
+ * status */
+gboolean         steward_store_grow_phase_version  (StewardStore         *self,
+                                                    gint64                version_id,
+                                                    const char           *content,
+                                                    GError              **error);
+/* A phase's versions, the latest (highest number) first */
+GListModel      *steward_store_list_phase_versions (StewardStore         *self,
+                                                    gint64                phase_id,
+                                                    GError              **error);
+StewardPhaseVersion *steward_store_find_phase_version (StewardStore      *self,
+                                                    gint64                phase_id,
+                                                    guint                 number,
+                                                    GError              **error);
+StewardPhaseVersion *steward_store_find_phase_version_by_id (StewardStore *self,
+                                                    gint64                version_id,
+                                                    GError              **error);
+/* The passages of the phases before @position that best match @query
+ * (FTS5, any of its words), best first, at most @limit: a #GPtrArray of
+ * #StewardPhasePassage */
+GPtrArray       *steward_store_search_phase_passages (StewardStore       *self,
+                                                    gint64                project_id,
+                                                    guint                 position,
+                                                    const char           *query,
+                                                    guint                 limit,
+                                                    GError              **error);
+
+/* The user's templates, by name */
+GListModel      *steward_store_list_templates      (StewardStore         *self,
+                                                    GError              **error);
+StewardTemplate *steward_store_find_template       (StewardStore         *self,
+                                                    const char           *name,
+                                                    GError              **error);
+/* Adds @template, or replaces the one of its name when @replace (else
+ * INVALID when the name is taken) */
+gboolean         steward_store_save_template       (StewardStore         *self,
+                                                    StewardTemplate      *template,
+                                                    gboolean              replace,
+                                                    GError              **error);
+gboolean         steward_store_delete_template     (StewardStore         *self,
+                                                    const char           *name,
+                                                    GError              **error);
 
 /* Providers and tiers (steward-store-providers.c): the rows as they are
  * stored. A StewardProvider is made from a row by the provider registry
