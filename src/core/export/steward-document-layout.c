@@ -1,0 +1,754 @@
+/* steward-document-layout.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "steward-export"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "steward-document-layout.h"
+#include "steward-document-layout-private.h"
+#include "steward-markdown.h"
+
+/* Rows (steward-document-rows.c) broken into pages, and pages drawn.
+ *
+ * A placement is a slice of a row, from one y to another inside it, put at
+ * a y on a page. A row that does not fit is cut between two lines: where
+ * no cell has a line across the cut. Table header rows are placed again at
+ * the top of every page a table continues on. Every step places a slice
+ * that is not empty or starts a page that was not, so the loop ends even
+ * for a row taller than a page: on an empty page that row is cut where
+ * the page ends, and a line taller than a page overflows it. */
+
+typedef struct
+{
+  guint  row;
+  float  from;
+  float  to;
+  float  y;
+} Placement;
+
+struct _StewardDocumentLayout
+{
+  GObject               parent_instance;
+
+  /* Owned */
+  StewardExportSource  *source;
+  PangoFontMap         *font_map;
+  DocumentStyle         style;
+  PangoFontDescription *title_font;
+  PangoFontDescription *subtitle_font;
+  PangoFontDescription *footer_font;
+  GPtrArray            *rows;        /* of DocumentRow */
+  GArray               *headings;    /* of DocumentHeading */
+  GArray               *placements;  /* of Placement */
+  GArray               *pages;       /* the first placement of each page */
+
+  double                page_width;
+  double                page_height;
+  double                margin;
+  gboolean              paginated;
+};
+
+G_DEFINE_FINAL_TYPE (StewardDocumentLayout, steward_document_layout, G_TYPE_OBJECT)
+
+static void
+steward_document_layout_finalize (GObject *object)
+{
+  StewardDocumentLayout *self = (StewardDocumentLayout *)object;
+
+  g_clear_pointer (&self->source, steward_export_source_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->headings, g_array_unref);
+  g_clear_pointer (&self->placements, g_array_unref);
+  g_clear_pointer (&self->pages, g_array_unref);
+  g_clear_pointer (&self->style.body_font, pango_font_description_free);
+  g_clear_pointer (&self->style.bold_font, pango_font_description_free);
+  g_clear_pointer (&self->style.mono_font, pango_font_description_free);
+  for (guint i = 0; i < G_N_ELEMENTS (self->style.heading_fonts); i++)
+    g_clear_pointer (&self->style.heading_fonts[i], pango_font_description_free);
+  g_clear_pointer (&self->title_font, pango_font_description_free);
+  g_clear_pointer (&self->subtitle_font, pango_font_description_free);
+  g_clear_pointer (&self->footer_font, pango_font_description_free);
+  g_clear_object (&self->style.context);
+  g_clear_object (&self->font_map);
+
+  G_OBJECT_CLASS (steward_document_layout_parent_class)->finalize (object);
+}
+
+static void
+steward_document_layout_class_init (StewardDocumentLayoutClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = steward_document_layout_finalize;
+}
+
+static void
+steward_document_layout_init (StewardDocumentLayout *self)
+{
+  self->rows = g_ptr_array_new_with_free_func (_steward_document_row_free);
+  self->headings = g_array_new (FALSE, FALSE, sizeof (DocumentHeading));
+  g_array_set_clear_func (self->headings, _steward_document_heading_clear);
+  self->placements = g_array_new (FALSE, FALSE, sizeof (Placement));
+  self->pages = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+static PangoFontDescription *
+font_new (const char  *family,
+          double       size,
+          PangoWeight  weight,
+          PangoStyle   style)
+{
+  PangoFontDescription *font = pango_font_description_new ();
+
+  pango_font_description_set_family (font, family);
+  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+  pango_font_description_set_weight (font, weight);
+  pango_font_description_set_style (font, style);
+
+  return font;
+}
+
+/* Its own font map at 72 dpi, so a Pango unit is a point, with unhinted
+ * metrics: a page breaks the same way whatever it is drawn on. A font map
+ * of one's own also keeps a worker thread off the default one. */
+static void
+setup_style (StewardDocumentLayout *self)
+{
+  static const double heading_sizes[] = { 20, 16, 13.5, 12, 11, 11 };
+  cairo_font_options_t *options;
+
+  self->font_map = pango_cairo_font_map_new ();
+  pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (self->font_map), 72);
+  self->style.context = pango_font_map_create_context (self->font_map);
+  pango_context_set_round_glyph_positions (self->style.context, FALSE);
+
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (self->style.context, options);
+  cairo_font_options_destroy (options);
+
+  self->style.body_font = font_new ("Sans", 10.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
+  self->style.bold_font = font_new ("Sans", 10.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
+  self->style.mono_font = font_new ("Monospace", 9, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
+  for (guint i = 0; i < G_N_ELEMENTS (heading_sizes); i++)
+    self->style.heading_fonts[i] = font_new ("Sans", heading_sizes[i], PANGO_WEIGHT_BOLD,
+                                             i == 5 ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+  self->title_font = font_new ("Sans", 26, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
+  self->subtitle_font = font_new ("Sans", 14, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
+  self->footer_font = font_new ("Sans", 9, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
+}
+
+StewardDocumentLayout *
+steward_document_layout_new (StewardExportSource *source,
+                             double               page_width,
+                             double               page_height,
+                             double               margin)
+{
+  StewardDocumentLayout *self;
+
+  g_return_val_if_fail (source != NULL, NULL);
+  g_return_val_if_fail (page_width > 2 * margin + 72, NULL);
+  g_return_val_if_fail (page_height > 2 * margin + 72, NULL);
+
+  self = g_object_new (STEWARD_TYPE_DOCUMENT_LAYOUT, NULL);
+  self->source = steward_export_source_ref (source);
+  self->page_width = page_width;
+  self->page_height = page_height;
+  self->margin = margin;
+  setup_style (self);
+  self->style.content_width = page_width - 2 * margin;
+
+  return self;
+}
+
+typedef struct
+{
+  StewardExportProgressFunc progress;
+  gpointer                  progress_data;
+  gsize                     done;
+  gsize                     total;
+} Progress;
+
+static void
+section_progress_cb (gsize    n_bytes,
+                     gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  if (progress->progress != NULL)
+    progress->progress (0.9 * (progress->done + n_bytes) / progress->total,
+                        progress->progress_data);
+}
+
+/* Page breaking */
+
+typedef struct
+{
+  StewardDocumentLayout *self;
+  double                 top;
+  double                 bottom;
+  double                 y;
+  /* Whether the page holds nothing yet, or only repeated header rows */
+  gboolean               fresh;
+  /* The open table's header rows */
+  guint                  table;
+  guint                  header_first;
+  guint                  header_end;
+  double                 header_height;
+} Pager;
+
+static void
+new_page (Pager *pager)
+{
+  guint first = pager->self->placements->len;
+
+  g_array_append_val (pager->self->pages, first);
+  pager->y = pager->top;
+  pager->fresh = TRUE;
+}
+
+static void
+place (Pager  *pager,
+       guint   row,
+       double  from,
+       double  to)
+{
+  Placement placement = { row, from, to, pager->y };
+
+  g_array_append_val (pager->self->placements, placement);
+  pager->y += to - from;
+  pager->fresh = FALSE;
+}
+
+/* Where to end a slice of @row starting at @from that may reach @limit:
+ * @limit moved up above any line it would cut. */
+static double
+cut_row (const DocumentRow *row,
+         double             from,
+         double             limit)
+{
+  double end = limit;
+
+  if (row->n_cells == 0)
+    return from;
+
+  for (guint c = 0; c < row->n_cells; c++)
+    {
+      const DocumentCell *cell = &row->cells[c];
+      guint lo = 0, hi = cell->n_lines;
+
+      /* The first line whose bottom is below the limit */
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (cell->lines[mid].bottom <= limit)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+
+      if (lo < cell->n_lines && cell->lines[lo].top < limit)
+        end = MIN (end, cell->lines[lo].top);
+    }
+
+  return end;
+}
+
+static void
+place_headers (Pager *pager)
+{
+  for (guint i = pager->header_first; i < pager->header_end; i++)
+    {
+      const DocumentRow *header = g_ptr_array_index (pager->self->rows, i);
+
+      place (pager, i, 0, header->height);
+    }
+  pager->fresh = TRUE;
+}
+
+static void
+place_row (Pager *pager,
+           guint  index)
+{
+  const DocumentRow *row = g_ptr_array_index (pager->self->rows, index);
+  double from = 0;
+
+  if (row->table != pager->table)
+    {
+      pager->table = row->table;
+      pager->header_first = pager->header_end = index;
+      pager->header_height = 0;
+    }
+  if (row->table_header && pager->header_end == index)
+    {
+      pager->header_end = index + 1;
+      pager->header_height += row->height;
+    }
+
+  if (row->page_break_before && !pager->fresh)
+    new_page (pager);
+
+  if (!pager->fresh)
+    {
+      pager->y += row->space_before;
+
+      /* A heading stays with the start of what follows it */
+      if (row->keep_with_next && index + 1 < pager->self->rows->len)
+        {
+          const DocumentRow *next = g_ptr_array_index (pager->self->rows, index + 1);
+
+          if (pager->y + row->height + MIN (next->height, 40) > pager->bottom)
+            new_page (pager);
+        }
+    }
+
+  for (;;)
+    {
+      double available;
+      double end;
+
+      if (pager->fresh && pager->y == pager->top && row->table != 0 && !row->table_header &&
+          pager->header_end > pager->header_first &&
+          pager->header_height < (pager->bottom - pager->top) / 3)
+        place_headers (pager);
+
+      available = pager->bottom - pager->y;
+      if (row->height - from <= available)
+        {
+          place (pager, index, from, row->height);
+          return;
+        }
+
+      end = cut_row (row, from, from + available);
+      if (end <= from + 0.01)
+        {
+          if (!pager->fresh)
+            {
+              new_page (pager);
+              continue;
+            }
+          end = from + MAX (available, 12);
+        }
+
+      place (pager, index, from, end);
+      from = end;
+      new_page (pager);
+    }
+}
+
+gboolean
+steward_document_layout_paginate (StewardDocumentLayout      *self,
+                                  StewardExportProgressFunc   progress,
+                                  gpointer                    progress_data,
+                                  GCancellable               *cancellable,
+                                  GError                    **error)
+{
+  Progress section_progress = { progress, progress_data, 0, 0 };
+  Pager pager = { self };
+  guint n_sections;
+  guint n_tables = 0;
+
+  g_return_val_if_fail (STEWARD_IS_DOCUMENT_LAYOUT (self), FALSE);
+  g_return_val_if_fail (!self->paginated, FALSE);
+
+  self->paginated = TRUE;
+  n_sections = steward_export_source_get_n_sections (self->source);
+  section_progress.total = MAX (steward_export_source_get_n_bytes (self->source), 1);
+
+  for (guint i = 0; i < n_sections; i++)
+    {
+      const char *markdown = steward_export_source_get_section_markdown (self->source, i);
+      g_autoptr(StewardMarkdownTree) tree = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      tree = steward_markdown_parse_tree (markdown, -1);
+      if (!_steward_document_add_section (&self->style,
+                                          steward_export_source_get_section_title (self->source, i),
+                                          tree, self->rows, self->headings, &n_tables,
+                                          section_progress_cb, &section_progress,
+                                          cancellable))
+        {
+          g_cancellable_set_error_if_cancelled (cancellable, error);
+          return FALSE;
+        }
+      section_progress.done += strlen (markdown);
+      section_progress_cb (0, &section_progress);
+    }
+
+  /* Page 0 is the title page */
+  new_page (&pager);
+  pager.top = self->margin;
+  pager.bottom = self->page_height - self->margin;
+  if (self->rows->len > 0)
+    new_page (&pager);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      const DocumentRow *row = g_ptr_array_index (self->rows, i);
+
+      if (i % 256 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      place_row (&pager, i);
+      if (row->heading != 0)
+        g_array_index (self->headings, DocumentHeading, row->heading - 1).page = self->pages->len - 1;
+    }
+
+  /* A row may end exactly at a page's end, leaving an empty page behind */
+  if (self->pages->len > 1 &&
+      g_array_index (self->pages, guint, self->pages->len - 1) == self->placements->len)
+    g_array_set_size (self->pages, self->pages->len - 1);
+
+  if (progress != NULL)
+    progress (1, progress_data);
+
+  return TRUE;
+}
+
+guint
+steward_document_layout_get_n_pages (StewardDocumentLayout *self)
+{
+  g_return_val_if_fail (STEWARD_IS_DOCUMENT_LAYOUT (self), 0);
+
+  return MAX (self->pages->len, 1);
+}
+
+double
+steward_document_layout_get_page_width (StewardDocumentLayout *self)
+{
+  g_return_val_if_fail (STEWARD_IS_DOCUMENT_LAYOUT (self), 0);
+
+  return self->page_width;
+}
+
+double
+steward_document_layout_get_page_height (StewardDocumentLayout *self)
+{
+  g_return_val_if_fail (STEWARD_IS_DOCUMENT_LAYOUT (self), 0);
+
+  return self->page_height;
+}
+
+guint
+steward_document_layout_get_n_headings (StewardDocumentLayout *self)
+{
+  g_return_val_if_fail (STEWARD_IS_DOCUMENT_LAYOUT (self), 0);
+
+  return self->headings->len;
+}
+
+void
+steward_document_layout_get_heading (StewardDocumentLayout  *self,
+                                     guint                   index,
+                                     guint                  *level,
+                                     const char            **text,
+                                     const char            **dest,
+                                     guint                  *page)
+{
+  const DocumentHeading *heading;
+
+  g_return_if_fail (STEWARD_IS_DOCUMENT_LAYOUT (self));
+  g_return_if_fail (index < self->headings->len);
+
+  heading = &g_array_index (self->headings, DocumentHeading, index);
+  if (level != NULL)
+    *level = heading->level;
+  if (text != NULL)
+    *text = heading->text;
+  if (dest != NULL)
+    *dest = heading->dest;
+  if (page != NULL)
+    *page = heading->page;
+}
+
+/* Drawing */
+
+/* A link target as a cairo tag attribute: in single quotes, with quotes
+ * and backslashes escaped. */
+static void
+append_quoted (GString    *out,
+               const char *text)
+{
+  g_string_append_c (out, '\'');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\'' || *p == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '\'');
+}
+
+static gboolean
+line_in_slice (const DocumentLine *line,
+               double              from,
+               double              to,
+               double              height)
+{
+  return line->top >= from && (line->top < to || to >= height);
+}
+
+static void
+draw_links (cairo_t            *cr,
+            const DocumentCell *cell,
+            double              x,
+            double              dy,
+            double              from,
+            double              to,
+            double              height)
+{
+  for (guint l = 0; l < cell->links->len; l++)
+    {
+      const DocumentLink *link = &g_array_index (cell->links, DocumentLink, l);
+      g_autoptr(GString) attributes = g_string_new ("rect=[");
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < cell->n_lines; i++)
+        {
+          const DocumentLine *line = &cell->lines[i];
+          int *ranges = NULL;
+          int n_ranges = 0;
+
+          if (!line_in_slice (line, from, to, height) ||
+              link->end <= line->line->start_index ||
+              link->start >= line->line->start_index + line->line->length)
+            continue;
+
+          pango_layout_line_get_x_ranges (line->line, link->start, link->end, &ranges, &n_ranges);
+          for (int r = 0; r < n_ranges; r++)
+            {
+              double left = x + (double) ranges[2 * r] / PANGO_SCALE;
+              double right = x + (double) ranges[2 * r + 1] / PANGO_SCALE;
+
+              if (right <= left)
+                continue;
+              g_string_append_printf (attributes, "%s%.2f %.2f %.2f %.2f", any ? " " : "",
+                                      left, line->top + dy, right - left, line->bottom - line->top);
+              any = TRUE;
+            }
+          g_free (ranges);
+        }
+
+      if (!any)
+        continue;
+
+      g_string_append (attributes, "] uri=");
+      append_quoted (attributes, link->uri);
+      /* setlocale () may make printf write decimal commas; cairo wants
+       * points */
+      for (char *p = attributes->str; *p != '\0'; p++)
+        if (*p == ',')
+          *p = '.';
+      cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes->str);
+      cairo_tag_end (cr, CAIRO_TAG_LINK);
+    }
+}
+
+static void
+draw_slice (StewardDocumentLayout *self,
+            cairo_t               *cr,
+            const Placement       *placement)
+{
+  const DocumentRow *row = g_ptr_array_index (self->rows, placement->row);
+  double left = self->margin;
+  double from = placement->from;
+  double to = placement->to;
+  double dy = placement->y - from;
+  double y = placement->y;
+  double h = to - from;
+
+  if (row->kind == DOCUMENT_ROW_CODE)
+    {
+      cairo_set_source_rgb (cr, 0.95, 0.95, 0.95);
+      cairo_rectangle (cr, left + row->cells->box_x, y, row->cells->box_width, h);
+      cairo_fill (cr);
+    }
+  else if (row->kind == DOCUMENT_ROW_TABLE)
+    {
+      cairo_set_line_width (cr, 0.6);
+      for (guint c = 0; c < row->n_cells; c++)
+        {
+          cairo_rectangle (cr, left + row->cells[c].box_x, y, row->cells[c].box_width, h);
+          if (row->table_header)
+            {
+              cairo_set_source_rgb (cr, 0.9, 0.9, 0.9);
+              cairo_fill_preserve (cr);
+            }
+          cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
+          cairo_stroke (cr);
+        }
+    }
+  else if (row->kind == DOCUMENT_ROW_RULE)
+    {
+      cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+      cairo_set_line_width (cr, 0.8);
+      cairo_move_to (cr, left + row->x, y + h / 2);
+      cairo_line_to (cr, left + row->x + row->width, y + h / 2);
+      cairo_stroke (cr);
+    }
+
+  if (row->n_bars > 0)
+    {
+      cairo_set_source_rgb (cr, 0.7, 0.7, 0.7);
+      cairo_set_line_width (cr, 2);
+      for (guint i = 0; i < row->n_bars; i++)
+        {
+          cairo_move_to (cr, left + row->bars[i], y - row->space_before);
+          cairo_line_to (cr, left + row->bars[i], y + h);
+        }
+      cairo_stroke (cr);
+    }
+
+  if (from == 0 && row->heading != 0)
+    {
+      const DocumentHeading *heading = &g_array_index (self->headings, DocumentHeading,
+                                                       row->heading - 1);
+      g_autofree char *attributes = g_strdup_printf ("name='%s' x=%d y=%d", heading->dest,
+                                                     (int) left, (int) y);
+
+      cairo_tag_begin (cr, CAIRO_TAG_DEST, attributes);
+      cairo_tag_end (cr, CAIRO_TAG_DEST);
+    }
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+
+  if (from == 0 && row->bullet != NULL && row->n_cells > 0 && row->cells->n_lines > 0)
+    {
+      int width;
+
+      pango_layout_get_size (row->bullet, &width, NULL);
+      cairo_move_to (cr, left + row->bullet_x - (double) width / PANGO_SCALE,
+                     y + row->cells->lines[0].baseline);
+      pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (row->bullet, 0));
+    }
+
+  for (guint c = 0; c < row->n_cells; c++)
+    {
+      const DocumentCell *cell = &row->cells[c];
+
+      for (guint i = 0; i < cell->n_lines; i++)
+        {
+          const DocumentLine *line = &cell->lines[i];
+
+          if (!line_in_slice (line, from, to, row->height))
+            continue;
+          cairo_move_to (cr, left + cell->text_x + line->x, line->baseline + dy);
+          pango_cairo_show_layout_line (cr, line->line);
+        }
+
+      if (cell->links != NULL)
+        draw_links (cr, cell, left + cell->text_x, dy, from, to, row->height);
+    }
+}
+
+static void
+show_centered (StewardDocumentLayout      *self,
+               cairo_t                    *cr,
+               const char                 *text,
+               const PangoFontDescription *font,
+               double                      y)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+
+  layout = _steward_document_plain_layout (&self->style, text, font,
+                                           self->style.content_width, PANGO_ALIGN_CENTER);
+  cairo_move_to (cr, self->margin, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_title_page (StewardDocumentLayout *self,
+                 cairo_t               *cr)
+{
+  const char *author = steward_export_source_get_author (self->source);
+  GDateTime *date = steward_export_source_get_modified (self->source);
+  double y = self->page_height * 0.3;
+  g_autoptr(PangoLayout) title = NULL;
+  int height;
+
+  if (date == NULL)
+    date = steward_export_source_get_created (self->source);
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  title = _steward_document_plain_layout (&self->style,
+                                          steward_export_source_get_title (self->source),
+                                          self->title_font, self->style.content_width,
+                                          PANGO_ALIGN_CENTER);
+  cairo_move_to (cr, self->margin, y);
+  pango_cairo_show_layout (cr, title);
+  pango_layout_get_size (title, NULL, &height);
+  y += (double) height / PANGO_SCALE + 24;
+
+  cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
+  if (author != NULL && *author != '\0')
+    {
+      show_centered (self, cr, author, self->subtitle_font, y);
+      y += 24;
+    }
+
+  if (date != NULL)
+    {
+      /* Translators: the date on an exported document's title page, as
+       * g_date_time_format() writes it */
+      g_autofree char *text = g_date_time_format (date, _("%-d %B %Y"));
+
+      if (text != NULL)
+        show_centered (self, cr, text, self->subtitle_font, y);
+    }
+}
+
+static void
+draw_footer (StewardDocumentLayout *self,
+             cairo_t               *cr,
+             guint                  page)
+{
+  g_autofree char *text = NULL;
+
+  /* Translators: the page number in an exported document's footer: this
+   * page, then how many there are */
+  text = g_strdup_printf (_("%u / %u"), page + 1, steward_document_layout_get_n_pages (self));
+  cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
+  show_centered (self, cr, text, self->footer_font,
+                 self->page_height - self->margin / 2 - 6);
+}
+
+void
+steward_document_layout_draw_page (StewardDocumentLayout *self,
+                                   cairo_t               *cr,
+                                   guint                  page)
+{
+  guint first, end;
+
+  g_return_if_fail (STEWARD_IS_DOCUMENT_LAYOUT (self));
+  g_return_if_fail (self->paginated);
+  g_return_if_fail (page < steward_document_layout_get_n_pages (self));
+
+  cairo_save (cr);
+
+  if (page == 0)
+    {
+      draw_title_page (self, cr);
+      cairo_restore (cr);
+      return;
+    }
+
+  first = g_array_index (self->pages, guint, page);
+  end = page + 1 < self->pages->len ? g_array_index (self->pages, guint, page + 1)
+                                    : self->placements->len;
+  for (guint i = first; i < end; i++)
+    draw_slice (self, cr, &g_array_index (self->placements, Placement, i));
+
+  draw_footer (self, cr, page);
+  cairo_restore (cr);
+}
