@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 #include <pango/pangocairo.h>
 
+#include "steward-document-layout.h"
 #include "steward-markdown-tree.h"
 
 G_BEGIN_DECLS
@@ -111,6 +112,38 @@ typedef struct
   double                content_width;
 } DocumentStyle;
 
+/* A slice of a row, from one y to another inside it, placed at @y on a
+ * page: see steward-document-layout.c */
+typedef struct
+{
+  guint  row;
+  float  from;
+  float  to;
+  float  y;
+} Placement;
+
+struct _StewardDocumentLayout
+{
+  GObject               parent_instance;
+
+  /* Owned */
+  StewardExportSource  *source;
+  PangoFontMap         *font_map;
+  DocumentStyle         style;
+  PangoFontDescription *title_font;
+  PangoFontDescription *subtitle_font;
+  PangoFontDescription *footer_font;
+  GPtrArray            *rows;        /* of DocumentRow */
+  GArray               *headings;    /* of DocumentHeading */
+  GArray               *placements;  /* of Placement */
+  GArray               *pages;       /* the first placement of each page */
+
+  double                page_width;
+  double                page_height;
+  double                margin;
+  gboolean              paginated;
+};
+
 void  _steward_document_row_free   (gpointer             data);
 void  _steward_document_heading_clear (gpointer          data);
 /* How far into a section's Markdown the rows are, in bytes */
@@ -130,6 +163,15 @@ gboolean _steward_document_add_section (const DocumentStyle        *style,
                                         DocumentSectionProgress     progress,
                                         gpointer                    progress_data,
                                         GCancellable               *cancellable);
+/* A layout of @first and the runs after it, @width wide (-1:
+ * unbounded); its links appended to *@links (of DocumentLink), which is
+ * made when NULL. */
+PangoLayout *_steward_document_inline_layout (const DocumentStyle          *style,
+                                              const StewardMarkdownInline  *first,
+                                              const PangoFontDescription   *font,
+                                              double                        width,
+                                              PangoAlignment                alignment,
+                                              GArray                      **links);
 /* A layout of plain @text in @font, @width wide (-1: unbounded). */
 PangoLayout *_steward_document_plain_layout (const DocumentStyle        *style,
                                              const char                 *text,
