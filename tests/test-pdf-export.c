@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <poppler.h>
 
+#include "steward-document-layout.h"
 #include "steward-export-job.h"
 #include "steward-export-source.h"
 #include "steward-pdf-writer.h"
@@ -275,10 +276,12 @@ test_outline_and_links (void)
   g_autoptr(PopplerDocument) document = open_pdf (path);
   g_autoptr(PopplerIndexIter) iter = poppler_index_iter_new (document);
   g_autoptr(GString) outline = g_string_new (NULL);
-  g_autofree char *creation = NULL;
+  g_autofree char *title = poppler_document_get_title (document);
+  g_autofree char *author = poppler_document_get_author (document);
   gboolean found_link = FALSE;
 
-  g_assert_cmpstr (poppler_document_get_title (document), ==, "Annual Report");
+  g_assert_cmpstr (title, ==, "Annual Report");
+  g_assert_cmpstr (author, ==, "Ada Lovelace");
   g_assert_cmpint (poppler_document_get_creation_date (document), ==,
                    g_date_time_to_unix (steward_export_source_get_created (source)));
 
@@ -555,6 +558,75 @@ test_deep_nesting (void)
   remove_dir (dir);
 }
 
+/* An empty project is a title page */
+static void
+test_empty (void)
+{
+  g_autoptr(StewardExportSource) source = steward_export_source_new ("Nothing yet");
+  g_autofree char *dir = make_dir ();
+  g_autofree char *path = export (source, write_a4, dir);
+  g_autoptr(PopplerDocument) document = open_pdf (path);
+  g_autofree char *text = pdftotext (path, 0);
+
+  g_assert_cmpint (poppler_document_get_n_pages (document), ==, 1);
+  g_assert_nonnull (strstr (text, "Nothing yet"));
+
+  remove_dir (dir);
+}
+
+static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  g_assert_cmpfloat (fraction, <=, 1);
+  *last = fraction;
+}
+
+/* The same pages on any cairo surface, as Print… draws them: here an
+ * image, where the text leaves dark pixels and the tags are ignored */
+static void
+test_layout_on_image (void)
+{
+  g_autoptr(StewardExportSource) source = make_source ();
+  g_autoptr(StewardDocumentLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double last = 0;
+  guint dark = 0;
+  guchar *data;
+  int stride;
+
+  layout = steward_document_layout_new (source, 612, 792, 54);
+  g_assert_true (steward_document_layout_paginate (layout, progress_cb, &last, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (last, ==, 1);
+  g_assert_cmpuint (steward_document_layout_get_n_pages (layout), >, 4);
+  g_assert_cmpuint (steward_document_layout_get_n_headings (layout), ==, 7);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 612, 792);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  steward_document_layout_draw_page (layout, cr, 1);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (surface);
+
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < 792; y++)
+    for (int x = 0; x < 612; x++)
+      if ((((guint32 *) (data + y * stride))[x] & 0xff) < 0x80)
+        dark++;
+  g_assert_cmpuint (dark, >, 5000);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -569,6 +641,8 @@ main (int   argc,
   g_test_add_func ("/steward/pdf-export/paper-sizes", test_paper_sizes);
   g_test_add_func ("/steward/pdf-export/paper-locale", test_paper_locale);
   g_test_add_func ("/steward/pdf-export/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/steward/pdf-export/empty", test_empty);
+  g_test_add_func ("/steward/pdf-export/layout-on-image", test_layout_on_image);
 
   return g_test_run ();
 }
