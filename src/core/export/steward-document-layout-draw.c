@@ -154,11 +154,14 @@ draw_slice (StewardDocumentLayout *self,
 
   if (row->n_bars > 0)
     {
+      /* Up to the row before, unless the row starts the page */
+      double bar_top = y > self->margin + row->space_before ? y - row->space_before : y;
+
       cairo_set_source_rgb (cr, 0.7, 0.7, 0.7);
       cairo_set_line_width (cr, 2);
       for (guint i = 0; i < row->n_bars; i++)
         {
-          cairo_move_to (cr, left + row->bars[i], y - row->space_before);
+          cairo_move_to (cr, left + row->bars[i], bar_top);
           cairo_line_to (cr, left + row->bars[i], y + h);
         }
       cairo_stroke (cr);
