@@ -138,9 +138,14 @@ collect_inlines (const StewardMarkdownInline  *first,
           break;
 
         case STEWARD_MARKDOWN_INLINE_IMAGE:
-          /* Translators: an image in an exported document, shown by its
-           * description */
-          g_string_append_printf (text, _("[Image: %s]"), node->text);
+          if (*node->text != '\0')
+            /* Translators: an image in an exported document, shown by its
+             * description */
+            g_string_append_printf (text, _("[Image: %s]"), node->text);
+          else
+            /* Translators: an image without a description in an exported
+             * document */
+            g_string_append (text, _("[Image]"));
           insert_attr (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC), start, text->len);
           break;
 
