@@ -15,9 +15,11 @@
 
 G_BEGIN_DECLS
 
-/* What the document layout is made of, shared by the file that turns the
- * Markdown tree into rows (steward-document-rows.c) and the one that breaks
- * rows into pages and draws them (steward-document-layout.c).
+/* What the document layout is made of, shared by the files that turn the
+ * Markdown tree into rows (steward-document-rows.c, with the runs of a
+ * block in steward-document-inlines.c), break rows into pages
+ * (steward-document-layout.c) and draw them
+ * (steward-document-layout-draw.c).
  *
  * A row is a band across the page: a paragraph, a heading, a code block,
  * one table row, a rule. It holds cells (one, or a table row's), each a

@@ -13,7 +13,8 @@
 #include "steward-document-layout-private.h"
 #include "steward-markdown.h"
 
-/* Rows (steward-document-rows.c) broken into pages, and pages drawn.
+/* Rows (steward-document-rows.c) broken into pages, which
+ * steward-document-layout-draw.c draws.
  *
  * A placement is a slice of a row, from one y to another inside it, put at
  * a y on a page. A row that does not fit is cut between two lines: where
@@ -152,7 +153,7 @@ section_progress_cb (gsize    n_bytes,
   Progress *progress = user_data;
 
   if (progress->progress != NULL)
-    progress->progress (0.9 * (progress->done + n_bytes) / progress->total,
+    progress->progress (0.9 * MIN ((double) (progress->done + n_bytes) / progress->total, 1),
                         progress->progress_data);
 }
 
