@@ -169,6 +169,23 @@ long_body (const char *heading,
   return g_string_free (text, FALSE);
 }
 
+/* @text without white space and bidirectional embedding marks */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && !(c >= 0x202A && c <= 0x202E))
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static StewardExportSource *
 make_source (void)
 {
@@ -210,6 +227,7 @@ test_long_text (void)
   g_autofree char *path = export (source, write_a4, dir);
   g_autofree char *info = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
   const char *pdfinfo[] = { "pdfinfo", path, NULL };
   int pages = 0;
   const char *line;
@@ -223,6 +241,13 @@ test_long_text (void)
   g_assert_cmpint (pages, >, 4);
 
   text = pdftotext (path, 0);
+
+  /* Every line of the paragraphs once, whichever page it went to: none
+   * cut in half at a page's end, none left out or shown twice */
+  squeezed = squeeze (text);
+  g_assert_cmpuint (count (squeezed, "greymorning"), ==, 4 * (30 + 20));
+  g_assert_cmpuint (count (squeezed, "signedit."), ==, 4 * (30 + 20));
+
   for (guint i = 0; i < 3; i++)
     {
       static const char *headings[] = { "Brief and audience", "Goals", "Results" };
@@ -317,23 +342,6 @@ test_outline_and_links (void)
   g_assert_true (found_link);
 
   remove_dir (dir);
-}
-
-/* @text without white space and bidirectional embedding marks */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c) && !(c >= 0x202A && c <= 0x202E))
-        g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
 }
 
 static void
