@@ -197,6 +197,25 @@ place (Pager  *pager,
   pager->fresh = FALSE;
 }
 
+static guint
+first_line_from (const DocumentCell *cell,
+                 double              y)
+{
+  guint lo = 0, hi = cell->n_lines;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (cell->lines[mid].top < y)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
 /* Where to end a slice of @row starting at @from that may reach @limit:
  * @limit moved up above any line it would cut. */
 static double
@@ -228,6 +247,38 @@ cut_row (const DocumentRow *row,
       if (lo < cell->n_lines && cell->lines[lo].top < limit)
         end = MIN (end, cell->lines[lo].top);
     }
+
+  /* A slice with no whole line in it would be an empty sliver of
+   * padding: then nothing fits */
+  for (guint c = 0; c < row->n_cells; c++)
+    {
+      const DocumentCell *cell = &row->cells[c];
+      guint first = first_line_from (cell, from);
+
+      if (first < cell->n_lines && cell->lines[first].bottom <= end)
+        return end;
+    }
+
+  return from;
+}
+
+/* No paragraph leaves its first line alone at the end of a page, nor its
+ * last alone at the top of the next, where it has lines to spare. */
+static double
+keep_lines_together (const DocumentRow *row,
+                     double             from,
+                     double             end,
+                     gboolean           fresh)
+{
+  const DocumentCell *cell = row->cells;
+  guint first = first_line_from (cell, from);
+  guint cut = first_line_from (cell, end);
+
+  if (cut - first == 1 && first == 0 && !fresh)
+    return from;
+
+  if (cell->n_lines - cut == 1 && cut - first >= 3)
+    return cell->lines[cut - 1].top;
 
   return end;
 }
@@ -297,7 +348,15 @@ place_row (Pager *pager,
           return;
         }
 
-      end = cut_row (row, from, from + available);
+      /* A table row short enough goes to the next page whole */
+      if (row->kind == DOCUMENT_ROW_TABLE && !pager->fresh &&
+          row->height < (pager->bottom - pager->top) / 4)
+        end = from;
+      else
+        end = cut_row (row, from, from + available);
+
+      if (row->kind == DOCUMENT_ROW_TEXT && end > from)
+        end = keep_lines_together (row, from, end, pager->fresh);
       if (end <= from + 0.01)
         {
           if (!pager->fresh)
