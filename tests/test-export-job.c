@@ -132,7 +132,22 @@ test_success_and_failure (void)
 
     g_assert_false (steward_export_job_run (missing_file, steward_pdf_write, source, NULL, NULL, NULL, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-    g_assert_true (g_str_has_prefix (error->message, "Could not write report.pdf: "));
+    g_assert_cmpstr (error->message, ==, "Could not write report.pdf: Its folder does not exist");
+  }
+
+  /* A folder where the file should go: nothing is left beside it */
+  g_clear_error (&error);
+  {
+    g_autofree char *folder = g_build_filename (dir, "taken.pdf", NULL);
+    g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+
+    g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+    g_assert_false (steward_export_job_run (folder_file, steward_pdf_write, source, NULL, NULL, NULL, &error));
+    g_assert_cmpstr (error->message, ==, "Could not write taken.pdf: A folder has that name");
+    g_clear_pointer (&names, g_free);
+    names = list_dir (dir);
+    g_assert_cmpstr (names, ==, "report.pdf,taken.pdf");
+    g_rmdir (folder);
   }
 
   remove_dir (dir);

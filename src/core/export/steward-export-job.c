@@ -22,6 +22,49 @@
 #define PROGRESS_INTERVAL_US (G_USEC_PER_SEC / 30)
 #define BUFFER_SIZE          (64 * 1024)
 
+/* GIO's messages for the temporary file name it: say what it means for
+ * the target instead */
+static void
+tidy_error (GError *error)
+{
+  const char *message = NULL;
+
+  if (error == NULL || error->domain != G_IO_ERROR)
+    return;
+
+  switch (error->code)
+    {
+    case G_IO_ERROR_NOT_FOUND:
+      message = _("Its folder does not exist");
+      break;
+
+    case G_IO_ERROR_PERMISSION_DENIED:
+      message = _("Its folder cannot be written to");
+      break;
+
+    case G_IO_ERROR_NO_SPACE:
+      message = _("The disk is full");
+      break;
+
+    case G_IO_ERROR_READ_ONLY:
+      message = _("The disk is read-only");
+      break;
+
+    case G_IO_ERROR_IS_DIRECTORY:
+      message = _("A folder has that name");
+      break;
+
+    default:
+      break;
+    }
+
+  if (message != NULL)
+    {
+      g_free (error->message);
+      error->message = g_strdup (message);
+    }
+}
+
 static GFileOutputStream *
 create_temporary (GFile   *target,
                   GFile  **temporary,
@@ -52,6 +95,7 @@ create_temporary (GFile   *target,
       g_clear_object (temporary);
       if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
         {
+          tidy_error (local_error);
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
@@ -98,6 +142,7 @@ run (GFile                      *target,
           if (g_file_move (temporary, target, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
                            NULL, NULL, NULL, &local_error))
             return TRUE;
+          tidy_error (local_error);
         }
 
       g_file_delete (temporary, NULL, NULL);
