@@ -209,6 +209,44 @@ run_done_cb (GObject      *object,
   g_main_loop_quit (run->loop);
 }
 
+/* steward_pdf_write(), which once past pause_at waits in the worker
+ * until the export is cancelled (at most 10 s): the main thread's cancel
+ * then always lands in the middle of the export, however busy the
+ * machine. */
+static double pause_at;
+
+typedef struct
+{
+  StewardExportProgressFunc  progress;
+  gpointer                   progress_data;
+  GCancellable              *cancellable;
+} Pausing;
+
+static void
+pausing_progress_cb (double   fraction,
+                     gpointer user_data)
+{
+  Pausing *pausing = user_data;
+
+  pausing->progress (fraction, pausing->progress_data);
+  if (pause_at > 0 && fraction >= pause_at)
+    for (guint i = 0; i < 10000 && !g_cancellable_is_cancelled (pausing->cancellable); i++)
+      g_usleep (1000);
+}
+
+static gboolean
+pausing_write (StewardExportSource       *source,
+               GOutputStream             *out,
+               StewardExportProgressFunc  progress,
+               gpointer                   progress_data,
+               GCancellable              *cancellable,
+               GError                   **error)
+{
+  Pausing pausing = { progress, progress_data, cancellable };
+
+  return steward_pdf_write (source, out, pausing_progress_cb, &pausing, cancellable, error);
+}
+
 static void
 run_async (GFile               *file,
            StewardExportSource *source,
@@ -217,7 +255,8 @@ run_async (GFile               *file,
   run->loop = g_main_loop_new (NULL, FALSE);
   run->cancellable = g_cancellable_new ();
   run->thread = g_thread_self ();
-  steward_export_job_run_async (file, steward_pdf_write, source, progress_cb, run,
+  pause_at = run->cancel_at;
+  steward_export_job_run_async (file, pausing_write, source, progress_cb, run,
                                 progress_notify, run->cancellable, run_done_cb, run);
   g_main_loop_run (run->loop);
   /* The worker thread lets the task go soon after: poll, since nothing
@@ -240,11 +279,16 @@ test_async_progress (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *names = NULL;
   Run run = { 0 };
+  gint64 start = g_get_monotonic_time ();
+  double seconds;
 
   run_async (file, source, &run);
+  seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
   g_assert_no_error (run.error);
   g_assert_cmpfloat (run.last, ==, 1);
   g_assert_cmpuint (run.n_reports, >=, 1);
+  /* About 30 a second at most, and the last one */
+  g_assert_cmpfloat (run.n_reports, <=, 31 * seconds + 2);
   g_assert_false (run.decreased);
   g_assert_false (run.wrong_thread);
   g_assert_true (run.notified);

@@ -184,6 +184,11 @@ typedef struct
   gpointer                   progress_data;
   GDestroyNotify             progress_notify;
 
+  GAsyncReadyCallback        callback;
+  gpointer                   user_data;
+  /* Set on the caller's context when the export is over */
+  gboolean                   finished;
+
   GMutex                     mutex;
   double                     fraction;
   gint64                     last_sent;
@@ -224,46 +229,48 @@ deliver_progress_cb (gpointer user_data)
   g_mutex_lock (&job->mutex);
   fraction = job->fraction;
   job->pending = FALSE;
+  job->last_sent = g_get_monotonic_time ();
   g_mutex_unlock (&job->mutex);
 
-  job->progress (fraction, job->progress_data);
+  if (!job->finished)
+    job->progress (fraction, job->progress_data);
 
   return G_SOURCE_REMOVE;
 }
 
+/* The latest fraction is always delivered (unless the export is over
+ * first), at most one delivery waiting at a time and each at least
+ * PROGRESS_INTERVAL_US after the one before */
 static void
 send_progress (Job    *job,
-               double  fraction,
-               gboolean now)
+               double  fraction)
 {
-  gint64 time = g_get_monotonic_time ();
-  gboolean schedule = FALSE;
+  g_autoptr(GSource) source = NULL;
+  gint64 wait;
 
   g_mutex_lock (&job->mutex);
   job->fraction = fraction;
-  if (!job->pending && (now || time - job->last_sent >= PROGRESS_INTERVAL_US))
+  if (job->pending)
     {
-      job->pending = schedule = TRUE;
-      job->last_sent = time;
+      g_mutex_unlock (&job->mutex);
+      return;
     }
+  job->pending = TRUE;
+  wait = job->last_sent + PROGRESS_INTERVAL_US - g_get_monotonic_time ();
   g_mutex_unlock (&job->mutex);
 
-  if (schedule)
-    {
-      g_autoptr(GSource) source = g_idle_source_new ();
-
-      g_source_set_priority (source, G_PRIORITY_DEFAULT);
-      g_source_set_callback (source, deliver_progress_cb, job_ref (job), job_unref);
-      g_source_set_static_name (source, "[steward] export progress");
-      g_source_attach (source, job->context);
-    }
+  source = wait > 0 ? g_timeout_source_new ((wait + 999) / 1000) : g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, deliver_progress_cb, job_ref (job), job_unref);
+  g_source_set_static_name (source, "[steward] export progress");
+  g_source_attach (source, job->context);
 }
 
 static void
 worker_progress_cb (double   fraction,
                     gpointer user_data)
 {
-  send_progress (user_data, fraction, FALSE);
+  send_progress (user_data, fraction);
 }
 
 static void
@@ -283,16 +290,27 @@ run_in_thread (GTask        *task,
       return;
     }
 
-  if (job->progress != NULL)
-    {
-      /* The last report is 1, however recent the one before */
-      g_mutex_lock (&job->mutex);
-      job->pending = FALSE;
-      g_mutex_unlock (&job->mutex);
-      send_progress (job, 1, TRUE);
-    }
-
   g_task_return_boolean (task, TRUE);
+}
+
+/* On the caller's context: the last report is 1 when the export
+ * succeeded, then the caller hears of the end, and no report comes after
+ * it */
+static void
+job_done_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Job *job = user_data;
+
+  job->finished = TRUE;
+  if (job->progress != NULL && !g_task_had_error (G_TASK (result)))
+    job->progress (1, job->progress_data);
+
+  if (job->callback != NULL)
+    job->callback (object, result, job->user_data);
+
+  job_unref (job);
 }
 
 void
@@ -324,7 +342,10 @@ steward_export_job_run_async (GFile                      *target,
   job->progress_notify = progress_notify;
   g_mutex_init (&job->mutex);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
+  job->callback = callback;
+  job->user_data = user_data;
+
+  task = g_task_new (NULL, cancellable, job_done_cb, job_ref (job));
   g_task_set_source_tag (task, steward_export_job_run_async);
   g_task_set_task_data (task, job, job_unref);
   /* A cancelled export must still remove its temporary file, so the
