@@ -148,6 +148,11 @@ run (GFile                      *target,
       g_file_delete (temporary, NULL, NULL);
     }
 
+  /* A writer that failed without saying why */
+  if (local_error == NULL)
+    g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                         _("The document could not be made"));
+
   name = g_file_get_basename (target);
   g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                               /* Translators: %s is a file name, then comes the
