@@ -20,8 +20,17 @@ G_BEGIN_DECLS
  * cairo context whose unit is the point (GTK_UNIT_POINTS when printing).
  *
  * Page 0 is the title page (title, author, date); each section starts on
- * a new page with its title as a level-1 heading. Not thread-safe: build,
- * paginate and draw a layout in one thread (any one, a worker included). */
+ * a new page with its title as a level-1 heading. Not thread-safe, but
+ * bound to no thread: it has a font map of its own, so it may be built
+ * and paginated in a worker and then drawn in the main thread, as long as
+ * one thread at a time uses it.
+ *
+ * Printing with GtkPrintOperation: use_full_page TRUE and the unit
+ * GTK_UNIT_POINTS; a layout of the page setup's paper size in points,
+ * paginated before (in a worker) or in begin-print; n-pages from
+ * steward_document_layout_get_n_pages(); draw-page calls
+ * steward_document_layout_draw_page() on the print context's cairo
+ * context. */
 
 #define STEWARD_TYPE_DOCUMENT_LAYOUT (steward_document_layout_get_type ())
 
