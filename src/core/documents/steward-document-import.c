@@ -386,10 +386,17 @@ progress_forward (double   fraction,
   report->progress = g_atomic_rc_box_acquire (progress);
   report->fraction = fraction;
 
-  /* The same priority as the task's return, queued before it: every
-   * report comes before the callback */
-  g_main_context_invoke_full (progress->context, G_PRIORITY_DEFAULT,
-                              progress_report_cb, report, progress_report_free);
+  GSource *source;
+
+  /* Not g_main_context_invoke (), which runs the function in this thread
+   * when it can acquire the context. The same priority as the task's
+   * return, queued before it: every report comes before the callback. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, progress_report_cb, report, progress_report_free);
+  g_source_set_static_name (source, "[steward] import progress");
+  g_source_attach (source, progress->context);
+  g_source_unref (source);
 }
 
 static void

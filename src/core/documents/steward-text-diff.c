@@ -72,10 +72,18 @@ static void diff_ids (Differ      *differ,
                       const guint *b,
                       gsize        m);
 
+typedef enum
+{
+  BISECT_SPLIT,
+  /* Nothing in common: replaced whole, which is also the shortest edit */
+  BISECT_DISJOINT,
+  /* The budget ran out first */
+  BISECT_GAVE_UP,
+} Bisect;
+
 /* Finds the middle snake of a and b (both not empty, their first and
- * last items different) and compares each side of it; FALSE when the
- * budget ran out first. */
-static gboolean
+ * last items different) and compares each side of it. */
+static Bisect
 bisect (Differ      *differ,
         const guint *a,
         gssize       n,
@@ -99,7 +107,7 @@ bisect (Differ      *differ,
   for (gssize d = 0; d < max_d; d++)
     {
       if (differ->budget <= 0)
-        return FALSE;
+        return BISECT_GAVE_UP;
       differ->budget -= 2 * d + 2;
 
       /* Forward */
@@ -132,7 +140,7 @@ bisect (Differ      *differ,
                 {
                   diff_ids (differ, a, x1, b, y1);
                   diff_ids (differ, a + x1, n - x1, b + y1, m - y1);
-                  return TRUE;
+                  return BISECT_SPLIT;
                 }
             }
         }
@@ -171,14 +179,14 @@ bisect (Differ      *differ,
                     {
                       diff_ids (differ, a, x1, b, y1);
                       diff_ids (differ, a + x1, n - x1, b + y1, m - y1);
-                      return TRUE;
+                      return BISECT_SPLIT;
                     }
                 }
             }
         }
     }
 
-  return FALSE;
+  return BISECT_DISJOINT;
 }
 
 static void
@@ -201,12 +209,26 @@ diff_ids (Differ      *differ,
   n -= tail;
   m -= tail;
 
-  if (n == 0 || m == 0 || !bisect (differ, a, n, b, m))
+  if (n == 0 || m == 0)
     {
-      if (n > 0 && m > 0)
-        differ->approximate = TRUE;
       emit (differ, STEWARD_DIFF_DELETED, n);
       emit (differ, STEWARD_DIFF_INSERTED, m);
+    }
+  else
+    {
+      switch (bisect (differ, a, n, b, m))
+        {
+        case BISECT_SPLIT:
+          break;
+        case BISECT_GAVE_UP:
+          differ->approximate = TRUE;
+          G_GNUC_FALLTHROUGH;
+        case BISECT_DISJOINT:
+        default:
+          emit (differ, STEWARD_DIFF_DELETED, n);
+          emit (differ, STEWARD_DIFF_INSERTED, m);
+          break;
+        }
     }
 
   emit (differ, STEWARD_DIFF_EQUAL, tail);
