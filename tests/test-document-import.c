@@ -80,7 +80,9 @@ static const char docx_script[] =
   "p.add_run('runs').bold = True\n"
   "p.add_run(' merge; un')\n"
   "p.add_run('believ').italic = True\n"
-  "p.add_run('able.')\n"
+  "p.add_run('able. Call ')\n"
+  "p.add_run('make_docs()').font.name = 'Courier New'\n"
+  "p.add_run(' first.')\n"
   "d.add_heading('Details', 2)\n"
   "d.add_paragraph('First bullet', style='List Bullet')\n"
   "d.add_paragraph('Nested bullet', style='List Bullet 2')\n"
@@ -130,7 +132,7 @@ static const char docx_markdown[] =
   "\n"
   "Plain text with **bold** and _italic_, **_both_**, stars \\* and under\\_scores.\n"
   "\n"
-  "**Split runs** merge; un*believ*able.\n"
+  "**Split runs** merge; un*believ*able. Call `make_docs()` first.\n"
   "\n"
   "## Details\n"
   "\n"
@@ -283,6 +285,66 @@ test_pdf (void)
                    "_(Page 2 has no text: it may be a scanned image.)_\n"
                    "\n"
                    "Page three has \\* stars and \\_underscores\\_ in it.\n");
+}
+
+/* Markdown written as the import writes it: through pandoc into a Word
+ * document and back, it comes out the same */
+static const char round_trip_markdown[] =
+  "# Heading One\n"
+  "\n"
+  "Some _italic_ and **bold** text with a [link](https://example.com/x), and a\\_b.\n"
+  "\n"
+  "## Heading Two\n"
+  "\n"
+  "- bullet one\n"
+  "  - nested bullet\n"
+  "- bullet two\n"
+  "\n"
+  "1. first\n"
+  "2. second\n"
+  "   1. nested number\n"
+  "\n"
+  "| A | B |\n"
+  "| --- | --- |\n"
+  "| 1 | 2 |\n"
+  "\n"
+  "A paragraph with `code` in it.\n"
+  "\n"
+  "```\n"
+  "int main (void)\n"
+  "{\n"
+  "  return 0; /* `tick` */\n"
+  "}\n"
+  "```\n"
+  "\n"
+  "Text after the code with ``a`b`` in it.\n";
+
+static void
+test_pandoc (void)
+{
+  g_autofree char *pandoc = g_find_program_in_path ("pandoc");
+  g_autofree char *md = tmp_path ("round-trip.md");
+  g_autofree char *docx = tmp_path ("round-trip.docx");
+  const char *argv[] = { pandoc, md, "-o", docx, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StewardDocumentImport) import = NULL;
+  int status;
+
+  if (pandoc == NULL)
+    {
+      g_test_skip ("pandoc is not installed");
+      return;
+    }
+
+  g_assert_true (g_file_set_contents (md, round_trip_markdown, -1, NULL));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  import = import_path (docx, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (steward_document_import_get_markdown (import), ==, round_trip_markdown);
 }
 
 static void
@@ -594,6 +656,7 @@ main (int   argc,
   g_assert_nonnull (tmp_dir);
 
   g_test_add_func ("/steward/document-import/docx", test_docx);
+  g_test_add_func ("/steward/document-import/pandoc", test_pandoc);
   g_test_add_func ("/steward/document-import/pdf", test_pdf);
   g_test_add_func ("/steward/document-import/text", test_text);
   g_test_add_func ("/steward/document-import/refused-docx", test_refused_docx);

@@ -65,6 +65,10 @@ close_marker (StewardDocxInline *self,
       return;
     }
 
+  /* Blanks after the text go after the closer too */
+  if (pos < out->len)
+    next = out->str[pos];
+
   /* "_" closes only before a blank or punctuation */
   if (g_ascii_isalnum (next) || (next & 0x80) != 0)
     out->str[opener] = '*';
@@ -131,6 +135,85 @@ set_format (StewardDocxInline *self,
     open_marker (self, 'I');
 }
 
+/* The code runs so far as one span, fenced with more backticks than it
+ * holds in a row */
+static void
+flush_code (StewardDocxInline *self)
+{
+  GString *code = self->code;
+  guint longest = 0, run = 0;
+  gboolean pad;
+
+  if (code == NULL || code->len == 0)
+    return;
+
+  for (gsize i = 0; i < code->len; i++)
+    {
+      run = code->str[i] == '`' ? run + 1 : 0;
+      longest = MAX (longest, run);
+    }
+
+  /* A span cannot start or end with its own fence, nor be only blanks */
+  pad = code->str[0] == '`' || code->str[code->len - 1] == '`';
+
+  set_format (self, self->code_bold, self->code_italic, '`');
+  for (guint i = 0; i <= longest; i++)
+    g_string_append_c (self->out, '`');
+  if (pad)
+    g_string_append_c (self->out, ' ');
+  g_string_append_len (self->out, code->str, code->len);
+  if (pad)
+    g_string_append_c (self->out, ' ');
+  for (guint i = 0; i <= longest; i++)
+    g_string_append_c (self->out, '`');
+
+  g_string_truncate (code, 0);
+  self->at_line_start = FALSE;
+}
+
+void
+steward_docx_inline_code (StewardDocxInline *self,
+                          const char        *text,
+                          gboolean           bold,
+                          gboolean           italic)
+{
+  if (!self->allow_bold)
+    bold = FALSE;
+
+  if (self->code != NULL && self->code->len > 0 &&
+      (self->code_bold != bold || self->code_italic != italic))
+    flush_code (self);
+
+  if (self->code == NULL)
+    self->code = g_string_new (NULL);
+
+  /* Leading blanks stay outside the span, where they are text */
+  if (self->code->len == 0)
+    {
+      const char *start = text;
+
+      while (is_blank (*start))
+        start++;
+      if (*start == '\0')
+        {
+          steward_docx_inline_text (self, text, bold, italic);
+          return;
+        }
+      if (start != text)
+        {
+          g_autofree char *blanks = g_strndup (text, start - text);
+
+          steward_docx_inline_text (self, blanks, bold, italic);
+        }
+      text = start;
+    }
+
+  self->code_bold = bold;
+  self->code_italic = italic;
+  for (const char *c = text; *c != '\0'; c++)
+    g_string_append_c (self->code, *c == '\n' || *c == '\t' ? ' ' : *c);
+}
+
 void
 steward_docx_inline_text (StewardDocxInline *self,
                           const char        *text,
@@ -138,6 +221,8 @@ steward_docx_inline_text (StewardDocxInline *self,
                           gboolean           italic)
 {
   const char *start = text;
+
+  flush_code (self);
 
   if (!self->allow_bold)
     bold = FALSE;
@@ -157,8 +242,9 @@ steward_docx_inline_text (StewardDocxInline *self,
       return;
     }
 
+  /* The closers go before the blanks, so they are what follows them */
   g_string_append_len (self->out, text, start - text);
-  set_format (self, bold, italic, *start);
+  set_format (self, bold, italic, *text);
   steward_markdown_escape_append (self->out, start, -1, self->at_line_start);
   self->at_line_start = FALSE;
 }
@@ -182,6 +268,8 @@ trim_end (GString *out)
 void
 steward_docx_inline_break (StewardDocxInline *self)
 {
+  flush_code (self);
+
   if (!self->allow_breaks)
     {
       if (!self->at_line_start)
@@ -201,6 +289,7 @@ steward_docx_inline_break (StewardDocxInline *self)
 void
 steward_docx_inline_link_start (StewardDocxInline *self)
 {
+  flush_code (self);
   set_format (self, FALSE, FALSE, '[');
   g_string_append_c (self->out, '[');
   self->link_start = self->out->len;
@@ -242,6 +331,7 @@ steward_docx_inline_link_end (StewardDocxInline *self,
   if (!self->in_link)
     return;
 
+  flush_code (self);
   self->in_link = FALSE;
   set_format (self, FALSE, FALSE, ']');
   trim_end (self->out);
@@ -268,6 +358,9 @@ steward_docx_inline_finish (StewardDocxInline *self)
   if (self->in_link)
     steward_docx_inline_link_end (self, NULL);
 
+  flush_code (self);
+  if (self->code != NULL)
+    g_string_free (g_steal_pointer (&self->code), TRUE);
   set_format (self, FALSE, FALSE, '\0');
   trim_end (self->out);
 

@@ -30,6 +30,11 @@ typedef struct
   gboolean  allow_bold;
   gboolean  in_link;
   gsize     link_start;
+  /* Monospaced runs waiting to become one code span, and their
+   * emphasis */
+  GString  *code;
+  gboolean  code_bold;
+  gboolean  code_italic;
 } StewardDocxInline;
 
 /* @allow_breaks: FALSE in table cells and headings, where a line break
@@ -39,6 +44,11 @@ void  steward_docx_inline_init       (StewardDocxInline *self,
                                       gboolean           allow_breaks,
                                       gboolean           allow_bold);
 void  steward_docx_inline_text       (StewardDocxInline *self,
+                                      const char        *text,
+                                      gboolean           bold,
+                                      gboolean           italic);
+/* Text in a monospaced font or a code style: a code span, not escaped */
+void  steward_docx_inline_code       (StewardDocxInline *self,
                                       const char        *text,
                                       gboolean           bold,
                                       gboolean           italic);

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <archive.h>
@@ -561,4 +562,22 @@ steward_docx_switch_on (xmlNode *node)
 
   return val == NULL ||
          !(strcmp (val, "0") == 0 || strcmp (val, "false") == 0 || strcmp (val, "off") == 0);
+}
+
+int
+steward_docx_int_attr (xmlNode *node,
+                       int      fallback)
+{
+  const char *val = steward_docx_attr (node, "val");
+  char *end = NULL;
+  long n;
+
+  if (val == NULL)
+    return fallback;
+
+  n = strtol (val, &end, 10);
+  if (end == val || n < -1000000 || n > 1000000)
+    return fallback;
+
+  return (int) n;
 }

@@ -70,6 +70,9 @@ xmlNode            *steward_docx_child               (xmlNode             *node,
                                                       const char          *local);
 const char         *steward_docx_attr                (xmlNode             *node,
                                                       const char          *local);
+/* A w:val attribute as a number, @fallback when absent or not one */
+int                 steward_docx_int_attr            (xmlNode             *node,
+                                                      int                  fallback);
 /* A w:b / w:i style switch: on unless w:val says 0, false or off */
 gboolean            steward_docx_switch_on           (xmlNode             *node);
 

@@ -16,6 +16,7 @@
 #include "steward-docx-inline.h"
 #include "steward-docx-package.h"
 #include "steward-docx-reader.h"
+#include "steward-docx-styles.h"
 
 /* The main document part is read with a streaming reader, one block (a
  * paragraph or a table, each expanded into a small tree) at a time, so a
@@ -28,34 +29,7 @@
 #define R_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #define R_STRICT_NS "http://purl.oclc.org/ooxml/officeDocument/relationships"
 
-/* Word's levels 0–8 */
-#define MAX_LEVELS 9
-/* basedOn chains are short; a loop in a hostile file must end */
-#define MAX_STYLE_DEPTH 16
-
-typedef struct
-{
-  char *name;
-  char *based_on;
-  /* -1 when not set */
-  int   outline;
-  char *num_id;
-  int   ilvl;
-  int   bold;
-  int   italic;
-} Style;
-
-typedef struct
-{
-  gboolean defined;
-  gboolean ordered;
-  int      start;
-} Level;
-
-typedef struct
-{
-  Level levels[MAX_LEVELS];
-} Numbering;
+#define MAX_LEVELS STEWARD_DOCX_MAX_LEVELS
 
 typedef struct
 {
@@ -65,66 +39,30 @@ typedef struct
    * indented this far */
   guint    indent;
   guint    marker_width;
+  /* The numbering it follows: another one at the top starts a new list */
+  char     num_id[32];
 } OpenList;
 
 typedef struct
 {
   StewardDocxPackage *package;
   const char         *name;
-  /* id → Style */
-  GHashTable         *styles;
-  /* abstractNumId → Numbering */
-  GHashTable         *abstracts;
-  /* numId → Numbering (borrowed from @abstracts) */
-  GHashTable         *nums;
+  StewardDocxStyles  *styles;
   /* numId → int[MAX_LEVELS], the counters of numbered lists */
   GHashTable         *counters;
   GString            *out;
   OpenList            lists[MAX_LEVELS];
   guint               n_lists;
   gboolean            last_was_item;
+  /* The lines of code paragraphs in a row, written as one fenced block
+   * when another block comes */
+  GString            *code_block;
 } Reader;
 
-static void
-style_free (gpointer data)
-{
-  Style *style = data;
-
-  g_free (style->name);
-  g_free (style->based_on);
-  g_free (style->num_id);
-  g_free (style);
-}
-
-static int
-int_attr (xmlNode *node,
-          int      fallback)
-{
-  const char *val = steward_docx_attr (node, "val");
-  char *end = NULL;
-  long n;
-
-  if (val == NULL)
-    return fallback;
-
-  n = strtol (val, &end, 10);
-  if (end == val || n < -1000000 || n > 1000000)
-    return fallback;
-
-  return (int) n;
-}
-
-static int
-switch_attr (xmlNode *node)
-{
-  return node != NULL ? steward_docx_switch_on (node) : -1;
-}
-
-/* Reads the whole of a small part as a tree and hands its root to @func. */
 static gboolean
 read_part (Reader      *self,
            const char  *path,
-           void       (*func) (Reader *self, xmlNode *root),
+           void       (*func) (StewardDocxStyles *styles, xmlNode *root),
            GError     **error)
 {
   GBytes *part = steward_docx_package_get_part (self->package, path);
@@ -155,199 +93,13 @@ read_part (Reader      *self,
           break;
         }
 
-      func (self, root);
+      func (self->styles, root);
       break;
     }
 
   xmlFreeTextReader (reader);
 
   return ok;
-}
-
-static void
-read_styles (Reader  *self,
-             xmlNode *root)
-{
-  for (xmlNode *node = root->children; node != NULL; node = node->next)
-    {
-      const char *id;
-      xmlNode *ppr, *rpr, *numpr;
-      Style *style;
-
-      if (!steward_docx_is (node, "style"))
-        continue;
-
-      id = steward_docx_attr (node, "styleId");
-      if (id == NULL || g_hash_table_contains (self->styles, id))
-        continue;
-
-      ppr = steward_docx_child (node, "pPr");
-      rpr = steward_docx_child (node, "rPr");
-      numpr = steward_docx_child (ppr, "numPr");
-
-      style = g_new0 (Style, 1);
-      style->name = g_strdup (steward_docx_attr (steward_docx_child (node, "name"), "val"));
-      style->based_on = g_strdup (steward_docx_attr (steward_docx_child (node, "basedOn"), "val"));
-      style->outline = int_attr (steward_docx_child (ppr, "outlineLvl"), -1);
-      style->num_id = g_strdup (steward_docx_attr (steward_docx_child (numpr, "numId"), "val"));
-      style->ilvl = int_attr (steward_docx_child (numpr, "ilvl"), -1);
-      style->bold = switch_attr (steward_docx_child (rpr, "b"));
-      style->italic = switch_attr (steward_docx_child (rpr, "i"));
-
-      g_hash_table_insert (self->styles, g_strdup (id), style);
-    }
-}
-
-static void
-read_numbering (Reader  *self,
-                xmlNode *root)
-{
-  for (xmlNode *node = root->children; node != NULL; node = node->next)
-    {
-      if (steward_docx_is (node, "abstractNum"))
-        {
-          const char *id = steward_docx_attr (node, "abstractNumId");
-          Numbering *numbering;
-
-          if (id == NULL || g_hash_table_contains (self->abstracts, id))
-            continue;
-
-          numbering = g_new0 (Numbering, 1);
-          for (xmlNode *lvl = node->children; lvl != NULL; lvl = lvl->next)
-            {
-              const char *ilvl = steward_docx_attr (lvl, "ilvl");
-              const char *format;
-              int i;
-
-              if (!steward_docx_is (lvl, "lvl") || ilvl == NULL)
-                continue;
-
-              i = atoi (ilvl);
-              if (i < 0 || i >= MAX_LEVELS)
-                continue;
-
-              format = steward_docx_attr (steward_docx_child (lvl, "numFmt"), "val");
-              numbering->levels[i].defined = TRUE;
-              numbering->levels[i].ordered = format != NULL &&
-                                             strcmp (format, "bullet") != 0 &&
-                                             strcmp (format, "none") != 0;
-              numbering->levels[i].start = CLAMP (int_attr (steward_docx_child (lvl, "start"), 1), 0, 999999);
-            }
-
-          g_hash_table_insert (self->abstracts, g_strdup (id), numbering);
-        }
-      else if (steward_docx_is (node, "num"))
-        {
-          const char *id = steward_docx_attr (node, "numId");
-          const char *abstract = steward_docx_attr (steward_docx_child (node, "abstractNumId"), "val");
-          Numbering *numbering;
-
-          /* abstractNum elements come first in numbering.xml, as the
-           * schema says */
-          if (id == NULL || abstract == NULL ||
-              (numbering = g_hash_table_lookup (self->abstracts, abstract)) == NULL)
-            continue;
-
-          g_hash_table_insert (self->nums, g_strdup (id), numbering);
-        }
-    }
-}
-
-static Style *
-lookup_style (Reader     *self,
-              const char *id)
-{
-  return id != NULL ? g_hash_table_lookup (self->styles, id) : NULL;
-}
-
-/* The heading level (1–6) a paragraph style gives, 0 for none */
-static int
-style_heading_level (Reader     *self,
-                     const char *style_id)
-{
-  Style *style = lookup_style (self, style_id);
-
-  for (guint depth = 0; style != NULL && depth < MAX_STYLE_DEPTH; depth++)
-    {
-      const char *name = style->name;
-
-      /* Word keeps the English names of its built-in styles whatever the
-       * language ("heading 1" has the id "berschrift1" in German Word) */
-      if (name != NULL && g_ascii_strcasecmp (name, "Title") == 0)
-        return 1;
-      if (name != NULL && g_ascii_strncasecmp (name, "heading ", 8) == 0 &&
-          g_ascii_isdigit (name[8]) && name[9] == '\0')
-        return CLAMP (name[8] - '0', 1, 6);
-      if (style->outline >= 0 && style->outline < 9)
-        return MIN (style->outline + 1, 6);
-
-      style = lookup_style (self, style->based_on);
-    }
-
-  if (style_id != NULL)
-    {
-      if (strcmp (style_id, "Title") == 0)
-        return 1;
-      if (g_str_has_prefix (style_id, "Heading") && g_ascii_isdigit (style_id[7]) && style_id[8] == '\0')
-        return CLAMP (style_id[7] - '0', 1, 6);
-    }
-
-  return 0;
-}
-
-static void
-style_numbering (Reader      *self,
-                 const char  *style_id,
-                 const char **num_id,
-                 int         *ilvl)
-{
-  Style *style = lookup_style (self, style_id);
-  Style *first = style;
-
-  for (guint depth = 0; style != NULL && depth < MAX_STYLE_DEPTH; depth++)
-    {
-      if (style->num_id != NULL)
-        {
-          *num_id = style->num_id;
-          if (*ilvl < 0)
-            *ilvl = style->ilvl;
-          break;
-        }
-      style = lookup_style (self, style->based_on);
-    }
-
-  /* Word's own "List Bullet 2", "List Number 3" … are one-level lists
-   * each, indented further: their number is the nesting */
-  if (*ilvl < 0 && first != NULL && first->name != NULL && g_str_has_prefix (first->name, "List"))
-    {
-      gsize len = strlen (first->name);
-
-      if (len > 2 && first->name[len - 2] == ' ' && g_ascii_isdigit (first->name[len - 1]))
-        *ilvl = CLAMP (first->name[len - 1] - '1', 0, MAX_LEVELS - 1);
-    }
-}
-
-static void
-run_format (Reader   *self,
-            xmlNode  *rpr,
-            gboolean *bold,
-            gboolean *italic)
-{
-  Style *style = lookup_style (self, steward_docx_attr (steward_docx_child (rpr, "rStyle"), "val"));
-  int b = switch_attr (steward_docx_child (rpr, "b"));
-  int i = switch_attr (steward_docx_child (rpr, "i"));
-
-  for (guint depth = 0; style != NULL && depth < MAX_STYLE_DEPTH && (b < 0 || i < 0); depth++)
-    {
-      if (b < 0)
-        b = style->bold;
-      if (i < 0)
-        i = style->italic;
-      style = lookup_style (self, style->based_on);
-    }
-
-  *bold = b > 0;
-  *italic = i > 0;
 }
 
 static const char *
@@ -369,12 +121,15 @@ read_run (Reader            *self,
           StewardDocxInline *inline_)
 {
   xmlNode *rpr = steward_docx_child (run, "rPr");
-  gboolean bold, italic;
+  const char *font = steward_docx_attr (steward_docx_child (rpr, "rFonts"), "ascii");
+  gboolean bold, italic, code;
 
   if (steward_docx_switch_on (steward_docx_child (rpr, "vanish")))
     return;
 
-  run_format (self, rpr, &bold, &italic);
+  steward_docx_styles_run_format (self->styles, rpr, &bold, &italic);
+  code = font != NULL ? steward_docx_styles_is_code_font (font)
+                      : steward_docx_styles_is_code (self->styles, steward_docx_attr (steward_docx_child (rpr, "rStyle"), "val"));
 
   for (xmlNode *node = run->children; node != NULL; node = node->next)
     {
@@ -382,7 +137,9 @@ read_run (Reader            *self,
         {
           g_autofree char *text = (char *) xmlNodeGetContent (node);
 
-          if (text != NULL)
+          if (text != NULL && code)
+            steward_docx_inline_code (inline_, text, bold, italic);
+          else if (text != NULL)
             steward_docx_inline_text (inline_, text, bold, italic);
         }
       else if (steward_docx_is (node, "tab") || steward_docx_is (node, "ptab"))
@@ -453,9 +210,72 @@ paragraph_text (Reader   *self,
 }
 
 static void
+flush_code_block (Reader *self)
+{
+  GString *code = self->code_block;
+  guint longest = 0, run = 0;
+  guint fence;
+
+  if (code->len == 0)
+    return;
+
+  for (gsize i = 0; i < code->len; i++)
+    {
+      run = code->str[i] == '`' ? run + 1 : 0;
+      longest = MAX (longest, run);
+    }
+  fence = MAX (3, longest + 1);
+
+  if (self->out->len > 0)
+    g_string_append (self->out, "\n\n");
+  for (guint i = 0; i < fence; i++)
+    g_string_append_c (self->out, '`');
+  g_string_append_c (self->out, '\n');
+  g_string_append_len (self->out, code->str, code->len);
+  g_string_append_c (self->out, '\n');
+  for (guint i = 0; i < fence; i++)
+    g_string_append_c (self->out, '`');
+
+  g_string_truncate (code, 0);
+  self->last_was_item = FALSE;
+  self->n_lists = 0;
+}
+
+/* A code paragraph's text as written: no escaping, breaks as newlines */
+static void
+code_text (Reader  *self,
+           xmlNode *parent,
+           GString *code)
+{
+  for (xmlNode *node = parent->children; node != NULL; node = node->next)
+    {
+      if (node->type != XML_ELEMENT_NODE || steward_docx_is (node, "del") ||
+          steward_docx_is (node, "moveFrom") || steward_docx_is (node, "pPr") ||
+          steward_docx_is (node, "rPr") || steward_docx_is (node, "instrText"))
+        continue;
+
+      if (steward_docx_is (node, "t"))
+        {
+          g_autofree char *text = (char *) xmlNodeGetContent (node);
+
+          if (text != NULL)
+            g_string_append (code, text);
+        }
+      else if (steward_docx_is (node, "tab"))
+        g_string_append_c (code, '\t');
+      else if (steward_docx_is (node, "br") || steward_docx_is (node, "cr"))
+        g_string_append_c (code, '\n');
+      else
+        code_text (self, node, code);
+    }
+}
+
+static void
 begin_block (Reader   *self,
              gboolean  is_item)
 {
+  flush_code_block (self);
+
   if (self->out->len > 0)
     g_string_append (self->out, is_item && self->last_was_item ? "\n" : "\n\n");
 
@@ -470,24 +290,15 @@ append_item (Reader     *self,
              int         ilvl,
              const char *text)
 {
-  Numbering *numbering = g_hash_table_lookup (self->nums, num_id);
-  gboolean ordered = FALSE;
-  int start = 1;
+  gboolean ordered;
+  int start;
   OpenList *list;
   int *counters;
   char marker[32];
 
   ilvl = CLAMP (ilvl, 0, MAX_LEVELS - 1);
 
-  /* A level the numbering does not define is drawn like the nearest one
-   * above it */
-  for (int i = ilvl; numbering != NULL && i >= 0; i--)
-    if (numbering->levels[i].defined)
-      {
-        ordered = numbering->levels[i].ordered;
-        start = numbering->levels[i].start;
-        break;
-      }
+  steward_docx_styles_list_level (self->styles, num_id, ilvl, &ordered, &start);
 
   counters = g_hash_table_lookup (self->counters, num_id);
   if (counters == NULL)
@@ -502,6 +313,14 @@ append_item (Reader     *self,
   if (!self->last_was_item)
     self->n_lists = 0;
 
+  /* A list of another numbering right after one: a blank line between
+   * them, so Markdown sees two lists */
+  if (self->n_lists > 0 && ilvl <= self->lists[0].ilvl && strcmp (self->lists[0].num_id, num_id) != 0)
+    {
+      self->n_lists = 0;
+      self->last_was_item = FALSE;
+    }
+
   begin_block (self, TRUE);
 
   while (self->n_lists > 0 && self->lists[self->n_lists - 1].ilvl > ilvl)
@@ -513,6 +332,7 @@ append_item (Reader     *self,
 
       list = &self->lists[self->n_lists++];
       list->ilvl = ilvl;
+      g_strlcpy (list->num_id, num_id, sizeof list->num_id);
       list->indent = parent != NULL ? parent->indent + parent->marker_width : 0;
     }
   else
@@ -539,10 +359,18 @@ read_paragraph (Reader  *self,
   xmlNode *numpr = steward_docx_child (ppr, "numPr");
   const char *style_id = steward_docx_attr (steward_docx_child (ppr, "pStyle"), "val");
   const char *num_id = steward_docx_attr (steward_docx_child (numpr, "numId"), "val");
-  int ilvl = int_attr (steward_docx_child (numpr, "ilvl"), -1);
-  int outline = int_attr (steward_docx_child (ppr, "outlineLvl"), -1);
-  int level = outline >= 0 && outline < 9 ? MIN (outline + 1, 6) : style_heading_level (self, style_id);
+  int ilvl = steward_docx_int_attr (steward_docx_child (numpr, "ilvl"), -1);
+  int outline = steward_docx_int_attr (steward_docx_child (ppr, "outlineLvl"), -1);
+  int level = outline >= 0 && outline < 9 ? MIN (outline + 1, 6) : steward_docx_styles_heading_level (self->styles, style_id);
   g_autofree char *text = NULL;
+
+  if (level == 0 && steward_docx_styles_is_code (self->styles, style_id))
+    {
+      if (self->code_block->len > 0)
+        g_string_append_c (self->code_block, '\n');
+      code_text (self, paragraph, self->code_block);
+      return;
+    }
 
   if (level > 0)
     {
@@ -559,7 +387,7 @@ read_paragraph (Reader  *self,
     }
 
   if (num_id == NULL)
-    style_numbering (self, style_id, &num_id, &ilvl);
+    steward_docx_styles_numbering (self->styles, style_id, &num_id, &ilvl);
 
   text = paragraph_text (self, paragraph, TRUE, TRUE);
   if (text[0] == '\0')
@@ -626,7 +454,7 @@ read_table (Reader  *self,
           cell_text (self, tc, cell);
           g_ptr_array_add (row, g_string_free (cell, FALSE));
 
-          span = int_attr (steward_docx_child (steward_docx_child (tc, "tcPr"), "gridSpan"), 1);
+          span = steward_docx_int_attr (steward_docx_child (steward_docx_child (tc, "tcPr"), "gridSpan"), 1);
           for (int i = 1; i < MIN (span, 64); i++)
             g_ptr_array_add (row, g_strdup (""));
         }
@@ -791,11 +619,10 @@ steward_docx_read (GBytes                         *data,
                    GError                        **error)
 {
   g_autoptr(StewardDocxPackage) package = NULL;
-  g_autoptr(GHashTable) styles = NULL;
-  g_autoptr(GHashTable) abstracts = NULL;
-  g_autoptr(GHashTable) nums = NULL;
+  g_autoptr(StewardDocxStyles) styles = NULL;
   g_autoptr(GHashTable) counters = NULL;
   g_autoptr(GString) out = NULL;
+  g_autoptr(GString) code_block = NULL;
   const char *main_path;
   Reader self = { 0 };
 
@@ -806,27 +633,27 @@ steward_docx_read (GBytes                         *data,
   if (package == NULL)
     return NULL;
 
-  styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, style_free);
-  abstracts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  nums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  styles = steward_docx_styles_new ();
   counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   out = g_string_new (NULL);
+  code_block = g_string_new (NULL);
 
+  self.code_block = code_block;
   self.package = package;
   self.name = name;
   self.styles = styles;
-  self.abstracts = abstracts;
-  self.nums = nums;
   self.counters = counters;
   self.out = out;
 
   main_path = steward_docx_package_get_main (package);
 
-  if (!read_part (&self, steward_docx_package_get_related (package, "/styles"), read_styles, error) ||
-      !read_part (&self, steward_docx_package_get_related (package, "/numbering"), read_numbering, error) ||
+  if (!read_part (&self, steward_docx_package_get_related (package, "/styles"), steward_docx_styles_read_styles, error) ||
+      !read_part (&self, steward_docx_package_get_related (package, "/numbering"), steward_docx_styles_read_numbering, error) ||
       !read_body (&self, steward_docx_package_get_part (package, main_path), main_path,
                   progress, progress_data, cancellable, error))
     return NULL;
+
+  flush_code_block (&self);
 
   if (progress != NULL)
     progress (1.0, progress_data);
