@@ -21,11 +21,13 @@
  * Every step of the search costs one unit of a budget; when it runs out
  * the part being compared counts as replaced whole. */
 
-/* About 20 ms of searching for the lines, 5 ms for one line's words */
-#define LINE_BUDGET 10000000
+/* About 10 ms of searching for the lines, 5 ms for one line's words */
+#define LINE_BUDGET 5000000
 #define WORD_BUDGET 2000000
-/* The words of all the changed lines together */
-#define TOTAL_WORD_BUDGET 20000000
+/* The words of all the changed lines together: each pair of lines costs
+ * its words and a fixed part for setting up */
+#define TOTAL_WORD_BUDGET 5000000
+#define WORD_PAIR_COST 1000
 
 typedef struct
 {
@@ -379,6 +381,7 @@ add_range (GArray                 *ranges,
 static void
 diff_words (StewardDiffLine *old_line,
             StewardDiffLine *new_line,
+            Interner        *interner,
             gint64          *total_budget)
 {
   g_autoptr(GArray) old_tokens = split_words (old_line->text);
@@ -388,25 +391,23 @@ diff_words (StewardDiffLine *old_line,
   g_autoptr(GArray) old_ranges = g_array_new (FALSE, FALSE, sizeof (StewardDiffRange));
   g_autoptr(GArray) new_ranges = g_array_new (FALSE, FALSE, sizeof (StewardDiffRange));
   Differ differ = { g_array_new (FALSE, FALSE, sizeof (Op)), MIN (WORD_BUDGET, *total_budget), FALSE };
-  Interner interner;
   gsize i = 0, j = 0;
   gboolean shared = FALSE;
 
-  interner_init (&interner);
   for (guint k = 0; k < old_tokens->len; k++)
     {
       StewardDiffRange *t = &g_array_index (old_tokens, StewardDiffRange, k);
-      a[k] = interner_get (&interner, old_line->text + t->start, t->end - t->start);
+      a[k] = interner_get (interner, old_line->text + t->start, t->end - t->start);
     }
   for (guint k = 0; k < new_tokens->len; k++)
     {
       StewardDiffRange *t = &g_array_index (new_tokens, StewardDiffRange, k);
-      b[k] = interner_get (&interner, new_line->text + t->start, t->end - t->start);
+      b[k] = interner_get (interner, new_line->text + t->start, t->end - t->start);
     }
-  interner_clear (&interner);
 
   diff_ids (&differ, a, old_tokens->len, b, new_tokens->len);
   *total_budget -= MIN (WORD_BUDGET, *total_budget) - differ.budget;
+  *total_budget -= WORD_PAIR_COST + old_tokens->len + new_tokens->len;
 
   for (guint k = 0; k < differ.ops->len; k++)
     {
@@ -481,6 +482,7 @@ add_change (StewardTextDiff *self,
             GPtrArray       *new_lines,
             guint            new_start,
             guint            n_new,
+            Interner        *words,
             gint64          *word_budget)
 {
   guint first = self->lines->len;
@@ -497,7 +499,7 @@ add_change (StewardTextDiff *self,
   for (guint k = 0; k < MIN (n_old, n_new) && *word_budget > 0; k++)
     diff_words (g_ptr_array_index (self->lines, first + k),
                 g_ptr_array_index (self->lines, first + n_old + k),
-                word_budget);
+                words, word_budget);
 
   self->n_deleted += n_old;
   self->n_inserted += n_new;
@@ -515,6 +517,8 @@ steward_text_diff_new (const char *old_text,
   Differ differ = { g_array_new (FALSE, FALSE, sizeof (Op)), LINE_BUDGET, FALSE };
   gint64 word_budget = TOTAL_WORD_BUDGET;
   Interner interner;
+  /* The words of every changed line share their numbers */
+  Interner words;
   guint i = 0, j = 0;
 
   self->lines = g_ptr_array_new_with_free_func (diff_line_free);
@@ -528,6 +532,8 @@ steward_text_diff_new (const char *old_text,
 
   diff_ids (&differ, a, old_lines->len, b, new_lines->len);
   self->approximate = differ.approximate;
+
+  interner_init (&words);
 
   for (guint k = 0; k < differ.ops->len; )
     {
@@ -555,12 +561,13 @@ steward_text_diff_new (const char *old_text,
             n_new += op->count;
         }
 
-      add_change (self, old_lines, i, n_old, new_lines, j, n_new, &word_budget);
+      add_change (self, old_lines, i, n_old, new_lines, j, n_new, &words, &word_budget);
       i += n_old;
       j += n_new;
     }
 
   g_array_unref (differ.ops);
+  interner_clear (&words);
 
   return self;
 }
