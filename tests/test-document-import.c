@@ -504,6 +504,42 @@ test_text (void)
   steward_document_import_unref (import);
 }
 
+/* A PDF that needs a password to open, made by LibreOffice (cairo
+ * cannot encrypt) */
+static void
+test_pdf_password (void)
+{
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autofree char *text = tmp_path ("secret.txt");
+  g_autofree char *profile = tmp_path ("libreoffice-profile");
+  g_autofree char *profile_uri = g_filename_to_uri (profile, NULL, NULL);
+  g_autofree char *profile_arg = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
+  g_autofree char *pdf = tmp_path ("secret.pdf");
+  const char *argv[] = {
+    soffice, profile_arg, "--headless", "--convert-to",
+    "pdf:writer_pdf_Export:{\"EncryptFile\":{\"type\":\"boolean\",\"value\":\"true\"},"
+    "\"DocumentOpenPassword\":{\"type\":\"string\",\"value\":\"secret\"}}",
+    "--outdir", tmp_dir, text, NULL
+  };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (soffice == NULL)
+    {
+      g_test_skip ("LibreOffice is not installed");
+      return;
+    }
+
+  g_assert_true (g_file_set_contents (text, "Secret text.\n", -1, NULL));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  assert_refused (pdf, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "secret.pdf is protected by a password.");
+}
+
 static char *
 make_long_pdf (guint n_pages)
 {
@@ -639,7 +675,10 @@ remove_tree (const char *path)
     {
       g_autofree char *child = g_build_filename (path, name, NULL);
 
-      g_unlink (child);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
     }
   g_rmdir (path);
 }
@@ -661,6 +700,7 @@ main (int   argc,
   g_test_add_func ("/steward/document-import/text", test_text);
   g_test_add_func ("/steward/document-import/refused-docx", test_refused_docx);
   g_test_add_func ("/steward/document-import/refused-other", test_refused_other);
+  g_test_add_func ("/steward/document-import/pdf-password", test_pdf_password);
   g_test_add_func ("/steward/document-import/pdf-cancel", test_pdf_cancel);
   g_test_add_func ("/steward/document-import/pdf-async", test_pdf_async);
 
