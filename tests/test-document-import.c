@@ -384,6 +384,7 @@ test_refused_docx (void)
   g_autofree char *bomb = tmp_path ("bomb.docx");
   g_autofree char *xxe = tmp_path ("xxe.docx");
   g_autofree char *laughs = tmp_path ("laughs.docx");
+  g_autofree char *xxe16 = tmp_path ("xxe16.docx");
   g_autofree char *broken_xml = tmp_path ("broken.docx");
 
   write_truncated (get_docx (), truncated, 0.6);
@@ -420,6 +421,17 @@ test_refused_docx (void)
               xxe);
   assert_refused (xxe, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                   "xxe.docx is not a Word document Steward can read safely: it declares XML entities.");
+
+  /* The same in UTF-16, which a search for the declaration's bytes does
+   * not see: the XML reader refuses it */
+  run_python ("import sys, zipfile\n"
+              "doc = '<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>'\n"
+              "doc += '<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>'\n"
+              "with zipfile.ZipFile(sys.argv[1], 'w') as z:\n"
+              "    z.writestr('word/document.xml', doc.encode('utf-16'))\n",
+              xxe16);
+  assert_refused (xxe16, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                  "xxe16.docx is not a Word document Steward can read safely: it declares XML entities.");
 
   run_python ("import sys, zipfile\n"
               "lol = '<!DOCTYPE w:document [<!ENTITY a \"aaaaaaaaaa\">' + ''.join('<!ENTITY %s \"%s\">' % (chr(98 + i), ('&%s;' % chr(97 + i)) * 10) for i in range(9)) + ']>'\n"

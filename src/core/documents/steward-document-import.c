@@ -109,6 +109,21 @@ has_prefix (const guint8 *data,
   return size >= prefix_len && memcmp (data, prefix, prefix_len) == 0;
 }
 
+/* Whether the first kilobytes are UTF-8 text, a character cut at their
+ * end aside */
+static gboolean
+starts_as_utf8 (const guint8 *bytes,
+                gsize         size)
+{
+  gsize window = MIN (size, 4096);
+  const char *end = NULL;
+
+  if (g_utf8_validate_len ((const char *) bytes, window, &end))
+    return TRUE;
+
+  return window < size && *end != '\0' && (gsize) (end - (const char *) bytes) + 4 > window;
+}
+
 static gboolean
 is_markdown_name (const char *name)
 {
@@ -263,7 +278,7 @@ steward_document_import_bytes (GBytes                         *data,
 
   if (g_content_type_is_a (type, "text/plain") ||
       has_prefix (bytes, size, "\xff\xfe", 2) || has_prefix (bytes, size, "\xfe\xff", 2) ||
-      g_utf8_validate_len ((const char *) bytes, MIN (size, 4096), NULL))
+      starts_as_utf8 (bytes, size))
     {
       markdown = read_text ((const char *) bytes, size, name, error);
       if (markdown == NULL)

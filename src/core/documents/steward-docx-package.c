@@ -31,6 +31,7 @@
 #define W_NS          "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define W_STRICT_NS   "http://purl.oclc.org/ooxml/wordprocessingml/main"
 #define OFFICE_DOC    "/officeDocument"
+#define MAX_ENTRIES   10000
 
 typedef struct
 {
@@ -95,6 +96,7 @@ unpack (StewardDocxPackage  *self,
   struct archive *archive = archive_read_new ();
   struct archive_entry *entry;
   gsize unpacked = 0;
+  guint n_entries = 0;
   gsize size;
   const void *bytes = g_bytes_get_data (data, &size);
   gboolean ok = FALSE;
@@ -119,6 +121,16 @@ unpack (StewardDocxPackage  *self,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         goto out;
+
+      /* Word writes a few dozen parts; a zip of millions of empty ones
+       * would cost time, not memory */
+      if (++n_entries > MAX_ENTRIES)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                       _("%s holds more than %d parts, far more than a Word document has."),
+                       name, MAX_ENTRIES);
+          goto out;
+        }
 
       if (path == NULL)
         path = archive_entry_pathname (entry);
