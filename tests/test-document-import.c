@@ -221,8 +221,9 @@ test_docx (void)
   g_assert_cmpuint (n_links, ==, 1);
 }
 
-/* Draws one page per entry of @pages (NULL: a blank page), paragraphs
- * separated by blank lines, wrapped at 300 points */
+/* Draws one page per entry of @pages (NULL: a blank page), Pango markup
+ * in 12 point Sans, paragraphs separated by blank lines, wrapped at 300
+ * points */
 static void
 make_pdf (const char  *path,
           const char **pages,
@@ -241,7 +242,7 @@ make_pdf (const char  *path,
       if (pages[i] != NULL)
         {
           cairo_move_to (cr, 72, 72);
-          pango_layout_set_text (layout, pages[i], -1);
+          pango_layout_set_markup (layout, pages[i], -1);
           pango_cairo_show_layout (cr, layout);
         }
       cairo_show_page (cr);
@@ -259,6 +260,8 @@ static void
 test_pdf (void)
 {
   const char *pages[] = {
+    "<span size='xx-large'>Annual Report</span>\n"
+    "<span size='large'>Introduction</span>\n"
     "The first paragraph is long enough to wrap over several lines of the page, "
     "so the import has to join its lines again into one paragraph.\n"
     "\n"
@@ -277,6 +280,10 @@ test_pdf (void)
   g_assert_cmpint (steward_document_import_get_format (import), ==, STEWARD_DOCUMENT_FORMAT_PDF);
   g_assert_cmpuint (steward_document_import_get_n_pages (import), ==, 3);
   g_assert_cmpstr (steward_document_import_get_markdown (import), ==,
+                   "# Annual Report\n"
+                   "\n"
+                   "## Introduction\n"
+                   "\n"
                    "The first paragraph is long enough to wrap over several lines of the page, "
                    "so the import has to join its lines again into one paragraph.\n"
                    "\n"

@@ -20,39 +20,75 @@
 #include "steward-pdf-reader.h"
 
 /* Poppler gives a page's text in reading order, one line of the page per
- * line, and where each character sits. A PDF knows no paragraphs: a line
- * starts a new one when the gap above it is more than half a line high,
- * or when it sits higher than the line before (the next column). */
+ * line, where each character sits and in what size. A PDF knows no
+ * paragraphs: a line starts a new one when the gap above it is more than
+ * half a line high, when it sits higher than the line before (the next
+ * column), or when its type is of another size. Once every page is read,
+ * the size most of the text is set in is the body's; a short paragraph in
+ * a clearly larger size is a heading, the largest size level 1. */
 
 /* Where a complete PDF ends: Acrobat looks this far back for %%EOF */
 #define EOF_WINDOW 1024
+/* How much larger than the body a heading is set, at least */
+#define HEADING_RATIO 1.15
+/* A heading is a line or three, not a paragraph set large */
+#define HEADING_MAX_LINES 3
+#define HEADING_MAX_BYTES 300
 
 typedef struct
 {
-  GString  *out;
-  GString  *paragraph;
+  /* NULL for the note of a page without text */
+  char   *text;
+  /* In points, 0 when poppler did not say */
+  double  size;
+  guint   n_lines;
+  guint   page;
+} Paragraph;
+
+typedef struct
+{
+  GArray     *paragraphs;
+  GString    *current;
+  double      current_size;
+  guint       current_lines;
+  /* Half points → how many characters are set in that size */
+  GHashTable *sizes;
 } Writer;
+
+static void
+paragraph_clear (gpointer data)
+{
+  Paragraph *paragraph = data;
+
+  g_free (paragraph->text);
+}
 
 static void
 end_paragraph (Writer *writer)
 {
-  if (writer->paragraph->len == 0)
+  Paragraph paragraph = { 0 };
+
+  if (writer->current->len == 0)
     return;
 
-  if (writer->out->len > 0)
-    g_string_append (writer->out, "\n\n");
+  paragraph.text = g_strndup (writer->current->str, writer->current->len);
+  paragraph.size = writer->current_size;
+  paragraph.n_lines = writer->current_lines;
+  g_array_append_val (writer->paragraphs, paragraph);
 
-  steward_markdown_escape_append (writer->out, writer->paragraph->str,
-                                  writer->paragraph->len, TRUE);
-  g_string_truncate (writer->paragraph, 0);
+  g_string_truncate (writer->current, 0);
+  writer->current_size = 0;
+  writer->current_lines = 0;
 }
 
 static void
 add_line (Writer     *writer,
           const char *line,
-          gsize       len)
+          gsize       len,
+          double      size)
 {
-  GString *paragraph = writer->paragraph;
+  GString *current = writer->current;
+  gpointer key;
 
   while (len > 0 && g_ascii_isspace (*line))
     line++, len--;
@@ -63,10 +99,44 @@ add_line (Writer     *writer,
     return;
 
   /* A word hyphenated across lines keeps its hyphen, without a space */
-  if (paragraph->len > 0 && paragraph->str[paragraph->len - 1] != '-')
-    g_string_append_c (paragraph, ' ');
+  if (current->len > 0 && current->str[current->len - 1] != '-')
+    g_string_append_c (current, ' ');
 
-  g_string_append_len (paragraph, line, len);
+  g_string_append_len (current, line, len);
+  writer->current_size = MAX (writer->current_size, size);
+  writer->current_lines++;
+
+  key = GUINT_TO_POINTER ((guint) (size * 2 + 0.5));
+  g_hash_table_insert (writer->sizes, key,
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (writer->sizes, key)) + len));
+}
+
+/* The size of each character of the page's text, 0 where unknown */
+static double *
+character_sizes (PopplerPage *page,
+                 guint        n_chars)
+{
+  double *sizes = g_new0 (double, n_chars + 1);
+  GList *attributes = poppler_page_get_text_attributes (page);
+
+  for (GList *l = attributes; l != NULL; l = l->next)
+    {
+      PopplerTextAttributes *attr = l->data;
+
+      for (int i = MAX (attr->start_index, 0); i <= attr->end_index && i < (int) n_chars; i++)
+        sizes[i] = attr->font_size;
+    }
+
+  poppler_page_free_text_attributes (attributes);
+
+  return sizes;
+}
+
+static gboolean
+sizes_differ (double a,
+              double b)
+{
+  return a > 0 && b > 0 && (a > b * HEADING_RATIO || b > a * HEADING_RATIO);
 }
 
 static void
@@ -76,35 +146,42 @@ read_page (Writer      *writer,
 {
   g_autofree char *text = poppler_page_get_text (page);
   g_autofree PopplerRectangle *rects = NULL;
+  g_autofree double *sizes = NULL;
   guint n_rects = 0;
+  guint n_chars;
   gboolean have_layout;
-  double prev_top = 0, prev_bottom = 0;
+  double prev_top = 0, prev_bottom = 0, prev_size = 0;
   gboolean have_prev = FALSE;
   const char *line_start;
   const char *p;
   guint index = 0;
-  gsize before = writer->out->len;
+  guint before = writer->paragraphs->len;
 
   if (text == NULL)
     text = g_strdup ("");
 
-  have_layout = poppler_page_get_text_layout (page, &rects, &n_rects) &&
-                n_rects == (guint) g_utf8_strlen (text, -1);
+  n_chars = g_utf8_strlen (text, -1);
+  have_layout = poppler_page_get_text_layout (page, &rects, &n_rects) && n_rects == n_chars;
+  sizes = character_sizes (page, n_chars);
 
   line_start = text;
   p = text;
   for (;;)
     {
-      double top = G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
+      double top = G_MAXDOUBLE, bottom = -G_MAXDOUBLE, size = 0;
       const char *line_end;
       gboolean last;
 
-      /* One line, and the box around its characters */
+      /* One line, the box around its characters and their largest size */
       for (; *p != '\0' && *p != '\n'; p = g_utf8_next_char (p), index++)
-        if (have_layout && !g_ascii_isspace (*p))
+        if (!g_ascii_isspace (*p))
           {
-            top = MIN (top, rects[index].y1);
-            bottom = MAX (bottom, rects[index].y2);
+            size = MAX (size, sizes[index]);
+            if (have_layout)
+              {
+                top = MIN (top, rects[index].y1);
+                bottom = MAX (bottom, rects[index].y2);
+              }
           }
 
       line_end = p;
@@ -116,17 +193,19 @@ read_page (Writer      *writer,
 
           if (have_prev &&
               (top - prev_bottom > 0.5 * MAX (prev_bottom - prev_top, height) ||
-               top < prev_top - 0.5 * height))
+               top < prev_top - 0.5 * height ||
+               sizes_differ (size, prev_size)))
             end_paragraph (writer);
 
           prev_top = top;
           prev_bottom = bottom;
+          prev_size = size;
           have_prev = TRUE;
         }
       else if (!have_layout && line_end == line_start)
         end_paragraph (writer);
 
-      add_line (writer, line_start, line_end - line_start);
+      add_line (writer, line_start, line_end - line_start, size);
 
       if (last)
         break;
@@ -138,20 +217,109 @@ read_page (Writer      *writer,
 
   end_paragraph (writer);
 
-  if (writer->out->len == before)
+  if (writer->paragraphs->len == before)
     {
-      g_autofree char *note = NULL;
+      Paragraph note = { NULL, 0, 0, number };
 
-      /* Translators: put in the imported text where a PDF page has no
-       * text, %u is the page number */
-      note = g_strdup_printf (_("Page %u has no text: it may be a scanned image."), number);
-
-      if (writer->out->len > 0)
-        g_string_append (writer->out, "\n\n");
-      g_string_append (writer->out, "_(");
-      steward_markdown_escape_append (writer->out, note, -1, FALSE);
-      g_string_append (writer->out, ")_");
+      g_array_append_val (writer->paragraphs, note);
     }
+}
+
+static int
+compare_sizes_down (gconstpointer a,
+                    gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+static gboolean
+is_heading (const Paragraph *paragraph,
+            double           body)
+{
+  return paragraph->text != NULL && body > 0 &&
+         paragraph->size > body * HEADING_RATIO &&
+         paragraph->n_lines <= HEADING_MAX_LINES &&
+         strlen (paragraph->text) <= HEADING_MAX_BYTES;
+}
+
+static char *
+write_markdown (Writer *writer)
+{
+  g_autoptr(GArray) heading_sizes = g_array_new (FALSE, FALSE, sizeof (guint));
+  GString *out = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+  guint body_key = 0, body_weight = 0;
+  double body;
+
+  g_hash_table_iter_init (&iter, writer->sizes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (value) > body_weight ||
+        (GPOINTER_TO_UINT (value) == body_weight && GPOINTER_TO_UINT (key) < body_key))
+      {
+        body_key = GPOINTER_TO_UINT (key);
+        body_weight = GPOINTER_TO_UINT (value);
+      }
+  body = body_key / 2.0;
+
+  for (guint i = 0; i < writer->paragraphs->len; i++)
+    {
+      const Paragraph *paragraph = &g_array_index (writer->paragraphs, Paragraph, i);
+      guint size_key = (guint) (paragraph->size * 2 + 0.5);
+      gboolean seen = FALSE;
+
+      if (!is_heading (paragraph, body))
+        continue;
+      for (guint k = 0; k < heading_sizes->len; k++)
+        seen |= g_array_index (heading_sizes, guint, k) == size_key;
+      if (!seen)
+        g_array_append_val (heading_sizes, size_key);
+    }
+  g_array_sort (heading_sizes, compare_sizes_down);
+
+  for (guint i = 0; i < writer->paragraphs->len; i++)
+    {
+      const Paragraph *paragraph = &g_array_index (writer->paragraphs, Paragraph, i);
+
+      if (out->len > 0)
+        g_string_append (out, "\n\n");
+
+      if (paragraph->text == NULL)
+        {
+          g_autofree char *note = NULL;
+
+          /* Translators: put in the imported text where a PDF page has no
+           * text, %u is the page number */
+          note = g_strdup_printf (_("Page %u has no text: it may be a scanned image."), paragraph->page);
+          g_string_append (out, "_(");
+          steward_markdown_escape_append (out, note, -1, FALSE);
+          g_string_append (out, ")_");
+          continue;
+        }
+
+      if (is_heading (paragraph, body))
+        {
+          guint size_key = (guint) (paragraph->size * 2 + 0.5);
+          guint level = 1;
+
+          while (level - 1 < heading_sizes->len &&
+                 g_array_index (heading_sizes, guint, level - 1) != size_key)
+            level++;
+
+          for (guint k = 0; k < MIN (level, 6); k++)
+            g_string_append_c (out, '#');
+          g_string_append_c (out, ' ');
+        }
+
+      steward_markdown_escape_append (out, paragraph->text, -1, TRUE);
+    }
+
+  if (out->len > 0)
+    g_string_append_c (out, '\n');
+
+  return g_string_free (out, FALSE);
 }
 
 static gboolean
@@ -176,8 +344,9 @@ steward_pdf_read (GBytes                         *data,
   /* Poppler 22 has no autoptr for its types */
   PopplerDocument *document;
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GString) out = NULL;
-  g_autoptr(GString) paragraph = NULL;
+  g_autoptr(GArray) paragraphs = NULL;
+  g_autoptr(GString) current = NULL;
+  g_autoptr(GHashTable) sizes = NULL;
   Writer writer;
   int n;
 
@@ -209,10 +378,15 @@ steward_pdf_read (GBytes                         *data,
     }
 
   n = poppler_document_get_n_pages (document);
-  out = g_string_new (NULL);
-  paragraph = g_string_new (NULL);
-  writer.out = out;
-  writer.paragraph = paragraph;
+  paragraphs = g_array_new (FALSE, TRUE, sizeof (Paragraph));
+  g_array_set_clear_func (paragraphs, paragraph_clear);
+  current = g_string_new (NULL);
+  sizes = g_hash_table_new (NULL, NULL);
+  writer.paragraphs = paragraphs;
+  writer.current = current;
+  writer.current_size = 0;
+  writer.current_lines = 0;
+  writer.sizes = sizes;
 
   for (int i = 0; i < n; i++)
     {
@@ -245,8 +419,5 @@ steward_pdf_read (GBytes                         *data,
   if (n_pages != NULL)
     *n_pages = n;
 
-  if (out->len > 0)
-    g_string_append_c (out, '\n');
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return write_markdown (&writer);
 }
