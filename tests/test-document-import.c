@@ -268,6 +268,13 @@ test_pdf (void)
     "A second paragraph, short.",
     NULL,
     "Page three has * stars and _underscores_ in it.",
+    "This sentence is cut by the end of the page and goes",
+    "on at the top of the next one.\n"
+    "\n"
+    "\u2022 first item\n"
+    "\u2022 second item\n"
+    "\n"
+    "After the list.",
   };
   g_autofree char *path = tmp_path ("report.pdf");
   g_autoptr(GError) error = NULL;
@@ -278,7 +285,7 @@ test_pdf (void)
 
   g_assert_no_error (error);
   g_assert_cmpint (steward_document_import_get_format (import), ==, STEWARD_DOCUMENT_FORMAT_PDF);
-  g_assert_cmpuint (steward_document_import_get_n_pages (import), ==, 3);
+  g_assert_cmpuint (steward_document_import_get_n_pages (import), ==, 5);
   g_assert_cmpstr (steward_document_import_get_markdown (import), ==,
                    "# Annual Report\n"
                    "\n"
@@ -291,7 +298,14 @@ test_pdf (void)
                    "\n"
                    "_(Page 2 has no text: it may be a scanned image.)_\n"
                    "\n"
-                   "Page three has \\* stars and \\_underscores\\_ in it.\n");
+                   "Page three has \\* stars and \\_underscores\\_ in it.\n"
+                   "\n"
+                   "This sentence is cut by the end of the page and goes on at the top of the next one.\n"
+                   "\n"
+                   "- first item\n"
+                   "- second item\n"
+                   "\n"
+                   "After the list.\n");
 }
 
 /* Markdown written as the import writes it: through pandoc into a Word

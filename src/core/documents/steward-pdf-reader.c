@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <poppler.h>
 #include <string.h>
 
@@ -43,6 +44,8 @@ typedef struct
   double  size;
   guint   n_lines;
   guint   page;
+  /* The nesting of a list item, from 0; -1 for a paragraph */
+  int     item_level;
 } Paragraph;
 
 typedef struct
@@ -51,6 +54,7 @@ typedef struct
   GString    *current;
   double      current_size;
   guint       current_lines;
+  int         current_item_level;
   /* Half points → how many characters are set in that size */
   GHashTable *sizes;
 } Writer;
@@ -74,11 +78,28 @@ end_paragraph (Writer *writer)
   paragraph.text = g_strndup (writer->current->str, writer->current->len);
   paragraph.size = writer->current_size;
   paragraph.n_lines = writer->current_lines;
+  paragraph.item_level = writer->current_item_level;
   g_array_append_val (writer->paragraphs, paragraph);
 
   g_string_truncate (writer->current, 0);
   writer->current_size = 0;
   writer->current_lines = 0;
+  writer->current_item_level = -1;
+}
+
+static const char * const bullets[] = {
+  "-", "\u2013", "\u2022", "\u25e6", "\u25aa", "\u25cf", "\u2023", "\u2043", "\u25a0", "\u25a1", "\u25cb",
+};
+
+static gboolean
+is_lone_bullet (const char *line,
+                gsize       len)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bullets); i++)
+    if (len == strlen (bullets[i]) && memcmp (line, bullets[i], len) == 0)
+      return TRUE;
+
+  return FALSE;
 }
 
 static void
@@ -139,6 +160,148 @@ sizes_differ (double a,
   return a > 0 && b > 0 && (a > b * HEADING_RATIO || b > a * HEADING_RATIO);
 }
 
+typedef struct
+{
+  const char *start;
+  gsize       len;
+  /* Its box; top > bottom when it holds no text */
+  double      top;
+  double      bottom;
+  double      left;
+  double      size;
+  gboolean    bullet;
+} Line;
+
+/* The page's lines, with their boxes when @rects is given */
+static GArray *
+split_lines (const char             *text,
+             const PopplerRectangle *rects,
+             const double           *sizes)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  const char *p = text;
+  guint index = 0;
+
+  for (;;)
+    {
+      Line line = { p, 0, G_MAXDOUBLE, -G_MAXDOUBLE, G_MAXDOUBLE, 0, FALSE };
+
+      for (; *p != '\0' && *p != '\n'; p = g_utf8_next_char (p), index++)
+        if (!g_ascii_isspace (*p))
+          {
+            line.size = MAX (line.size, sizes[index]);
+            if (rects != NULL)
+              {
+                line.top = MIN (line.top, rects[index].y1);
+                line.bottom = MAX (line.bottom, rects[index].y2);
+                line.left = MIN (line.left, rects[index].x1);
+              }
+          }
+
+      line.len = p - line.start;
+      while (line.len > 0 && g_ascii_isspace (*line.start))
+        line.start++, line.len--;
+      while (line.len > 0 && g_ascii_isspace (line.start[line.len - 1]))
+        line.len--;
+      line.bullet = is_lone_bullet (line.start, line.len);
+      g_array_append_val (lines, line);
+
+      if (*p == '\0')
+        break;
+      p++;
+      index++;
+    }
+
+  return lines;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/* When poppler sets bullets apart from their items' text, an item's first
+ * line is the one level with a bullet, to its right: its nesting is the
+ * rank of the bullet's place among the page's bullet places. -1 for a
+ * line beside no bullet. */
+static int
+item_level (GArray      *lines,
+            const Line  *line,
+            GArray      *bullet_lefts)
+{
+  double height = line->bottom - line->top;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *bullet = &g_array_index (lines, Line, i);
+
+      if (!bullet->bullet || bullet->top > bullet->bottom ||
+          fabs (bullet->top - line->top) > 0.5 * height || bullet->left >= line->left)
+        continue;
+
+      for (guint k = 0; k < bullet_lefts->len; k++)
+        if (fabs (g_array_index (bullet_lefts, double, k) - bullet->left) < 2)
+          return MIN (k, 5);
+    }
+
+  return -1;
+}
+
+static gsize
+bullet_length (const char *text)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (bullets); i++)
+    if (g_str_has_prefix (text, bullets[i]))
+      {
+        gsize len = strlen (bullets[i]);
+
+        if (text[len] != ' ' && text[len] != '\t')
+          return 0;
+        while (text[len] == ' ' || text[len] == '\t')
+          len++;
+
+        return text[len] != '\0' ? len : 0;
+      }
+
+  return 0;
+}
+
+/* A paragraph cut by the end of a page goes on with the first line of
+ * the next when it ends without a full stop and that line starts in
+ * lower case; a page number between them keeps them apart. */
+static void
+continue_paragraph (Writer     *writer,
+                    const Line *line)
+{
+  Paragraph *last;
+  gsize len;
+  gunichar end;
+
+  if (writer->paragraphs->len == 0)
+    return;
+
+  last = &g_array_index (writer->paragraphs, Paragraph, writer->paragraphs->len - 1);
+  if (last->text == NULL || last->item_level >= 0 || sizes_differ (last->size, line->size) ||
+      !g_unichar_islower (g_utf8_get_char (line->start)))
+    return;
+
+  len = strlen (last->text);
+  end = g_utf8_get_char (g_utf8_find_prev_char (last->text, last->text + len));
+  if (g_unichar_ispunct (end) && end != ',' && end != '-' && end != 0x2013)
+    return;
+  if (strspn (last->text, "0123456789 ") == len)
+    return;
+
+  g_string_assign (writer->current, last->text);
+  writer->current_size = last->size;
+  writer->current_lines = last->n_lines;
+  g_array_remove_index (writer->paragraphs, writer->paragraphs->len - 1);
+}
+
 static void
 read_page (Writer      *writer,
            PopplerPage *page,
@@ -147,14 +310,15 @@ read_page (Writer      *writer,
   g_autofree char *text = poppler_page_get_text (page);
   g_autofree PopplerRectangle *rects = NULL;
   g_autofree double *sizes = NULL;
+  g_autoptr(GArray) lines = NULL;
+  g_autoptr(GArray) bullet_lefts = g_array_new (FALSE, FALSE, sizeof (double));
   guint n_rects = 0;
   guint n_chars;
   gboolean have_layout;
-  double prev_top = 0, prev_bottom = 0, prev_size = 0;
-  gboolean have_prev = FALSE;
-  const char *line_start;
-  const char *p;
-  guint index = 0;
+  const Line *prev = NULL;
+  /* The distance from one line to the next inside this paragraph */
+  double pitch = 0;
+  guint first_text = G_MAXUINT;
   guint before = writer->paragraphs->len;
 
   if (text == NULL)
@@ -163,63 +327,97 @@ read_page (Writer      *writer,
   n_chars = g_utf8_strlen (text, -1);
   have_layout = poppler_page_get_text_layout (page, &rects, &n_rects) && n_rects == n_chars;
   sizes = character_sizes (page, n_chars);
+  lines = split_lines (text, have_layout ? rects : NULL, sizes);
 
-  line_start = text;
-  p = text;
-  for (;;)
+  for (guint i = 0; i < lines->len; i++)
     {
-      double top = G_MAXDOUBLE, bottom = -G_MAXDOUBLE, size = 0;
-      const char *line_end;
-      gboolean last;
+      const Line *line = &g_array_index (lines, Line, i);
 
-      /* One line, the box around its characters and their largest size */
-      for (; *p != '\0' && *p != '\n'; p = g_utf8_next_char (p), index++)
-        if (!g_ascii_isspace (*p))
-          {
-            size = MAX (size, sizes[index]);
-            if (have_layout)
-              {
-                top = MIN (top, rects[index].y1);
-                bottom = MAX (bottom, rects[index].y2);
-              }
-          }
-
-      line_end = p;
-      last = *p == '\0';
-
-      if (top <= bottom)
+      if (line->bullet && line->top <= line->bottom)
         {
-          double height = bottom - top;
+          gboolean seen = FALSE;
 
-          if (have_prev &&
-              (top - prev_bottom > 0.5 * MAX (prev_bottom - prev_top, height) ||
-               top < prev_top - 0.5 * height ||
-               sizes_differ (size, prev_size)))
+          for (guint k = 0; k < bullet_lefts->len; k++)
+            seen |= fabs (g_array_index (bullet_lefts, double, k) - line->left) < 2;
+          if (!seen)
+            g_array_append_val (bullet_lefts, line->left);
+        }
+    }
+  g_array_sort (bullet_lefts, compare_doubles);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+
+      if (line->len > 0 && !line->bullet && line->top <= line->bottom)
+        {
+          first_text = i;
+          break;
+        }
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+      int level = -1;
+
+      /* Poppler's empty line between the blocks it finds */
+      if (line->len == 0)
+        {
+          end_paragraph (writer);
+          prev = NULL;
+          continue;
+        }
+
+      if (line->bullet)
+        continue;
+
+      if (line->top <= line->bottom)
+        {
+          double height = line->bottom - line->top;
+
+          level = bullet_lefts->len > 0 ? item_level (lines, line, bullet_lefts) : -1;
+          /* A bullet in the line itself */
+          if (level < 0 && bullet_length (line->start) > 0)
+            level = 0;
+
+          /* A new paragraph: a list item; a line further from the one
+           * before than the lines of this paragraph are (or, for its
+           * second line, than a line is high); a line higher up (the
+           * next column); a line further in (an indented first line, a
+           * list item: a line further out may be the second line of an
+           * indented paragraph); type of another size */
+          if (prev != NULL &&
+              (level >= 0 ||
+               line->top - prev->top > 1.3 * (pitch > 0 ? pitch : MAX (height, prev->bottom - prev->top)) ||
+               line->top < prev->top - 0.5 * height ||
+               line->left - prev->left > 0.5 * height ||
+               sizes_differ (line->size, prev->size)))
             end_paragraph (writer);
 
-          prev_top = top;
-          prev_bottom = bottom;
-          prev_size = size;
-          have_prev = TRUE;
+          if (writer->current->len == 0 && prev == NULL && i == first_text &&
+              writer->paragraphs->len == before && level < 0)
+            continue_paragraph (writer, line);
+
+          if (writer->current->len == 0)
+            {
+              pitch = 0;
+              writer->current_item_level = level;
+            }
+          else if (prev != NULL)
+            pitch = line->top - prev->top;
+
+          prev = line;
         }
-      else if (!have_layout && line_end == line_start)
-        end_paragraph (writer);
 
-      add_line (writer, line_start, line_end - line_start, size);
-
-      if (last)
-        break;
-
-      p++;
-      index++;
-      line_start = p;
+      add_line (writer, line->start, line->len, line->size);
     }
 
   end_paragraph (writer);
 
   if (writer->paragraphs->len == before)
     {
-      Paragraph note = { NULL, 0, 0, number };
+      Paragraph note = { NULL, 0, 0, number, -1 };
 
       g_array_append_val (writer->paragraphs, note);
     }
@@ -234,6 +432,8 @@ compare_sizes_down (gconstpointer a,
   return x < y ? 1 : x > y ? -1 : 0;
 }
 
+/* The length of the bullet and blanks a list item's text starts with, 0
+ * when it starts with none */
 static gboolean
 is_heading (const Paragraph *paragraph,
             double           body)
@@ -282,8 +482,13 @@ write_markdown (Writer *writer)
   for (guint i = 0; i < writer->paragraphs->len; i++)
     {
       const Paragraph *paragraph = &g_array_index (writer->paragraphs, Paragraph, i);
+      gsize bullet;
 
-      if (out->len > 0)
+      /* The items of a list one under the other */
+      if (out->len > 0 && paragraph->item_level >= 0 && i > 0 &&
+          g_array_index (writer->paragraphs, Paragraph, i - 1).item_level >= 0)
+        g_string_append_c (out, '\n');
+      else if (out->len > 0)
         g_string_append (out, "\n\n");
 
       if (paragraph->text == NULL)
@@ -311,6 +516,17 @@ write_markdown (Writer *writer)
           for (guint k = 0; k < MIN (level, 6); k++)
             g_string_append_c (out, '#');
           g_string_append_c (out, ' ');
+        }
+
+      if (!is_heading (paragraph, body) &&
+          paragraph->item_level >= 0)
+        {
+          bullet = bullet_length (paragraph->text);
+          for (int k = 0; k < paragraph->item_level; k++)
+            g_string_append (out, "  ");
+          g_string_append (out, "- ");
+          steward_markdown_escape_append (out, paragraph->text + bullet, -1, TRUE);
+          continue;
         }
 
       steward_markdown_escape_append (out, paragraph->text, -1, TRUE);
@@ -386,6 +602,7 @@ steward_pdf_read (GBytes                         *data,
   writer.current = current;
   writer.current_size = 0;
   writer.current_lines = 0;
+  writer.current_item_level = -1;
   writer.sizes = sizes;
 
   for (int i = 0; i < n; i++)
