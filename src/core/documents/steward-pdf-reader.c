@@ -22,16 +22,23 @@
 
 /* Poppler gives a page's text in reading order, one line of the page per
  * line, where each character sits and in what size. A PDF knows no
- * paragraphs: a line starts a new one when the gap above it is more than
- * half a line high, when it sits higher than the line before (the next
- * column), or when its type is of another size. Once every page is read,
- * the size most of the text is set in is the body's; a short paragraph in
- * a clearly larger size is a heading, the largest size level 1. */
+ * paragraphs or lists, so they are guessed from the layout: a line starts
+ * a new paragraph when it is further below the one before than the lines
+ * of the paragraph are from each other, when it sits higher (the next
+ * column) or further in (a first line, an item), or when its type is of
+ * another size; a line level with a bullet poppler found on its own, or
+ * starting with one, is a list item; a paragraph cut by the end of a page
+ * goes on at the top of the next. Once every page is read, the size most
+ * of the text is set in is the body's; a short paragraph in a clearly
+ * larger size is a heading, the largest size level 1. */
 
 /* Where a complete PDF ends: Acrobat looks this far back for %%EOF */
 #define EOF_WINDOW 1024
 /* How much larger than the body a heading is set, at least */
 #define HEADING_RATIO 1.15
+/* Matching lines with the bullets beside them costs lines × lines: a
+ * page of more lines than this has no list found by its bullets */
+#define MAX_BULLET_LINES 2000
 /* A heading is a line or three, not a paragraph set large */
 #define HEADING_MAX_LINES 3
 #define HEADING_MAX_BYTES 300
@@ -376,7 +383,8 @@ read_page (Writer      *writer,
         {
           double height = line->bottom - line->top;
 
-          level = bullet_lefts->len > 0 ? item_level (lines, line, bullet_lefts) : -1;
+          level = bullet_lefts->len > 0 && lines->len <= MAX_BULLET_LINES
+                  ? item_level (lines, line, bullet_lefts) : -1;
           /* A bullet in the line itself */
           if (level < 0 && bullet_length (line->start) > 0)
             level = 0;

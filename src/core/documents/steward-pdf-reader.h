@@ -14,8 +14,9 @@
 G_BEGIN_DECLS
 
 /* The text of the PDF in @data as Markdown, page by page: lines joined
- * into paragraphs where the page leaves no gap between them, short lines
- * set clearly larger than the body text made headings (the largest size
+ * into paragraphs as the layout shows them (a paragraph cut by a page
+ * break joined again), bulleted lines made list items, short lines set
+ * clearly larger than the body text made headings (the largest size
  * level 1), a page without text noted as such. @progress is called in the calling thread
  * after each page; @cancellable is checked between pages. @n_pages gets
  * the page count. NULL with @error (one sentence naming the file, @name)
