@@ -36,6 +36,9 @@
 #define EOF_WINDOW 1024
 /* How much larger than the body a heading is set, at least */
 #define HEADING_RATIO 1.15
+/* How many times a page must show a line spacing to take it for the
+ * spacing of its paragraphs' lines */
+#define MIN_LEADING_COUNT 3
 /* Matching lines with the bullets beside them costs lines × lines: a
  * page of more lines than this has no list found by its bullets */
 #define MAX_BULLET_LINES 2000
@@ -266,7 +269,9 @@ bullet_length (const char *text)
       {
         gsize len = strlen (bullets[i]);
 
-        if (text[len] != ' ' && text[len] != '\t')
+        /* Poppler may drop the space after a bullet glyph; a dash needs
+         * one, or "-5 degrees" would be an item */
+        if (text[len] != ' ' && text[len] != '\t' && i < 2)
           return 0;
         while (text[len] == ' ' || text[len] == '\t')
           len++;
@@ -275,6 +280,57 @@ bullet_length (const char *text)
       }
 
   return 0;
+}
+
+/* The distance from one line to the next most lines of the page have,
+ * as a multiple of their type size (1.2 for 10 point type 12 points
+ * apart), or 0 when there are too few lines to tell */
+static double
+typical_leading (GArray *lines)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  const Line *prev = NULL;
+  guint best = 0, best_count = 0;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+
+      if (line->len == 0 || line->bullet || line->top > line->bottom || line->size <= 0)
+        {
+          prev = line->len == 0 ? NULL : prev;
+          continue;
+        }
+
+      if (prev != NULL && !sizes_differ (line->size, prev->size) && line->top > prev->top)
+        {
+          double ratio = (line->top - prev->top) / MAX (line->size, prev->size);
+
+          if (ratio < 5)
+            {
+              key = GUINT_TO_POINTER ((guint) (ratio * 20 + 0.5));
+              g_hash_table_insert (counts, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
+            }
+        }
+
+      prev = line;
+    }
+
+  /* The closest spacing seen a few times: paragraphs are further apart
+   * than their lines, and a page of short paragraphs has more gaps
+   * between paragraphs than lines inside them */
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (GPOINTER_TO_UINT (value) >= MIN_LEADING_COUNT && GPOINTER_TO_UINT (key) >= 16 &&
+        (best_count == 0 || GPOINTER_TO_UINT (key) < best))
+      {
+        best = GPOINTER_TO_UINT (key);
+        best_count = GPOINTER_TO_UINT (value);
+      }
+
+  return best_count > 0 ? best / 20.0 : 0;
 }
 
 /* A paragraph cut by the end of a page goes on with the first line of
@@ -326,6 +382,8 @@ read_page (Writer      *writer,
   /* The distance from one line to the next inside this paragraph */
   double pitch = 0;
   guint first_text = G_MAXUINT;
+  /* How far apart the lines of a paragraph are, in sizes of their type */
+  double leading;
   guint before = writer->paragraphs->len;
 
   if (text == NULL)
@@ -363,6 +421,8 @@ read_page (Writer      *writer,
         }
     }
 
+  leading = typical_leading (lines);
+
   for (guint i = 0; i < lines->len; i++)
     {
       const Line *line = &g_array_index (lines, Line, i);
@@ -397,7 +457,9 @@ read_page (Writer      *writer,
            * indented paragraph); type of another size */
           if (prev != NULL &&
               (level >= 0 ||
-               line->top - prev->top > 1.3 * (pitch > 0 ? pitch : MAX (height, prev->bottom - prev->top)) ||
+               line->top - prev->top > (leading > 0 && line->size > 0
+                                        ? 1.25 * leading * MAX (line->size, prev->size)
+                                        : 1.3 * (pitch > 0 ? pitch : MAX (height, prev->bottom - prev->top))) ||
                line->top < prev->top - 0.5 * height ||
                line->left - prev->left > 0.5 * height ||
                sizes_differ (line->size, prev->size)))
