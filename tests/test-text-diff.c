@@ -252,6 +252,52 @@ test_unified (void)
   g_rmdir (dir);
 }
 
+static void
+test_hunks (void)
+{
+  const char *old_text = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n";
+  const char *new_text = "1\n2\n3\n4\nfive\n6\n7\n8\n9\n10\n11\n12\n13\n14\n15\n16\n";
+  g_autoptr(StewardTextDiff) diff = steward_text_diff_new (old_text, new_text);
+  g_autoptr(GArray) hunks = steward_text_diff_dup_hunks (diff, 3);
+  g_autoptr(GArray) wide = steward_text_diff_dup_hunks (diff, 5);
+  g_autoptr(StewardTextDiff) first = steward_text_diff_new ("a\nb\n", "x\na\nb\n");
+  g_autoptr(GArray) first_hunks = steward_text_diff_dup_hunks (first, 0);
+  g_autofree char *first_unified = steward_text_diff_to_unified (first, "a", "b", 0);
+  g_autoptr(StewardTextDiff) same = steward_text_diff_new ("a\n", "a\n");
+  g_autoptr(GArray) no_hunks = steward_text_diff_dup_hunks (same, 3);
+  const StewardDiffHunk *h;
+
+  g_assert_cmpuint (hunks->len, ==, 2);
+  h = &g_array_index (hunks, StewardDiffHunk, 0);
+  g_assert_cmpuint (h->first, ==, 1);
+  g_assert_cmpuint (h->n_lines, ==, 8);
+  g_assert_cmpuint (h->old_start, ==, 2);
+  g_assert_cmpuint (h->old_count, ==, 7);
+  g_assert_cmpuint (h->new_start, ==, 2);
+  g_assert_cmpuint (h->new_count, ==, 7);
+  h = &g_array_index (hunks, StewardDiffHunk, 1);
+  g_assert_cmpuint (h->first, ==, 13);
+  g_assert_cmpuint (h->n_lines, ==, 4);
+  g_assert_cmpuint (h->old_start, ==, 13);
+  g_assert_cmpuint (h->old_count, ==, 3);
+  g_assert_cmpuint (h->new_start, ==, 13);
+  g_assert_cmpuint (h->new_count, ==, 4);
+
+  /* Changes ten lines apart share a hunk with five lines of context */
+  g_assert_cmpuint (wide->len, ==, 1);
+
+  /* A line added at the very start: the old side is empty, at line 0 */
+  g_assert_cmpuint (first_hunks->len, ==, 1);
+  h = &g_array_index (first_hunks, StewardDiffHunk, 0);
+  g_assert_cmpuint (h->old_start, ==, 0);
+  g_assert_cmpuint (h->old_count, ==, 0);
+  g_assert_cmpuint (h->new_start, ==, 1);
+  g_assert_cmpuint (h->new_count, ==, 1);
+  g_assert_cmpstr (first_unified, ==, "--- a\n+++ b\n@@ -0,0 +1 @@\n+x\n");
+
+  g_assert_cmpuint (no_hunks->len, ==, 0);
+}
+
 /* Twenty thousand words in paragraphs of about a hundred, as a phase
  * holds them */
 static char *
@@ -377,6 +423,7 @@ main (int   argc,
   g_test_add_func ("/steward/text-diff/words", test_words);
   g_test_add_func ("/steward/text-diff/identical-and-empty", test_identical_and_empty);
   g_test_add_func ("/steward/text-diff/unified", test_unified);
+  g_test_add_func ("/steward/text-diff/hunks", test_hunks);
   g_test_add_func ("/steward/text-diff/long-text", test_long_text);
   g_test_add_func ("/steward/text-diff/pathological", test_pathological);
 

@@ -51,6 +51,22 @@ typedef struct
   GArray          *highlights;
 } StewardDiffLine;
 
+/* A stretch of the lines with changes and the equal lines around them */
+typedef struct
+{
+  /* The index of its first line in steward_text_diff_get_lines (), and
+   * how many lines it has */
+  guint first;
+  guint n_lines;
+  /* Where it is in each text, as `diff -u` writes it: the number of its
+   * first line there and how many of its lines are there (for a side
+   * without lines, the number of the line before) */
+  guint old_start;
+  guint old_count;
+  guint new_start;
+  guint new_count;
+} StewardDiffHunk;
+
 typedef struct _StewardTextDiff StewardTextDiff;
 
 /* NULL texts are empty */
@@ -70,6 +86,12 @@ gboolean         steward_text_diff_is_equal       (StewardTextDiff *self);
  * whole */
 gboolean         steward_text_diff_is_approximate (StewardTextDiff *self);
 
+/* (element-type StewardDiffHunk) (transfer full): the changes with
+ * @context equal lines around each, two changes closer than twice that
+ * in one hunk; empty when the texts are equal. What a view shows with
+ * the equal stretches between hunks folded away. */
+GArray          *steward_text_diff_dup_hunks      (StewardTextDiff *self,
+                                                   guint            context);
 /* The comparison as a unified diff ("--- @old_label", "+++ @new_label",
  * "@@ -1,4 +1,5 @@" hunks with @context lines around each change), as
  * `diff -u` prints it; "" when the texts are equal. */
