@@ -220,12 +220,24 @@ steward_docx_inline_text (StewardDocxInline *self,
                           gboolean           bold,
                           gboolean           italic)
 {
-  const char *start = text;
+  g_autofree char *flat = NULL;
+  const char *start;
 
   flush_code (self);
 
   if (!self->allow_bold)
     bold = FALSE;
+
+  /* A line end inside the text would let what follows it start a
+   * heading or a list: Word's own breaks come as w:br */
+  if (strpbrk (text, "\n\r\t") != NULL)
+    {
+      flat = g_strdup (text);
+      for (char *c = flat; *c != '\0'; c++)
+        if (*c == '\n' || *c == '\r' || *c == '\t')
+          *c = ' ';
+      text = flat;
+    }
 
   if (self->at_line_start)
     while (is_blank (*text))
