@@ -18,13 +18,15 @@ G_BEGIN_DECLS
  * The kind of file is told by its bytes, not its name (a PDF named
  * notes.txt is read as a PDF); the name only tells Markdown from plain
  * text. Markdown and plain text are taken as they are (UTF-8, or UTF-16
- * with a byte order mark; a leading byte order mark and CR LF line ends
- * are dropped); a Word document (.docx) and a PDF are turned into
- * Markdown (see steward-docx-reader.h, steward-pdf-reader.h).
+ * with a byte order mark; a leading byte order mark is dropped, CR LF
+ * line ends become LF), not escaped; a Word document (.docx) and a PDF
+ * are turned into Markdown, their text escaped (see steward-docx-reader.h,
+ * steward-pdf-reader.h).
  *
  * A file that cannot be read whole is refused with one sentence naming
  * it and why ("notes.docx is not a complete Word document.", "scan.pdf is
- * protected by a password.", "log.txt is not UTF-8 text."): never a part
+ * protected by a password.", "log.txt is not UTF-8 text (line 3); save
+ * it as UTF-8 and import it again."): never a part
  * of it. Errors are in G_IO_ERROR: INVALID_DATA (corrupt, truncated,
  * not UTF-8), NOT_SUPPORTED (a kind of file Steward does not read),
  * MESSAGE_TOO_LARGE (over the size limits), PERMISSION_DENIED (a

@@ -50,9 +50,11 @@ const char         *steward_docx_package_get_link    (StewardDocxPackage  *self,
 /* An XML reader on @part that loads nothing from outside (no network, no
  * external entities, no DTD) and refuses any document type declaration,
  * which Word never writes: entities, internal or external, are how XXE
- * and "billion laughs" files attack. Advance it with
- * steward_docx_xml_read(), which fails with "@name is not a complete
- * Word document." on malformed XML and a declaration alike. */
+ * and "billion laughs" files attack. NULL with @error ("@name is not a
+ * Word document Steward can read safely: …") when the part declares one.
+ * Advance it with steward_docx_xml_read(), which fails with "@name is not
+ * a complete Word document." on malformed XML, and as above on a
+ * declaration the first check could not see (in UTF-16). */
 xmlTextReaderPtr    steward_docx_xml_reader_new      (GBytes              *part,
                                                       const char          *path,
                                                       const char          *name,
