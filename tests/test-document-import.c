@@ -368,6 +368,93 @@ test_pandoc (void)
   g_assert_cmpstr (steward_document_import_get_markdown (import), ==, round_trip_markdown);
 }
 
+/* A Word document as LibreOffice writes it, from HTML */
+static const char libreoffice_html[] =
+  "<html><body>\n"
+  "<h1>Main Title</h1>\n"
+  "<p>Some <b>bold</b> and <i>italic</i> text with a <a href=\"https://example.com/a\">link</a>.</p>\n"
+  "<h2>Lists</h2>\n"
+  "<ul><li>apple</li><li>banana<ul><li>nested one</li></ul></li><li>cherry</li></ul>\n"
+  "<ol><li>first</li><li>second<ol><li>inner</li></ol></li></ol>\n"
+  "<table border=\"1\"><tr><th>Name</th><th>Qty</th></tr><tr><td>Pens</td><td>3</td></tr></table>\n"
+  "<blockquote>A quoted paragraph.</blockquote>\n"
+  "<pre>code line 1\ncode line 2</pre>\n"
+  "</body></html>\n";
+
+static const char libreoffice_markdown[] =
+  "# Main Title\n"
+  "\n"
+  "Some **bold** and _italic_ text with a [link](https://example.com/a).\n"
+  "\n"
+  "## Lists\n"
+  "\n"
+  "- apple\n"
+  "- banana\n"
+  "  - nested one\n"
+  "- cherry\n"
+  "\n"
+  "1. first\n"
+  "2. second\n"
+  "   1. inner\n"
+  "\n"
+  "| Name | Qty |\n"
+  "| --- | --- |\n"
+  "| Pens | 3 |\n"
+  "\n"
+  "> A quoted paragraph.\n"
+  "\n"
+  "```\n"
+  "code line 1\n"
+  "code line 2\n"
+  "```\n";
+
+/* Runs LibreOffice headless on @path with @filter, its profile in the
+ * test's folder; FALSE when it is not installed */
+static gboolean
+run_libreoffice (const char *filter,
+                 const char *path)
+{
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autofree char *profile = tmp_path ("libreoffice-profile");
+  g_autofree char *profile_uri = g_filename_to_uri (profile, NULL, NULL);
+  g_autofree char *profile_arg = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
+  const char *argv[] = {
+    soffice, profile_arg, "--headless", "--convert-to", filter, "--outdir", tmp_dir, path, NULL
+  };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (soffice == NULL)
+    return FALSE;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return TRUE;
+}
+
+static void
+test_libreoffice (void)
+{
+  g_autofree char *html = tmp_path ("written.html");
+  g_autofree char *docx = tmp_path ("written.docx");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StewardDocumentImport) import = NULL;
+
+  g_assert_true (g_file_set_contents (html, libreoffice_html, -1, NULL));
+  if (!run_libreoffice ("docx:MS Word 2007 XML", html))
+    {
+      g_test_skip ("LibreOffice is not installed");
+      return;
+    }
+
+  import = import_path (docx, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (steward_document_import_get_markdown (import), ==, libreoffice_markdown);
+}
+
 static void
 assert_refused (const char *path,
                 GQuark      domain,
@@ -542,34 +629,19 @@ test_text (void)
 static void
 test_pdf_password (void)
 {
-  g_autofree char *soffice = g_find_program_in_path ("soffice");
   g_autofree char *text = tmp_path ("secret.txt");
-  g_autofree char *profile = tmp_path ("libreoffice-profile");
-  g_autofree char *profile_uri = g_filename_to_uri (profile, NULL, NULL);
-  g_autofree char *profile_arg = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
   g_autofree char *pdf = tmp_path ("secret.pdf");
-  const char *argv[] = {
-    soffice, profile_arg, "--headless", "--convert-to",
-    "pdf:writer_pdf_Export:{\"EncryptFile\":{\"type\":\"boolean\",\"value\":\"true\"},"
-    "\"DocumentOpenPassword\":{\"type\":\"string\",\"value\":\"secret\"}}",
-    "--outdir", tmp_dir, text, NULL
-  };
-  g_autoptr(GError) error = NULL;
-  int status;
 
-  if (soffice == NULL)
+  g_assert_true (g_file_set_contents (text, "Secret text.\n", -1, NULL));
+  if (!run_libreoffice ("pdf:writer_pdf_Export:{\"EncryptFile\":{\"type\":\"boolean\",\"value\":\"true\"},"
+                        "\"DocumentOpenPassword\":{\"type\":\"string\",\"value\":\"secret\"}}",
+                        text))
     {
       g_test_skip ("LibreOffice is not installed");
       return;
     }
 
-  g_assert_true (g_file_set_contents (text, "Secret text.\n", -1, NULL));
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
-
   assert_refused (pdf, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "secret.pdf is protected by a password.");
 }
 
@@ -729,6 +801,7 @@ main (int   argc,
 
   g_test_add_func ("/steward/document-import/docx", test_docx);
   g_test_add_func ("/steward/document-import/pandoc", test_pandoc);
+  g_test_add_func ("/steward/document-import/libreoffice", test_libreoffice);
   g_test_add_func ("/steward/document-import/pdf", test_pdf);
   g_test_add_func ("/steward/document-import/text", test_text);
   g_test_add_func ("/steward/document-import/refused-docx", test_refused_docx);

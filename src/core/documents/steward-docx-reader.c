@@ -401,6 +401,8 @@ read_paragraph (Reader  *self,
     }
 
   begin_block (self, FALSE);
+  if (steward_docx_styles_is_quote (self->styles, style_id))
+    g_string_append (self->out, "> ");
   g_string_append (self->out, text);
 }
 

@@ -298,6 +298,24 @@ steward_docx_styles_is_code (StewardDocxStyles *self,
   return FALSE;
 }
 
+gboolean
+steward_docx_styles_is_quote (StewardDocxStyles *self,
+                              const char        *style_id)
+{
+  static const char * const names[] = { "Quote", "Intense Quote", "Quotations", "Block Text" };
+  Style *style = lookup_style (self, style_id);
+
+  for (guint depth = 0; style != NULL && depth < MAX_STYLE_DEPTH; depth++)
+    {
+      for (guint i = 0; style->name != NULL && i < G_N_ELEMENTS (names); i++)
+        if (g_ascii_strcasecmp (style->name, names[i]) == 0)
+          return TRUE;
+      style = lookup_style (self, style->based_on);
+    }
+
+  return FALSE;
+}
+
 void
 steward_docx_styles_run_format (StewardDocxStyles *self,
                                 xmlNode           *rpr,

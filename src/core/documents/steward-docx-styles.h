@@ -41,6 +41,10 @@ void               steward_docx_styles_numbering      (StewardDocxStyles  *self,
 /* Whether a paragraph or character style is for code (by name or font) */
 gboolean           steward_docx_styles_is_code        (StewardDocxStyles  *self,
                                                        const char         *style_id);
+/* Whether a paragraph style is for quotations (Word's Quote and Intense
+ * Quote, LibreOffice's Quotations) */
+gboolean           steward_docx_styles_is_quote       (StewardDocxStyles  *self,
+                                                       const char         *style_id);
 /* A run's bold and italic from its w:rPr (NULL: none) and its
  * character style */
 void               steward_docx_styles_run_format     (StewardDocxStyles  *self,
