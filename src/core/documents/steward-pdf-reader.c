@@ -13,11 +13,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 #include <poppler.h>
 #include <string.h>
 
 #include "steward-markdown-escape.h"
+#include "steward-pdf-lines.h"
 #include "steward-pdf-reader.h"
 
 /* Poppler gives a page's text in reading order, one line of the page per
@@ -34,14 +34,6 @@
 
 /* Where a complete PDF ends: Acrobat looks this far back for %%EOF */
 #define EOF_WINDOW 1024
-/* How much larger than the body a heading is set, at least */
-#define HEADING_RATIO 1.15
-/* How many times a page must show a line spacing to take it for the
- * spacing of its paragraphs' lines */
-#define MIN_LEADING_COUNT 3
-/* Matching lines with the bullets beside them costs lines × lines: a
- * page of more lines than this has no list found by its bullets */
-#define MAX_BULLET_LINES 2000
 /* A heading is a line or three, not a paragraph set large */
 #define HEADING_MAX_LINES 3
 #define HEADING_MAX_BYTES 300
@@ -97,21 +89,6 @@ end_paragraph (Writer *writer)
   writer->current_item_level = -1;
 }
 
-static const char * const bullets[] = {
-  "-", "\u2013", "\u2022", "\u25e6", "\u25aa", "\u25cf", "\u2023", "\u2043", "\u25a0", "\u25a1", "\u25cb",
-};
-
-static gboolean
-is_lone_bullet (const char *line,
-                gsize       len)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (bullets); i++)
-    if (len == strlen (bullets[i]) && memcmp (line, bullets[i], len) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
 static void
 add_line (Writer     *writer,
           const char *line,
@@ -142,203 +119,12 @@ add_line (Writer     *writer,
                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (writer->sizes, key)) + len));
 }
 
-/* The size of each character of the page's text, 0 where unknown */
-static double *
-character_sizes (PopplerPage *page,
-                 guint        n_chars)
-{
-  double *sizes = g_new0 (double, n_chars + 1);
-  GList *attributes = poppler_page_get_text_attributes (page);
-
-  for (GList *l = attributes; l != NULL; l = l->next)
-    {
-      PopplerTextAttributes *attr = l->data;
-
-      for (int i = MAX (attr->start_index, 0); i <= attr->end_index && i < (int) n_chars; i++)
-        sizes[i] = attr->font_size;
-    }
-
-  poppler_page_free_text_attributes (attributes);
-
-  return sizes;
-}
-
-static gboolean
-sizes_differ (double a,
-              double b)
-{
-  return a > 0 && b > 0 && (a > b * HEADING_RATIO || b > a * HEADING_RATIO);
-}
-
-typedef struct
-{
-  const char *start;
-  gsize       len;
-  /* Its box; top > bottom when it holds no text */
-  double      top;
-  double      bottom;
-  double      left;
-  double      size;
-  gboolean    bullet;
-} Line;
-
-/* The page's lines, with their boxes when @rects is given */
-static GArray *
-split_lines (const char             *text,
-             const PopplerRectangle *rects,
-             const double           *sizes)
-{
-  GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
-  const char *p = text;
-  guint index = 0;
-
-  for (;;)
-    {
-      Line line = { p, 0, G_MAXDOUBLE, -G_MAXDOUBLE, G_MAXDOUBLE, 0, FALSE };
-
-      for (; *p != '\0' && *p != '\n'; p = g_utf8_next_char (p), index++)
-        if (!g_ascii_isspace (*p))
-          {
-            line.size = MAX (line.size, sizes[index]);
-            if (rects != NULL)
-              {
-                line.top = MIN (line.top, rects[index].y1);
-                line.bottom = MAX (line.bottom, rects[index].y2);
-                line.left = MIN (line.left, rects[index].x1);
-              }
-          }
-
-      line.len = p - line.start;
-      while (line.len > 0 && g_ascii_isspace (*line.start))
-        line.start++, line.len--;
-      while (line.len > 0 && g_ascii_isspace (line.start[line.len - 1]))
-        line.len--;
-      line.bullet = is_lone_bullet (line.start, line.len);
-      g_array_append_val (lines, line);
-
-      if (*p == '\0')
-        break;
-      p++;
-      index++;
-    }
-
-  return lines;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-/* When poppler sets bullets apart from their items' text, an item's first
- * line is the one level with a bullet, to its right: its nesting is the
- * rank of the bullet's place among the page's bullet places. -1 for a
- * line beside no bullet. */
-static int
-item_level (GArray      *lines,
-            const Line  *line,
-            GArray      *bullet_lefts)
-{
-  double height = line->bottom - line->top;
-
-  for (guint i = 0; i < lines->len; i++)
-    {
-      const Line *bullet = &g_array_index (lines, Line, i);
-
-      if (!bullet->bullet || bullet->top > bullet->bottom ||
-          fabs (bullet->top - line->top) > 0.5 * height || bullet->left >= line->left)
-        continue;
-
-      for (guint k = 0; k < bullet_lefts->len; k++)
-        if (fabs (g_array_index (bullet_lefts, double, k) - bullet->left) < 2)
-          return MIN (k, 5);
-    }
-
-  return -1;
-}
-
-static gsize
-bullet_length (const char *text)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (bullets); i++)
-    if (g_str_has_prefix (text, bullets[i]))
-      {
-        gsize len = strlen (bullets[i]);
-
-        /* Poppler may drop the space after a bullet glyph; a dash needs
-         * one, or "-5 degrees" would be an item */
-        if (text[len] != ' ' && text[len] != '\t' && i < 2)
-          return 0;
-        while (text[len] == ' ' || text[len] == '\t')
-          len++;
-
-        return text[len] != '\0' ? len : 0;
-      }
-
-  return 0;
-}
-
-/* The distance from one line to the next most lines of the page have,
- * as a multiple of their type size (1.2 for 10 point type 12 points
- * apart), or 0 when there are too few lines to tell */
-static double
-typical_leading (GArray *lines)
-{
-  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
-  const Line *prev = NULL;
-  guint best = 0, best_count = 0;
-  GHashTableIter iter;
-  gpointer key, value;
-
-  for (guint i = 0; i < lines->len; i++)
-    {
-      const Line *line = &g_array_index (lines, Line, i);
-
-      if (line->len == 0 || line->bullet || line->top > line->bottom || line->size <= 0)
-        {
-          prev = line->len == 0 ? NULL : prev;
-          continue;
-        }
-
-      if (prev != NULL && !sizes_differ (line->size, prev->size) && line->top > prev->top)
-        {
-          double ratio = (line->top - prev->top) / MAX (line->size, prev->size);
-
-          if (ratio < 5)
-            {
-              key = GUINT_TO_POINTER ((guint) (ratio * 20 + 0.5));
-              g_hash_table_insert (counts, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
-            }
-        }
-
-      prev = line;
-    }
-
-  /* The closest spacing seen a few times: paragraphs are further apart
-   * than their lines, and a page of short paragraphs has more gaps
-   * between paragraphs than lines inside them */
-  g_hash_table_iter_init (&iter, counts);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (GPOINTER_TO_UINT (value) >= MIN_LEADING_COUNT && GPOINTER_TO_UINT (key) >= 16 &&
-        (best_count == 0 || GPOINTER_TO_UINT (key) < best))
-      {
-        best = GPOINTER_TO_UINT (key);
-        best_count = GPOINTER_TO_UINT (value);
-      }
-
-  return best_count > 0 ? best / 20.0 : 0;
-}
-
 /* A paragraph cut by the end of a page goes on with the first line of
  * the next when it ends without a full stop and that line starts in
  * lower case; a page number between them keeps them apart. */
 static void
 continue_paragraph (Writer     *writer,
-                    const Line *line)
+                    const StewardPdfLine *line)
 {
   Paragraph *last;
   gsize len;
@@ -348,7 +134,7 @@ continue_paragraph (Writer     *writer,
     return;
 
   last = &g_array_index (writer->paragraphs, Paragraph, writer->paragraphs->len - 1);
-  if (last->text == NULL || last->item_level >= 0 || sizes_differ (last->size, line->size) ||
+  if (last->text == NULL || last->item_level >= 0 || steward_pdf_sizes_differ (last->size, line->size) ||
       !g_unichar_islower (g_utf8_get_char (line->start)))
     return;
 
@@ -370,15 +156,10 @@ read_page (Writer      *writer,
            PopplerPage *page,
            guint        number)
 {
-  g_autofree char *text = poppler_page_get_text (page);
-  g_autofree PopplerRectangle *rects = NULL;
-  g_autofree double *sizes = NULL;
-  g_autoptr(GArray) lines = NULL;
-  g_autoptr(GArray) bullet_lefts = g_array_new (FALSE, FALSE, sizeof (double));
-  guint n_rects = 0;
-  guint n_chars;
-  gboolean have_layout;
-  const Line *prev = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GArray) lines = steward_pdf_lines_read (page, &text);
+  g_autoptr(GArray) bullet_lefts = NULL;
+  const StewardPdfLine *prev = NULL;
   /* The distance from one line to the next inside this paragraph */
   double pitch = 0;
   guint first_text = G_MAXUINT;
@@ -386,33 +167,11 @@ read_page (Writer      *writer,
   double leading;
   guint before = writer->paragraphs->len;
 
-  if (text == NULL)
-    text = g_strdup ("");
-
-  n_chars = g_utf8_strlen (text, -1);
-  have_layout = poppler_page_get_text_layout (page, &rects, &n_rects) && n_rects == n_chars;
-  sizes = character_sizes (page, n_chars);
-  lines = split_lines (text, have_layout ? rects : NULL, sizes);
+  bullet_lefts = steward_pdf_lines_bullet_lefts (lines);
 
   for (guint i = 0; i < lines->len; i++)
     {
-      const Line *line = &g_array_index (lines, Line, i);
-
-      if (line->bullet && line->top <= line->bottom)
-        {
-          gboolean seen = FALSE;
-
-          for (guint k = 0; k < bullet_lefts->len; k++)
-            seen |= fabs (g_array_index (bullet_lefts, double, k) - line->left) < 2;
-          if (!seen)
-            g_array_append_val (bullet_lefts, line->left);
-        }
-    }
-  g_array_sort (bullet_lefts, compare_doubles);
-
-  for (guint i = 0; i < lines->len; i++)
-    {
-      const Line *line = &g_array_index (lines, Line, i);
+      const StewardPdfLine *line = &g_array_index (lines, StewardPdfLine, i);
 
       if (line->len > 0 && !line->bullet && line->top <= line->bottom)
         {
@@ -421,11 +180,11 @@ read_page (Writer      *writer,
         }
     }
 
-  leading = typical_leading (lines);
+  leading = steward_pdf_lines_leading (lines);
 
   for (guint i = 0; i < lines->len; i++)
     {
-      const Line *line = &g_array_index (lines, Line, i);
+      const StewardPdfLine *line = &g_array_index (lines, StewardPdfLine, i);
       int level = -1;
 
       /* Poppler's empty line between the blocks it finds */
@@ -443,10 +202,10 @@ read_page (Writer      *writer,
         {
           double height = line->bottom - line->top;
 
-          level = bullet_lefts->len > 0 && lines->len <= MAX_BULLET_LINES
-                  ? item_level (lines, line, bullet_lefts) : -1;
-          /* A bullet in the line itself */
-          if (level < 0 && bullet_length (line->start) > 0)
+          /* Beside a bullet poppler set apart (there are none on a page
+           * too long to match them), or with one in the line itself */
+          level = bullet_lefts->len > 0 ? steward_pdf_lines_item_level (lines, line, bullet_lefts) : -1;
+          if (level < 0 && steward_pdf_bullet_length (line->start) > 0)
             level = 0;
 
           /* A new paragraph: a list item; a line further from the one
@@ -462,7 +221,7 @@ read_page (Writer      *writer,
                                         : 1.3 * (pitch > 0 ? pitch : MAX (height, prev->bottom - prev->top))) ||
                line->top < prev->top - 0.5 * height ||
                line->left - prev->left > 0.5 * height ||
-               sizes_differ (line->size, prev->size)))
+               steward_pdf_sizes_differ (line->size, prev->size)))
             end_paragraph (writer);
 
           if (writer->current->len == 0 && prev == NULL && i == first_text &&
@@ -509,7 +268,7 @@ is_heading (const Paragraph *paragraph,
             double           body)
 {
   return paragraph->text != NULL && body > 0 &&
-         paragraph->size > body * HEADING_RATIO &&
+         paragraph->size > body * STEWARD_PDF_SIZE_RATIO &&
          paragraph->n_lines <= HEADING_MAX_LINES &&
          strlen (paragraph->text) <= HEADING_MAX_BYTES;
 }
@@ -591,7 +350,7 @@ write_markdown (Writer *writer)
       if (!is_heading (paragraph, body) &&
           paragraph->item_level >= 0)
         {
-          bullet = bullet_length (paragraph->text);
+          bullet = steward_pdf_bullet_length (paragraph->text);
           for (int k = 0; k < paragraph->item_level; k++)
             g_string_append (out, "  ");
           g_string_append (out, "- ");
