@@ -313,7 +313,7 @@ test_pdf (void)
 static const char round_trip_markdown[] =
   "# Heading One\n"
   "\n"
-  "Some _italic_ and **bold** text with a [link](https://example.com/x), and a\\_b.\n"
+  "Some _italic_, **bold** and ~~struck~~ text with a [link](https://example.com/x), and a\\_b.\n"
   "\n"
   "## Heading Two\n"
   "\n"

@@ -33,7 +33,7 @@ steward_docx_inline_init (StewardDocxInline *self,
 static gsize
 marker_length (char kind)
 {
-  return kind == 'B' ? 2 : 1;
+  return kind == 'I' ? 1 : 2;
 }
 
 /* Closes the innermost marker. @next is the character that will follow
@@ -59,9 +59,9 @@ close_marker (StewardDocxInline *self,
       return;
     }
 
-  if (kind == 'B')
+  if (kind != 'I')
     {
-      g_string_insert (out, pos, "**");
+      g_string_insert (out, pos, kind == 'B' ? "**" : "~~");
       return;
     }
 
@@ -88,6 +88,8 @@ open_marker (StewardDocxInline *self,
 
   if (kind == 'B')
     g_string_append (out, "**");
+  else if (kind == 'S')
+    g_string_append (out, "~~");
   else if (out->len > 0 && (g_ascii_isalnum (out->str[out->len - 1]) || (out->str[out->len - 1] & 0x80) != 0))
     g_string_append_c (out, '*');
   else
@@ -105,34 +107,35 @@ is_open (StewardDocxInline *self,
   return FALSE;
 }
 
+static guint
+flag_of (char kind)
+{
+  return kind == 'B' ? STEWARD_DOCX_BOLD : kind == 'I' ? STEWARD_DOCX_ITALIC : STEWARD_DOCX_STRIKE;
+}
+
 static void
 set_format (StewardDocxInline *self,
-            gboolean           bold,
-            gboolean           italic,
+            guint              format,
             char               next)
 {
+  static const char kinds[] = { 'B', 'I', 'S' };
   guint keep = self->n_open;
 
   /* Markers nest: closing an outer one closes those inside it, which
    * open again after */
   for (guint i = 0; i < self->n_open; i++)
-    {
-      gboolean wanted = self->open[i] == 'B' ? bold : italic;
-
-      if (!wanted)
-        {
-          keep = i;
-          break;
-        }
-    }
+    if ((format & flag_of (self->open[i])) == 0)
+      {
+        keep = i;
+        break;
+      }
 
   while (self->n_open > keep)
     close_marker (self, next);
 
-  if (bold && !is_open (self, 'B'))
-    open_marker (self, 'B');
-  if (italic && !is_open (self, 'I'))
-    open_marker (self, 'I');
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    if ((format & flag_of (kinds[k])) != 0 && !is_open (self, kinds[k]))
+      open_marker (self, kinds[k]);
 }
 
 /* The code runs so far as one span, fenced with more backticks than it
@@ -156,7 +159,7 @@ flush_code (StewardDocxInline *self)
   /* A span cannot start or end with its own fence, nor be only blanks */
   pad = code->str[0] == '`' || code->str[code->len - 1] == '`';
 
-  set_format (self, self->code_bold, self->code_italic, '`');
+  set_format (self, self->code_format, '`');
   for (guint i = 0; i <= longest; i++)
     g_string_append_c (self->out, '`');
   if (pad)
@@ -174,14 +177,12 @@ flush_code (StewardDocxInline *self)
 void
 steward_docx_inline_code (StewardDocxInline *self,
                           const char        *text,
-                          gboolean           bold,
-                          gboolean           italic)
+                          guint              format)
 {
   if (!self->allow_bold)
-    bold = FALSE;
+    format &= ~STEWARD_DOCX_BOLD;
 
-  if (self->code != NULL && self->code->len > 0 &&
-      (self->code_bold != bold || self->code_italic != italic))
+  if (self->code != NULL && self->code->len > 0 && self->code_format != format)
     flush_code (self);
 
   if (self->code == NULL)
@@ -196,20 +197,19 @@ steward_docx_inline_code (StewardDocxInline *self,
         start++;
       if (*start == '\0')
         {
-          steward_docx_inline_text (self, text, bold, italic);
+          steward_docx_inline_text (self, text, format);
           return;
         }
       if (start != text)
         {
           g_autofree char *blanks = g_strndup (text, start - text);
 
-          steward_docx_inline_text (self, blanks, bold, italic);
+          steward_docx_inline_text (self, blanks, format);
         }
       text = start;
     }
 
-  self->code_bold = bold;
-  self->code_italic = italic;
+  self->code_format = format;
   for (const char *c = text; *c != '\0'; c++)
     g_string_append_c (self->code, *c == '\n' || *c == '\t' ? ' ' : *c);
 }
@@ -217,8 +217,7 @@ steward_docx_inline_code (StewardDocxInline *self,
 void
 steward_docx_inline_text (StewardDocxInline *self,
                           const char        *text,
-                          gboolean           bold,
-                          gboolean           italic)
+                          guint              format)
 {
   g_autofree char *flat = NULL;
   const char *start;
@@ -226,7 +225,7 @@ steward_docx_inline_text (StewardDocxInline *self,
   flush_code (self);
 
   if (!self->allow_bold)
-    bold = FALSE;
+    format &= ~STEWARD_DOCX_BOLD;
 
   /* A line end inside the text would let what follows it start a
    * heading or a list: Word's own breaks come as w:br */
@@ -256,7 +255,7 @@ steward_docx_inline_text (StewardDocxInline *self,
 
   /* The closers go before the blanks, so they are what follows them */
   g_string_append_len (self->out, text, start - text);
-  set_format (self, bold, italic, *text);
+  set_format (self, format, *text);
   steward_markdown_escape_append (self->out, start, -1, self->at_line_start);
   self->at_line_start = FALSE;
 }
@@ -292,7 +291,7 @@ steward_docx_inline_break (StewardDocxInline *self)
   if (self->at_line_start)
     return;
 
-  set_format (self, FALSE, FALSE, '\n');
+  set_format (self, 0, '\n');
   trim_end (self->out);
   g_string_append (self->out, "\\\n");
   self->at_line_start = TRUE;
@@ -302,7 +301,7 @@ void
 steward_docx_inline_link_start (StewardDocxInline *self)
 {
   flush_code (self);
-  set_format (self, FALSE, FALSE, '[');
+  set_format (self, 0, '[');
   g_string_append_c (self->out, '[');
   self->link_start = self->out->len;
   self->in_link = TRUE;
@@ -345,7 +344,7 @@ steward_docx_inline_link_end (StewardDocxInline *self,
 
   flush_code (self);
   self->in_link = FALSE;
-  set_format (self, FALSE, FALSE, ']');
+  set_format (self, 0, ']');
   trim_end (self->out);
   if (self->out->len < self->link_start)
     g_string_append_c (self->out, ' ');
@@ -373,7 +372,7 @@ steward_docx_inline_finish (StewardDocxInline *self)
   flush_code (self);
   if (self->code != NULL)
     g_string_free (g_steal_pointer (&self->code), TRUE);
-  set_format (self, FALSE, FALSE, '\0');
+  set_format (self, 0, '\0');
   trim_end (self->out);
 
   return g_string_free (g_steal_pointer (&self->out), FALSE);

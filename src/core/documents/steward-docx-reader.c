@@ -122,12 +122,13 @@ read_run (Reader            *self,
 {
   xmlNode *rpr = steward_docx_child (run, "rPr");
   const char *font = steward_docx_attr (steward_docx_child (rpr, "rFonts"), "ascii");
-  gboolean bold, italic, code;
+  guint format;
+  gboolean code;
 
   if (steward_docx_switch_on (steward_docx_child (rpr, "vanish")))
     return;
 
-  steward_docx_styles_run_format (self->styles, rpr, &bold, &italic);
+  format = steward_docx_styles_run_format (self->styles, rpr);
   code = font != NULL ? steward_docx_styles_is_code_font (font)
                       : steward_docx_styles_is_code (self->styles, steward_docx_attr (steward_docx_child (rpr, "rStyle"), "val"));
 
@@ -138,14 +139,14 @@ read_run (Reader            *self,
           g_autofree char *text = (char *) xmlNodeGetContent (node);
 
           if (text != NULL && code)
-            steward_docx_inline_code (inline_, text, bold, italic);
+            steward_docx_inline_code (inline_, text, format);
           else if (text != NULL)
-            steward_docx_inline_text (inline_, text, bold, italic);
+            steward_docx_inline_text (inline_, text, format);
         }
       else if (steward_docx_is (node, "tab") || steward_docx_is (node, "ptab"))
-        steward_docx_inline_text (inline_, " ", bold, italic);
+        steward_docx_inline_text (inline_, " ", format);
       else if (steward_docx_is (node, "noBreakHyphen"))
-        steward_docx_inline_text (inline_, "-", bold, italic);
+        steward_docx_inline_text (inline_, "-", format);
       else if (steward_docx_is (node, "cr"))
         steward_docx_inline_break (inline_);
       else if (steward_docx_is (node, "br"))

@@ -35,6 +35,7 @@ typedef struct
   int   ilvl;
   int   bold;
   int   italic;
+  int   strike;
   /* rFonts' ascii font, or NULL */
   char *font;
 } Style;
@@ -109,6 +110,7 @@ steward_docx_styles_read_styles (StewardDocxStyles *self,
       style->ilvl = steward_docx_int_attr (steward_docx_child (numpr, "ilvl"), -1);
       style->bold = switch_attr (steward_docx_child (rpr, "b"));
       style->italic = switch_attr (steward_docx_child (rpr, "i"));
+      style->strike = switch_attr (steward_docx_child (rpr, "strike"));
       style->font = g_strdup (steward_docx_attr (steward_docx_child (rpr, "rFonts"), "ascii"));
 
       g_hash_table_insert (self->styles, g_strdup (id), style);
@@ -316,29 +318,37 @@ steward_docx_styles_is_quote (StewardDocxStyles *self,
   return FALSE;
 }
 
-void
+guint
 steward_docx_styles_run_format (StewardDocxStyles *self,
-                                xmlNode           *rpr,
-                                gboolean          *bold,
-                                gboolean          *italic)
+                                xmlNode           *rpr)
 {
   Style *style = lookup_style (self, steward_docx_attr (steward_docx_child (rpr, "rStyle"), "val"));
   int b = switch_attr (steward_docx_child (rpr, "b"));
   int i = switch_attr (steward_docx_child (rpr, "i"));
+  int strike = switch_attr (steward_docx_child (rpr, "strike"));
+  int dstrike = switch_attr (steward_docx_child (rpr, "dstrike"));
+  guint format = 0;
 
-  for (guint depth = 0; style != NULL && depth < MAX_STYLE_DEPTH && (b < 0 || i < 0); depth++)
+  for (guint depth = 0; style != NULL && depth < MAX_STYLE_DEPTH && (b < 0 || i < 0 || strike < 0); depth++)
     {
       if (b < 0)
         b = style->bold;
       if (i < 0)
         i = style->italic;
+      if (strike < 0)
+        strike = style->strike;
       style = lookup_style (self, style->based_on);
     }
 
-  *bold = b > 0;
-  *italic = i > 0;
-}
+  if (b > 0)
+    format |= STEWARD_DOCX_BOLD;
+  if (i > 0)
+    format |= STEWARD_DOCX_ITALIC;
+  if (strike > 0 || dstrike > 0)
+    format |= STEWARD_DOCX_STRIKE;
 
+  return format;
+}
 
 StewardDocxStyles *
 steward_docx_styles_new (void)

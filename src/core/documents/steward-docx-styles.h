@@ -12,6 +12,14 @@
 
 G_BEGIN_DECLS
 
+/* How a run of text is set, as far as Markdown can say it */
+typedef enum
+{
+  STEWARD_DOCX_BOLD   = 1 << 0,
+  STEWARD_DOCX_ITALIC = 1 << 1,
+  STEWARD_DOCX_STRIKE = 1 << 2,
+} StewardDocxFormat;
+
 /* Word's list levels, 0–8 */
 #define STEWARD_DOCX_MAX_LEVELS 9
 
@@ -45,12 +53,10 @@ gboolean           steward_docx_styles_is_code        (StewardDocxStyles  *self,
  * Quote, LibreOffice's Quotations) */
 gboolean           steward_docx_styles_is_quote       (StewardDocxStyles  *self,
                                                        const char         *style_id);
-/* A run's bold and italic from its w:rPr (NULL: none) and its
- * character style */
-void               steward_docx_styles_run_format     (StewardDocxStyles  *self,
-                                                       xmlNode            *rpr,
-                                                       gboolean           *bold,
-                                                       gboolean           *italic);
+/* A run's bold, italic and strikethrough (StewardDocxFormat) from its
+ * w:rPr (NULL: none) and its character style */
+guint              steward_docx_styles_run_format     (StewardDocxStyles  *self,
+                                                       xmlNode            *rpr);
 /* Whether a run's own font (w:rFonts w:ascii) is a monospaced one;
  * FALSE when it names none */
 gboolean           steward_docx_styles_is_code_font   (const char         *font);
