@@ -25,6 +25,7 @@
 
 #define NAME "fuzz.docx"
 
+#if FUZZ_WRAP
 static const char root_rels[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
   "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
@@ -64,14 +65,6 @@ static const char numbering[] =
   "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"0\"/></w:num>"
   "</w:numbering>";
 
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  fuzz_log_guard_install ();
-  return 0;
-}
-
 static void
 add_entry (struct archive *archive,
            const char     *path,
@@ -110,6 +103,15 @@ wrap (const uint8_t *xml,
   archive_write_free (archive);
 
   return g_bytes_new_take (buffer, used);
+}
+#endif
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  fuzz_log_guard_install ();
+  return 0;
 }
 
 int
