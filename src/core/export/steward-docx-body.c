@@ -1,0 +1,827 @@
+/* steward-docx-body.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "steward-docx"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "steward-docx-private.h"
+#include "steward-markdown.h"
+
+/* word/document.xml from each section's Markdown tree. The tree is walked
+ * through its parent links, never by recursion: a hostile text may nest
+ * lists or quotes thousands deep. Lists deeper than Word's nine levels
+ * stay at the ninth, quotes deeper than nine indents at the ninth.
+ *
+ * Elements inside w:pPr, w:rPr and w:tblPr keep the schema's order, which
+ * Word insists on. */
+
+/* The width of the text on a page (A4 and Letter alike, with inch
+ * margins), in twentieths of a point */
+#define TEXT_WIDTH 9000
+
+typedef struct
+{
+  StewardDocx      *docx;
+  xmlTextWriterPtr  writer;
+
+  /* Owned */
+  /* The w:num of each list around the block being written, outermost
+   * first */
+  GArray           *lists;
+  /* The ITEM whose number is not written yet: its first block carries
+   * it */
+  const StewardMarkdownNode *pending_item;
+  guint             quote_depth;
+  /* The last block written was a table: Word joins two tables that touch
+   * and wants a paragraph at the end of the body */
+  gboolean          after_table;
+} Body;
+
+typedef enum {
+  RUN_BOLD      = 1 << 0,
+  RUN_ITALIC    = 1 << 1,
+  RUN_STRIKE    = 1 << 2,
+  RUN_UNDERLINE = 1 << 3,
+  RUN_CODE      = 1 << 4,
+  RUN_LINK      = 1 << 5,
+} RunFlags;
+
+static void
+start (Body       *body,
+       const char *name)
+{
+  xmlTextWriterStartElement (body->writer, BAD_CAST name);
+}
+
+static void
+end (Body *body)
+{
+  xmlTextWriterEndElement (body->writer);
+}
+
+static void
+attr (Body       *body,
+      const char *name,
+      const char *value)
+{
+  xmlTextWriterWriteAttribute (body->writer, BAD_CAST name, BAD_CAST value);
+}
+
+static void
+attr_uint (Body       *body,
+           const char *name,
+           guint       value)
+{
+  xmlTextWriterWriteFormatAttribute (body->writer, BAD_CAST name, "%u", value);
+}
+
+static void
+val (Body       *body,
+     const char *name,
+     const char *value)
+{
+  start (body, name);
+  attr (body, "w:val", value);
+  end (body);
+}
+
+static void
+empty (Body       *body,
+       const char *name)
+{
+  start (body, name);
+  end (body);
+}
+
+/* Whether @p (at least 3 bytes left) starts U+FFFE or U+FFFF, which XML
+ * forbids */
+static inline gboolean
+is_noncharacter (const guchar *p)
+{
+  return p[0] == 0xef && p[1] == 0xbf && (p[2] == 0xbe || p[2] == 0xbf);
+}
+
+void
+_steward_docx_write_text (StewardDocx      *docx,
+                          xmlTextWriterPtr  writer,
+                          const char       *text,
+                          gssize            len)
+{
+  g_autofree char *valid = NULL;
+  const guchar *p;
+  const guchar *stop;
+
+  if (len < 0)
+    len = strlen (text);
+  /* Titles and names come from outside, not through the parser */
+  if (!g_utf8_validate (text, len, NULL))
+    {
+      valid = g_utf8_make_valid (text, len);
+      text = valid;
+      len = strlen (valid);
+    }
+
+  /* The common case: nothing to take out */
+  p = (const guchar *) text;
+  stop = p + len;
+  for (; p < stop; p++)
+    if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') ||
+        (*p == 0xef && stop - p >= 3 && is_noncharacter (p)))
+      break;
+
+  g_string_truncate (docx->scratch, 0);
+  g_string_append_len (docx->scratch, text, (const char *) p - text);
+  while (p < stop)
+    {
+      if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+        p++;
+      else if (*p == 0xef && stop - p >= 3 && is_noncharacter (p))
+        p += 3;
+      else
+        g_string_append_c (docx->scratch, *p++);
+    }
+
+  xmlTextWriterWriteString (writer, BAD_CAST docx->scratch->str);
+}
+
+/* Text inside the open w:r: tabs become w:tab, line ends w:br. */
+static void
+write_run_text (Body       *body,
+                const char *text,
+                gsize       len)
+{
+  const char *stop = text + len;
+
+  while (text < stop)
+    {
+      const char *p = text;
+
+      while (p < stop && *p != '\t' && *p != '\n' && *p != '\r')
+        p++;
+
+      if (p > text)
+        {
+          start (body, "w:t");
+          attr (body, "xml:space", "preserve");
+          _steward_docx_write_text (body->docx, body->writer, text, p - text);
+          end (body);
+        }
+
+      if (p < stop)
+        {
+          if (*p == '\t')
+            empty (body, "w:tab");
+          else if (*p == '\n')
+            empty (body, "w:br");
+          p++;
+        }
+      text = p;
+    }
+}
+
+static void
+write_run (Body       *body,
+           const char *text,
+           gssize      len,
+           RunFlags    flags)
+{
+  if (len < 0)
+    len = strlen (text);
+  if (len == 0)
+    return;
+
+  start (body, "w:r");
+  if (flags != 0)
+    {
+      start (body, "w:rPr");
+      if (flags & RUN_CODE)
+        val (body, "w:rStyle", "VerbatimChar");
+      else if (flags & RUN_LINK)
+        val (body, "w:rStyle", "Hyperlink");
+      if (flags & RUN_BOLD)
+        empty (body, "w:b");
+      if (flags & RUN_ITALIC)
+        empty (body, "w:i");
+      if (flags & RUN_STRIKE)
+        empty (body, "w:strike");
+      if (flags & RUN_UNDERLINE)
+        val (body, "w:u", "single");
+      end (body);
+    }
+  write_run_text (body, text, len);
+  end (body);
+}
+
+/* The relationship id of @href, "rIdLink" and its number, recorded for
+ * word/_rels/document.xml.rels. Word refuses a target that is not a URI:
+ * what is not (spaces, letters beyond ASCII) is percent-encoded. */
+static char *
+link_id (Body       *body,
+         const char *href)
+{
+  StewardDocx *docx = body->docx;
+  g_autofree char *target = g_uri_escape_string (href, G_URI_RESERVED_CHARS_GENERIC_DELIMITERS G_URI_RESERVED_CHARS_SUBCOMPONENT_DELIMITERS "%", FALSE);
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (docx->link_index, target));
+
+  if (index == 0)
+    {
+      g_ptr_array_add (docx->links, g_strdup (target));
+      index = docx->links->len;
+      g_hash_table_insert (docx->link_index, g_ptr_array_index (docx->links, index - 1),
+                           GUINT_TO_POINTER (index));
+    }
+
+  return g_strdup_printf ("rIdLink%u", index);
+}
+
+static RunFlags
+inline_flag (StewardMarkdownInlineKind kind)
+{
+  switch (kind)
+    {
+    case STEWARD_MARKDOWN_INLINE_STRONG:
+      return RUN_BOLD;
+    case STEWARD_MARKDOWN_INLINE_EMPHASIS:
+      return RUN_ITALIC;
+    case STEWARD_MARKDOWN_INLINE_STRIKETHROUGH:
+      return RUN_STRIKE;
+    case STEWARD_MARKDOWN_INLINE_UNDERLINE:
+      return RUN_UNDERLINE;
+    case STEWARD_MARKDOWN_INLINE_LINK:
+      return RUN_LINK;
+    case STEWARD_MARKDOWN_INLINE_TEXT:
+    case STEWARD_MARKDOWN_INLINE_CODE:
+    case STEWARD_MARKDOWN_INLINE_IMAGE:
+    case STEWARD_MARKDOWN_INLINE_LINE_BREAK:
+    default:
+      return 0;
+    }
+}
+
+/* The runs of a paragraph, heading or cell. Spans nest without bound, so
+ * each kind counts how deep it is open rather than keeping a stack. */
+static void
+write_inlines (Body                        *body,
+               const StewardMarkdownInline *first,
+               RunFlags                     base)
+{
+  const StewardMarkdownInline *run = first;
+  guint depth[6] = { 0 };
+
+  while (run != NULL)
+    {
+      RunFlags flags = base;
+
+      for (guint bit = 0; bit < G_N_ELEMENTS (depth); bit++)
+        if (depth[bit] > 0)
+          flags |= 1 << bit;
+
+      switch (run->kind)
+        {
+        case STEWARD_MARKDOWN_INLINE_TEXT:
+          write_run (body, run->text, -1, flags);
+          break;
+
+        case STEWARD_MARKDOWN_INLINE_CODE:
+          write_run (body, run->text, -1, flags | RUN_CODE);
+          break;
+
+        case STEWARD_MARKDOWN_INLINE_IMAGE:
+          if (run->text != NULL)
+            write_run (body, run->text, -1, flags);
+          break;
+
+        case STEWARD_MARKDOWN_INLINE_LINE_BREAK:
+          start (body, "w:r");
+          empty (body, "w:br");
+          end (body);
+          break;
+
+        case STEWARD_MARKDOWN_INLINE_LINK:
+          if (run->href != NULL)
+            {
+              g_autofree char *id = link_id (body, run->href);
+
+              start (body, "w:hyperlink");
+              attr (body, "r:id", id);
+              attr (body, "w:history", "1");
+            }
+          G_GNUC_FALLTHROUGH;
+        case STEWARD_MARKDOWN_INLINE_EMPHASIS:
+        case STEWARD_MARKDOWN_INLINE_STRONG:
+        case STEWARD_MARKDOWN_INLINE_STRIKETHROUGH:
+        case STEWARD_MARKDOWN_INLINE_UNDERLINE:
+        default:
+          if (inline_flag (run->kind) != 0)
+            depth[g_bit_nth_lsf (inline_flag (run->kind), -1)]++;
+          break;
+        }
+
+      if (inline_flag (run->kind) != 0 && run->children != NULL)
+        {
+          run = run->children;
+          continue;
+        }
+
+      while (run != NULL)
+        {
+          RunFlags flag = inline_flag (run->kind);
+
+          if (flag != 0)
+            {
+              depth[g_bit_nth_lsf (flag, -1)]--;
+              if (run->kind == STEWARD_MARKDOWN_INLINE_LINK && run->href != NULL)
+                end (body);
+            }
+
+          if (run->next != NULL)
+            {
+              run = run->next;
+              break;
+            }
+          run = run->parent;
+        }
+    }
+}
+
+static guint
+list_level (Body *body)
+{
+  return MIN (body->lists->len, DOCX_MAX_LEVELS) - 1;
+}
+
+/* Opens a w:p and writes its properties: @style, the number of the
+ * pending list item when @numbered, an indent for the lists and quotes
+ * around it. */
+static void
+paragraph_begin (Body       *body,
+                 const char *style,
+                 gboolean    numbered,
+                 const char *justify)
+{
+  const StewardMarkdownNode *item = body->pending_item;
+  gboolean task = item != NULL && item->item.task != STEWARD_MARKDOWN_TASK_NONE;
+  guint indent = MIN (body->quote_depth, DOCX_MAX_LEVELS) * DOCX_INDENT_STEP;
+  gboolean in_list = body->lists->len > 0;
+
+  numbered = numbered && item != NULL;
+  if (in_list)
+    indent += DOCX_INDENT_STEP * (list_level (body) + 1);
+  if (style == NULL && in_list)
+    style = "ListParagraph";
+  else if (style == NULL && body->quote_depth > 0)
+    style = "Quote";
+
+  body->after_table = FALSE;
+
+  start (body, "w:p");
+  start (body, "w:pPr");
+  if (style != NULL)
+    val (body, "w:pStyle", style);
+  if (numbered && !task)
+    {
+      start (body, "w:numPr");
+      start (body, "w:ilvl");
+      attr_uint (body, "w:val", list_level (body));
+      end (body);
+      start (body, "w:numId");
+      attr_uint (body, "w:val", g_array_index (body->lists, guint, body->lists->len - 1));
+      end (body);
+      end (body);
+    }
+  if (indent > 0)
+    {
+      start (body, "w:ind");
+      attr_uint (body, "w:left", indent);
+      if (numbered && !task)
+        attr (body, "w:hanging", "360");
+      end (body);
+    }
+  if (justify != NULL)
+    val (body, "w:jc", justify);
+  end (body);
+
+  if (numbered)
+    {
+      body->pending_item = NULL;
+      if (task)
+        write_run (body,
+                   item->item.task == STEWARD_MARKDOWN_TASK_CHECKED ? "\u2612 " : "\u2610 ",
+                   -1, 0);
+    }
+}
+
+static void
+write_empty_item (Body *body)
+{
+  paragraph_begin (body, NULL, TRUE, NULL);
+  end (body);
+}
+
+static void
+write_heading (Body                      *body,
+               const StewardMarkdownNode *node)
+{
+  char style[] = "Heading0";
+
+  style[7] = '0' + MIN (node->heading.level + 1, 6);
+  paragraph_begin (body, style, TRUE, NULL);
+  write_inlines (body, node->inlines, 0);
+  end (body);
+}
+
+static void
+write_code (Body                      *body,
+            const StewardMarkdownNode *node)
+{
+  const char *line = node->code.text;
+
+  if (body->pending_item != NULL)
+    write_empty_item (body);
+
+  for (;;)
+    {
+      const char *eol = strchr (line, '\n');
+      gsize len = eol != NULL ? (gsize) (eol - line) : strlen (line);
+
+      paragraph_begin (body, "SourceCode", FALSE, NULL);
+      if (len > 0)
+        {
+          start (body, "w:r");
+          write_run_text (body, line, len);
+          end (body);
+        }
+      end (body);
+
+      if (eol == NULL)
+        break;
+      line = eol + 1;
+    }
+}
+
+static void
+write_rule (Body *body)
+{
+  if (body->pending_item != NULL)
+    write_empty_item (body);
+
+  body->after_table = FALSE;
+  start (body, "w:p");
+  start (body, "w:pPr");
+  start (body, "w:pBdr");
+  start (body, "w:bottom");
+  attr (body, "w:val", "single");
+  attr (body, "w:sz", "6");
+  attr (body, "w:space", "1");
+  attr (body, "w:color", "auto");
+  end (body);
+  end (body);
+  end (body);
+  end (body);
+}
+
+static const char *
+alignment_name (StewardMarkdownAlign align)
+{
+  switch (align)
+    {
+    case STEWARD_MARKDOWN_ALIGN_CENTER:
+      return "center";
+    case STEWARD_MARKDOWN_ALIGN_RIGHT:
+      return "right";
+    case STEWARD_MARKDOWN_ALIGN_LEFT:
+      return "left";
+    case STEWARD_MARKDOWN_ALIGN_DEFAULT:
+    default:
+      return NULL;
+    }
+}
+
+static void
+write_table (Body                      *body,
+             const StewardMarkdownNode *node)
+{
+  guint n_columns = MAX (node->table.n_columns, 1);
+  guint indent = MIN (body->quote_depth, DOCX_MAX_LEVELS) * DOCX_INDENT_STEP;
+  guint width;
+
+  if (body->pending_item != NULL)
+    write_empty_item (body);
+  /* Two tables that touch would become one */
+  if (body->after_table)
+    {
+      start (body, "w:p");
+      end (body);
+    }
+
+  if (body->lists->len > 0)
+    indent += DOCX_INDENT_STEP * (list_level (body) + 1);
+  width = MAX (TEXT_WIDTH - MIN (indent, TEXT_WIDTH / 2), TEXT_WIDTH / 2) / n_columns;
+
+  start (body, "w:tbl");
+  start (body, "w:tblPr");
+  val (body, "w:tblStyle", "TableGrid");
+  start (body, "w:tblW");
+  attr_uint (body, "w:w", width * n_columns);
+  attr (body, "w:type", "dxa");
+  end (body);
+  if (indent > 0)
+    {
+      start (body, "w:tblInd");
+      attr_uint (body, "w:w", indent);
+      attr (body, "w:type", "dxa");
+      end (body);
+    }
+  start (body, "w:tblLook");
+  attr (body, "w:val", "04A0");
+  end (body);
+  end (body);
+
+  start (body, "w:tblGrid");
+  for (guint column = 0; column < n_columns; column++)
+    {
+      start (body, "w:gridCol");
+      attr_uint (body, "w:w", width);
+      end (body);
+    }
+  end (body);
+
+  for (guint row = 0; row < node->table.n_rows; row++)
+    {
+      gboolean header = row < node->table.header_rows;
+
+      start (body, "w:tr");
+      if (header)
+        {
+          start (body, "w:trPr");
+          empty (body, "w:tblHeader");
+          end (body);
+        }
+
+      for (guint column = 0; column < n_columns; column++)
+        {
+          const StewardMarkdownInline *cell = NULL;
+          const char *justify = NULL;
+
+          if (column < node->table.n_columns)
+            {
+              cell = node->table.cells[row * node->table.n_columns + column];
+              justify = alignment_name (node->table.alignments[column]);
+            }
+
+          start (body, "w:tc");
+          start (body, "w:tcPr");
+          start (body, "w:tcW");
+          attr_uint (body, "w:w", width);
+          attr (body, "w:type", "dxa");
+          end (body);
+          end (body);
+          start (body, "w:p");
+          if (justify != NULL)
+            {
+              start (body, "w:pPr");
+              val (body, "w:jc", justify);
+              end (body);
+            }
+          write_inlines (body, cell, header ? RUN_BOLD : 0);
+          end (body);
+          end (body);
+        }
+
+      end (body);
+    }
+
+  end (body);
+  body->after_table = TRUE;
+}
+
+/* Enters @node: writes a leaf, opens a container. */
+static void
+block_enter (Body                      *body,
+             const StewardMarkdownNode *node)
+{
+  StewardDocx *docx = body->docx;
+
+  switch (node->kind)
+    {
+    case STEWARD_MARKDOWN_NODE_PARAGRAPH:
+      paragraph_begin (body, NULL, TRUE, NULL);
+      write_inlines (body, node->inlines, 0);
+      end (body);
+      break;
+
+    case STEWARD_MARKDOWN_NODE_HEADING:
+      write_heading (body, node);
+      break;
+
+    case STEWARD_MARKDOWN_NODE_CODE:
+      write_code (body, node);
+      break;
+
+    case STEWARD_MARKDOWN_NODE_TABLE:
+      write_table (body, node);
+      break;
+
+    case STEWARD_MARKDOWN_NODE_RULE:
+      write_rule (body);
+      break;
+
+    case STEWARD_MARKDOWN_NODE_QUOTE:
+      if (body->pending_item != NULL)
+        write_empty_item (body);
+      body->quote_depth++;
+      break;
+
+    case STEWARD_MARKDOWN_NODE_LIST:
+      {
+        guint num_id = DOCX_BULLET_NUM_ID;
+
+        if (body->pending_item != NULL)
+          write_empty_item (body);
+
+        g_array_append_val (body->lists, num_id);
+        if (node->list.ordered)
+          {
+            StewardDocxOrderedList list = {
+              .num_id = docx->ordered_lists->len + 2,
+              .level = list_level (body),
+              .start = node->list.start,
+            };
+
+            g_array_append_val (docx->ordered_lists, list);
+            g_array_index (body->lists, guint, body->lists->len - 1) = list.num_id;
+          }
+      }
+      break;
+
+    case STEWARD_MARKDOWN_NODE_ITEM:
+      body->pending_item = node;
+      break;
+
+    default:
+      break;
+    }
+}
+
+/* Leaves @node once everything inside it is written. */
+static void
+block_leave (Body                      *body,
+             const StewardMarkdownNode *node)
+{
+  switch ((int) node->kind)
+    {
+    case STEWARD_MARKDOWN_NODE_QUOTE:
+      body->quote_depth--;
+      break;
+
+    case STEWARD_MARKDOWN_NODE_LIST:
+      g_array_set_size (body->lists, body->lists->len - 1);
+      break;
+
+    case STEWARD_MARKDOWN_NODE_ITEM:
+      if (body->pending_item == node)
+        write_empty_item (body);
+      break;
+
+    default:
+      break;
+    }
+}
+
+static gboolean
+write_blocks (Body                       *body,
+              const StewardMarkdownNode  *node,
+              GError                    **error)
+{
+  while (node != NULL)
+    {
+      if (g_cancellable_set_error_if_cancelled (body->docx->cancellable, error))
+        return FALSE;
+
+      block_enter (body, node);
+      if (node->children != NULL)
+        {
+          node = node->children;
+          continue;
+        }
+
+      while (node != NULL)
+        {
+          block_leave (body, node);
+          if (node->next != NULL)
+            {
+              node = node->next;
+              break;
+            }
+          node = node->parent;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+write_title (Body *body)
+{
+  StewardExportSource *source = body->docx->source;
+  const char *author = steward_export_source_get_author (source);
+  GDateTime *date = steward_export_source_get_modified (source);
+
+  if (date == NULL)
+    date = steward_export_source_get_created (source);
+
+  paragraph_begin (body, "Title", FALSE, NULL);
+  write_run (body, steward_export_source_get_title (source), -1, 0);
+  end (body);
+
+  if (author != NULL && *author != '\0')
+    {
+      paragraph_begin (body, "Subtitle", FALSE, NULL);
+      write_run (body, author, -1, 0);
+      end (body);
+    }
+
+  if (date != NULL)
+    {
+      /* Translators: the date under a document's title, a
+       * g_date_time_format() format */
+      g_autofree char *text = g_date_time_format (date, _("%B %-d, %Y"));
+
+      paragraph_begin (body, "Subtitle", FALSE, NULL);
+      if (text != NULL)
+        write_run (body, text, -1, 0);
+      end (body);
+    }
+}
+
+gboolean
+_steward_docx_write_body (StewardDocx       *docx,
+                          xmlTextWriterPtr   writer,
+                          GError           **error)
+{
+  StewardExportSource *source = docx->source;
+  guint n_sections = steward_export_source_get_n_sections (source);
+  gsize n_bytes = steward_export_source_get_n_bytes (source);
+  gsize done = 0;
+  Body body = {
+    .docx = docx,
+    .writer = writer,
+    .lists = g_array_new (FALSE, FALSE, sizeof (guint)),
+  };
+  gboolean ok = TRUE;
+
+  start (&body, "w:document");
+  attr (&body, "xmlns:w", DOCX_NS_W);
+  attr (&body, "xmlns:r", DOCX_NS_R);
+  start (&body, "w:body");
+
+  write_title (&body);
+
+  for (guint i = 0; ok && i < n_sections; i++)
+    {
+      const char *markdown = steward_export_source_get_section_markdown (source, i);
+      g_autoptr(StewardMarkdownTree) tree = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (docx->cancellable, error))
+        {
+          ok = FALSE;
+          break;
+        }
+
+      paragraph_begin (&body, "Heading1", FALSE, NULL);
+      write_run (&body, steward_export_source_get_section_title (source, i), -1, 0);
+      end (&body);
+
+      tree = steward_markdown_parse_tree (markdown, -1);
+      ok = write_blocks (&body, steward_markdown_tree_get_blocks (tree), error);
+
+      done += strlen (markdown);
+      if (ok && docx->progress != NULL)
+        docx->progress (n_bytes > 0 ? (double) done / n_bytes * 0.99 : (double) (i + 1) / n_sections * 0.99,
+                        docx->progress_data);
+    }
+
+  if (ok)
+    {
+      if (body.after_table)
+        {
+          start (&body, "w:p");
+          end (&body);
+        }
+      end (&body);
+      end (&body);
+    }
+
+  g_array_unref (body.lists);
+
+  return ok;
+}
