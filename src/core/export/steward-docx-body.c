@@ -384,6 +384,9 @@ paragraph_begin (Body       *body,
   body->after_table = FALSE;
 
   start (body, "w:p");
+  if (style == NULL && !(numbered && !task) && indent == 0 && justify == NULL)
+    goto properties_done;
+
   start (body, "w:pPr");
   if (style != NULL)
     val (body, "w:pStyle", style);
@@ -410,6 +413,7 @@ paragraph_begin (Body       *body,
     val (body, "w:jc", justify);
   end (body);
 
+properties_done:
   if (numbered)
     {
       body->pending_item = NULL;
