@@ -243,15 +243,17 @@ _steward_docx_write_styles (xmlTextWriterPtr writer)
   xmlTextWriterEndElement (writer);
   xmlTextWriterEndElement (writer);
 
-  /* Code blocks: one paragraph a line, no space between them */
+  /* Code blocks: one paragraph a line, no space between them
+   * (contextual spacing), the usual space after the block */
   style_begin (writer, "paragraph", "SourceCode", "Source Code", "Normal", NULL, FALSE);
   xmlTextWriterStartElement (writer, BAD_CAST "w:pPr");
   shading (writer, CODE_SHADING);
   xmlTextWriterStartElement (writer, BAD_CAST "w:spacing");
-  xmlTextWriterWriteAttribute (writer, BAD_CAST "w:after", BAD_CAST "0");
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "w:after", BAD_CAST "160");
   xmlTextWriterWriteAttribute (writer, BAD_CAST "w:line", BAD_CAST "240");
   xmlTextWriterWriteAttribute (writer, BAD_CAST "w:lineRule", BAD_CAST "auto");
   xmlTextWriterEndElement (writer);
+  empty (writer, "w:contextualSpacing");
   xmlTextWriterEndElement (writer);
   xmlTextWriterStartElement (writer, BAD_CAST "w:rPr");
   fonts (writer, MONO_FONT);
