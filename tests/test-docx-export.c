@@ -81,7 +81,8 @@ make_source (void)
   steward_export_source_set_author (source, "Zoë Ångström");
   steward_export_source_set_dates (source, created, modified);
   steward_export_source_add_section (source, "Introduction", introduction);
-  steward_export_source_add_section (source, "Conclusion", conclusion);
+  /* The control character is taken out */
+  steward_export_source_add_section (source, "Conclu\x02sion", conclusion);
 
   return source;
 }
@@ -166,6 +167,21 @@ test_libreoffice (void)
   g_autofree char *path = write_docx (source, dir);
 
   run_checker ("libreoffice", path);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* No sections, no author, no dates, an empty title: still a document,
+ * dated when it was written. */
+static void
+test_empty (void)
+{
+  g_autoptr(StewardExportSource) source = steward_export_source_new ("");
+  g_autofree char *dir = g_dir_make_tmp ("steward-docx-XXXXXX", NULL);
+  g_autofree char *path = write_docx (source, dir);
+
+  run_checker ("empty", path);
 
   g_unlink (path);
   g_rmdir (dir);
@@ -290,6 +306,7 @@ main (int   argc,
 
   g_test_add_func ("/steward/docx-export/content", test_content);
   g_test_add_func ("/steward/docx-export/libreoffice", test_libreoffice);
+  g_test_add_func ("/steward/docx-export/empty", test_empty);
   g_test_add_func ("/steward/docx-export/deep-nesting", test_deep_nesting);
   g_test_add_func ("/steward/docx-export/cancel", test_cancel);
   g_test_add_func ("/steward/docx-export/write-error", test_write_error);

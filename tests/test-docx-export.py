@@ -8,6 +8,7 @@
 # Reads what test-docx-export.c wrote with real readers: Debian's
 # python3-docx, LibreOffice and pdftotext. Modes:
 #   content FILE      styles, numbering, table, link, properties, Unicode
+#   empty FILE        a document with no sections, author or dates
 #   deep FILE         a document nested thousands deep opens and reads
 #   libreoffice FILE  LibreOffice converts it, pdftotext finds the headings
 # Exit status 77: a reader is missing (the test is skipped).
@@ -165,6 +166,15 @@ def check_content(path):
     assert properties.modified == datetime.datetime(2026, 4, 1, 12, 0, 0), properties.modified
 
 
+def check_empty(path):
+    document = docx.Document(path)
+    assert [(p.style.name, p.text) for p in document.paragraphs] == [("Title", "")]
+    properties = document.core_properties
+    assert properties.title == "" and properties.author == ""
+    now = datetime.datetime.utcnow()
+    assert abs((now - properties.created).total_seconds()) < 600, properties.created
+
+
 def check_deep(path):
     document = docx.Document(path)
     texts = [p.text for p in document.paragraphs]
@@ -197,5 +207,5 @@ def check_libreoffice(path):
 
 if __name__ == "__main__":
     mode, path = sys.argv[1], sys.argv[2]
-    {"content": check_content, "deep": check_deep, "libreoffice": check_libreoffice}[mode](path)
+    {"content": check_content, "empty": check_empty, "deep": check_deep, "libreoffice": check_libreoffice}[mode](path)
     print("ok", mode)
