@@ -87,24 +87,27 @@ make_source (void)
   return source;
 }
 
+/* Through a memory stream: a GFile would load GIO's modules, whose
+ * one-time allocations LeakSanitizer reports. */
 static char *
 write_docx (StewardExportSource *source,
             const char          *dir)
 {
   g_autofree char *path = g_build_filename (dir, "out.docx", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFileOutputStream) out = NULL;
   gboolean ok;
 
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
-  g_assert_no_error (error);
-
-  ok = steward_docx_write (source, G_OUTPUT_STREAM (out), NULL, NULL, NULL, &error);
+  ok = steward_docx_write (source, out, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (ok);
 
-  g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error);
+  g_output_stream_close (out, NULL, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path,
+                       g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
+                       g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)),
+                       &error);
   g_assert_no_error (error);
 
   return g_steal_pointer (&path);

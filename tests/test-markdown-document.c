@@ -228,8 +228,7 @@ test_pandoc_metadata (void)
   g_autofree char *path = g_build_filename (dir, "doc.md", NULL);
   g_autofree char *template = g_build_filename (dir, "meta.txt", NULL);
   g_autofree char *template_arg = g_strconcat ("--template=", template, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autoptr(GError) error = NULL;
   g_autofree char *pandoc = g_find_program_in_path ("pandoc");
   g_autofree char *stdout_text = NULL;
@@ -241,11 +240,16 @@ test_pandoc_metadata (void)
       return;
     }
 
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+  /* Through memory: a GFile would load GIO's modules, whose one-time
+   * allocations LeakSanitizer reports */
+  g_assert_true (steward_markdown_document_write (source, out, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (steward_markdown_document_write (source, G_OUTPUT_STREAM (out), NULL, NULL, NULL, &error));
+  g_output_stream_close (out, NULL, &error);
   g_assert_no_error (error);
-  g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error);
+  g_file_set_contents (path,
+                       g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)),
+                       g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)),
+                       &error);
   g_assert_no_error (error);
   g_file_set_contents (template, "$title$|$author$|$date$\n", -1, &error);
   g_assert_no_error (error);

@@ -31,7 +31,6 @@
 typedef struct
 {
   StewardDocx      *docx;
-  xmlTextWriterPtr  writer;
 
   /* Owned */
   /* The w:num of each list around the block being written, outermost
@@ -46,26 +45,17 @@ typedef struct
   gboolean          after_table;
 } Body;
 
-typedef enum {
-  RUN_BOLD      = 1 << 0,
-  RUN_ITALIC    = 1 << 1,
-  RUN_STRIKE    = 1 << 2,
-  RUN_UNDERLINE = 1 << 3,
-  RUN_CODE      = 1 << 4,
-  RUN_LINK      = 1 << 5,
-} RunFlags;
-
 static void
 start (Body       *body,
        const char *name)
 {
-  xmlTextWriterStartElement (body->writer, BAD_CAST name);
+  xmlTextWriterStartElement (body->docx->writer, BAD_CAST name);
 }
 
 static void
 end (Body *body)
 {
-  xmlTextWriterEndElement (body->writer);
+  xmlTextWriterEndElement (body->docx->writer);
 }
 
 static void
@@ -73,7 +63,7 @@ attr (Body       *body,
       const char *name,
       const char *value)
 {
-  xmlTextWriterWriteAttribute (body->writer, BAD_CAST name, BAD_CAST value);
+  xmlTextWriterWriteAttribute (body->docx->writer, BAD_CAST name, BAD_CAST value);
 }
 
 static void
@@ -81,7 +71,7 @@ attr_uint (Body       *body,
            const char *name,
            guint       value)
 {
-  xmlTextWriterWriteFormatAttribute (body->writer, BAD_CAST name, "%u", value);
+  xmlTextWriterWriteFormatAttribute (body->docx->writer, BAD_CAST name, "%u", value);
 }
 
 static void
@@ -102,256 +92,6 @@ empty (Body       *body,
   end (body);
 }
 
-/* Whether @p (at least 3 bytes left) starts U+FFFE or U+FFFF, which XML
- * forbids */
-static inline gboolean
-is_noncharacter (const guchar *p)
-{
-  return p[0] == 0xef && p[1] == 0xbf && (p[2] == 0xbe || p[2] == 0xbf);
-}
-
-void
-_steward_docx_write_text (StewardDocx      *docx,
-                          xmlTextWriterPtr  writer,
-                          const char       *text,
-                          gssize            len)
-{
-  g_autofree char *valid = NULL;
-  const guchar *p;
-  const guchar *stop;
-
-  if (len < 0)
-    len = strlen (text);
-  /* Titles and names come from outside, not through the parser */
-  if (!g_utf8_validate (text, len, NULL))
-    {
-      valid = g_utf8_make_valid (text, len);
-      text = valid;
-      len = strlen (valid);
-    }
-
-  /* The common case: nothing to take out */
-  p = (const guchar *) text;
-  stop = p + len;
-  for (; p < stop; p++)
-    if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') ||
-        (*p == 0xef && stop - p >= 3 && is_noncharacter (p)))
-      break;
-
-  g_string_truncate (docx->scratch, 0);
-  g_string_append_len (docx->scratch, text, (const char *) p - text);
-  while (p < stop)
-    {
-      if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-        p++;
-      else if (*p == 0xef && stop - p >= 3 && is_noncharacter (p))
-        p += 3;
-      else
-        g_string_append_c (docx->scratch, *p++);
-    }
-
-  xmlTextWriterWriteString (writer, BAD_CAST docx->scratch->str);
-}
-
-/* Text inside the open w:r: tabs become w:tab, line ends w:br. */
-static void
-write_run_text (Body       *body,
-                const char *text,
-                gsize       len)
-{
-  const char *stop = text + len;
-
-  while (text < stop)
-    {
-      const char *p = text;
-
-      while (p < stop && *p != '\t' && *p != '\n' && *p != '\r')
-        p++;
-
-      if (p > text)
-        {
-          start (body, "w:t");
-          attr (body, "xml:space", "preserve");
-          _steward_docx_write_text (body->docx, body->writer, text, p - text);
-          end (body);
-        }
-
-      if (p < stop)
-        {
-          if (*p == '\t')
-            empty (body, "w:tab");
-          else if (*p == '\n')
-            empty (body, "w:br");
-          p++;
-        }
-      text = p;
-    }
-}
-
-static void
-write_run (Body       *body,
-           const char *text,
-           gssize      len,
-           RunFlags    flags)
-{
-  if (len < 0)
-    len = strlen (text);
-  if (len == 0)
-    return;
-
-  start (body, "w:r");
-  if (flags != 0)
-    {
-      start (body, "w:rPr");
-      if (flags & RUN_CODE)
-        val (body, "w:rStyle", "VerbatimChar");
-      else if (flags & RUN_LINK)
-        val (body, "w:rStyle", "Hyperlink");
-      if (flags & RUN_BOLD)
-        empty (body, "w:b");
-      if (flags & RUN_ITALIC)
-        empty (body, "w:i");
-      if (flags & RUN_STRIKE)
-        empty (body, "w:strike");
-      if (flags & RUN_UNDERLINE)
-        val (body, "w:u", "single");
-      end (body);
-    }
-  write_run_text (body, text, len);
-  end (body);
-}
-
-/* The relationship id of @href, "rIdLink" and its number, recorded for
- * word/_rels/document.xml.rels. Word refuses a target that is not a URI:
- * what is not (spaces, letters beyond ASCII) is percent-encoded. */
-static char *
-link_id (Body       *body,
-         const char *href)
-{
-  StewardDocx *docx = body->docx;
-  g_autofree char *target = g_uri_escape_string (href, G_URI_RESERVED_CHARS_GENERIC_DELIMITERS G_URI_RESERVED_CHARS_SUBCOMPONENT_DELIMITERS "%", FALSE);
-  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (docx->link_index, target));
-
-  if (index == 0)
-    {
-      g_ptr_array_add (docx->links, g_strdup (target));
-      index = docx->links->len;
-      g_hash_table_insert (docx->link_index, g_ptr_array_index (docx->links, index - 1),
-                           GUINT_TO_POINTER (index));
-    }
-
-  return g_strdup_printf ("rIdLink%u", index);
-}
-
-static RunFlags
-inline_flag (StewardMarkdownInlineKind kind)
-{
-  switch (kind)
-    {
-    case STEWARD_MARKDOWN_INLINE_STRONG:
-      return RUN_BOLD;
-    case STEWARD_MARKDOWN_INLINE_EMPHASIS:
-      return RUN_ITALIC;
-    case STEWARD_MARKDOWN_INLINE_STRIKETHROUGH:
-      return RUN_STRIKE;
-    case STEWARD_MARKDOWN_INLINE_UNDERLINE:
-      return RUN_UNDERLINE;
-    case STEWARD_MARKDOWN_INLINE_LINK:
-      return RUN_LINK;
-    case STEWARD_MARKDOWN_INLINE_TEXT:
-    case STEWARD_MARKDOWN_INLINE_CODE:
-    case STEWARD_MARKDOWN_INLINE_IMAGE:
-    case STEWARD_MARKDOWN_INLINE_LINE_BREAK:
-    default:
-      return 0;
-    }
-}
-
-/* The runs of a paragraph, heading or cell. Spans nest without bound, so
- * each kind counts how deep it is open rather than keeping a stack. */
-static void
-write_inlines (Body                        *body,
-               const StewardMarkdownInline *first,
-               RunFlags                     base)
-{
-  const StewardMarkdownInline *run = first;
-  guint depth[6] = { 0 };
-
-  while (run != NULL)
-    {
-      RunFlags flags = base;
-
-      for (guint bit = 0; bit < G_N_ELEMENTS (depth); bit++)
-        if (depth[bit] > 0)
-          flags |= 1 << bit;
-
-      switch (run->kind)
-        {
-        case STEWARD_MARKDOWN_INLINE_TEXT:
-          write_run (body, run->text, -1, flags);
-          break;
-
-        case STEWARD_MARKDOWN_INLINE_CODE:
-          write_run (body, run->text, -1, flags | RUN_CODE);
-          break;
-
-        case STEWARD_MARKDOWN_INLINE_IMAGE:
-          if (run->text != NULL)
-            write_run (body, run->text, -1, flags);
-          break;
-
-        case STEWARD_MARKDOWN_INLINE_LINE_BREAK:
-          start (body, "w:r");
-          empty (body, "w:br");
-          end (body);
-          break;
-
-        case STEWARD_MARKDOWN_INLINE_LINK:
-          if (run->href != NULL)
-            {
-              g_autofree char *id = link_id (body, run->href);
-
-              start (body, "w:hyperlink");
-              attr (body, "r:id", id);
-              attr (body, "w:history", "1");
-            }
-          G_GNUC_FALLTHROUGH;
-        case STEWARD_MARKDOWN_INLINE_EMPHASIS:
-        case STEWARD_MARKDOWN_INLINE_STRONG:
-        case STEWARD_MARKDOWN_INLINE_STRIKETHROUGH:
-        case STEWARD_MARKDOWN_INLINE_UNDERLINE:
-        default:
-          if (inline_flag (run->kind) != 0)
-            depth[g_bit_nth_lsf (inline_flag (run->kind), -1)]++;
-          break;
-        }
-
-      if (inline_flag (run->kind) != 0 && run->children != NULL)
-        {
-          run = run->children;
-          continue;
-        }
-
-      while (run != NULL)
-        {
-          RunFlags flag = inline_flag (run->kind);
-
-          if (flag != 0)
-            {
-              depth[g_bit_nth_lsf (flag, -1)]--;
-              if (run->kind == STEWARD_MARKDOWN_INLINE_LINK && run->href != NULL)
-                end (body);
-            }
-
-          if (run->next != NULL)
-            {
-              run = run->next;
-              break;
-            }
-          run = run->parent;
-        }
-    }
-}
 
 static guint
 list_level (Body *body)
@@ -418,7 +158,7 @@ properties_done:
     {
       body->pending_item = NULL;
       if (task)
-        write_run (body,
+        _steward_docx_write_run (body->docx,
                    item->item.task == STEWARD_MARKDOWN_TASK_CHECKED ? "\u2612 " : "\u2610 ",
                    -1, 0);
     }
@@ -439,7 +179,7 @@ write_heading (Body                      *body,
 
   style[7] = '0' + MIN (node->heading.level + 1, 6);
   paragraph_begin (body, style, TRUE, NULL);
-  write_inlines (body, node->inlines, 0);
+  _steward_docx_write_inlines (body->docx, node->inlines, 0);
   end (body);
 }
 
@@ -461,7 +201,7 @@ write_code (Body                      *body,
       if (len > 0)
         {
           start (body, "w:r");
-          write_run_text (body, line, len);
+          _steward_docx_write_run_text (body->docx, line, len);
           end (body);
         }
       end (body);
@@ -596,7 +336,7 @@ write_table (Body                      *body,
               val (body, "w:jc", justify);
               end (body);
             }
-          write_inlines (body, cell, header ? RUN_BOLD : 0);
+          _steward_docx_write_inlines (body->docx, cell, header ? STEWARD_DOCX_RUN_BOLD : 0);
           end (body);
           end (body);
         }
@@ -619,7 +359,7 @@ block_enter (Body                      *body,
     {
     case STEWARD_MARKDOWN_NODE_PARAGRAPH:
       paragraph_begin (body, NULL, TRUE, NULL);
-      write_inlines (body, node->inlines, 0);
+      _steward_docx_write_inlines (body->docx, node->inlines, 0);
       end (body);
       break;
 
@@ -744,13 +484,13 @@ write_title (Body *body)
     date = steward_export_source_get_created (source);
 
   paragraph_begin (body, "Title", FALSE, NULL);
-  write_run (body, steward_export_source_get_title (source), -1, 0);
+  _steward_docx_write_run (body->docx, steward_export_source_get_title (source), -1, 0);
   end (body);
 
   if (author != NULL && *author != '\0')
     {
       paragraph_begin (body, "Subtitle", FALSE, NULL);
-      write_run (body, author, -1, 0);
+      _steward_docx_write_run (body->docx, author, -1, 0);
       end (body);
     }
 
@@ -762,7 +502,7 @@ write_title (Body *body)
 
       paragraph_begin (body, "Subtitle", FALSE, NULL);
       if (text != NULL)
-        write_run (body, text, -1, 0);
+        _steward_docx_write_run (body->docx, text, -1, 0);
       end (body);
     }
 }
@@ -778,11 +518,11 @@ _steward_docx_write_body (StewardDocx       *docx,
   gsize done = 0;
   Body body = {
     .docx = docx,
-    .writer = writer,
     .lists = g_array_new (FALSE, FALSE, sizeof (guint)),
   };
   gboolean ok = TRUE;
 
+  docx->writer = writer;
   start (&body, "w:document");
   attr (&body, "xmlns:w", DOCX_NS_W);
   attr (&body, "xmlns:r", DOCX_NS_R);
@@ -802,7 +542,7 @@ _steward_docx_write_body (StewardDocx       *docx,
         }
 
       paragraph_begin (&body, "Heading1", FALSE, NULL);
-      write_run (&body, steward_export_source_get_section_title (source, i), -1, 0);
+      _steward_docx_write_run (body.docx, steward_export_source_get_section_title (source, i), -1, 0);
       end (&body);
 
       tree = steward_markdown_parse_tree (markdown, -1);
@@ -826,6 +566,7 @@ _steward_docx_write_body (StewardDocx       *docx,
     }
 
   g_array_unref (body.lists);
+  docx->writer = NULL;
 
   return ok;
 }

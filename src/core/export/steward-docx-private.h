@@ -10,6 +10,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "steward-export-source.h"
+#include "steward-markdown-tree.h"
 
 G_BEGIN_DECLS
 
@@ -58,21 +59,50 @@ typedef struct
   GArray                    *ordered_lists;
   /* Scratch space for text on its way into the writer */
   GString                   *scratch;
+  /* The writer of word/document.xml while it is written */
+  xmlTextWriterPtr           writer;
 } StewardDocx;
 
-/* Writes word/document.xml to @writer (the document already started).
+typedef enum {
+  STEWARD_DOCX_RUN_BOLD      = 1 << 0,
+  STEWARD_DOCX_RUN_ITALIC    = 1 << 1,
+  STEWARD_DOCX_RUN_STRIKE    = 1 << 2,
+  STEWARD_DOCX_RUN_UNDERLINE = 1 << 3,
+  STEWARD_DOCX_RUN_CODE      = 1 << 4,
+  STEWARD_DOCX_RUN_LINK      = 1 << 5,
+} StewardDocxRunFlags;
+
+/* steward-docx-body.c: word/document.xml to @writer (the document
+ * already started).
  * FALSE with @error set when cancelled; a failure of the writer itself is
  * the caller's to find. */
 gboolean _steward_docx_write_body   (StewardDocx      *docx,
                                      xmlTextWriterPtr  writer,
                                      GError          **error);
-/* word/styles.xml */
+/* steward-docx-styles.c: word/styles.xml */
 void     _steward_docx_write_styles (xmlTextWriterPtr  writer);
-/* Writes @text (@len bytes, valid UTF-8, -1 when NUL-terminated) inside
- * the current element, without the characters XML forbids. */
-void     _steward_docx_write_text   (StewardDocx      *docx,
-                                     xmlTextWriterPtr  writer,
-                                     const char       *text,
-                                     gssize            len);
+/* Writes @text (@len bytes, -1 when NUL-terminated; invalid UTF-8
+ * replaced) inside the current element of @writer, without the
+ * characters XML forbids. */
+void     _steward_docx_write_text     (StewardDocx                 *docx,
+                                       xmlTextWriterPtr             writer,
+                                       const char                  *text,
+                                       gssize                       len);
+
+/* steward-docx-runs.c: into docx->writer, inside an open w:p */
+/* Text inside an open w:r: tabs become w:tab, line ends w:br */
+void     _steward_docx_write_run_text (StewardDocx                 *docx,
+                                       const char                  *text,
+                                       gsize                        len);
+/* A w:r with @flags; nothing when @text is empty */
+void     _steward_docx_write_run      (StewardDocx                 *docx,
+                                       const char                  *text,
+                                       gssize                       len,
+                                       StewardDocxRunFlags          flags);
+/* The runs from @first on and everything inside them, each with @base
+ * besides its own flags */
+void     _steward_docx_write_inlines  (StewardDocx                 *docx,
+                                       const StewardMarkdownInline *first,
+                                       StewardDocxRunFlags          base);
 
 G_END_DECLS
