@@ -40,6 +40,9 @@ typedef struct
    * it */
   const StewardMarkdownNode *pending_item;
   guint             quote_depth;
+  /* The block being written is right inside a quote (rather than a list
+   * item): it takes the quote's style */
+  gboolean          in_quote;
   /* The last block written was a table: Word joins two tables that touch
    * and wants a paragraph at the end of the body */
   gboolean          after_table;
@@ -116,10 +119,10 @@ paragraph_begin (Body       *body,
   numbered = numbered && item != NULL;
   if (in_list)
     indent += DOCX_INDENT_STEP * (list_level (body) + 1);
-  if (style == NULL && in_list)
-    style = "ListParagraph";
-  else if (style == NULL && body->quote_depth > 0)
+  if (style == NULL && body->in_quote)
     style = "Quote";
+  else if (style == NULL && in_list)
+    style = "ListParagraph";
 
   body->after_table = FALSE;
 
@@ -354,6 +357,8 @@ block_enter (Body                      *body,
              const StewardMarkdownNode *node)
 {
   StewardDocx *docx = body->docx;
+
+  body->in_quote = node->parent != NULL && node->parent->kind == STEWARD_MARKDOWN_NODE_QUOTE;
 
   switch (node->kind)
     {
