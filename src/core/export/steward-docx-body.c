@@ -115,8 +115,10 @@ paragraph_begin (Body       *body,
   gboolean task = item != NULL && item->item.task != STEWARD_MARKDOWN_TASK_NONE;
   guint indent = MIN (body->quote_depth, DOCX_MAX_LEVELS) * DOCX_INDENT_STEP;
   gboolean in_list = body->lists->len > 0;
+  gboolean number;
 
   numbered = numbered && item != NULL;
+  number = numbered && !task;
   if (in_list)
     indent += DOCX_INDENT_STEP * (list_level (body) + 1);
   if (style == NULL && body->in_quote)
@@ -127,43 +129,43 @@ paragraph_begin (Body       *body,
   body->after_table = FALSE;
 
   start (body, "w:p");
-  if (style == NULL && !(numbered && !task) && indent == 0 && justify == NULL)
-    goto properties_done;
-
-  start (body, "w:pPr");
-  if (style != NULL)
-    val (body, "w:pStyle", style);
-  if (numbered && !task)
+  if (style != NULL || number || indent > 0 || justify != NULL)
     {
-      start (body, "w:numPr");
-      start (body, "w:ilvl");
-      attr_uint (body, "w:val", list_level (body));
-      end (body);
-      start (body, "w:numId");
-      attr_uint (body, "w:val", g_array_index (body->lists, guint, body->lists->len - 1));
-      end (body);
+      start (body, "w:pPr");
+      if (style != NULL)
+        val (body, "w:pStyle", style);
+      if (number)
+        {
+          start (body, "w:numPr");
+          start (body, "w:ilvl");
+          attr_uint (body, "w:val", list_level (body));
+          end (body);
+          start (body, "w:numId");
+          attr_uint (body, "w:val", g_array_index (body->lists, guint, body->lists->len - 1));
+          end (body);
+          end (body);
+        }
+      if (indent > 0)
+        {
+          start (body, "w:ind");
+          attr_uint (body, "w:left", indent);
+          if (number)
+            attr (body, "w:hanging", "360");
+          end (body);
+        }
+      if (justify != NULL)
+        val (body, "w:jc", justify);
       end (body);
     }
-  if (indent > 0)
-    {
-      start (body, "w:ind");
-      attr_uint (body, "w:left", indent);
-      if (numbered && !task)
-        attr (body, "w:hanging", "360");
-      end (body);
-    }
-  if (justify != NULL)
-    val (body, "w:jc", justify);
-  end (body);
 
-properties_done:
   if (numbered)
     {
+      /* A task shows its box instead of a bullet */
       body->pending_item = NULL;
       if (task)
         _steward_docx_write_run (body->docx,
-                   item->item.task == STEWARD_MARKDOWN_TASK_CHECKED ? "\u2612 " : "\u2610 ",
-                   -1, 0);
+                                 item->item.task == STEWARD_MARKDOWN_TASK_CHECKED ? "\u2612 " : "\u2610 ",
+                                 -1, 0);
     }
 }
 
