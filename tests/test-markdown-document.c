@@ -55,6 +55,10 @@ static const char body[] =
   "\n"
   "# **Bold** start\n"
   "\n"
+  "[a]: https://example.org\n"
+  "    Indented after a link definition\n"
+  "---\n"
+  "\n"
   "After.\n";
 
 typedef struct
@@ -125,6 +129,7 @@ test_shift_headings (void)
   const char *expected[] = {
     "2 One", "3 Two", "6 Six", "2 Setext one", "3 Setext two", "2 Quoted",
     "2 In item", "3 Two lines of setext", "3 Quoted setext", "2 ", "2 Bold start",
+    "3 Indented after a link definition",
   };
   Outline before;
   Outline after;
@@ -149,7 +154,9 @@ test_shift_headings (void)
   g_assert_cmpstr (g_ptr_array_index (after.code, 1), ==, "# indented code");
   g_assert_nonnull (strstr (shifted, "Text with a # in it.\n"));
   g_assert_nonnull (strstr (shifted, "\n### Two ##\n"));
-  g_assert_true (g_str_has_suffix (shifted, "\n## **Bold** start\n\nAfter.\n"));
+  g_assert_nonnull (strstr (shifted, "\n## **Bold** start\n"));
+  /* An ATX heading is indented no more than 3 spaces */
+  g_assert_true (g_str_has_suffix (shifted, "\n### Indented after a link definition\n\nAfter.\n"));
 
   outline_clear (&before);
   outline_clear (&after);

@@ -157,6 +157,7 @@ shift_setext (const char                *text,
   gsize last = node->source_last;
   gsize eol = line_end (text, len, last);
   gsize underline_end;
+  gsize start;
 
   if (eol >= len)
     return;
@@ -172,8 +173,14 @@ shift_setext (const char                *text,
       return;
     }
 
-  /* Setext stops at 2: level 3 is an ATX heading on one line */
-  add_edit (edits, skip_container_marks (text, line_start (text, first), first, node), 0, "### ");
+  /* Setext stops at 2: level 3 is an ATX heading on one line. Its text
+   * may be indented as far as it likes (after a link definition, say);
+   * an ATX heading no more than 3 spaces: at the top, the indent goes. */
+  start = line_start (text, first);
+  if (node->parent == NULL)
+    add_edit (edits, start, skip_container_marks (text, start, first, node) - start, "### ");
+  else
+    add_edit (edits, skip_container_marks (text, start, first, node), 0, "### ");
   for (gsize i = first; i < last; i++)
     if (text[i] == '\n')
       {
