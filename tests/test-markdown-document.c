@@ -161,6 +161,15 @@ test_shift_headings (void)
   outline_clear (&before);
   outline_clear (&after);
 
+  /* Lines that end in "\r\n" or "\r" */
+  {
+    g_autofree char *crlf = steward_markdown_shift_headings ("Two\r\nlines\r\n---\r\n\r\nText\r\n", -1);
+    g_autofree char *cr = steward_markdown_shift_headings ("One\r---\rOther\r===\rText", -1);
+
+    g_assert_cmpstr (crlf, ==, "### Two lines\r\n\r\nText\r\n");
+    g_assert_cmpstr (cr, ==, "### One\rOther\r---\rText");
+  }
+
   /* Deep nesting and broken UTF-8 do not stop it */
   {
     GString *deep = g_string_new (NULL);

@@ -58,11 +58,12 @@ edit_compare (gconstpointer a,
   return edit_a->offset < edit_b->offset ? -1 : edit_a->offset > edit_b->offset;
 }
 
+/* Lines end with "\n", "\r" or "\r\n", as CommonMark has it */
 static gsize
 line_start (const char *text,
             gsize       offset)
 {
-  while (offset > 0 && text[offset - 1] != '\n')
+  while (offset > 0 && text[offset - 1] != '\n' && text[offset - 1] != '\r')
     offset--;
 
   return offset;
@@ -73,9 +74,22 @@ line_end (const char *text,
           gsize       len,
           gsize       offset)
 {
-  const char *eol = memchr (text + offset, '\n', len - offset);
+  while (offset < len && text[offset] != '\n' && text[offset] != '\r')
+    offset++;
 
-  return eol != NULL ? (gsize) (eol - text) : len;
+  return offset;
+}
+
+/* Where the line after the one ending at @eol starts */
+static gsize
+next_line (const char *text,
+           gsize       len,
+           gsize       eol)
+{
+  if (eol < len && text[eol] == '\r' && eol + 1 < len && text[eol + 1] == '\n')
+    return eol + 2;
+
+  return MIN (eol + 1, len);
 }
 
 /* What may stand before an ATX heading's "#" on its line: the marks of
@@ -156,20 +170,22 @@ shift_setext (const char                *text,
   gsize first = node->source_first;
   gsize last = node->source_last;
   gsize eol = line_end (text, len, last);
+  gsize underline;
   gsize underline_end;
   gsize start;
 
   if (eol >= len)
     return;
-  underline_end = line_end (text, len, eol + 1);
+  underline = next_line (text, len, eol);
+  underline_end = line_end (text, len, underline);
 
   if (node->heading.level == 1)
     {
       /* "===" becomes "---": level 2 */
-      g_autofree char *underline = g_strndup (text + eol + 1, underline_end - eol - 1);
+      g_autofree char *line = g_strndup (text + underline, underline_end - underline);
 
-      g_strdelimit (underline, "=", '-');
-      add_edit (edits, eol + 1, underline_end - eol - 1, underline);
+      g_strdelimit (line, "=", '-');
+      add_edit (edits, underline, underline_end - underline, line);
       return;
     }
 
@@ -182,9 +198,9 @@ shift_setext (const char                *text,
   else
     add_edit (edits, skip_container_marks (text, start, first, node), 0, "### ");
   for (gsize i = first; i < last; i++)
-    if (text[i] == '\n')
+    if (text[i] == '\n' || text[i] == '\r')
       {
-        gsize next = i + 1;
+        gsize next = next_line (text, len, i);
 
         while (next < last && (text[next] == ' ' || text[next] == '\t' || text[next] == '>'))
           next++;
