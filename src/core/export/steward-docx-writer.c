@@ -14,6 +14,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <libxml/parser.h>
 
 #include "steward-docx-private.h"
 #include "steward-docx-writer.h"
@@ -514,6 +515,10 @@ steward_docx_write (StewardExportSource       *source,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
+
+  /* Once a process, under libxml2's own lock: a worker may be the first
+   * to use it */
+  xmlInitParser ();
 
   docx.links = g_ptr_array_new_with_free_func (g_free);
   docx.link_index = g_hash_table_new (g_str_hash, g_str_equal);
