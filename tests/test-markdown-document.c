@@ -161,6 +161,21 @@ test_shift_headings (void)
   outline_clear (&before);
   outline_clear (&after);
 
+  /* Inside a list or quote, a setext heading after a link definition
+   * cannot become an ATX one (its indent is the paragraph's): it keeps
+   * level 2, and stays a heading */
+  {
+    const char *in_item = "- [a]: https://example.org\n      Indented\n  ---\n\nAfter\n";
+    const char *in_quote = "> [a]: https://example.org\n>     Indented\n> ---\n";
+    g_autofree char *item_shifted = steward_markdown_shift_headings (in_item, -1);
+    g_autofree char *quote_shifted = steward_markdown_shift_headings (in_quote, -1);
+    g_autofree char *plain = steward_markdown_shift_headings ("- Item\n\n  Heading\n  ---\n", -1);
+
+    g_assert_cmpstr (item_shifted, ==, in_item);
+    g_assert_cmpstr (quote_shifted, ==, in_quote);
+    g_assert_cmpstr (plain, ==, "- Item\n\n  ### Heading\n");
+  }
+
   /* Lines that end in "\r\n" or "\r" */
   {
     g_autofree char *crlf = steward_markdown_shift_headings ("Two\r\nlines\r\n---\r\n\r\nText\r\n", -1);

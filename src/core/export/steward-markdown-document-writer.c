@@ -161,12 +161,26 @@ skip_container_marks (const char                *text,
     }
 }
 
-static void
-shift_setext (const char                *text,
-              gsize                      len,
-              const StewardMarkdownNode *node,
-              GArray                    *edits)
+typedef struct
 {
+  const char *text;
+  gsize       len;
+  /* Edit, in any order */
+  GArray     *edits;
+  /* Whether a setext heading inside a list or quote may become an ATX
+   * one, and whether one did */
+  gboolean    nested_setext;
+  gboolean    nested_setext_done;
+  guint       n_headings;
+} Shift;
+
+static void
+shift_setext (Shift                     *shift,
+              const StewardMarkdownNode *node)
+{
+  const char *text = shift->text;
+  gsize len = shift->len;
+  GArray *edits = shift->edits;
   gsize first = node->source_first;
   gsize last = node->source_last;
   gsize eol = line_end (text, len, last);
@@ -191,12 +205,19 @@ shift_setext (const char                *text,
 
   /* Setext stops at 2: level 3 is an ATX heading on one line. Its text
    * may be indented as far as it likes (after a link definition, say);
-   * an ATX heading no more than 3 spaces: at the top, the indent goes. */
+   * an ATX heading no more than 3 spaces: at the top, the indent goes.
+   * Inside a list or quote, which indent is the container's is not known
+   * here: the caller checks the result. */
   start = line_start (text, first);
   if (node->parent == NULL)
     add_edit (edits, start, skip_container_marks (text, start, first, node) - start, "### ");
+  else if (shift->nested_setext)
+    {
+      add_edit (edits, skip_container_marks (text, start, first, node), 0, "### ");
+      shift->nested_setext_done = TRUE;
+    }
   else
-    add_edit (edits, skip_container_marks (text, start, first, node), 0, "### ");
+    return;
   for (gsize i = first; i < last; i++)
     if (text[i] == '\n' || text[i] == '\r')
       {
@@ -211,11 +232,10 @@ shift_setext (const char                *text,
 }
 
 static void
-shift_heading (const char                *text,
-               gsize                      len,
-               const StewardMarkdownNode *node,
-               GArray                    *edits)
+shift_heading (Shift                     *shift,
+               const StewardMarkdownNode *node)
 {
+  const char *text = shift->text;
   gsize first;
   gsize start;
 
@@ -231,44 +251,32 @@ shift_heading (const char                *text,
       if (text[i] == '#')
         {
           if (node->heading.level < 6)
-            add_edit (edits, i, 0, "#");
+            add_edit (shift->edits, i, 0, "#");
           return;
         }
       if (!is_container_mark (text[i]))
         break;
     }
 
-  shift_setext (text, len, node, edits);
+  shift_setext (shift, node);
 }
 
-char *
-steward_markdown_shift_headings (const char *markdown,
-                                 gssize      len)
+/* @text with the headings of @tree moved down */
+static char *
+shift_tree (Shift                     *shift,
+            const StewardMarkdownTree *tree)
 {
-  g_autofree char *valid = NULL;
-  g_autoptr(StewardMarkdownTree) tree = NULL;
-  g_autoptr(GArray) edits = NULL;
-  const StewardMarkdownNode *node;
+  const StewardMarkdownNode *node = steward_markdown_tree_get_blocks (tree);
   GString *result;
   gsize done = 0;
 
-  g_return_val_if_fail (markdown != NULL || len == 0, NULL);
-
-  if (len < 0)
-    len = strlen (markdown);
-  /* The tree's offsets are in the text it parsed: valid UTF-8 */
-  valid = g_utf8_make_valid (markdown, len);
-  len = strlen (valid);
-
-  tree = steward_markdown_parse_tree (valid, len);
-  edits = g_array_new (FALSE, FALSE, sizeof (Edit));
-  g_array_set_clear_func (edits, edit_clear);
-
-  node = steward_markdown_tree_get_blocks (tree);
   while (node != NULL)
     {
       if (node->kind == STEWARD_MARKDOWN_NODE_HEADING)
-        shift_heading (valid, len, node, edits);
+        {
+          shift->n_headings++;
+          shift_heading (shift, node);
+        }
 
       if (node->children != NULL)
         {
@@ -281,22 +289,90 @@ steward_markdown_shift_headings (const char *markdown,
         node = node->next;
     }
 
-  g_array_sort (edits, edit_compare);
+  g_array_sort (shift->edits, edit_compare);
 
-  result = g_string_sized_new (len + edits->len + 1);
-  for (guint i = 0; i < edits->len; i++)
+  result = g_string_sized_new (shift->len + shift->edits->len + 1);
+  for (guint i = 0; i < shift->edits->len; i++)
     {
-      const Edit *edit = &g_array_index (edits, Edit, i);
+      const Edit *edit = &g_array_index (shift->edits, Edit, i);
 
       if (edit->offset < done)
         continue;
-      g_string_append_len (result, valid + done, edit->offset - done);
+      g_string_append_len (result, shift->text + done, edit->offset - done);
       g_string_append (result, edit->insert);
       done = edit->offset + edit->remove;
     }
-  g_string_append_len (result, valid + done, len - done);
+  g_string_append_len (result, shift->text + done, shift->len - done);
 
   return g_string_free (result, FALSE);
+}
+
+static guint
+count_headings (const char *markdown)
+{
+  g_autoptr(StewardMarkdownTree) tree = steward_markdown_parse_tree (markdown, -1);
+  const StewardMarkdownNode *node = steward_markdown_tree_get_blocks (tree);
+  guint count = 0;
+
+  while (node != NULL)
+    {
+      if (node->kind == STEWARD_MARKDOWN_NODE_HEADING)
+        count++;
+
+      if (node->children != NULL)
+        {
+          node = node->children;
+          continue;
+        }
+      while (node != NULL && node->next == NULL)
+        node = node->parent;
+      if (node != NULL)
+        node = node->next;
+    }
+
+  return count;
+}
+
+char *
+steward_markdown_shift_headings (const char *markdown,
+                                 gssize      len)
+{
+  g_autofree char *valid = NULL;
+  g_autoptr(StewardMarkdownTree) tree = NULL;
+  Shift shift = { 0 };
+  char *result;
+
+  g_return_val_if_fail (markdown != NULL || len == 0, NULL);
+
+  if (len < 0)
+    len = strlen (markdown);
+  /* The tree's offsets are in the text it parsed: valid UTF-8 */
+  valid = g_utf8_make_valid (markdown, len);
+  tree = steward_markdown_parse_tree (valid, -1);
+
+  shift.text = valid;
+  shift.len = strlen (valid);
+  shift.edits = g_array_new (FALSE, FALSE, sizeof (Edit));
+  g_array_set_clear_func (shift.edits, edit_clear);
+  shift.nested_setext = TRUE;
+
+  result = shift_tree (&shift, tree);
+
+  /* A setext heading inside a list or quote that did not survive as an
+   * ATX one (its text indented past the container's after a link
+   * definition) keeps its level rather than its being. */
+  if (shift.nested_setext_done && count_headings (result) != shift.n_headings)
+    {
+      g_free (result);
+      g_array_set_size (shift.edits, 0);
+      shift.nested_setext = FALSE;
+      shift.n_headings = 0;
+      result = shift_tree (&shift, tree);
+    }
+
+  g_array_unref (shift.edits);
+
+  return result;
 }
 
 /* @text as Markdown text on one line: its punctuation escaped so it reads

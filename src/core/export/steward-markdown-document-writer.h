@@ -24,8 +24,10 @@ gboolean steward_markdown_document_write (StewardExportSource       *source,
                                           GError                   **error);
 
 /* The body @markdown (@len bytes, -1 when NUL-terminated) with its
- * headings one level down, no lower than 6; invalid UTF-8 replaced.
- * (transfer full) */
+ * headings one level down, no lower than 6; invalid UTF-8 replaced. A
+ * setext heading of level 2 becomes an ATX one of level 3, except inside
+ * a list or quote where that would stop it being a heading: there it
+ * keeps level 2. (transfer full) */
 char    *steward_markdown_shift_headings (const char                *markdown,
                                           gssize                     len);
 
