@@ -41,7 +41,10 @@ HARNESSES = (
      ('settings', 'settings.dict', 4096),
      ('remember', 'remember.dict', 4096),
      ('quick-add', 'quick-add.dict', 4096),
-     ('task-answer', 'task-answer.dict', 16384)] +
+     ('task-answer', 'task-answer.dict', 16384),
+     ('docx', 'docx.dict', MAX_LEN),
+     ('docx-xml', 'docx.dict', MAX_LEN),
+     ('text-diff', 'markdown.dict', 16384)] +
     [(f'decoder-{kind}-{mode}', 'providers.dict', MAX_LEN)
      for kind in KINDS for mode in ('stream', 'whole')])
 

@@ -101,6 +101,25 @@ typedef enum /*< enum,prefix=STEWARD_VERSION_REASON >*/
   /* Read from a file */
   STEWARD_VERSION_REASON_IMPORTED,
 } StewardVersionReason;
+/* The kinds of file a phase imports (steward-document-import.h) */
+typedef enum /*< enum,prefix=STEWARD_DOCUMENT_FORMAT >*/
+{
+  STEWARD_DOCUMENT_FORMAT_MARKDOWN,
+  STEWARD_DOCUMENT_FORMAT_TEXT,
+  STEWARD_DOCUMENT_FORMAT_DOCX,
+  STEWARD_DOCUMENT_FORMAT_PDF,
+} StewardDocumentFormat;
+
+/* A line of a comparison of two texts (steward-text-diff.h) */
+typedef enum /*< enum,prefix=STEWARD_DIFF >*/
+{
+  /* In both texts */
+  STEWARD_DIFF_EQUAL,
+  /* Only in the old text */
+  STEWARD_DIFF_DELETED,
+  /* Only in the new text */
+  STEWARD_DIFF_INSERTED,
+} StewardDiffKind;
 
 /* What happened to a row of the store: see StewardStore::row-changed. */
 typedef enum /*< enum,prefix=STEWARD_ROW >*/
