@@ -44,7 +44,9 @@ HARNESSES = (
      ('task-answer', 'task-answer.dict', 16384),
      ('docx', 'docx.dict', MAX_LEN),
      ('docx-xml', 'docx.dict', MAX_LEN),
-     ('text-diff', 'markdown.dict', 16384)] +
+     ('text-diff', 'markdown.dict', 16384),
+     # Writes a Word document and reads it back for every input.
+     ('docx-export', 'markdown.dict', 16384)] +
     [(f'decoder-{kind}-{mode}', 'providers.dict', MAX_LEN)
      for kind in KINDS for mode in ('stream', 'whole')])
 
@@ -94,7 +96,7 @@ def seeds_for(name, root):
         return ((f'{k}-{p.name}', bytes([i, STATUSES.index(status_of(p))]) + p.read_bytes())
                 for i, k in enumerate(KINDS) for p in bodies(fixtures, k, {'.json'})
                 if p.name.startswith('error'))
-    if name == 'markdown':
+    if name in ('markdown', 'docx-export'):
         return raw(texts)
     if name == 'markdown-stream':
         return cut(texts)
