@@ -23,6 +23,7 @@
 #include "steward-phase-version.h"
 #include "steward-project.h"
 #include "steward-project-json.h"
+#include "steward-project-export.h"
 #include "steward-projects.h"
 #include "steward-provider-calls.h"
 #include "steward-provider-record.h"
