@@ -110,6 +110,15 @@ typedef enum /*< enum,prefix=STEWARD_DOCUMENT_FORMAT >*/
   STEWARD_DOCUMENT_FORMAT_PDF,
 } StewardDocumentFormat;
 
+/* What a document project is exported as (steward-project-export.h) */
+typedef enum /*< enum,prefix=STEWARD_EXPORT_FORMAT >*/
+{
+  STEWARD_EXPORT_FORMAT_PDF,
+  STEWARD_EXPORT_FORMAT_DOCX,
+  STEWARD_EXPORT_FORMAT_MARKDOWN, /*< nick=md >*/
+  STEWARD_EXPORT_FORMAT_JSON,
+} StewardExportFormat;
+
 /* A line of a comparison of two texts (steward-text-diff.h) */
 typedef enum /*< enum,prefix=STEWARD_DIFF >*/
 {
