@@ -270,13 +270,67 @@ class TestExport(DocumentsCliTestCase):
 
     def test_formats(self):
         self.json('projects', 'create', 'Report')
-        for fmt in ('md', 'pdf', 'docx'):
-            self.assertIn('The %s format is not available.' % fmt,
-                          self.fails(1, 'export', 'Report', '--format', fmt, '--output', self.path('x.' + fmt)))
-            self.assertFalse(os.path.exists(self.path('x.' + fmt)))
+        self.ok('phase', 'set', 'Report', '1', '# Audience\n\nBoard members, *busy* ones. Çà 快\n\n- one\n- two\n')
+        self.ok('phase', 'set', 'Report', '2', 'Goals | Owner\n--- | ---\nFund it | Ana\n')
+
+        pdf = self.path('report.pdf')
+        self.assertEqual(self.ok('export', 'Report', '--format', 'pdf', '--output', pdf), '')
+        info = subprocess.run(['pdfinfo', pdf], capture_output=True, text=True, check=True).stdout
+        self.assertIn('Title:           Report', info)
+        text = subprocess.run(['pdftotext', pdf, '-'], capture_output=True, text=True, check=True).stdout
+        for words in ('Brief and Audience', 'Audience', 'Board members', 'Çà 快', 'Fund it'):
+            self.assertIn(words, text)
+
+        docx_path = self.path('report.docx')
+        self.assertEqual(self.ok('export', 'Report', '--format', 'docx', '--output', docx_path), '')
+        read = subprocess.run(['/usr/bin/python3', '-c', 'import docx, sys, json\n'
+                               'd = docx.Document(sys.argv[1])\n'
+                               'print(json.dumps([[p.style.name, p.text] for p in d.paragraphs] + [len(d.tables)]))',
+                               docx_path], capture_output=True, text=True, check=True).stdout
+        paragraphs = json.loads(read)
+        self.assertEqual(paragraphs[-1], 1)
+        self.assertIn(['Heading 1', 'Brief and Audience'], paragraphs)
+        self.assertIn(['Heading 2', 'Audience'], paragraphs)
+
+        md = self.path('report.md')
+        self.assertEqual(self.ok('export', 'Report', '--format', 'md', '--output', md), '')
+        with open(md, encoding='utf-8') as f:
+            written = f.read()
+        self.assertIn('# Brief and Audience\n', written)
+        self.assertIn('\n## Audience\n', written)
+
+        self.assertIn('Only the json format', self.fails(2, 'export', 'Report', '--format', 'pdf', '--output', '-'))
         self.assertIn('is not an export format', self.fails(2, 'export', 'Report', '--format', 'odt', '--output', 'x'))
         self.assertIn('needs --format', self.fails(2, 'export', 'Report'))
+        # A folder that is not there: nothing written, the name said
+        missing = os.path.join(self.tmp, 'nowhere', 'x.pdf')
+        self.assertIn('x.pdf', self.fails(1, 'export', 'Report', '--format', 'pdf', '--output', missing))
 
+    def test_import_into_a_phase(self):
+        self.json('projects', 'create', 'Report')
+        notes = self.path('notes.md')
+        with open(notes, 'w', encoding='utf-8') as f:
+            f.write('## Findings\n\nThe **river** rose.\n')
+        phase = self.json('phase', 'import', 'Report', '3', notes)
+        self.assertEqual(phase['content'], '## Findings\n\nThe **river** rose.\n')
+        self.assertEqual(phase['status'], 'in-progress')
+        self.assertEqual(self.json('phase', 'versions', 'Report', '3')[0]['reason'], 'imported')
+
+        word = self.path('minutes.docx')
+        subprocess.run(['/usr/bin/python3', '-c', 'import docx, sys\n'
+                        'd = docx.Document()\n'
+                        'd.add_heading("Minutes", 1)\n'
+                        'd.add_paragraph("Ana chaired.")\n'
+                        'd.save(sys.argv[1])', word], check=True)
+        phase = self.json('phase', 'import', 'Report', '4', word)
+        self.assertIn('# Minutes', phase['content'])
+        self.assertIn('Ana chaired.', phase['content'])
+
+        broken = self.path('broken.docx')
+        with open(word, 'rb') as f, open(broken, 'wb') as out:
+            out.write(f.read()[:300])
+        self.assertIn('broken.docx', self.fails(1, 'phase', 'import', 'Report', '5', broken))
+        self.assertEqual(self.json('phase', 'show', 'Report', '5')['content'], '')
 
 if __name__ == '__main__':
     CLI = os.path.abspath(sys.argv.pop(1))

@@ -119,7 +119,7 @@ test_success_and_failure (void)
   /* A failing writer: the earlier file stays, no temporary is left */
   g_assert_false (steward_export_job_run (file, failing_write, source, NULL, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
-  g_assert_cmpstr (error->message, ==, "Could not write report.pdf: The disk is full");
+  g_assert_cmpstr (error->message, ==, "Could not write report.pdf: The disk is full.");
   g_clear_pointer (&names, g_free);
   names = list_dir (dir);
   g_assert_cmpstr (names, ==, "report.pdf");
@@ -139,7 +139,7 @@ test_success_and_failure (void)
 
     g_assert_false (steward_export_job_run (missing_file, steward_pdf_write, source, NULL, NULL, NULL, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-    g_assert_cmpstr (error->message, ==, "Could not write report.pdf: Its folder does not exist");
+    g_assert_cmpstr (error->message, ==, "Could not write report.pdf: Its folder does not exist.");
   }
 
   /* A folder where the file should go: nothing is left beside it */
@@ -150,7 +150,7 @@ test_success_and_failure (void)
 
     g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
     g_assert_false (steward_export_job_run (folder_file, steward_pdf_write, source, NULL, NULL, NULL, &error));
-    g_assert_cmpstr (error->message, ==, "Could not write taken.pdf: A folder has that name");
+    g_assert_cmpstr (error->message, ==, "Could not write taken.pdf: A folder has that name.");
     g_clear_pointer (&names, g_free);
     names = list_dir (dir);
     g_assert_cmpstr (names, ==, "report.pdf,taken.pdf");

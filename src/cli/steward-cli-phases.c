@@ -12,13 +12,18 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "steward-cli-private.h"
+#include "steward-document-import.h"
 #include "steward-enum-types.h"
 
-/* phase set, show, complete, versions and restore: one phase of a
- * project, numbered from 1 as the user counts. "phase set" saves a
- * version, as Ctrl+S does in the editor. */
+/* phase set, show, complete, versions, restore, generate and import: one
+ * phase of a project, numbered from 1 as the user counts. "phase set"
+ * saves a version, as Ctrl+S does in the editor; "phase generate" streams
+ * the model's draft to the terminal as it is saved; "phase import" reads
+ * a Markdown, text, Word or PDF file into the phase. */
 
 /* The project and phase named by arguments 1 and 2, or %NULL with the
  * failure said. */
@@ -299,13 +304,146 @@ phase_restore (StewardCliContext *ctx)
   return print_phase (ctx, store, steward_phase_get_id (phase));
 }
 
+typedef struct
+{
+  GMainLoop    *loop;
+  GCancellable *cancellable;
+  GError       *error;
+  gboolean      printed;
+} DraftRun;
+
+static void
+draft_delta_cb (StewardPhaseDraft *draft,
+                const char        *text,
+                DraftRun          *run)
+{
+  _steward_cli_print_text (text);
+  _steward_cli_flush ();
+  run->printed = TRUE;
+}
+
+static void
+draft_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  DraftRun *run = user_data;
+
+  steward_phase_draft_run_finish (STEWARD_PHASE_DRAFT (object), result, &run->error);
+  g_main_loop_quit (run->loop);
+}
+
+static gboolean
+draft_interrupt_cb (gpointer user_data)
+{
+  DraftRun *run = user_data;
+
+  /* Stop: what arrived is kept as the draft's version */
+  g_cancellable_cancel (run->cancellable);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* phase generate PROJECT N [--tier medium|large] [--note NOTE] */
+static int
+phase_generate (StewardCliContext *ctx)
+{
+  g_autoptr(StewardPhase) phase = NULL;
+  g_autoptr(StewardPhaseDraft) draft = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
+  const char *tier = NULL;
+  const char *note = NULL;
+  StewardStore *store;
+  DraftRun run = { 0 };
+  guint sigint_source;
+  int exit_status;
+
+  if (!_steward_cli_take_value (ctx, "--tier", &tier, &exit_status) ||
+      !_steward_cli_take_value (ctx, "--note", &note, &exit_status) ||
+      !_steward_cli_check_args (ctx, "phase generate", 3, 3, &exit_status))
+    return exit_status;
+
+  if (tier != NULL && !g_str_equal (tier, "medium") && !g_str_equal (tier, "large") && !g_str_equal (tier, "small"))
+    return _steward_cli_usage (_("“%s” is not a model size: use small, medium or large."), tier);
+
+  if (!(store = _steward_cli_open_store_for_writing (ctx)))
+    return STEWARD_CLI_EXIT_FAILURE;
+
+  if (!(phase = find_phase (ctx, store, &exit_status)))
+    return exit_status;
+
+  draft = steward_phase_draft_new (_steward_cli_get_services (ctx), steward_phase_get_id (phase),
+                                   tier != NULL ? tier : "medium",
+                                   note != NULL ? _steward_cli_text (ctx, note) : NULL);
+  loop = g_main_loop_new (NULL, FALSE);
+  cancellable = g_cancellable_new ();
+  run.loop = loop;
+  run.cancellable = cancellable;
+  if (!ctx->json)
+    g_signal_connect (draft, "text-delta", G_CALLBACK (draft_delta_cb), &run);
+
+  sigint_source = g_unix_signal_add (SIGINT, draft_interrupt_cb, &run);
+  steward_phase_draft_run_async (draft, cancellable, draft_cb, &run);
+  g_main_loop_run (loop);
+  g_source_remove (sigint_source);
+
+  if (run.printed)
+    {
+      _steward_cli_write ("\n", 1);
+      _steward_cli_flush ();
+    }
+
+  if (run.error != NULL)
+    {
+      g_autoptr(GError) error = g_steal_pointer (&run.error);
+
+      return _steward_cli_fail_error (error);
+    }
+
+  if (ctx->json)
+    return print_phase (ctx, store, steward_phase_get_id (phase));
+
+  return EXIT_SUCCESS;
+}
+
+/* phase import PROJECT N FILE: a version of its own (reason imported) */
+static int
+phase_import (StewardCliContext *ctx)
+{
+  g_autoptr(StewardPhase) phase = NULL;
+  g_autoptr(StewardDocumentImport) imported = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  StewardStore *store;
+  int exit_status;
+
+  if (!_steward_cli_check_args (ctx, "phase import", 4, 4, &exit_status))
+    return exit_status;
+
+  if (!(store = _steward_cli_open_store_for_writing (ctx)))
+    return STEWARD_CLI_EXIT_FAILURE;
+
+  if (!(phase = find_phase (ctx, store, &exit_status)))
+    return exit_status;
+
+  file = _steward_cli_file_new (_steward_cli_arg (ctx, 3));
+  if (!(imported = steward_document_import_file (file, NULL, NULL, NULL, &error)) ||
+      !steward_store_set_phase_content (store, steward_phase_get_id (phase),
+                                        steward_document_import_get_markdown (imported),
+                                        STEWARD_VERSION_REASON_IMPORTED, NULL, NULL, &error))
+    return _steward_cli_fail_error (error);
+
+  return print_phase (ctx, store, steward_phase_get_id (phase));
+}
+
 int
 _steward_cli_phase (StewardCliContext *ctx)
 {
   const char *sub = _steward_cli_arg (ctx, 0);
 
   if (sub == NULL)
-    return _steward_cli_usage (_("“phase” needs one of set, show, complete, versions or restore."));
+    return _steward_cli_usage (_("“phase” needs one of set, show, complete, versions, restore, generate or import."));
   if (g_str_equal (sub, "set"))
     return phase_set (ctx);
   if (g_str_equal (sub, "show"))
@@ -316,6 +454,10 @@ _steward_cli_phase (StewardCliContext *ctx)
     return phase_versions (ctx);
   if (g_str_equal (sub, "restore"))
     return phase_restore (ctx);
+  if (g_str_equal (sub, "generate"))
+    return phase_generate (ctx);
+  if (g_str_equal (sub, "import"))
+    return phase_import (ctx);
 
   return _steward_cli_usage (_("Unknown command “phase %s”."), sub);
 }

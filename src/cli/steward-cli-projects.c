@@ -432,6 +432,7 @@ _steward_cli_export (StewardCliContext *ctx)
   const char *format = NULL;
   const char *output = NULL;
   StewardStore *store;
+  int export_format;
   int exit_status;
 
   if (!_steward_cli_take_value (ctx, "--format", &format, &exit_status) ||
@@ -452,14 +453,12 @@ _steward_cli_export (StewardCliContext *ctx)
   if (!(project = _steward_cli_find_project (store, _steward_cli_text (ctx, _steward_cli_arg (ctx, 0)), &exit_status)))
     return exit_status;
 
-  if (!g_str_equal (format, "json"))
-    /* Translators: %s is md, pdf or docx */
-    return _steward_cli_fail (_("The %s format is not available."), format);
-
   if (g_str_equal (output, "-"))
     {
       g_autofree char *json = NULL;
 
+      if (!g_str_equal (format, "json"))
+        return _steward_cli_usage (_("Only the json format can be written to standard output."));
       if (!(json = steward_project_json_dup (store, steward_project_get_id (project), &error)))
         return _steward_cli_fail_error (error);
 
@@ -468,8 +467,13 @@ _steward_cli_export (StewardCliContext *ctx)
       return EXIT_SUCCESS;
     }
 
+  /* The nicks are the names the command takes */
+  if (!steward_enum_from_nick (STEWARD_TYPE_EXPORT_FORMAT, format, &export_format))
+    g_assert_not_reached ();
+
   file = _steward_cli_file_new (output);
-  if (!steward_project_json_save_file (store, steward_project_get_id (project), file, &error))
+  if (!steward_project_export (store, steward_project_get_id (project), export_format,
+                               file, NULL, NULL, NULL, &error))
     return _steward_cli_fail_error (error);
 
   return EXIT_SUCCESS;

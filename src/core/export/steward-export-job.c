@@ -159,6 +159,15 @@ run (GFile                      *target,
                                * reason */
                               _("Could not write %s: "), name);
 
+  /* One sentence, whatever the reason's own ending */
+  if (error != NULL && *error != NULL && !g_str_has_suffix ((*error)->message, "."))
+    {
+      char *sentence = g_strconcat ((*error)->message, ".", NULL);
+
+      g_free ((*error)->message);
+      (*error)->message = sentence;
+    }
+
   return FALSE;
 }
 
