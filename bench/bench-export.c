@@ -36,6 +36,7 @@
 
 #include <glib/gstdio.h>
 
+#include "steward-docx-writer.h"
 #include "steward-export-job.h"
 #include "steward-pdf-writer.h"
 
@@ -49,10 +50,7 @@ static char *opt_keep = NULL;
 
 /* The writers measured. To add one, give it a line: its name (the
  * --child argument and the file's extension), its StewardExportWriteFunc
- * and its baseline. The DOCX writer (steward_docx_write, beside pandoc) is
- * to come: add
- *   { "docx", steward_docx_write, BASELINE_PANDOC, 0.1 },
- * with its header included above. */
+ * and its baseline. */
 typedef enum {
   BASELINE_LIBREOFFICE_PDF,
   BASELINE_PANDOC,
@@ -67,6 +65,7 @@ typedef struct
 } Writer;
 
 static const Writer writers[] = {
+  { "docx", steward_docx_write, BASELINE_PANDOC, 0.1 },
   { "pdf", steward_pdf_write, BASELINE_LIBREOFFICE_PDF, 0.25 },
 };
 
