@@ -14,6 +14,7 @@
 #include "steward-chat-private.h"
 #include "steward-context.h"
 #include "steward-phase-draft.h"
+#include "steward-projects.h"
 #include "steward-provider-calls.h"
 
 /* One phase drafted by the model, as a chat reply is written: the prompt
@@ -343,26 +344,9 @@ start_version (StewardPhaseDraft  *self,
                GError            **error)
 {
   StewardStore *store = steward_services_get_store (self->services);
-  g_autoptr(StewardPhase) phase = NULL;
-  g_autoptr(GListModel) versions = NULL;
-  const char *content;
 
-  if (!(phase = steward_store_find_phase (store, self->phase_id, error)) ||
-      !(versions = steward_store_list_phase_versions (store, self->phase_id, error)))
-    return FALSE;
-
-  content = steward_phase_get_content (phase);
-  if (content[0] != '\0')
-    {
-      g_autoptr(StewardPhaseVersion) latest = g_list_model_get_item (versions, 0);
-
-      if ((latest == NULL || g_strcmp0 (steward_phase_version_get_content (latest), content) != 0) &&
-          !steward_store_set_phase_content (store, self->phase_id, content, STEWARD_VERSION_REASON_SAVED,
-                                            NULL, NULL, error))
-        return FALSE;
-    }
-
-  return steward_store_set_phase_content (store, self->phase_id, self->text->str,
+  return steward_projects_keep_text (store, self->phase_id, error) &&
+         steward_store_set_phase_content (store, self->phase_id, self->text->str,
                                           STEWARD_VERSION_REASON_GENERATED, NULL,
                                           &self->version_id, error);
 }
