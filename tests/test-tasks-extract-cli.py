@@ -8,72 +8,22 @@
 import datetime
 import json
 import os
-import shutil
-import sqlite3
-import subprocess
-import sys
-import tempfile
-import unittest
 
-CLI = REPLAY = FIXTURES = None
+import replaycli
+
 TEXT = 'Tomorrow I must send Ana the quarterly report. Book the dentist for Monday 9:30. Water the plants.'
 TITLES = ['Send Ana the quarterly report', 'Book the dentist', 'Water the plants']
 
 
-class ExtractCliTestCase(unittest.TestCase):
+class ExtractCliTestCase(replaycli.ReplayCliTestCase):
+    key = 'sk-test-extract'
+
     def setUp(self):
-        self.tmp = tempfile.mkdtemp(prefix='steward-test-tasks-extract-')
-        self.data_dir = os.path.join(self.tmp, 'data')
-        self.env = dict(os.environ)
-        self.env.pop('STEWARD_DATA_DIR', None)
-        self.env['STEWARD_TEST_KEY'] = 'sk-test-extract'
+        super().setUp()
         self.env['TZ'] = 'Europe/Berlin'
-        self.log = os.path.join(self.tmp, 'requests.log')
-        self.server = subprocess.Popen([REPLAY, '--fixtures', os.path.join(FIXTURES, 'openai'),
-                                        '--port', '0', '--log', self.log],
-                                       stdout=subprocess.PIPE, text=True)
-        self.port = int(self.server.stdout.readline())
-
-    def tearDown(self):
-        self.server.terminate()
-        self.server.wait(timeout=10)
-        self.server.stdout.close()
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
-    def cli(self, *args):
-        return subprocess.run([CLI, '--data-dir', self.data_dir, *args], capture_output=True,
-                              text=True, env=self.env, timeout=60)
-
-    def ok(self, *args):
-        result = self.cli(*args)
-        self.assertEqual(result.returncode, 0, result.stderr)
-        self.assertEqual(result.stderr, '')
-        return result.stdout
-
-    def fails(self, status, *args):
-        result = self.cli(*args)
-        self.assertEqual(result.returncode, status, result.stderr)
-        self.assertEqual(result.stdout, '')
-        lines = result.stderr.splitlines()
-        self.assertEqual(len(lines), 1, result.stderr)
-        self.assertTrue(lines[0].startswith('steward-cli: '), lines[0])
-        self.assertTrue(lines[0].endswith('.'), lines[0])
-        return lines[0]
-
-    def answer_with(self, fixture):
-        """The medium tier's model names the fixture the server answers with."""
-        if not os.path.exists(os.path.join(self.data_dir, 'steward.db')) or \
-           'replay' not in self.ok('provider', 'list'):
-            self.ok('provider', 'add', 'replay', '--kind', 'openai', '--base-url',
-                    f'http://127.0.0.1:{self.port}/v1', '--model', fixture, '--api-key-env', 'STEWARD_TEST_KEY')
-        self.ok('tier', 'set', 'medium', 'replay', fixture)
 
     def listed(self):
         return json.loads(self.ok('tasks', 'list', '--json'))
-
-    def requests(self):
-        with open(self.log, encoding='utf-8') as f:
-            return [json.loads(line) for line in f if line.strip() and json.loads(line)['method'] == 'POST']
 
 
 class TestExtract(ExtractCliTestCase):
@@ -161,6 +111,4 @@ class TestExtract(ExtractCliTestCase):
 
 
 if __name__ == '__main__':
-    CLI, REPLAY, FIXTURES = (os.path.abspath(p) for p in sys.argv[1:4])
-    del sys.argv[1:4]
-    unittest.main(verbosity=2)
+    replaycli.main()
