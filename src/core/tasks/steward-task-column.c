@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "steward-enum-types.h"
 #include "steward-task-column.h"
 #include "steward-task.h"
@@ -86,23 +88,47 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = get_item;
 }
 
-static int
-compare_tasks (gconstpointer a,
-               gconstpointer b)
+/* A task's place in the column, read once before sorting: a board of
+ * thousands sorts without calling two getters per comparison. */
+typedef struct
 {
-  StewardTask *task_a = *(StewardTask **)a;
-  StewardTask *task_b = *(StewardTask **)b;
-  gint64 pos_a = steward_task_get_position (task_a);
-  gint64 pos_b = steward_task_get_position (task_b);
-  gint64 id_a, id_b;
+  gint64       position;
+  gint64       id;
+  StewardTask *task;
+} SortKey;
 
-  if (pos_a != pos_b)
-    return (pos_a > pos_b) - (pos_a < pos_b);
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  const SortKey *key_a = a;
+  const SortKey *key_b = b;
 
-  id_a = steward_task_get_id (task_a);
-  id_b = steward_task_get_id (task_b);
+  if (key_a->position != key_b->position)
+    return (key_a->position > key_b->position) - (key_a->position < key_b->position);
 
-  return (id_a > id_b) - (id_a < id_b);
+  return (key_a->id > key_b->id) - (key_a->id < key_b->id);
+}
+
+/* Sorts @items (StewardTask) by position, then id. */
+static void
+sort_tasks (GPtrArray *items)
+{
+  g_autofree SortKey *keys = g_new (SortKey, MAX (items->len, 1));
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      StewardTask *task = g_ptr_array_index (items, i);
+
+      keys[i].position = steward_task_get_position (task);
+      keys[i].id = steward_task_get_id (task);
+      keys[i].task = task;
+    }
+
+  qsort (keys, items->len, sizeof (SortKey), compare_keys);
+
+  for (guint i = 0; i < items->len; i++)
+    items->pdata[i] = keys[i].task;
 }
 
 /* The column's tasks as the list now has them. */
@@ -122,7 +148,7 @@ collect (StewardTaskColumn *self)
         g_object_unref (task);
     }
 
-  g_ptr_array_sort (items, compare_tasks);
+  sort_tasks (items);
 
   return items;
 }
@@ -272,7 +298,7 @@ positions_changed_cb (StewardTaskColumn *self)
   fresh = g_ptr_array_new_full (self->items->len, g_object_unref);
   for (guint i = 0; i < self->items->len; i++)
     g_ptr_array_add (fresh, g_object_ref (g_ptr_array_index (self->items, i)));
-  g_ptr_array_sort (fresh, compare_tasks);
+  sort_tasks (fresh);
   apply (self, fresh);
 }
 
