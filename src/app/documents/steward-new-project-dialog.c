@@ -52,10 +52,10 @@ template_selected_cb (StewardNewProjectDialog *self)
     }
 
   n_phases = steward_template_get_n_phases (template);
-  /* Translators: a template's description, then how many phases it has */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u phase)", "%s (%u phases)", n_phases),
-                          steward_template_get_description (template) ? steward_template_get_description (template) : "",
-                          n_phases);
+  if (steward_template_get_description (template) != NULL && steward_template_get_description (template)[0] != '\0')
+    text = g_strdup (steward_template_get_description (template));
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u phase", "%u phases", n_phases), n_phases);
   gtk_label_set_label (self->template_label, g_strstrip (text));
 }
 

@@ -105,6 +105,7 @@ stop_action (GtkWidget  *widget,
 static void
 note_activate_cb (StewardPhaseEditor *self)
 {
+  gtk_popover_popdown (self->generate_popover);
   gtk_widget_activate_action (GTK_WIDGET (self), "phase.generate", NULL);
 }
 
@@ -141,6 +142,18 @@ set_tier_mapping (const GValue       *value,
 void
 _steward_phase_editor_init_draft (StewardPhaseEditor *self)
 {
+  GtkEventController *shortcuts;
+
+  /* Ctrl+Enter generates, from the text too: before the text view,
+   * which would take it for a new line */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                                                                                       gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK)),
+                                                          gtk_named_action_new ("phase.generate")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
   self->settings = g_settings_new (BASE_APP_ID);
   g_settings_bind_with_mapping (self->settings, "document-tier",
                                 self->tier_dropdown, "selected",
@@ -164,9 +177,6 @@ _steward_phase_editor_class_init_draft (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "phase.generate", NULL, generate_action);
   gtk_widget_class_install_action (widget_class, "phase.stop", NULL, stop_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "phase.generate", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "phase.generate", NULL);
 
   gtk_widget_class_bind_template_callback (widget_class, note_activate_cb);
 }

@@ -23,8 +23,11 @@ struct _StewardPhaseEditor
   GtkButton           *complete_button;
   GtkLabel            *error_label;
   GtkRevealer         *error_revealer;
-  GtkButton           *generate_button;
-  GtkExpander         *instructions_expander;
+  AdwSplitButton      *generate_button;
+  GtkPopover          *generate_popover;
+  GtkImage            *instructions_arrow;
+  GtkBox              *instructions_box;
+  GtkToggleButton     *instructions_button;
   GtkLabel            *instructions_label;
   GtkEntry            *note_entry;
   GtkLabel            *number_label;

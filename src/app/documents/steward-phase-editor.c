@@ -363,7 +363,7 @@ steward_phase_editor_set_phase (StewardPhaseEditor *self,
       gtk_label_set_label (self->number_label, number);
       gtk_label_set_label (self->title_label, steward_phase_get_title (phase));
       gtk_label_set_label (self->instructions_label, instructions ? instructions : "");
-      gtk_widget_set_visible (GTK_WIDGET (self->instructions_expander),
+      gtk_widget_set_visible (GTK_WIDGET (self->instructions_box),
                               instructions != NULL && instructions[0] != '\0');
       load_text (self, steward_phase_get_content (phase));
       if (_steward_phase_editor_is_streaming (self))
@@ -510,6 +510,17 @@ toggle_preview_cb (GtkWidget *widget,
 }
 
 static void
+instructions_toggled_cb (StewardPhaseEditor *self)
+{
+  gboolean active = gtk_toggle_button_get_active (self->instructions_button);
+
+  gtk_image_set_from_icon_name (self->instructions_arrow, active ? "pan-down-symbolic" : "pan-end-symbolic");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->instructions_button),
+                               GTK_ACCESSIBLE_STATE_EXPANDED, active,
+                               -1);
+}
+
+static void
 dismiss_error_clicked_cb (StewardPhaseEditor *self)
 {
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
@@ -618,7 +629,10 @@ steward_phase_editor_class_init (StewardPhaseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardPhaseEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, StewardPhaseEditor, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, StewardPhaseEditor, generate_button);
-  gtk_widget_class_bind_template_child (widget_class, StewardPhaseEditor, instructions_expander);
+  gtk_widget_class_bind_template_child (widget_class, StewardPhaseEditor, generate_popover);
+  gtk_widget_class_bind_template_child (widget_class, StewardPhaseEditor, instructions_arrow);
+  gtk_widget_class_bind_template_child (widget_class, StewardPhaseEditor, instructions_box);
+  gtk_widget_class_bind_template_child (widget_class, StewardPhaseEditor, instructions_button);
   gtk_widget_class_bind_template_child (widget_class, StewardPhaseEditor, instructions_label);
   gtk_widget_class_bind_template_child (widget_class, StewardPhaseEditor, note_entry);
   gtk_widget_class_bind_template_child (widget_class, StewardPhaseEditor, number_label);
@@ -636,6 +650,7 @@ steward_phase_editor_class_init (StewardPhaseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardPhaseEditor, versions_box);
   gtk_widget_class_bind_template_child (widget_class, StewardPhaseEditor, word_count_label);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_error_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, instructions_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, preview_toggled_cb);
 }
 
@@ -665,7 +680,17 @@ steward_phase_editor_init (StewardPhaseEditor *self)
   g_signal_group_connect_object (self->phase_signals, "notify::status",
                                  G_CALLBACK (phase_status_cb), self, G_CONNECT_SWAPPED);
 
+  /* AdwSplitButton 1.2 leaves its arrow unnamed */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->generate_button));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_MENU_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Model Size and Note"),
+                                      -1);
+
   _steward_phase_editor_init_draft (self);
+  instructions_toggled_cb (self);
   count_words_cb (self);
   _steward_phase_editor_update_state (self);
 }
