@@ -421,23 +421,17 @@ steward_documents_page_get_phase (StewardDocumentsPage *self)
  * steward_documents_page_set_versions_pane:
  * @pane: the versions pane, which follows #StewardDocumentsPage:phase
  *
- * Puts @pane in the side pane the editor's "Versions" button shows.
+ * Puts @pane in the side pane the editor's "Versions" button shows and
+ * hides (Ctrl+Shift+H); the button shows once there is a pane.
  */
 void
 steward_documents_page_set_versions_pane (StewardDocumentsPage *self,
                                           GtkWidget            *pane)
 {
-  GtkBox *box;
-  GtkWidget *child;
-
   g_return_if_fail (STEWARD_IS_DOCUMENTS_PAGE (self));
   g_return_if_fail (GTK_IS_WIDGET (pane));
 
-  box = steward_phase_editor_get_versions_box (self->editor);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))))
-    gtk_box_remove (box, child);
-  gtk_widget_set_vexpand (pane, TRUE);
-  gtk_box_append (box, pane);
+  steward_phase_editor_set_versions_pane (self->editor, pane);
 }
 
 /**

@@ -43,6 +43,7 @@ struct _StewardPhaseEditor
   GtkLabel            *title_label;
   AdwToastOverlay     *toast_overlay;
   GtkBox              *versions_box;
+  GtkToggleButton     *versions_button;
   GtkLabel            *word_count_label;
 
   /* Owned */

@@ -422,17 +422,26 @@ steward_phase_editor_set_following (StewardPhaseEditor *self,
 }
 
 /**
- * steward_phase_editor_get_versions_box:
+ * steward_phase_editor_set_versions_pane:
+ * @pane: the versions pane
  *
- * Returns: (transfer none): the box of the side pane that "Versions"
- *   shows and hides, for the versions pane
+ * Puts @pane in the side pane the "Versions" button shows and hides;
+ * the button shows once there is a pane.
  */
-GtkBox *
-steward_phase_editor_get_versions_box (StewardPhaseEditor *self)
+void
+steward_phase_editor_set_versions_pane (StewardPhaseEditor *self,
+                                        GtkWidget          *pane)
 {
-  g_return_val_if_fail (STEWARD_IS_PHASE_EDITOR (self), NULL);
+  GtkWidget *child;
 
-  return self->versions_box;
+  g_return_if_fail (STEWARD_IS_PHASE_EDITOR (self));
+  g_return_if_fail (GTK_IS_WIDGET (pane));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->versions_box))))
+    gtk_box_remove (self->versions_box, child);
+  gtk_widget_set_vexpand (pane, TRUE);
+  gtk_box_append (self->versions_box, pane);
+  gtk_widget_set_visible (GTK_WIDGET (self->versions_button), TRUE);
 }
 
 void
@@ -505,6 +514,21 @@ toggle_preview_cb (GtkWidget *widget,
   StewardPhaseEditor *self = STEWARD_PHASE_EDITOR (widget);
 
   gtk_toggle_button_set_active (self->preview_button, !gtk_toggle_button_get_active (self->preview_button));
+
+  return TRUE;
+}
+
+static gboolean
+toggle_versions_cb (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  StewardPhaseEditor *self = STEWARD_PHASE_EDITOR (widget);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->versions_button)))
+    return FALSE;
+
+  gtk_toggle_button_set_active (self->versions_button, !gtk_toggle_button_get_active (self->versions_button));
 
   return TRUE;
 }
@@ -622,6 +646,8 @@ steward_phase_editor_class_init (StewardPhaseEditorClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "phase.save-version", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, toggle_preview_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK, toggle_preview_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_h, GDK_CONTROL_MASK | GDK_SHIFT_MASK, toggle_versions_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_H, GDK_CONTROL_MASK | GDK_SHIFT_MASK, toggle_versions_cb, NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/steward-phase-editor.ui");
   _steward_phase_editor_class_init_draft (widget_class);
@@ -648,6 +674,7 @@ steward_phase_editor_class_init (StewardPhaseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardPhaseEditor, title_label);
   gtk_widget_class_bind_template_child (widget_class, StewardPhaseEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, StewardPhaseEditor, versions_box);
+  gtk_widget_class_bind_template_child (widget_class, StewardPhaseEditor, versions_button);
   gtk_widget_class_bind_template_child (widget_class, StewardPhaseEditor, word_count_label);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_error_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, instructions_toggled_cb);

@@ -24,7 +24,8 @@ void          steward_phase_editor_save              (StewardPhaseEditor *self);
 gboolean      steward_phase_editor_get_busy          (StewardPhaseEditor *self);
 void          steward_phase_editor_set_following     (StewardPhaseEditor *self,
                                                       gint64              phase_id);
-GtkBox       *steward_phase_editor_get_versions_box  (StewardPhaseEditor *self);
+void          steward_phase_editor_set_versions_pane (StewardPhaseEditor *self,
+                                                      GtkWidget          *pane);
 void          steward_phase_editor_focus_text        (StewardPhaseEditor *self);
 
 G_END_DECLS
