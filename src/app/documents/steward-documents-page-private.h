@@ -27,6 +27,7 @@ struct _StewardDocumentsPage
   GtkLevelBar         *progress_bar;
   GtkLabel            *progress_label;
   GtkListView         *project_list;
+  GtkMenuButton       *project_menu_button;
   GtkLabel            *project_title;
   GtkButton           *redraft_button;
   GtkBox              *redraft_box;

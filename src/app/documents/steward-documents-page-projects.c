@@ -43,7 +43,59 @@ forget_pending_delete (StewardDocumentsPage *self,
       }
 }
 
+/* Not from inside the click: GTK 4.8 fails (and may crash) when the
+ * widgets a screen reader is pressing a menu item or a button of go, or
+ * the page changes, while it presses (see steward-task-editor.c). */
+typedef struct
+{
+  StewardDocumentsPage *self;
+  void                (*func) (StewardDocumentsPage *self,
+                               gint64                id);
+  gint64                id;
+} Later;
+
+static void
+later_free (gpointer data)
+{
+  Later *later = data;
+
+  g_object_unref (later->self);
+  g_free (later);
+}
+
+static gboolean
+later_cb (gpointer data)
+{
+  Later *later = data;
+
+  if (gtk_widget_get_root (GTK_WIDGET (later->self)) != NULL)
+    later->func (later->self, later->id);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_later (StewardDocumentsPage *self,
+           void                (*func) (StewardDocumentsPage *self,
+                                        gint64                id),
+           gint64                id)
+{
+  Later *later = g_new0 (Later, 1);
+
+  later->self = g_object_ref (self);
+  later->func = func;
+  later->id = id;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, later_cb, later, later_free);
+}
+
 /* -- new ---------------------------------------------------------------------- */
+
+static void
+open_new_project (StewardDocumentsPage *self,
+                  gint64                id)
+{
+  _steward_documents_page_open_project (self, id, TRUE);
+}
 
 static void
 new_project_response_cb (StewardNewProjectDialog *dialog,
@@ -69,7 +121,7 @@ new_project_response_cb (StewardNewProjectDialog *dialog,
       return;
     }
 
-  _steward_documents_page_open_project (self, id, TRUE);
+  run_later (self, open_new_project, id);
 }
 
 static void
@@ -141,6 +193,7 @@ rename_action (GtkWidget  *widget,
     return;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Rename Project"), NULL);
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Rename Project"));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "rename", _("_Rename"),
@@ -166,27 +219,36 @@ rename_action (GtkWidget  *widget,
 /* -- duplicate ---------------------------------------------------------------- */
 
 static void
-duplicate_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
+duplicate_project (StewardDocumentsPage *self,
+                   gint64                project_id)
 {
-  StewardDocumentsPage *self = STEWARD_DOCUMENTS_PAGE (widget);
   StewardStore *store = _steward_documents_page_get_store ();
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  if (self->project == NULL || store == NULL)
+  if (store == NULL)
     return;
 
   steward_phase_editor_save (self->editor);
 
-  if (!(id = steward_projects_duplicate (store, steward_project_get_id (self->project), NULL, TRUE, &error)))
+  if (!(id = steward_projects_duplicate (store, project_id, NULL, TRUE, &error)))
     {
       _steward_documents_page_show_error (self, error);
       return;
     }
 
   _steward_documents_page_open_project (self, id, FALSE);
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  StewardDocumentsPage *self = STEWARD_DOCUMENTS_PAGE (widget);
+
+  if (self->project != NULL)
+    run_later (self, duplicate_project, steward_project_get_id (self->project));
 }
 
 /* -- delete, with Undo -------------------------------------------------------- */
@@ -224,19 +286,15 @@ delete_toast_dismissed_cb (AdwToast             *toast,
 }
 
 static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
+delete_project (StewardDocumentsPage *self,
+                gint64                id)
 {
-  StewardDocumentsPage *self = STEWARD_DOCUMENTS_PAGE (widget);
   g_autofree char *name = NULL;
   AdwToast *toast;
-  gint64 id;
 
-  if (self->project == NULL)
+  if (self->project == NULL || steward_project_get_id (self->project) != id)
     return;
 
-  id = steward_project_get_id (self->project);
   name = g_markup_escape_text (steward_project_get_name (self->project), -1);
 
   _steward_documents_page_close_project (self);
@@ -253,6 +311,17 @@ delete_action (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
   gtk_widget_grab_focus (GTK_WIDGET (self->project_list));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  StewardDocumentsPage *self = STEWARD_DOCUMENTS_PAGE (widget);
+
+  if (self->project != NULL)
+    run_later (self, delete_project, steward_project_get_id (self->project));
 }
 
 void

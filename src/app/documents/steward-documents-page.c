@@ -201,6 +201,9 @@ _steward_documents_page_close_project (StewardDocumentsPage *self)
   steward_phase_editor_save (self->editor);
   _steward_documents_page_dispose_redraft (self);
 
+  /* Its menu goes with it (Delete closes the project from there) */
+  gtk_menu_button_popdown (self->project_menu_button);
+
   if (self->phase_selection != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->phase_selection, self);
@@ -552,6 +555,7 @@ steward_documents_page_class_init (StewardDocumentsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardDocumentsPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, StewardDocumentsPage, progress_label);
   gtk_widget_class_bind_template_child (widget_class, StewardDocumentsPage, project_list);
+  gtk_widget_class_bind_template_child (widget_class, StewardDocumentsPage, project_menu_button);
   gtk_widget_class_bind_template_child (widget_class, StewardDocumentsPage, project_title);
   gtk_widget_class_bind_template_child (widget_class, StewardDocumentsPage, redraft_box);
   gtk_widget_class_bind_template_child (widget_class, StewardDocumentsPage, redraft_button);

@@ -46,6 +46,7 @@ draft_cb (GObject      *object,
   if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && shown)
     {
       gtk_label_set_label (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_revealer), TRUE);
       gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
     }
   else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

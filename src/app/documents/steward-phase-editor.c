@@ -518,6 +518,16 @@ toggle_preview_cb (GtkWidget *widget,
   return TRUE;
 }
 
+/* Hidden once it has slid away, so that a screen reader does not find
+ * it there */
+static void
+error_revealed_cb (StewardPhaseEditor *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->error_revealer) &&
+      !gtk_revealer_get_child_revealed (self->error_revealer))
+    gtk_widget_set_visible (GTK_WIDGET (self->error_revealer), FALSE);
+}
+
 static gboolean
 toggle_versions_cb (GtkWidget *widget,
                     GVariant  *args,
@@ -677,6 +687,7 @@ steward_phase_editor_class_init (StewardPhaseEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardPhaseEditor, versions_button);
   gtk_widget_class_bind_template_child (widget_class, StewardPhaseEditor, word_count_label);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_error_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, error_revealed_cb);
   gtk_widget_class_bind_template_callback (widget_class, instructions_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, preview_toggled_cb);
 }
