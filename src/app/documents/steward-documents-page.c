@@ -86,6 +86,45 @@ status_classes_cb (GtkListItem        *list_item,
   return g_strdupv ((GStrv)classes);
 }
 
+/* A row of a list is named for a screen reader by what it shows
+ * (GTK 4.8 names a list item by nothing): the closures below name the
+ * row, and return the name of its box for CSS. */
+static void
+name_row (GtkListItem *list_item,
+          const char  *label,
+          const char  *description)
+{
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  GtkWidget *row;
+
+  if (child == NULL || !(row = gtk_widget_get_parent (child)))
+    return;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label ? label : "",
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description ? description : "",
+                                  -1);
+}
+
+static char *
+name_project_row_cb (GtkListItem *list_item,
+                     const char  *name)
+{
+  name_row (list_item, name, NULL);
+
+  return g_strdup ("project-row");
+}
+
+static char *
+name_phase_row_cb (GtkListItem        *list_item,
+                   const char         *title,
+                   StewardPhaseStatus  status)
+{
+  name_row (list_item, title, steward_phase_status_get_label (status));
+
+  return g_strdup ("phase-row");
+}
+
 /* -- the open project ---------------------------------------------------------- */
 
 void
@@ -566,6 +605,8 @@ steward_documents_page_class_init (StewardDocumentsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, editor_busy_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_date_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_number_cb);
+  gtk_widget_class_bind_template_callback (widget_class, name_phase_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, name_project_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, project_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_classes_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_icon_cb);
