@@ -385,6 +385,32 @@ step_phase_cb (GtkWidget *widget,
   return TRUE;
 }
 
+/* The editor's keys, from anywhere on the page while it shows a phase */
+static const struct {
+  guint            keyval;
+  GdkModifierType  modifiers;
+  const char      *action;
+} editor_keys[] = {
+  { GDK_KEY_s, GDK_CONTROL_MASK, "phase.save-version" },
+  { GDK_KEY_Return, GDK_CONTROL_MASK, "phase.generate" },
+  { GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "phase.generate" },
+  { GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "phase.toggle-preview" },
+  { GDK_KEY_h, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "phase.toggle-versions" },
+};
+
+static gboolean
+editor_key_cb (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  StewardDocumentsPage *self = STEWARD_DOCUMENTS_PAGE (widget);
+
+  if (steward_phase_editor_get_phase (self->editor) == NULL)
+    return FALSE;
+
+  return gtk_widget_activate_action (GTK_WIDGET (self->editor), g_variant_get_string (args, NULL), NULL);
+}
+
 /* -- loading --------------------------------------------------------------------- */
 
 static gboolean
@@ -627,7 +653,8 @@ steward_documents_page_init (StewardDocumentsPage *self)
 
   g_binding_group_bind (self->project_bindings, "name", self->project_title, "label", G_BINDING_SYNC_CREATE);
 
-  /* Before the text view, which would move lines with them */
+  /* Before the text view, which would take Alt+Up and Alt+Down to move
+   * lines, and Ctrl+Enter for a new line */
   shortcuts = gtk_shortcut_controller_new ();
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
   for (int step = -1; step <= 1; step += 2)
@@ -637,6 +664,14 @@ steward_documents_page_init (StewardDocumentsPage *self)
                                                 gtk_callback_action_new (step_phase_cb, NULL, NULL));
 
       gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (step));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (editor_keys); i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (editor_keys[i].keyval, editor_keys[i].modifiers),
+                                                gtk_callback_action_new (editor_key_cb, NULL, NULL));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (editor_keys[i].action));
       gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
     }
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);

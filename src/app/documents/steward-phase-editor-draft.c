@@ -143,18 +143,6 @@ set_tier_mapping (const GValue       *value,
 void
 _steward_phase_editor_init_draft (StewardPhaseEditor *self)
 {
-  GtkEventController *shortcuts;
-
-  /* Ctrl+Enter generates, from the text too: before the text view,
-   * which would take it for a new line */
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
-                                                                                       gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK)),
-                                                          gtk_named_action_new ("phase.generate")));
-  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
-
   self->settings = g_settings_new (BASE_APP_ID);
   g_settings_bind_with_mapping (self->settings, "document-tier",
                                 self->tier_dropdown, "selected",

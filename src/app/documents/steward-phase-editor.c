@@ -506,16 +506,14 @@ complete_action (GtkWidget  *widget,
   self->dirty = FALSE;
 }
 
-static gboolean
-toggle_preview_cb (GtkWidget *widget,
-                   GVariant  *args,
-                   gpointer   user_data)
+static void
+toggle_preview_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
 {
   StewardPhaseEditor *self = STEWARD_PHASE_EDITOR (widget);
 
   gtk_toggle_button_set_active (self->preview_button, !gtk_toggle_button_get_active (self->preview_button));
-
-  return TRUE;
 }
 
 /* Hidden once it has slid away, so that a screen reader does not find
@@ -528,19 +526,15 @@ error_revealed_cb (StewardPhaseEditor *self)
     gtk_widget_set_visible (GTK_WIDGET (self->error_revealer), FALSE);
 }
 
-static gboolean
-toggle_versions_cb (GtkWidget *widget,
-                    GVariant  *args,
-                    gpointer   user_data)
+static void
+toggle_versions_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
 {
   StewardPhaseEditor *self = STEWARD_PHASE_EDITOR (widget);
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->versions_button)))
-    return FALSE;
-
-  gtk_toggle_button_set_active (self->versions_button, !gtk_toggle_button_get_active (self->versions_button));
-
-  return TRUE;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->versions_button)))
+    gtk_toggle_button_set_active (self->versions_button, !gtk_toggle_button_get_active (self->versions_button));
 }
 
 static void
@@ -653,12 +647,11 @@ steward_phase_editor_class_init (StewardPhaseEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "phase.complete", NULL, complete_action);
   gtk_widget_class_install_action (widget_class, "phase.save-version", NULL, save_version_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "phase.save-version", NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, toggle_preview_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK, toggle_preview_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_h, GDK_CONTROL_MASK | GDK_SHIFT_MASK, toggle_versions_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_H, GDK_CONTROL_MASK | GDK_SHIFT_MASK, toggle_versions_cb, NULL);
+  gtk_widget_class_install_action (widget_class, "phase.toggle-preview", NULL, toggle_preview_action);
+  gtk_widget_class_install_action (widget_class, "phase.toggle-versions", NULL, toggle_versions_action);
 
+  /* Their keys are the page's (steward-documents-page.c), so that they
+   * work from the phase list too */
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/steward-phase-editor.ui");
   _steward_phase_editor_class_init_draft (widget_class);
   gtk_widget_class_bind_template_child (widget_class, StewardPhaseEditor, complete_button);
