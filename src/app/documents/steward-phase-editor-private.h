@@ -70,6 +70,11 @@ _steward_phase_editor_get_store (void)
   return steward_services_get_store (STEWARD_SERVICES_DEFAULT);
 }
 
+char    *_steward_phase_editor_dup_text         (StewardPhaseEditor *self);
+gboolean _steward_phase_editor_save_text        (StewardPhaseEditor    *self,
+                                                 StewardVersionReason   reason,
+                                                 gint64                *version_id,
+                                                 GError               **error);
 void     _steward_phase_editor_show_error       (StewardPhaseEditor *self,
                                                  const GError       *error);
 void     _steward_phase_editor_update_state     (StewardPhaseEditor *self);
@@ -77,6 +82,7 @@ gboolean _steward_phase_editor_is_streaming     (StewardPhaseEditor *self);
 void     _steward_phase_editor_notify_busy      (StewardPhaseEditor *self);
 void     _steward_phase_editor_init_draft       (StewardPhaseEditor *self);
 void     _steward_phase_editor_dispose_draft    (StewardPhaseEditor *self);
+void     _steward_phase_editor_class_init_actions (GtkWidgetClass   *widget_class);
 void     _steward_phase_editor_class_init_draft (GtkWidgetClass     *widget_class);
 
 G_END_DECLS

@@ -46,8 +46,8 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (StewardPhaseEditor, steward_phase_editor, GTK_TYPE_WIDGET)
 
-static char *
-dup_text (StewardPhaseEditor *self)
+char *
+_steward_phase_editor_dup_text (StewardPhaseEditor *self)
 {
   GtkTextIter start, end;
 
@@ -96,7 +96,7 @@ static void
 load_text (StewardPhaseEditor *self,
            const char         *text)
 {
-  g_autofree char *current = dup_text (self);
+  g_autofree char *current = _steward_phase_editor_dup_text (self);
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
   gsize len = strlen (current);
 
@@ -128,14 +128,14 @@ load_text (StewardPhaseEditor *self,
     steward_markdown_view_set_text (self->preview_view, text, FALSE);
 }
 
-static gboolean
-save_text (StewardPhaseEditor    *self,
+gboolean
+_steward_phase_editor_save_text (StewardPhaseEditor    *self,
            StewardVersionReason   reason,
            gint64                *version_id,
            GError               **error)
 {
   StewardStore *store = _steward_phase_editor_get_store ();
-  g_autofree char *text = dup_text (self);
+  g_autofree char *text = _steward_phase_editor_dup_text (self);
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
 
@@ -167,7 +167,7 @@ steward_phase_editor_save (StewardPhaseEditor *self)
   if (!self->dirty || _steward_phase_editor_is_streaming (self))
     return;
 
-  if (!save_text (self, STEWARD_VERSION_REASON_AUTOSAVE, NULL, &error))
+  if (!_steward_phase_editor_save_text (self, STEWARD_VERSION_REASON_AUTOSAVE, NULL, &error))
     {
       g_warning ("Could not save the phase: %s", error->message);
       _steward_phase_editor_show_error (self, error);
@@ -209,7 +209,7 @@ static gboolean
 count_words_cb (gpointer user_data)
 {
   StewardPhaseEditor *self = user_data;
-  g_autofree char *text = dup_text (self);
+  g_autofree char *text = _steward_phase_editor_dup_text (self);
   g_autofree char *label = NULL;
   gboolean in_word = FALSE;
   guint words = 0;
@@ -253,6 +253,7 @@ void
 _steward_phase_editor_update_state (StewardPhaseEditor *self)
 {
   gboolean streaming = _steward_phase_editor_is_streaming (self);
+  gboolean drafting_here;
   StewardPhaseStatus status = STEWARD_PHASE_STATUS_NOT_STARTED;
   GtkWidget *status_box = gtk_widget_get_parent (GTK_WIDGET (self->status_icon));
 
@@ -271,12 +272,14 @@ _steward_phase_editor_update_state (StewardPhaseEditor *self)
                                  self->phase != NULL && !streaming && status != STEWARD_PHASE_STATUS_COMPLETED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "phase.save-version", self->phase != NULL && !streaming);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->generate_button), !streaming);
-  gtk_widget_set_visible (GTK_WIDGET (self->stop_button), streaming);
+  /* A draft of the stale redraft is stopped beside the phase list */
+  drafting_here = streaming && self->draft != NULL &&
+                  steward_phase_draft_get_phase_id (self->draft) == steward_phase_get_id (self->phase);
+  gtk_widget_set_visible (GTK_WIDGET (self->generate_button), !drafting_here);
+  gtk_widget_set_visible (GTK_WIDGET (self->stop_button), drafting_here);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "phase.generate",
                                  self->phase != NULL && self->draft == NULL && self->following_id == 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "phase.stop",
-                                 self->draft != NULL && streaming);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "phase.stop", drafting_here);
 }
 
 static void
@@ -294,7 +297,7 @@ preview_toggled_cb (StewardPhaseEditor *self,
 
   if (gtk_toggle_button_get_active (button))
     {
-      g_autofree char *text = dup_text (self);
+      g_autofree char *text = _steward_phase_editor_dup_text (self);
 
       /* What shows is what was typed, saved or not */
       steward_markdown_view_set_text (self->preview_view, text, FALSE);
@@ -454,68 +457,6 @@ steward_phase_editor_focus_text (StewardPhaseEditor *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
 }
 
-/* -- actions ----------------------------------------------------------------- */
-
-static void
-save_version_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  StewardPhaseEditor *self = STEWARD_PHASE_EDITOR (widget);
-  g_autoptr(StewardPhaseVersion) version = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 version_id = 0;
-
-  if (self->phase == NULL || _steward_phase_editor_is_streaming (self))
-    return;
-
-  if (!save_text (self, STEWARD_VERSION_REASON_SAVED, &version_id, &error) ||
-      !(version = steward_store_find_phase_version_by_id (_steward_phase_editor_get_store (), version_id, &error)))
-    {
-      _steward_phase_editor_show_error (self, error);
-      return;
-    }
-
-  /* Translators: in a toast; %u is the version's number */
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new_format (_("Version %u saved"),
-                                                     steward_phase_version_get_number (version)));
-}
-
-static void
-complete_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  StewardPhaseEditor *self = STEWARD_PHASE_EDITOR (widget);
-  StewardStore *store = _steward_phase_editor_get_store ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = dup_text (self);
-
-  if (self->phase == NULL || store == NULL || _steward_phase_editor_is_streaming (self))
-    return;
-
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-
-  if (!steward_store_complete_phase (store, steward_phase_get_id (self->phase), text, NULL, &error))
-    {
-      _steward_phase_editor_show_error (self, error);
-      return;
-    }
-
-  self->dirty = FALSE;
-}
-
-static void
-toggle_preview_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *param)
-{
-  StewardPhaseEditor *self = STEWARD_PHASE_EDITOR (widget);
-
-  gtk_toggle_button_set_active (self->preview_button, !gtk_toggle_button_get_active (self->preview_button));
-}
-
 /* Hidden once it has slid away, so that a screen reader does not find
  * it there */
 static void
@@ -524,17 +465,6 @@ error_revealed_cb (StewardPhaseEditor *self)
   if (!gtk_revealer_get_reveal_child (self->error_revealer) &&
       !gtk_revealer_get_child_revealed (self->error_revealer))
     gtk_widget_set_visible (GTK_WIDGET (self->error_revealer), FALSE);
-}
-
-static void
-toggle_versions_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *param)
-{
-  StewardPhaseEditor *self = STEWARD_PHASE_EDITOR (widget);
-
-  if (gtk_widget_get_visible (GTK_WIDGET (self->versions_button)))
-    gtk_toggle_button_set_active (self->versions_button, !gtk_toggle_button_get_active (self->versions_button));
 }
 
 static void
@@ -645,13 +575,7 @@ steward_phase_editor_class_init (StewardPhaseEditorClass *klass)
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   g_type_ensure (STEWARD_TYPE_MARKDOWN_VIEW);
 
-  gtk_widget_class_install_action (widget_class, "phase.complete", NULL, complete_action);
-  gtk_widget_class_install_action (widget_class, "phase.save-version", NULL, save_version_action);
-  gtk_widget_class_install_action (widget_class, "phase.toggle-preview", NULL, toggle_preview_action);
-  gtk_widget_class_install_action (widget_class, "phase.toggle-versions", NULL, toggle_versions_action);
-
-  /* Their keys are the page's (steward-documents-page.c), so that they
-   * work from the phase list too */
+  _steward_phase_editor_class_init_actions (widget_class);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/steward-phase-editor.ui");
   _steward_phase_editor_class_init_draft (widget_class);
   gtk_widget_class_bind_template_child (widget_class, StewardPhaseEditor, complete_button);
