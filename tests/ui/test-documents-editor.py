@@ -3,8 +3,9 @@
 # default template in the New Project dialog; phase 1 is typed into from
 # the keyboard and autosaved; phase 2 (Alt+Down) is generated from the
 # replay server, streaming into the editor; both are marked completed;
-# editing phase 1 again marks phase 2 Stale; after a restart the text
-# typed is still there.
+# editing phase 1 again marks phase 2 Stale; Ctrl+S keeps a version; a
+# phase set from the command line shows in the editor as it changes;
+# after a restart the text typed is still there.
 #
 # Copyright 2026 The Steward authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,6 +20,7 @@ chatui.require_tools()
 PROJECT = 'Field guide'
 TYPED = 'Birds of the coast for walkers'
 EDIT = ' with phones'
+FROM_CLI = 'Tide tables, from the command line'
 MODEL = 'text_stream'
 with open(f'{chatui.FIXTURES_DIR}/anthropic/{MODEL}.expected.txt', encoding='utf-8') as f:
     DRAFT = f.read()
@@ -122,6 +124,15 @@ def body(steward):
         ui.wait_for(lambda: any(n.name and n.name.startswith('Version ') and n.name.endswith(' saved')
                                 for n in ui.find_all(steward.app, 'label') if ui.is_visible(n)),
                     'the toast “Version N saved”')
+
+        # A phase changed from the command line shows as it changes
+        steward.key('alt+Down')
+        steward.key('alt+Down')
+        ui.wait_for(lambda: steward.find_visible('label', 'Research Notes') is not None and editor_text(steward) == '',
+                    'phase 3 in the editor')
+        chatui.cli(steward.data_dir, 'phase', 'set', PROJECT, '3', FROM_CLI)
+        ui.wait_for(lambda: editor_text(steward) == FROM_CLI, 'the text set from the command line in the editor')
+        ui.wait_for(lambda: phase_row_status(steward, 3, 'In Progress'), 'phase 3 in progress in the list')
 
         # After a restart, the text is still there
         steward.stop()
