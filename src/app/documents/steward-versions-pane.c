@@ -13,6 +13,7 @@
 
 #include "steward-application.h"
 #include "steward-date-format.h"
+#include "steward-documents-page.h"
 #include "steward-text-diff.h"
 #include "steward-versions-pane.h"
 
@@ -244,9 +245,20 @@ restore_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   GtkWidget *overlay;
+  GtkWidget *page;
 
   if (version == NULL || store == NULL)
     return;
+
+  /* What was typed since is kept first: the restored text must not be
+   * saved over by the editor's next autosave */
+  if ((page = gtk_widget_get_ancestor (widget, STEWARD_TYPE_DOCUMENTS_PAGE)) != NULL)
+    steward_documents_page_save (STEWARD_DOCUMENTS_PAGE (page));
+  if (!steward_projects_keep_text (store, self->phase_id, &error))
+    {
+      g_warning ("Could not keep the text before restoring: %s", error->message);
+      g_clear_error (&error);
+    }
 
   if (steward_store_restore_phase_version (store, self->phase_id, steward_phase_version_get_number (version),
                                            NULL, NULL, &error))
