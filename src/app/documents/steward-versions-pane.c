@@ -212,9 +212,17 @@ show_comparison (StewardVersionsPane *self)
       return;
     }
 
-  /* Translators: "Version 3: 2 lines differ from the text now, 5 are new in it." */
-  summary = g_strdup_printf (_("%s, compared with the text now: %u lines removed since, %u added."),
-                             title, steward_text_diff_get_n_deleted (diff), steward_text_diff_get_n_inserted (diff));
+  {
+    guint n_deleted = steward_text_diff_get_n_deleted (diff);
+    guint n_inserted = steward_text_diff_get_n_inserted (diff);
+    g_autofree char *removed = g_strdup_printf (ngettext ("%u line removed since", "%u lines removed since", n_deleted),
+                                                n_deleted);
+    g_autofree char *added = g_strdup_printf (ngettext ("%u line added", "%u lines added", n_inserted), n_inserted);
+
+    /* Translators: "Version 3, compared with the text now: 2 lines
+     * removed since, 5 lines added." */
+    summary = g_strdup_printf (_("%s, compared with the text now: %s, %s."), title, removed, added);
+  }
   gtk_label_set_text (self->summary_label, summary);
 
   lines = steward_text_diff_get_lines (diff);
