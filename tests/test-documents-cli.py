@@ -306,6 +306,13 @@ class TestExport(DocumentsCliTestCase):
         missing = os.path.join(self.tmp, 'nowhere', 'x.pdf')
         self.assertIn('x.pdf', self.fails(1, 'export', 'Report', '--format', 'pdf', '--output', missing))
 
+    def test_reopen(self):
+        self.json('projects', 'create', 'Report')
+        self.ok('phase', 'set', 'Report', '1', 'Done.')
+        self.assertEqual(self.json('phase', 'complete', 'Report', '1')['status'], 'completed')
+        self.assertEqual(self.json('phase', 'reopen', 'Report', '1')['status'], 'in-progress')
+        self.assertEqual(len(self.json('phase', 'versions', 'Report', '1')), 2)
+
     def test_import_into_a_phase(self):
         self.json('projects', 'create', 'Report')
         notes = self.path('notes.md')

@@ -351,6 +351,23 @@ test_statuses (StoreFixture  *fixture,
   g_assert_cmpint (status_at (store, id, 1), ==, STEWARD_PHASE_STATUS_IN_PROGRESS);
   g_assert_cmpint (status_at (store, id, 2), ==, STEWARD_PHASE_STATUS_STALE);
   g_assert_cmpint (status_at (store, id, 3), ==, STEWARD_PHASE_STATUS_STALE);
+
+  /* Reopened: a completed or stale phase is in progress again, its text
+   * kept and no version made; the phases after it stay as they are */
+  {
+    g_autoptr(GListModel) before = steward_store_list_phase_versions (store, phase_id_at (store, other, 3), &error);
+    g_autoptr(GListModel) after = NULL;
+
+    g_assert_true (steward_store_reopen_phase (store, phase_id_at (store, other, 3), &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (status_at (store, other, 3), ==, STEWARD_PHASE_STATUS_IN_PROGRESS);
+    after = steward_store_list_phase_versions (store, phase_id_at (store, other, 3), &error);
+    g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before));
+  }
+  g_assert_true (steward_store_reopen_phase (store, phase_id_at (store, id, 6), &error));
+  g_assert_cmpint (status_at (store, id, 6), ==, STEWARD_PHASE_STATUS_IN_PROGRESS);
+  g_assert_true (steward_store_reopen_phase (store, phase_id_at (store, id, 4), &error));
+  g_assert_cmpint (status_at (store, id, 4), ==, STEWARD_PHASE_STATUS_NOT_STARTED);
 }
 
 static void

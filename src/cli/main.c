@@ -115,6 +115,7 @@ print_help (gboolean to_stdout)
 "  phase show PROJECT N [--json]    Print phase N’s Markdown\n"
 "  phase complete PROJECT N         Mark phase N completed; a later completed\n"
 "                                   phase becomes stale when it changes again\n"
+"  phase reopen PROJECT N           Set a completed phase back to in progress\n"
 "  phase versions PROJECT N [--json]\n"
 "                                   List phase N’s versions, latest first\n"
 "  phase restore PROJECT N VERSION  Bring back a version (as a new version)\n"

@@ -215,6 +215,30 @@ phase_complete (StewardCliContext *ctx)
   return print_phase (ctx, store, steward_phase_get_id (phase));
 }
 
+/* phase reopen PROJECT N: a completed phase back to in progress */
+static int
+phase_reopen (StewardCliContext *ctx)
+{
+  g_autoptr(StewardPhase) phase = NULL;
+  g_autoptr(GError) error = NULL;
+  StewardStore *store;
+  int exit_status;
+
+  if (!_steward_cli_check_args (ctx, "phase reopen", 3, 3, &exit_status))
+    return exit_status;
+
+  if (!(store = _steward_cli_open_store_for_writing (ctx)))
+    return STEWARD_CLI_EXIT_FAILURE;
+
+  if (!(phase = find_phase (ctx, store, &exit_status)))
+    return exit_status;
+
+  if (!steward_store_reopen_phase (store, steward_phase_get_id (phase), &error))
+    return _steward_cli_fail_error (error);
+
+  return print_phase (ctx, store, steward_phase_get_id (phase));
+}
+
 static int
 phase_versions (StewardCliContext *ctx)
 {
@@ -443,13 +467,15 @@ _steward_cli_phase (StewardCliContext *ctx)
   const char *sub = _steward_cli_arg (ctx, 0);
 
   if (sub == NULL)
-    return _steward_cli_usage (_("“phase” needs one of set, show, complete, versions, restore, generate or import."));
+    return _steward_cli_usage (_("“phase” needs one of set, show, complete, reopen, versions, restore, generate or import."));
   if (g_str_equal (sub, "set"))
     return phase_set (ctx);
   if (g_str_equal (sub, "show"))
     return phase_show (ctx);
   if (g_str_equal (sub, "complete"))
     return phase_complete (ctx);
+  if (g_str_equal (sub, "reopen"))
+    return phase_reopen (ctx);
   if (g_str_equal (sub, "versions"))
     return phase_versions (ctx);
   if (g_str_equal (sub, "restore"))

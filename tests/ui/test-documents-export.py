@@ -2,7 +2,8 @@
 # The Documents page's way in and out (issue 11): the versions pane
 # compares an older version with the text now and restores it (as a new
 # version); Import… reads a Word document into a phase; Export… writes a
-# PDF through the file chooser, which pdfinfo and pdftotext read back.
+# PDF through the file chooser, which pdfinfo and pdftotext read back; a
+# completed phase is reopened.
 #
 # Copyright 2026 The Steward authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -122,6 +123,14 @@ def body(steward):
     assert 'Brief and Audience' in text and 'Ana chaired the meeting.' in text, text
     # No temporary file left beside it
     assert sorted(os.listdir(out)) == ['guide.pdf', 'minutes.docx'], os.listdir(out)
+
+    # Completed, then reopened: in progress again, no version made
+    n_versions = len(versions(data, 1))
+    steward.click('push button', 'Mark Completed')
+    ui.wait_for(lambda: phase(data, 1)['status'] == 'completed', 'phase 1 completed')
+    steward.click('push button', 'Reopen')
+    ui.wait_for(lambda: phase(data, 1)['status'] == 'in-progress', 'phase 1 reopened')
+    assert len(versions(data, 1)) == n_versions + 1, versions(data, 1)
 
 
 ui.main('test-documents-export', body)

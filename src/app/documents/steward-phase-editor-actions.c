@@ -68,6 +68,23 @@ complete_action (GtkWidget  *widget,
   self->dirty = FALSE;
 }
 
+/* Back to work on a completed phase: in progress, nothing else changed */
+static void
+reopen_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  StewardPhaseEditor *self = STEWARD_PHASE_EDITOR (widget);
+  StewardStore *store = _steward_phase_editor_get_store ();
+  g_autoptr(GError) error = NULL;
+
+  if (self->phase == NULL || store == NULL || _steward_phase_editor_is_streaming (self))
+    return;
+
+  if (!steward_store_reopen_phase (store, steward_phase_get_id (self->phase), &error))
+    _steward_phase_editor_show_error (self, error);
+}
+
 static void
 toggle_preview_action (GtkWidget  *widget,
                        const char *action_name,
@@ -93,6 +110,7 @@ void
 _steward_phase_editor_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "phase.complete", NULL, complete_action);
+  gtk_widget_class_install_action (widget_class, "phase.reopen", NULL, reopen_action);
   gtk_widget_class_install_action (widget_class, "phase.save-version", NULL, save_version_action);
   gtk_widget_class_install_action (widget_class, "phase.toggle-preview", NULL, toggle_preview_action);
   gtk_widget_class_install_action (widget_class, "phase.toggle-versions", NULL, toggle_versions_action);

@@ -21,6 +21,7 @@ struct _StewardPhaseEditor
 
   /* Template widgets */
   GtkButton           *complete_button;
+  GtkButton           *reopen_button;
   GtkLabel            *error_label;
   GtkRevealer         *error_revealer;
   AdwSplitButton      *generate_button;

@@ -268,6 +268,9 @@ _steward_phase_editor_update_state (StewardPhaseEditor *self)
 
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self->source_view), !streaming);
   gtk_widget_set_visible (GTK_WIDGET (self->complete_button), status != STEWARD_PHASE_STATUS_COMPLETED);
+  gtk_widget_set_visible (GTK_WIDGET (self->reopen_button), status == STEWARD_PHASE_STATUS_COMPLETED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "phase.reopen",
+                                 self->phase != NULL && !streaming && status == STEWARD_PHASE_STATUS_COMPLETED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "phase.complete",
                                  self->phase != NULL && !streaming && status != STEWARD_PHASE_STATUS_COMPLETED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "phase.save-version", self->phase != NULL && !streaming);
@@ -579,6 +582,7 @@ steward_phase_editor_class_init (StewardPhaseEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/steward-phase-editor.ui");
   _steward_phase_editor_class_init_draft (widget_class);
   gtk_widget_class_bind_template_child (widget_class, StewardPhaseEditor, complete_button);
+  gtk_widget_class_bind_template_child (widget_class, StewardPhaseEditor, reopen_button);
   gtk_widget_class_bind_template_child (widget_class, StewardPhaseEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, StewardPhaseEditor, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, StewardPhaseEditor, generate_button);

@@ -606,6 +606,54 @@ steward_store_complete_phase (StewardStore  *self,
 }
 
 /**
+ * steward_store_reopen_phase:
+ *
+ * A completed (or stale) phase back to work: in progress, or not started
+ * when it has no text. Its text and versions stay as they are, and the
+ * later phases too (they go stale when its text changes).
+ *
+ * Returns: whether it was reopened (or was not completed); %FALSE with
+ *   @error set
+ */
+gboolean
+steward_store_reopen_phase (StewardStore  *self,
+                            gint64         phase_id,
+                            GError       **error)
+{
+  g_autoptr(StewardPhase) phase = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+  StewardPhaseStatus status;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+
+  if (!(phase = steward_store_find_phase (self, phase_id, error)))
+    return FALSE;
+
+  status = steward_phase_get_status (phase);
+  if (status != STEWARD_PHASE_STATUS_COMPLETED && status != STEWARD_PHASE_STATUS_STALE)
+    return TRUE;
+
+  if (!(update = _steward_store_prepare (self,
+                                         "UPDATE phases SET status = CASE WHEN content = '' THEN 'not-started'"
+                                         "                                ELSE 'in-progress' END,"
+                                         "                  updated_at = " STEWARD_STORE_NOW_SQL
+                                         " WHERE id = ?",
+                                         error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (update, 1, phase_id);
+  if (!_steward_store_step_done (self, update, error))
+    return FALSE;
+
+  _steward_store_emit_row_changed (self, STEWARD_TABLE_PHASES, STEWARD_ROW_CHANGED, phase_id,
+                                   steward_phase_get_project_id (phase));
+  _steward_store_emit_row_changed (self, STEWARD_TABLE_PROJECTS, STEWARD_ROW_CHANGED,
+                                   steward_phase_get_project_id (phase), 0);
+
+  return TRUE;
+}
+
+/**
  * steward_store_restore_phase_version:
  * @number: the version to bring back
  * @version_id: (out) (optional): the new version

@@ -267,6 +267,11 @@ gboolean         steward_store_complete_phase      (StewardStore         *self,
                                                     const char           *content,
                                                     GDateTime            *now,
                                                     GError              **error);
+/* A completed or stale phase back to in progress (not started when
+ * empty), its text and versions as they are */
+gboolean         steward_store_reopen_phase        (StewardStore         *self,
+                                                    gint64                phase_id,
+                                                    GError              **error);
 /* Brings back version @number: a new version (reason RESTORED) */
 gboolean         steward_store_restore_phase_version (StewardStore       *self,
                                                     gint64                phase_id,
