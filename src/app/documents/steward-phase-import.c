@@ -124,7 +124,7 @@ import_cb (GObject      *object,
         toast (run, error->message);
     }
   else if (store == NULL ||
-           !steward_projects_keep_text (store, run->phase_id, &error) ||
+           !steward_store_keep_phase_text (store, run->phase_id, &error) ||
            !steward_store_set_phase_content (store, run->phase_id, steward_document_import_get_markdown (imported),
                                              STEWARD_VERSION_REASON_IMPORTED, NULL, NULL, &error))
     {

@@ -262,7 +262,7 @@ restore_action (GtkWidget  *widget,
    * saved over by the editor's next autosave */
   if ((page = gtk_widget_get_ancestor (widget, STEWARD_TYPE_DOCUMENTS_PAGE)) != NULL)
     steward_documents_page_save (STEWARD_DOCUMENTS_PAGE (page));
-  if (!steward_projects_keep_text (store, self->phase_id, &error))
+  if (!steward_store_keep_phase_text (store, self->phase_id, &error))
     {
       g_warning ("Could not keep the text before restoring: %s", error->message);
       g_clear_error (&error);

@@ -14,7 +14,6 @@
 #include "steward-chat-private.h"
 #include "steward-context.h"
 #include "steward-phase-draft.h"
-#include "steward-projects.h"
 #include "steward-provider-calls.h"
 
 /* One phase drafted by the model, as a chat reply is written: the prompt
@@ -345,7 +344,7 @@ start_version (StewardPhaseDraft  *self,
 {
   StewardStore *store = steward_services_get_store (self->services);
 
-  return steward_projects_keep_text (store, self->phase_id, error) &&
+  return steward_store_keep_phase_text (store, self->phase_id, error) &&
          steward_store_set_phase_content (store, self->phase_id, self->text->str,
                                           STEWARD_VERSION_REASON_GENERATED, NULL,
                                           &self->version_id, error);

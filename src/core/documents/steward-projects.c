@@ -200,37 +200,3 @@ steward_projects_dup_export_source (StewardStore  *store,
 
   return g_steal_pointer (&source);
 }
-
-/**
- * steward_projects_keep_text:
- *
- * Returns: whether the text is held by a version now (or the phase is
- *   empty); %FALSE with @error set
- */
-gboolean
-steward_projects_keep_text (StewardStore  *store,
-                            gint64         phase_id,
-                            GError       **error)
-{
-  g_autoptr(StewardPhase) phase = NULL;
-  g_autoptr(GListModel) versions = NULL;
-  g_autoptr(StewardPhaseVersion) latest = NULL;
-  const char *content;
-
-  g_return_val_if_fail (STEWARD_IS_STORE (store), FALSE);
-
-  if (!(phase = steward_store_find_phase (store, phase_id, error)) ||
-      !(versions = steward_store_list_phase_versions (store, phase_id, error)))
-    return FALSE;
-
-  content = steward_phase_get_content (phase);
-  if (content[0] == '\0')
-    return TRUE;
-
-  latest = g_list_model_get_item (versions, 0);
-  if (latest != NULL && g_strcmp0 (steward_phase_version_get_content (latest), content) == 0)
-    return TRUE;
-
-  return steward_store_set_phase_content (store, phase_id, content, STEWARD_VERSION_REASON_SAVED,
-                                          NULL, NULL, error);
-}

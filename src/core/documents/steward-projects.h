@@ -41,12 +41,6 @@ gint64               steward_projects_duplicate     (StewardStore *store,
                                                      const char   *name,
                                                      gboolean      with_versions,
                                                      GError      **error);
-/* Keeps phase @phase_id's text as a version of its own (reason SAVED)
- * when it has text no version holds yet (typed since, autosaved): what a
- * draft or an import does before it replaces the text. */
-gboolean             steward_projects_keep_text     (StewardStore *store,
-                                                     gint64        phase_id,
-                                                     GError      **error);
 /* What the document writers read: the project's name as title, and its
  * phases with content as sections */
 StewardExportSource *steward_projects_dup_export_source (StewardStore *store,

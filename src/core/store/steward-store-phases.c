@@ -606,6 +606,61 @@ steward_store_complete_phase (StewardStore  *self,
 }
 
 /**
+ * steward_store_keep_phase_text:
+ *
+ * Keeps phase @phase_id's text as a version of its own (reason saved)
+ * when it has text its latest version does not hold (typed since,
+ * autosaved): what a draft, an import or a restore does before it
+ * replaces the text. Asked of the database in one query, without
+ * reading the versions.
+ *
+ * Returns: whether the text is held by a version now (or the phase is
+ *   empty); %FALSE with @error set
+ */
+gboolean
+steward_store_keep_phase_text (StewardStore  *self,
+                               gint64         phase_id,
+                               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(StewardPhase) phase = NULL;
+  int rc;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+
+  if (!(stmt = _steward_store_prepare (self,
+                                       "SELECT p.content != '' AND NOT EXISTS ("
+                                       "         SELECT 1 FROM phase_versions v"
+                                       "          WHERE v.phase_id = p.id AND v.content = p.content"
+                                       "            AND v.number = (SELECT max (number) FROM phase_versions"
+                                       "                             WHERE phase_id = p.id))"
+                                       "  FROM phases p WHERE p.id = ?",
+                                       error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, phase_id);
+
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        /* Not found: said as find does */
+        return (phase = steward_store_find_phase (self, phase_id, error)) != NULL;
+      _steward_store_set_sql_error (self, error);
+      return FALSE;
+    }
+
+  if (sqlite3_column_int (stmt, 0) == 0)
+    return TRUE;
+
+  if (!(phase = steward_store_find_phase (self, phase_id, error)))
+    return FALSE;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  return steward_store_set_phase_content (self, phase_id, steward_phase_get_content (phase),
+                                          STEWARD_VERSION_REASON_SAVED, NULL, NULL, error);
+}
+
+/**
  * steward_store_reopen_phase:
  *
  * A completed (or stale) phase back to work: in progress, or not started

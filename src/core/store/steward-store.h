@@ -267,6 +267,11 @@ gboolean         steward_store_complete_phase      (StewardStore         *self,
                                                     const char           *content,
                                                     GDateTime            *now,
                                                     GError              **error);
+/* Keeps the phase's text as a version (SAVED) when its latest version
+ * does not hold it: before a draft, an import or a restore replaces it */
+gboolean         steward_store_keep_phase_text     (StewardStore         *self,
+                                                    gint64                phase_id,
+                                                    GError              **error);
 /* A completed or stale phase back to in progress (not started when
  * empty), its text and versions as they are */
 gboolean         steward_store_reopen_phase        (StewardStore         *self,
