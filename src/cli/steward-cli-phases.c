@@ -192,15 +192,21 @@ phase_show (StewardCliContext *ctx)
   return EXIT_SUCCESS;
 }
 
+/* A change of the phase named by arguments 1 and 2, then the phase as it
+ * is after: complete and reopen. */
 static int
-phase_complete (StewardCliContext *ctx)
+change_phase (StewardCliContext  *ctx,
+              const char         *command,
+              gboolean          (*change) (StewardStore  *store,
+                                           gint64         phase_id,
+                                           GError       **error))
 {
   g_autoptr(StewardPhase) phase = NULL;
   g_autoptr(GError) error = NULL;
   StewardStore *store;
   int exit_status;
 
-  if (!_steward_cli_check_args (ctx, "phase complete", 3, 3, &exit_status))
+  if (!_steward_cli_check_args (ctx, command, 3, 3, &exit_status))
     return exit_status;
 
   if (!(store = _steward_cli_open_store_for_writing (ctx)))
@@ -209,34 +215,19 @@ phase_complete (StewardCliContext *ctx)
   if (!(phase = find_phase (ctx, store, &exit_status)))
     return exit_status;
 
-  if (!steward_store_complete_phase (store, steward_phase_get_id (phase), NULL, NULL, &error))
+  if (!change (store, steward_phase_get_id (phase), &error))
     return _steward_cli_fail_error (error);
 
   return print_phase (ctx, store, steward_phase_get_id (phase));
 }
 
-/* phase reopen PROJECT N: a completed phase back to in progress */
-static int
-phase_reopen (StewardCliContext *ctx)
+/* Completed with its text as it is */
+static gboolean
+complete_phase (StewardStore  *store,
+                gint64         phase_id,
+                GError       **error)
 {
-  g_autoptr(StewardPhase) phase = NULL;
-  g_autoptr(GError) error = NULL;
-  StewardStore *store;
-  int exit_status;
-
-  if (!_steward_cli_check_args (ctx, "phase reopen", 3, 3, &exit_status))
-    return exit_status;
-
-  if (!(store = _steward_cli_open_store_for_writing (ctx)))
-    return STEWARD_CLI_EXIT_FAILURE;
-
-  if (!(phase = find_phase (ctx, store, &exit_status)))
-    return exit_status;
-
-  if (!steward_store_reopen_phase (store, steward_phase_get_id (phase), &error))
-    return _steward_cli_fail_error (error);
-
-  return print_phase (ctx, store, steward_phase_get_id (phase));
+  return steward_store_complete_phase (store, phase_id, NULL, NULL, error);
 }
 
 static int
@@ -473,9 +464,9 @@ _steward_cli_phase (StewardCliContext *ctx)
   if (g_str_equal (sub, "show"))
     return phase_show (ctx);
   if (g_str_equal (sub, "complete"))
-    return phase_complete (ctx);
+    return change_phase (ctx, "phase complete", complete_phase);
   if (g_str_equal (sub, "reopen"))
-    return phase_reopen (ctx);
+    return change_phase (ctx, "phase reopen", steward_store_reopen_phase);
   if (g_str_equal (sub, "versions"))
     return phase_versions (ctx);
   if (g_str_equal (sub, "restore"))
