@@ -220,9 +220,11 @@ add_phase (StewardTemplateEditor *self,
 
   adw_expander_row_add_row (phase->row, GTK_WIDGET (phase->title_row));
   adw_expander_row_add_row (phase->row, instructions_row);
-  adw_expander_row_add_action (phase->row, up);
-  adw_expander_row_add_action (phase->row, down);
+  /* Each action goes before those added earlier: read left to right, Move
+   * Up, Move Down, Remove */
   adw_expander_row_add_action (phase->row, remove);
+  adw_expander_row_add_action (phase->row, down);
+  adw_expander_row_add_action (phase->row, up);
   g_signal_connect (up, "clicked", G_CALLBACK (move_up_cb), phase);
   g_signal_connect (down, "clicked", G_CALLBACK (move_down_cb), phase);
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_cb), phase);
