@@ -45,6 +45,19 @@ def project_menu(steward, item):
     ui.click(ui.wait_for(lambda: in_window(steward, 'menu item', item), f'the menu item “{item}”'))
 
 
+def click_laid_out(node, what):
+    """Clicks @node once it has a place on screen that stays put: the
+    versions pane slides in."""
+    seen = []
+
+    def settled():
+        seen.append(ui.center(node))
+        return len(seen) >= 2 and seen[-1] == seen[-2]
+
+    ui.wait_for(settled, f'{what} to be laid out')
+    ui.click(node)
+
+
 def choose_file(title, path):
     """In the file chooser titled @title, type @path as the file's name
     and press Enter."""
@@ -77,9 +90,10 @@ def body(steward):
     steward.click('list item', 'Documents')
     steward.wait_page('Documents')
     projects = steward.wait_visible('list', 'Document Projects')
-    ui.click(ui.wait_for(lambda: ui.find(projects, 'label', PROJECT), 'the project in the list'))
+    click_laid_out(ui.wait_for(lambda: ui.find(projects, 'label', PROJECT), 'the project in the list'), 'the project')
     phases = steward.wait_visible('list', 'Phases')
-    ui.click(ui.wait_for(lambda: ui.find(phases, 'label', 'Brief and Audience'), 'phase 1 in the list'))
+    click_laid_out(ui.wait_for(lambda: ui.find(phases, 'label', 'Brief and Audience'), 'phase 1 in the list'),
+                   'phase 1')
     ui.wait_for(lambda: steward.entry_text(steward.wait_visible('text', 'Phase Text')) == SECOND, 'phase 1 shown')
 
     # Versions: the older one compared with the text now, then restored
@@ -88,13 +102,13 @@ def body(steward):
     rows = ui.wait_for(lambda: [r for r in ui.find_all(listed, 'list item') if r.name], 'the versions listed')
     assert len(rows) == 2, [r.name for r in rows]
     assert rows[0].name.startswith('Version 2'), rows[0].name
-    ui.click(rows[1])
+    click_laid_out(rows[1], 'version 1')
     differences = steward.wait_visible('text', 'Differences')
     ui.wait_for(lambda: '+ ' + SECOND in steward.entry_text(differences) and
                 '− ' + FIRST in steward.entry_text(differences), 'the lines that differ, marked')
     restore = ui.wait_for(lambda: [n for n in ui.find_all(steward.app, 'push button')
                                    if n.name and 'Restore' in n.name and ui.is_visible(n)], 'the Restore button')[0]
-    ui.click(restore)
+    click_laid_out(restore, 'the Restore button')
     ui.wait_for(lambda: phase(data, 1)['content'] == FIRST, 'version 1 restored')
     assert [v['reason'] for v in versions(data, 1)][0] == 'restored', versions(data, 1)
     ui.wait_for(lambda: steward.entry_text(steward.wait_visible('text', 'Phase Text')) == FIRST,
