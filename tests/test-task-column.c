@@ -395,6 +395,235 @@ test_load_while_changing (StoreFixture  *fixture,
   assert_column (doing, "a");
 }
 
+
+/* -- moves shown at once, written in the store's worker ------------------ */
+
+typedef struct
+{
+  guint   pending;
+  GError *error;
+} Moves;
+
+static void
+moved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  Moves *moves = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!steward_task_move_finish (result, &error) && moves->error == NULL)
+    moves->error = g_steal_pointer (&error);
+  moves->pending--;
+}
+
+static void
+wait_moves (Moves *moves)
+{
+  while (moves->pending > 0)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+}
+
+static void
+move_async (StewardServices   *services,
+            gint64             id,
+            StewardTaskStatus  status,
+            int                position,
+            Moves             *moves)
+{
+  moves->pending++;
+  steward_task_move_async (steward_services_get_tasks (services, NULL), steward_services_get_store (services),
+                           id, status, position, NULL, moved_cb, moves);
+}
+
+/* The columns as the board reads them right after asking for a move,
+ * before the main loop runs */
+static void
+refresh_columns (StewardServices *services)
+{
+  for (guint i = 0; i < 3; i++)
+    steward_task_column_refresh (steward_services_get_task_column (services, i, NULL));
+}
+
+static char *
+stored_titles (StoreFixture *fixture,
+               const char   *status)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT coalesce (group_concat (title, ' '), '') FROM"
+                                          " (SELECT title FROM tasks WHERE status = '%s' ORDER BY position)",
+                                          status);
+
+  return store_fixture_query (fixture->db_path, sql);
+}
+
+#define assert_stored(status, titles) \
+  G_STMT_START { \
+    g_autofree char *_stored = stored_titles (fixture, status); \
+    g_assert_cmpstr (_stored, ==, titles); \
+  } G_STMT_END
+
+static void
+test_move_at_once (StoreFixture  *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(StewardServices) services = steward_services_new ();
+  g_autoptr(Shadow) todo = NULL;
+  g_autoptr(Shadow) done = NULL;
+  g_autoptr(GError) error = NULL;
+  Moves moves = { 0 };
+  StewardStore *store;
+  gint64 c, r;
+
+  g_assert_true (steward_services_open (services, fixture->data_dir, &error));
+  store = steward_services_get_store (services);
+  add (store, "a", STEWARD_TASK_STATUS_TODO);
+  add (store, "b", STEWARD_TASK_STATUS_TODO);
+  c = add (store, "c", STEWARD_TASK_STATUS_TODO);
+  add (store, "d", STEWARD_TASK_STATUS_DONE);
+  add (store, "e", STEWARD_TASK_STATUS_DONE);
+
+  todo = shadow_new (G_LIST_MODEL (steward_services_get_task_column (services, STEWARD_TASK_STATUS_TODO, NULL)));
+  done = shadow_new (G_LIST_MODEL (steward_services_get_task_column (services, STEWARD_TASK_STATUS_DONE, NULL)));
+  wait_loaded (services);
+
+  /* On top of Done: shown before anything is written, as the store
+   * will have it, done */
+  move_async (services, c, STEWARD_TASK_STATUS_DONE, 0, &moves);
+  refresh_columns (services);
+  assert_column (todo, "a b");
+  assert_column (done, "c d e");
+  g_assert_nonnull (steward_task_get_completed_at (g_ptr_array_index (done->items, 0)));
+
+  /* Once written, the store has it so, and telling of it changes
+   * nothing the views see */
+  shadow_reset (todo);
+  shadow_reset (done);
+  wait_moves (&moves);
+  g_assert_no_error (moves.error);
+  assert_stored ("todo", "a b");
+  assert_stored ("done", "c d e");
+  g_assert_cmpuint (todo->signals + done->signals, ==, 0);
+  assert_column (done, "c d e");
+
+  /* This process's own writes are no other process's change */
+  g_assert_false (steward_store_check_external_change (store));
+
+  /* A repeating task dropped into Done comes back in To do once written */
+  {
+    g_autoptr(StewardTaskDraft) draft = steward_task_draft_new ("r");
+
+    draft->due = g_date_time_new_utc (2026, 12, 7, 9, 0, 0);
+    draft->due_has_time = TRUE;
+    draft->rrule = g_strdup ("FREQ=DAILY");
+    r = steward_store_add_task (store, draft, STEWARD_TASK_STATUS_TODO, &error);
+    g_assert_no_error (error);
+  }
+  settle ();
+  move_async (services, r, STEWARD_TASK_STATUS_DONE, 1, &moves);
+  refresh_columns (services);
+  assert_column (done, "c r d e");
+  wait_moves (&moves);
+  g_assert_no_error (moves.error);
+  assert_column (todo, "a b r");
+  assert_column (done, "c r d e");
+  assert_stored ("todo", "a b r");
+}
+
+/* Many moves asked at once, as keys held down ask them: each shown at
+ * once, from the one before; written in order; the board as the store
+ * has it at the end. */
+static void
+test_move_many (StoreFixture  *fixture,
+                gconstpointer  user_data)
+{
+  static const char * const statuses[] = { "todo", "doing", "done" };
+  g_autoptr(StewardServices) services = steward_services_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  Shadow *shadows[3];
+  Moves moves = { 0 };
+  StewardStore *store;
+
+  g_assert_true (steward_services_open (services, fixture->data_dir, &error));
+  store = steward_services_get_store (services);
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("t%u", i);
+      gint64 id = add (store, title, i % 3);
+
+      g_array_append_val (ids, id);
+    }
+  for (guint i = 0; i < 3; i++)
+    shadows[i] = shadow_new (G_LIST_MODEL (steward_services_get_task_column (services, i, NULL)));
+  wait_loaded (services);
+
+  for (guint round = 0; round < 20; round++)
+    {
+      for (guint step = 0; step < 10; step++)
+        {
+          gint64 id = g_array_index (ids, gint64, g_rand_int_range (rand, 0, ids->len));
+
+          move_async (services, id, g_rand_int_range (rand, 0, 3), g_rand_int_range (rand, -1, 12), &moves);
+          refresh_columns (services);
+          /* Every column numbered 0, 1, … as shown */
+          for (guint i = 0; i < 3; i++)
+            g_free (shadow_titles (shadows[i], TRUE));
+        }
+
+      wait_moves (&moves);
+      g_assert_no_error (moves.error);
+      for (guint i = 0; i < 3; i++)
+        {
+          g_autofree char *shown = shadow_titles (shadows[i], TRUE);
+          g_autofree char *stored = stored_titles (fixture, statuses[i]);
+
+          g_assert_cmpstr (shown, ==, stored);
+        }
+    }
+
+  for (guint i = 0; i < 3; i++)
+    shadow_free (shadows[i]);
+}
+
+/* A move the store cannot write (another process deleted the task): the
+ * board shows again what the store holds, and says why. */
+static void
+test_move_fails (StoreFixture  *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(StewardServices) services = steward_services_new ();
+  g_autoptr(Shadow) todo = NULL;
+  g_autoptr(Shadow) doing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  Moves moves = { 0 };
+  StewardStore *store;
+  gint64 b;
+
+  g_assert_true (steward_services_open (services, fixture->data_dir, &error));
+  store = steward_services_get_store (services);
+  add (store, "a", STEWARD_TASK_STATUS_TODO);
+  b = add (store, "b", STEWARD_TASK_STATUS_TODO);
+  add (store, "c", STEWARD_TASK_STATUS_DOING);
+  todo = shadow_new (G_LIST_MODEL (steward_services_get_task_column (services, STEWARD_TASK_STATUS_TODO, NULL)));
+  doing = shadow_new (G_LIST_MODEL (steward_services_get_task_column (services, STEWARD_TASK_STATUS_DOING, NULL)));
+  wait_loaded (services);
+
+  sql = g_strdup_printf ("DELETE FROM tasks WHERE id = %" G_GINT64_FORMAT, b);
+  store_fixture_exec (fixture->db_path, sql);
+
+  move_async (services, b, STEWARD_TASK_STATUS_DOING, 0, &moves);
+  refresh_columns (services);
+  assert_column (doing, "b c");
+  wait_moves (&moves);
+  g_assert_error (moves.error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&moves.error);
+  assert_column (todo, "a");
+  assert_column (doing, "c");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +633,9 @@ main (int   argc,
   STORE_TEST_ADD ("task-column", "follow", test_follow);
   STORE_TEST_ADD ("task-column", "random", test_random);
   STORE_TEST_ADD ("task-column", "load-while-changing", test_load_while_changing);
+  STORE_TEST_ADD ("task-column", "move-at-once", test_move_at_once);
+  STORE_TEST_ADD ("task-column", "move-many", test_move_many);
+  STORE_TEST_ADD ("task-column", "move-fails", test_move_fails);
 
   return g_test_run ();
 }

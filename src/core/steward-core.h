@@ -44,6 +44,7 @@
 #include "steward-system-prompt.h"
 #include "steward-task.h"
 #include "steward-task-column.h"
+#include "steward-task-move.h"
 #include "steward-task-draft.h"
 #include "steward-task-extractor.h"
 #include "steward-task-proposal.h"

@@ -69,6 +69,10 @@ steward_services_dispose (GObject *object)
   StewardServices *self = (StewardServices *)object;
 
   g_clear_handle_id (&self->external_source, g_source_remove);
+  /* A card dropped just before quitting is in the file before the
+   * process ends */
+  if (self->store != NULL)
+    steward_store_wait_for_writes (self->store);
   if (self->session != NULL)
     soup_session_abort (self->session);
   g_clear_object (&self->conversations);

@@ -343,7 +343,11 @@ unbind_cb (StewardBoardColumn       *self,
   if (row != NULL && row == self->drop_row)
     _steward_board_column_clear_drop_indicator (self);
   g_ptr_array_remove_fast (self->bound_items, list_item);
-  steward_task_card_set_task (item_card (list_item), NULL);
+  /* The card keeps its task: GTK 4.8 unbinds and binds again every row
+   * after a change in the list (a card dropped on top of a column: the
+   * 200 rows it keeps), mostly with the same task, which the card then
+   * need not show again (steward_task_card_set_task()). A card that
+   * is let go of drops its task when it is disposed. */
 }
 
 /* -- properties ---------------------------------------------------------- */

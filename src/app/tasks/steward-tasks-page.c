@@ -290,9 +290,24 @@ add_task_cb (StewardTasksPage     *self,
 
 /* -- moving ------------------------------------------------------------- */
 
+static void
+moved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(StewardTasksPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* The board showed the move at once; if the store could not write it,
+   * the board shows again what the store holds, and why. */
+  if (!steward_task_move_finish (result, &error))
+    _steward_tasks_page_show_error (self, error);
+}
+
 /* Task @id goes to the column of @status, before the card shown there at
  * @index (past the last: after the last shown). Into Done it is
- * completed, so a repeating task comes back in To do. */
+ * completed, so a repeating task comes back in To do. The board shows
+ * it at once, the store writes it in its worker (steward-task-move.c). */
 static void
 move_action (GtkWidget  *widget,
              const char *action_name,
@@ -302,23 +317,27 @@ move_action (GtkWidget  *widget,
   StewardStore *store = _steward_tasks_page_get_store ();
   g_autoptr(StewardTask) task = NULL;
   g_autoptr(GError) error = NULL;
+  StewardRowList *tasks;
   StewardBoardColumn *column;
   GListModel *model;
   StewardTaskStatus old_status;
   gint64 old_position;
   gint64 id;
   int status;
-  guint index, n_items;
+  guint index, n_items, place;
   int position = -1;
   gboolean had_focus;
-  gboolean ok;
 
   g_variant_get (param, "(xiu)", &id, &status, &index);
 
-  if (store == NULL || status < STEWARD_TASK_STATUS_TODO || status > STEWARD_TASK_STATUS_DONE)
+  if (store == NULL || status < STEWARD_TASK_STATUS_TODO || status > STEWARD_TASK_STATUS_DONE ||
+      !(tasks = steward_services_get_tasks (STEWARD_SERVICES_DEFAULT, NULL)))
     return;
 
-  if (!(task = steward_store_find_task (store, id, &error)))
+  /* Where the board shows it, which may be ahead of the store */
+  if (steward_row_list_find (tasks, id, &place))
+    task = g_list_model_get_item (G_LIST_MODEL (tasks), place);
+  else if (!(task = steward_store_find_task (store, id, &error)))
     {
       _steward_tasks_page_show_error (self, error);
       return;
@@ -348,23 +367,10 @@ move_action (GtkWidget  *widget,
       position = (int)at;
     }
 
-  if (status == STEWARD_TASK_STATUS_DONE && old_status != STEWARD_TASK_STATUS_DONE)
-    {
-      ok = steward_store_complete_task (store, id, NULL, &error);
-      if (ok && position >= 0)
-        ok = steward_store_move_task (store, id, status, position, &error);
-    }
-  else
-    ok = steward_store_move_task (store, id, status, position, &error);
+  steward_task_move_async (tasks, store, id, status, position, NULL, moved_cb, g_object_ref (self));
 
-  if (!ok)
-    {
-      _steward_tasks_page_show_error (self, error);
-      return;
-    }
-
-  /* The two columns it left and went to, at once; the store's signals
-   * have the other looked at in an idle. */
+  /* The two columns it left and went to, at once; the others follow
+   * before the next frame. */
   steward_task_column_refresh (steward_services_get_task_column (STEWARD_SERVICES_DEFAULT, old_status, NULL));
   if ((int)old_status != status)
     steward_task_column_refresh (steward_services_get_task_column (STEWARD_SERVICES_DEFAULT, status, NULL));

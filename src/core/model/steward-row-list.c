@@ -38,6 +38,10 @@ struct _StewardRowList
    * worker saw already changes nothing) */
   GArray                   *pending;
   GError                   *error;
+  /* While held (steward_row_list_hold()): the source's changes, kept to
+   * apply on release (HeldChange, in order) */
+  GArray                   *held;
+  guint                     holds;
   guint                     loading : 1;
   guint                     loaded : 1;
 };
@@ -47,6 +51,23 @@ typedef struct
   StewardRowChange change;
   gint64           id;
 } PendingChange;
+
+typedef struct
+{
+  StewardRowChange  change;
+  gint64            id;
+  gint64            parent_id;
+  /* Set for a "positions-changed" */
+  GArray           *positions;
+} HeldChange;
+
+static void
+held_change_clear (gpointer data)
+{
+  HeldChange *held = data;
+
+  g_clear_pointer (&held->positions, g_array_unref);
+}
 
 static void list_model_iface_init (GListModelInterface *iface);
 static void set_rows              (StewardRowList      *self,
@@ -395,6 +416,14 @@ row_changed_cb (GObject          *source,
   if (self->has_parent && parent_id != self->parent_id)
     return;
 
+  if (self->holds > 0)
+    {
+      HeldChange held = { change, id, parent_id, NULL };
+
+      g_array_append_val (self->held, held);
+      return;
+    }
+
   if (self->loading)
     {
       PendingChange pending = { change, id };
@@ -412,29 +441,12 @@ row_changed_cb (GObject          *source,
 /* Rows that only moved up or down in their group: set in place, in one
  * walk through the items, and told as one change. */
 static void
-positions_changed_cb (GObject        *source,
-                      GArray         *positions,
-                      StewardRowList *self)
+set_positions (StewardRowList *self,
+               GArray         *positions)
 {
-  g_autoptr(GHashTable) places = NULL;
+  g_autoptr(GHashTable) places = g_hash_table_new (g_int64_hash, g_int64_equal);
   guint found = 0;
 
-  if (positions->len == 0)
-    return;
-
-  if (self->loading)
-    {
-      /* The read in the worker may be older: read each again after it */
-      for (guint i = 0; i < positions->len; i++)
-        {
-          PendingChange pending = { STEWARD_ROW_CHANGED, g_array_index (positions, StewardRowPosition, i).id };
-
-          g_array_append_val (self->pending, pending);
-        }
-      return;
-    }
-
-  places = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < positions->len; i++)
     {
       StewardRowPosition *place = &g_array_index (positions, StewardRowPosition, i);
@@ -456,6 +468,37 @@ positions_changed_cb (GObject        *source,
     }
 
   g_signal_emit (self, signals[POSITIONS_CHANGED], 0);
+}
+
+static void
+positions_changed_cb (GObject        *source,
+                      GArray         *positions,
+                      StewardRowList *self)
+{
+  if (positions->len == 0)
+    return;
+
+  if (self->holds > 0)
+    {
+      HeldChange held = { 0, 0, 0, g_array_ref (positions) };
+
+      g_array_append_val (self->held, held);
+      return;
+    }
+
+  if (self->loading)
+    {
+      /* The read in the worker may be older: read each again after it */
+      for (guint i = 0; i < positions->len; i++)
+        {
+          PendingChange pending = { STEWARD_ROW_CHANGED, g_array_index (positions, StewardRowPosition, i).id };
+
+          g_array_append_val (self->pending, pending);
+        }
+      return;
+    }
+
+  set_positions (self, positions);
 }
 
 static void
@@ -481,6 +524,7 @@ steward_row_list_finalize (GObject *object)
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->held, g_array_unref);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (steward_row_list_parent_class)->finalize (object);
@@ -578,6 +622,8 @@ steward_row_list_init (StewardRowList *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  self->held = g_array_new (FALSE, TRUE, sizeof (HeldChange));
+  g_array_set_clear_func (self->held, held_change_clear);
 }
 
 /**
@@ -804,3 +850,91 @@ steward_row_list_get_error (StewardRowList *self)
   return self->error;
 }
 
+
+/**
+ * steward_row_list_hold:
+ *
+ * Keeps what the source tells of its rows, to apply it on the matching
+ * steward_row_list_release(): for a caller that showed a change before
+ * its source has written it (steward_task_move_async()), so that the
+ * source telling of an earlier write meanwhile does not undo it for a
+ * moment. Holds nest.
+ */
+void
+steward_row_list_hold (StewardRowList *self)
+{
+  g_return_if_fail (STEWARD_IS_ROW_LIST (self));
+
+  self->holds++;
+}
+
+/**
+ * steward_row_list_release:
+ *
+ * Ends a steward_row_list_hold(); after the last, applies what the
+ * source told meanwhile, in order.
+ */
+void
+steward_row_list_release (StewardRowList *self)
+{
+  g_autoptr(GArray) held = NULL;
+
+  g_return_if_fail (STEWARD_IS_ROW_LIST (self));
+  g_return_if_fail (self->holds > 0);
+
+  if (--self->holds > 0 || self->held->len == 0)
+    return;
+
+  held = g_steal_pointer (&self->held);
+  self->held = g_array_new (FALSE, TRUE, sizeof (HeldChange));
+  g_array_set_clear_func (self->held, held_change_clear);
+
+  g_object_ref (self);
+  for (guint i = 0; i < held->len; i++)
+    {
+      const HeldChange *change = &g_array_index (held, HeldChange, i);
+
+      if (change->positions != NULL)
+        positions_changed_cb (self->source, change->positions, self);
+      else
+        row_changed_cb (self->source, change->change, change->id, change->parent_id, self);
+    }
+  g_object_unref (self);
+}
+
+/**
+ * steward_row_list_apply_row:
+ * @fresh: a row as it will be: of the list's item type
+ *
+ * Shows row @fresh as the caller is having the source write it, as if
+ * it had been read again: the list's item for it is updated in place
+ * (or it is added); the source telling of it later changes nothing more.
+ */
+void
+steward_row_list_apply_row (StewardRowList *self,
+                            gpointer        fresh)
+{
+  g_return_if_fail (STEWARD_IS_ROW_LIST (self));
+  g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (fresh, self->kind->item_type ()));
+
+  place_row (self, self->kind->get_id (fresh), fresh);
+}
+
+/**
+ * steward_row_list_apply_positions:
+ * @positions: (element-type StewardRowPosition): rows' new places
+ *
+ * Shows rows at new places in their group as the caller is having the
+ * source write them (see steward_row_list_apply_row()), told as one
+ * "positions-changed".
+ */
+void
+steward_row_list_apply_positions (StewardRowList *self,
+                                  GArray         *positions)
+{
+  g_return_if_fail (STEWARD_IS_ROW_LIST (self));
+  g_return_if_fail (self->kind->set_position != NULL);
+
+  if (positions->len > 0)
+    set_positions (self, positions);
+}

@@ -98,5 +98,11 @@ gboolean        steward_row_list_load_finish (StewardRowList      *self,
                                               GError             **error);
 gboolean        steward_row_list_get_loaded  (StewardRowList      *self);
 const GError   *steward_row_list_get_error   (StewardRowList      *self);
+void            steward_row_list_hold        (StewardRowList      *self);
+void            steward_row_list_release     (StewardRowList      *self);
+void            steward_row_list_apply_row   (StewardRowList      *self,
+                                              gpointer             fresh);
+void            steward_row_list_apply_positions (StewardRowList  *self,
+                                                  GArray          *positions);
 
 G_END_DECLS

@@ -29,5 +29,9 @@ void         _steward_task_update (StewardTask            *self,
                                    StewardTask            *fresh);
 void         _steward_task_set_position (StewardTask      *self,
                                          gint64            position);
+StewardTask *_steward_task_copy_placed  (StewardTask      *self,
+                                         StewardTaskStatus status,
+                                         gint64            position,
+                                         GDateTime        *now);
 
 G_END_DECLS

@@ -340,6 +340,35 @@ _steward_task_update (StewardTask *self,
 
 #undef UPDATE_VALUE
 
+/* A copy of @self as it is once moved to @position in the column of
+ * @status at @now: done when it goes into Done, no longer when it
+ * leaves it. */
+StewardTask *
+_steward_task_copy_placed (StewardTask       *self,
+                           StewardTaskStatus  status,
+                           gint64             position,
+                           GDateTime         *now)
+{
+  g_autoptr(StewardTaskDraft) draft = NULL;
+  StewardTaskTimes times;
+
+  g_return_val_if_fail (STEWARD_IS_TASK (self), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  draft = steward_task_dup_draft (self);
+  times.created_at = self->created_at;
+  times.updated_at = now;
+  times.reminded_at = self->reminded_at;
+  if (status != STEWARD_TASK_STATUS_DONE)
+    times.completed_at = NULL;
+  else if (self->status == STEWARD_TASK_STATUS_DONE && self->completed_at != NULL)
+    times.completed_at = self->completed_at;
+  else
+    times.completed_at = now;
+
+  return _steward_task_new (self->id, draft, status, position, &times);
+}
+
 /* Its new place in its column, when only that changed. */
 void
 _steward_task_set_position (StewardTask *self,

@@ -44,6 +44,15 @@ struct _StewardStore
   /* The worker threads' connection, made on first use */
   StewardStoreReader *reader;
 
+  /* Writes off the main thread (steward-store-writer.c): one worker of
+   * their own, the store it writes through (opened there on first use),
+   * what the write being done tells (Told, in the worker), and how many
+   * writes are asked and not yet told */
+  GThreadPool  *write_pool;
+  StewardStore *writer;
+  GArray       *writing;
+  guint         pending_writes;
+
   StewardLiveMessages *live_messages;
 
   /* PRAGMA data_version when last looked at: it moves when another
@@ -55,6 +64,25 @@ struct _StewardStore
   char    *read_only_path;
   char    *read_only_reason;
 };
+
+/* A write done in the store's worker thread through @writer, inside a
+ * transaction (steward-store-writer.c) */
+typedef gboolean (*StewardStoreWriteFunc) (StewardStore  *writer,
+                                           gpointer       data,
+                                           GError       **error);
+
+void        _steward_store_write_async   (StewardStore          *self,
+                                          StewardStoreWriteFunc  func,
+                                          gpointer               data,
+                                          GDestroyNotify         destroy,
+                                          GCancellable          *cancellable,
+                                          GAsyncReadyCallback    callback,
+                                          gpointer               user_data);
+gboolean    _steward_store_write_finish  (StewardStore          *self,
+                                          GAsyncResult          *result,
+                                          GError               **error);
+void        _steward_store_writer_close  (StewardStore          *self);
+void        _steward_store_note_data_version (StewardStore     *self);
 
 /* Makes the item of one row. */
 typedef gpointer (*StewardStoreRowFunc) (sqlite3_stmt *stmt);

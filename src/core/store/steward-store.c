@@ -24,7 +24,9 @@ steward_store_finalize (GObject *object)
 {
   StewardStore *self = (StewardStore *)object;
 
-  /* The reader first: the last connection to close merges the log. */
+  /* The writer and the reader first: the last connection to close
+   * merges the log. */
+  _steward_store_writer_close (self);
   g_clear_pointer (&self->reader, _steward_store_reader_free);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->live_messages, _steward_live_messages_free);
@@ -493,6 +495,17 @@ read_data_version (StewardStore *self)
   return sqlite3_column_int64 (stmt, 0);
 }
 
+/* Takes the version the main connection sees now as seen: after this
+ * process's own writes through another connection. */
+void
+_steward_store_note_data_version (StewardStore *self)
+{
+  gint64 version = read_data_version (self);
+
+  if (version >= 0 && self->data_version != 0)
+    self->data_version = version;
+}
+
 /**
  * steward_store_check_external_change:
  *
@@ -509,6 +522,11 @@ steward_store_check_external_change (StewardStore *self)
   gint64 version;
 
   g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+
+  /* This process's own writes in the worker move the version too: look
+   * once they are told (_steward_store_note_data_version()). */
+  if (self->pending_writes > 0)
+    return FALSE;
 
   if ((version = read_data_version (self)) < 0 || version == self->data_version)
     return FALSE;

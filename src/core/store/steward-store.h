@@ -164,6 +164,17 @@ gboolean         steward_store_complete_task       (StewardStore         *self,
                                                     gint64                id,
                                                     gint64               *next_id,
                                                     GError              **error);
+void             steward_store_place_task_async    (StewardStore         *self,
+                                                    gint64                id,
+                                                    StewardTaskStatus     status,
+                                                    int                   position,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean         steward_store_place_task_finish   (StewardStore         *self,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+void             steward_store_wait_for_writes     (StewardStore         *self);
 gboolean         steward_store_delete_task         (StewardStore         *self,
                                                     gint64                id,
                                                     GError              **error);

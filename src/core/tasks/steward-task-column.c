@@ -18,14 +18,20 @@
 /* One column of the board: the tasks of one status, in the order of their
  * positions, over the shared list of every task (StewardRowList).
  *
- * A move changes the positions of several rows, each told on its own;
- * the column looks again once they are all told (at high priority, before
- * the next input event or frame) and tells its views only what differs:
- * the rows before and after the change stay, and a row that moved is
- * told as one removal and one insertion, so a GtkListView keeps its
- * focus and scroll. Tasks are updated in place by the list (see
- * steward-store-watch.c), so a row that did not move is the same object
- * and is not told at all. */
+ * A move changes the place of one task and the positions of many; the
+ * column notes what it was told and looks again once (at high priority,
+ * before the next input event or frame, or at once through
+ * steward_task_column_refresh()). Looking again costs a walk through its
+ * own cards, not through the board: it drops the tasks that left, adds
+ * the tasks told of that now belong, and sorts by insertion, which on a
+ * column that was in order and had one card move is one pass. Then it
+ * tells its views only what differs: the rows before and after the
+ * change stay, and a row that moved is told as one removal and one
+ * insertion, so a GtkListView keeps its focus and scroll. Tasks are
+ * updated in place by the list (see steward-store-watch.c), so a row that
+ * did not move is the same object and is not told at all. Only tasks
+ * added to or removed from the list have the column go through every
+ * task again. */
 
 struct _StewardTaskColumn
 {
@@ -34,6 +40,10 @@ struct _StewardTaskColumn
   /* Owned */
   StewardRowList    *tasks;
   GPtrArray         *items;
+  /* Told of since the last look: tasks updated (StewardTask), and
+   * whether the list itself changed */
+  GPtrArray         *touched;
+  guint              list_changed : 1;
   guint              refresh_source;
   gulong             items_changed_id;
   gulong             row_updated_id;
@@ -41,6 +51,10 @@ struct _StewardTaskColumn
 
   StewardTaskStatus  status;
 };
+
+/* Past this many tasks told of between two looks, the column looks at
+ * every task rather than at each of them */
+#define MAX_TOUCHED 64
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -126,6 +140,31 @@ sort_tasks (GPtrArray *items)
     }
 
   qsort (keys, items->len, sizeof (SortKey), compare_keys);
+
+  for (guint i = 0; i < items->len; i++)
+    items->pdata[i] = keys[i].task;
+}
+
+/* Sorts @items by position, then id, by insertion: as fast as a walk
+ * through them when they are in order but for a card or two. */
+static void
+sort_nearly_sorted (GPtrArray *items)
+{
+  g_autofree SortKey *keys = g_new (SortKey, MAX (items->len, 1));
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      StewardTask *task = g_ptr_array_index (items, i);
+      SortKey key = { steward_task_get_position (task), steward_task_get_id (task), task };
+      guint j = i;
+
+      while (j > 0 && compare_keys (&keys[j - 1], &key) > 0)
+        {
+          keys[j] = keys[j - 1];
+          j--;
+        }
+      keys[j] = key;
+    }
 
   for (guint i = 0; i < items->len; i++)
     items->pdata[i] = keys[i].task;
@@ -228,11 +267,42 @@ apply (StewardTaskColumn *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
+/* The column's tasks now, from its own: those told of that left it
+ * dropped, those told of that belong added, in order. */
+static GPtrArray *
+update (StewardTaskColumn *self)
+{
+  GPtrArray *fresh = g_ptr_array_new_full (self->items->len + self->touched->len, g_object_unref);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      StewardTask *task = g_ptr_array_index (self->items, i);
+
+      if (steward_task_get_status (task) == self->status)
+        g_ptr_array_add (fresh, g_object_ref (task));
+    }
+
+  for (guint i = 0; i < self->touched->len; i++)
+    {
+      StewardTask *task = g_ptr_array_index (self->touched, i);
+
+      if (steward_task_get_status (task) == self->status &&
+          !g_ptr_array_find (self->items, task, NULL) &&
+          !g_ptr_array_find (fresh, task, NULL))
+        g_ptr_array_add (fresh, g_object_ref (task));
+    }
+
+  sort_nearly_sorted (fresh);
+
+  return fresh;
+}
+
 /**
  * steward_task_column_refresh:
  *
- * Looks at the list of tasks now, rather than once every change is told:
- * for a caller that changed the store and reads the column at once.
+ * Looks at what the column was told now, rather than before the next
+ * frame: for a caller that changed the tasks and reads the column at
+ * once.
  */
 void
 steward_task_column_refresh (StewardTaskColumn *self)
@@ -243,7 +313,10 @@ steward_task_column_refresh (StewardTaskColumn *self)
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
 
-  fresh = collect (self);
+  fresh = self->list_changed ? collect (self) : update (self);
+  self->list_changed = FALSE;
+  g_ptr_array_set_size (self->touched, 0);
+
   apply (self, fresh);
 }
 
@@ -267,9 +340,12 @@ schedule_refresh (StewardTaskColumn *self)
     self->refresh_source = g_idle_add_full (G_PRIORITY_HIGH, refresh_cb, self, NULL);
 }
 
+/* Tasks added or removed: every task is looked at again. */
 static void
 tasks_changed_cb (StewardTaskColumn *self)
 {
+  g_ptr_array_set_size (self->touched, 0);
+  self->list_changed = TRUE;
   schedule_refresh (self);
 }
 
@@ -279,27 +355,30 @@ static void
 row_updated_cb (StewardTaskColumn *self,
                 StewardTask       *task)
 {
+  if (self->list_changed)
+    return;
+
   if (steward_task_get_status (task) == self->status ||
       g_ptr_array_find (self->items, task, NULL))
-    schedule_refresh (self);
+    {
+      /* Many at once (the list read again): cheaper to look at all */
+      if (self->touched->len >= MAX_TOUCHED)
+        {
+          g_ptr_array_set_size (self->touched, 0);
+          self->list_changed = TRUE;
+        }
+      else
+        g_ptr_array_add (self->touched, g_object_ref (task));
+      schedule_refresh (self);
+    }
 }
 
 /* Rows moved up or down in their columns: this column holds the same
- * tasks, maybe in another order. Sorted again in place, without going
- * through every task of the board (unless a full refresh is due). */
+ * tasks, maybe in another order. */
 static void
 positions_changed_cb (StewardTaskColumn *self)
 {
-  g_autoptr(GPtrArray) fresh = NULL;
-
-  if (self->refresh_source != 0)
-    return;
-
-  fresh = g_ptr_array_new_full (self->items->len, g_object_unref);
-  for (guint i = 0; i < self->items->len; i++)
-    g_ptr_array_add (fresh, g_object_ref (g_ptr_array_index (self->items, i)));
-  sort_tasks (fresh);
-  apply (self, fresh);
+  schedule_refresh (self);
 }
 
 static void
@@ -325,6 +404,7 @@ steward_task_column_finalize (GObject *object)
   StewardTaskColumn *self = (StewardTaskColumn *)object;
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->touched, g_ptr_array_unref);
 
   G_OBJECT_CLASS (steward_task_column_parent_class)->finalize (object);
 }
@@ -382,6 +462,7 @@ static void
 steward_task_column_init (StewardTaskColumn *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->touched = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
