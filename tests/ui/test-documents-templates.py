@@ -3,7 +3,8 @@
 # templates (View shows a built-in's phases); Import… refuses a broken
 # file with a message naming it and reads a template's JSON made with
 # the CLI; Export… writes it back the same; Delete takes it away from
-# the store and the toast's Undo brings it back.
+# the store and the toast's Undo brings it back; Duplicate makes a
+# built-in one's own through the template editor.
 #
 # Copyright 2026 The Steward authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -175,6 +176,22 @@ def body(steward):
         assert user_templates(data) == [NAME]
         back = json.loads(chatui.cli(data, 'templates', 'export', NAME, '--output', '-'))
         assert back == original, back
+
+        # A built-in duplicated through the template editor: one's own
+        copy = 'Technical Design Document (Copy)'
+        steward.click('push button', 'Duplicate “Technical Design Document”')
+        editor = ui.wait_for(lambda: [n for n in ui.find_all(steward.app, 'frame', 'Duplicate Template')
+                                      if ui.is_visible(n)], 'the template editor')[0]
+        save = ui.wait_for(lambda: [n for n in ui.find_all(editor, 'push button')
+                                    if n.name and 'Save' in n.name.replace('_', '').split()], 'Save')[0]
+        ui.wait_for(lambda: ui.center(save), 'Save to be laid out')
+        ui.click(save)
+        ui.wait_for(lambda: ui.x_window('Duplicate Template') is None, 'the editor to close')
+        ui.wait_for(lambda: copy in labels(steward.wait_visible('list', 'Your Templates')), 'the copy listed')
+        assert sorted(user_templates(data)) == [NAME, copy], user_templates(data)
+        design = json.loads(chatui.cli(data, 'templates', 'export', copy, '--output', '-'))
+        assert len(design['phases']) == 10 and design['phases'][0]['title'] == 'Context and Scope', design
+        steward.wait_visible('push button', f'Edit “{copy}”')
 
         ui.key('Templates', 'Escape')
         ui.wait_for(lambda: ui.x_window('Templates') is None, 'the Templates window to close')

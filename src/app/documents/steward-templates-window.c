@@ -43,6 +43,31 @@ G_DEFINE_FINAL_TYPE (StewardTemplatesWindow, steward_templates_window, ADW_TYPE_
 
 static void refresh (StewardTemplatesWindow *self);
 
+/* The focus on the user's template @name once listed again, else on
+ * the list of them: the rows are made anew */
+static void
+focus_template (StewardTemplatesWindow *self,
+                const char             *name)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->user_list, i)) != NULL; i++)
+    {
+      StewardTemplate *template = g_object_get_data (G_OBJECT (row), "steward-template");
+
+      if (name != NULL && g_strcmp0 (steward_template_get_name (template), name) == 0)
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (row));
+          return;
+        }
+    }
+
+  if ((row = gtk_list_box_get_row_at_index (self->user_list, 0)) != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->import_button));
+}
+
 static StewardStore *
 get_store (void)
 {
@@ -92,6 +117,7 @@ template_saved_cb (StewardTemplatesWindow *self,
   g_autofree char *message = g_strdup_printf (_("Template “%s” saved"), steward_template_get_title (template));
 
   refresh (self);
+  focus_template (self, steward_template_get_name (template));
   toast (self, message);
 }
 
@@ -334,6 +360,7 @@ keep_imported (StewardTemplatesWindow *self,
     }
 
   refresh (self);
+  focus_template (self, steward_template_get_name (template));
   message = g_strdup_printf (_("Template “%s” imported"), steward_template_get_title (template));
   toast (self, message);
 }
@@ -440,6 +467,7 @@ undo_delete_cb (AdwToast        *toast,
   if (!steward_templates_add (get_store (), template, FALSE, &error))
     show_error (self, _("Cannot Restore Template"), error->message);
   refresh (self);
+  focus_template (self, steward_template_get_name (template));
 }
 
 static void
@@ -458,7 +486,7 @@ delete_clicked_cb (GtkButton              *button,
     }
 
   refresh (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->user_list));
+  focus_template (self, NULL);
 
   message = g_strdup_printf (_("Template “%s” deleted"), steward_template_get_title (template));
   deleted = toast (self, message);
@@ -631,7 +659,6 @@ steward_templates_window_class_init (StewardTemplatesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "templates.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "templates.escape", NULL, back_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "templates.escape", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "templates.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "templates.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "templates.new", NULL);
@@ -643,6 +670,7 @@ steward_templates_window_init (StewardTemplatesWindow *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *list_page = adw_preferences_page_new ();
+  GtkEventController *keys = gtk_shortcut_controller_new ();
 
   gtk_window_set_title (GTK_WINDOW (self), _("Templates"));
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
@@ -685,6 +713,13 @@ steward_templates_window_init (StewardTemplatesWindow *self)
   self->toast_overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
   adw_toast_overlay_set_child (self->toast_overlay, box);
   adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toast_overlay));
+
+  /* Escape goes back, or closes: whatever row has the focus */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("templates.escape")));
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   refresh (self);
 }
