@@ -13,8 +13,7 @@
 
 #include "steward-application.h"
 #include "steward-template-editor.h"
-#include "steward-template-json.h"
-#include "steward-templates-window.h"
+#include "steward-templates-window-private.h"
 
 /* Manage Templates…: the built-in templates, read-only (View shows their
  * phases, Duplicate makes one the user's own through the template
@@ -23,31 +22,13 @@
  * scratch. Everything goes through steward-templates.h: the new-project
  * dialog, which lists the templates each time it opens, sees it all. */
 
-struct _StewardTemplatesWindow
-{
-  AdwWindow        parent_instance;
-
-  AdwToastOverlay *toast_overlay;
-  AdwWindowTitle  *window_title;
-  GtkWidget       *back_button;
-  GtkWidget       *import_button;
-  GtkWidget       *new_button;
-  GtkStack        *stack;
-  GtkListBox      *builtin_list;
-  GtkListBox      *user_list;
-  /* The page of the template viewed, or NULL */
-  GtkWidget       *view_page;
-};
-
 G_DEFINE_FINAL_TYPE (StewardTemplatesWindow, steward_templates_window, ADW_TYPE_WINDOW)
-
-static void refresh (StewardTemplatesWindow *self);
 
 /* The focus on the user's template @name once listed again, else on
  * the list of them: the rows are made anew */
-static void
-focus_template (StewardTemplatesWindow *self,
-                const char             *name)
+void
+_steward_templates_window_focus_template (StewardTemplatesWindow *self,
+                                          const char             *name)
 {
   GtkListBoxRow *row;
 
@@ -68,15 +49,15 @@ focus_template (StewardTemplatesWindow *self,
     gtk_widget_grab_focus (GTK_WIDGET (self->import_button));
 }
 
-static StewardStore *
-get_store (void)
+StewardStore *
+_steward_templates_window_get_store (void)
 {
   return steward_services_get_store (STEWARD_SERVICES_DEFAULT);
 }
 
-static AdwToast *
-toast (StewardTemplatesWindow *self,
-       const char             *message)
+AdwToast *
+_steward_templates_window_toast (StewardTemplatesWindow *self,
+                                 const char             *message)
 {
   g_autofree char *markup = g_markup_escape_text (message, -1);
   AdwToast *toast = adw_toast_new (markup);
@@ -86,10 +67,10 @@ toast (StewardTemplatesWindow *self,
   return toast;
 }
 
-static void
-show_error (StewardTemplatesWindow *self,
-            const char             *heading,
-            const char             *message)
+void
+_steward_templates_window_show_error (StewardTemplatesWindow *self,
+                                      const char             *heading,
+                                      const char             *message)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
 
@@ -97,8 +78,8 @@ show_error (StewardTemplatesWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static StewardTemplate *
-template_of (GtkWidget *button)
+StewardTemplate *
+_steward_templates_window_template_of (GtkWidget *button)
 {
   GtkWidget *row = gtk_widget_get_ancestor (button, ADW_TYPE_ACTION_ROW);
 
@@ -116,9 +97,9 @@ template_saved_cb (StewardTemplatesWindow *self,
 {
   g_autofree char *message = g_strdup_printf (_("Template “%s” saved"), steward_template_get_title (template));
 
-  refresh (self);
-  focus_template (self, steward_template_get_name (template));
-  toast (self, message);
+  _steward_templates_window_refresh (self);
+  _steward_templates_window_focus_template (self, steward_template_get_name (template));
+  _steward_templates_window_toast (self, message);
 }
 
 static void
@@ -135,7 +116,8 @@ duplicate (StewardTemplatesWindow *self,
 {
   /* Translators: the name offered for a copy of a template */
   g_autofree char *name = g_strdup_printf (_("%s (Copy)"), steward_template_get_title (template));
-  g_autoptr(StewardTemplate) copy = steward_template_new (name, name, steward_template_get_description (template), FALSE);
+  g_autoptr(StewardTemplate) copy = steward_template_new (name, name, steward_template_get_description (template),
+                                                          FALSE);
   StewardTemplateEditor *editor;
 
   for (guint i = 0; i < steward_template_get_n_phases (template); i++)
@@ -151,14 +133,16 @@ static void
 duplicate_clicked_cb (GtkButton              *button,
                       StewardTemplatesWindow *self)
 {
-  duplicate (self, template_of (GTK_WIDGET (button)));
+  duplicate (self, _steward_templates_window_template_of (GTK_WIDGET (button)));
 }
 
 static void
 edit_clicked_cb (GtkButton              *button,
                  StewardTemplatesWindow *self)
 {
-  present_editor (self, steward_template_editor_new_edit (GTK_WINDOW (self), template_of (GTK_WIDGET (button))));
+  StewardTemplate *template = _steward_templates_window_template_of (GTK_WIDGET (button));
+
+  present_editor (self, steward_template_editor_new_edit (GTK_WINDOW (self), template));
 }
 
 static void
@@ -279,180 +263,7 @@ static void
 view_clicked_cb (GtkButton              *button,
                  StewardTemplatesWindow *self)
 {
-  view (self, template_of (GTK_WIDGET (button)));
-}
-
-/* Export and import ------------------------------------------------- */
-
-static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    gpointer         user_data)
-{
-  StewardTemplatesWindow *self = g_object_get_data (G_OBJECT (chooser), "steward-window");
-  StewardTemplate *template = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    {
-      g_autofree char *name = g_file_get_basename (file);
-
-      if (!steward_template_save_file (template, file, &error))
-        show_error (self, _("Cannot Export Template"), error->message);
-      else
-        {
-          g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
-
-          toast (self, message);
-        }
-    }
-
-  g_object_unref (template);
-  g_object_unref (chooser);
-}
-
-static GtkFileFilter *
-json_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Templates (JSON)"));
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  gtk_file_filter_add_suffix (filter, "json");
-
-  return filter;
-}
-
-static void
-export_clicked_cb (GtkButton              *button,
-                   StewardTemplatesWindow *self)
-{
-  StewardTemplate *template = template_of (GTK_WIDGET (button));
-  g_autoptr(GtkFileFilter) filter = json_filter ();
-  g_autofree char *name = g_strdup_printf ("%s.json", steward_template_get_name (template));
-  GtkFileChooserNative *chooser;
-
-  g_strdelimit (name, G_DIR_SEPARATOR_S, '-');
-  chooser = gtk_file_chooser_native_new (_("Export Template"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_set_data_full (G_OBJECT (chooser), "steward-window", g_object_ref (self), g_object_unref);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (template));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-keep_imported (StewardTemplatesWindow *self,
-               StewardTemplate        *template,
-               gboolean                replace)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (!steward_templates_add (get_store (), template, replace, &error))
-    {
-      show_error (self, _("Cannot Import Template"), error->message);
-      return;
-    }
-
-  refresh (self);
-  focus_template (self, steward_template_get_name (template));
-  message = g_strdup_printf (_("Template “%s” imported"), steward_template_get_title (template));
-  toast (self, message);
-}
-
-static void
-replace_response_cb (AdwMessageDialog       *dialog,
-                     const char             *response,
-                     StewardTemplatesWindow *self)
-{
-  StewardTemplate *template = g_object_get_data (G_OBJECT (dialog), "steward-template");
-
-  if (g_str_equal (response, "replace"))
-    keep_imported (self, template, TRUE);
-}
-
-static void
-import_file (StewardTemplatesWindow *self,
-             GFile                  *file)
-{
-  StewardStore *store = get_store ();
-  g_autoptr(StewardTemplate) template = NULL;
-  g_autoptr(StewardTemplate) existing = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *dialog;
-
-  if (store == NULL)
-    return;
-
-  if (!(template = steward_template_load_file (file, &error)))
-    {
-      show_error (self, _("Cannot Import Template"), error->message);
-      return;
-    }
-
-  if (!(existing = steward_templates_lookup_user (store, steward_template_get_name (template), &error)))
-    {
-      if (error != NULL)
-        show_error (self, _("Cannot Import Template"), error->message);
-      else
-        keep_imported (self, template, FALSE);
-      return;
-    }
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace Template?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("You have a template named “%s” already. Replace it with the one from the file?"),
-                                  steward_template_get_name (template));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "replace", _("_Replace"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "steward-template", g_steal_pointer (&template), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (replace_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-import_response_cb (GtkNativeDialog        *chooser,
-                    int                     response,
-                    StewardTemplatesWindow *self)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    import_file (self, file);
-
-  g_object_unref (chooser);
-}
-
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  StewardTemplatesWindow *self = STEWARD_TEMPLATES_WINDOW (widget);
-  g_autoptr(GtkFileFilter) filter = json_filter ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Import Template"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  view (self, _steward_templates_window_template_of (GTK_WIDGET (button)));
 }
 
 /* Delete and Undo --------------------------------------------------- */
@@ -464,32 +275,32 @@ undo_delete_cb (AdwToast        *toast,
   StewardTemplatesWindow *self = g_object_get_data (G_OBJECT (toast), "steward-window");
   g_autoptr(GError) error = NULL;
 
-  if (!steward_templates_add (get_store (), template, FALSE, &error))
-    show_error (self, _("Cannot Restore Template"), error->message);
-  refresh (self);
-  focus_template (self, steward_template_get_name (template));
+  if (!steward_templates_add (_steward_templates_window_get_store (), template, FALSE, &error))
+    _steward_templates_window_show_error (self, _("Cannot Restore Template"), error->message);
+  _steward_templates_window_refresh (self);
+  _steward_templates_window_focus_template (self, steward_template_get_name (template));
 }
 
 static void
 delete_clicked_cb (GtkButton              *button,
                    StewardTemplatesWindow *self)
 {
-  g_autoptr(StewardTemplate) template = g_object_ref (template_of (GTK_WIDGET (button)));
+  g_autoptr(StewardTemplate) template = g_object_ref (_steward_templates_window_template_of (GTK_WIDGET (button)));
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   AdwToast *deleted;
 
-  if (!steward_templates_remove (get_store (), steward_template_get_name (template), &error))
+  if (!steward_templates_remove (_steward_templates_window_get_store (), steward_template_get_name (template), &error))
     {
-      show_error (self, _("Cannot Delete Template"), error->message);
+      _steward_templates_window_show_error (self, _("Cannot Delete Template"), error->message);
       return;
     }
 
-  refresh (self);
-  focus_template (self, NULL);
+  _steward_templates_window_refresh (self);
+  _steward_templates_window_focus_template (self, NULL);
 
   message = g_strdup_printf (_("Template “%s” deleted"), steward_template_get_title (template));
-  deleted = toast (self, message);
+  deleted = _steward_templates_window_toast (self, message);
   adw_toast_set_button_label (deleted, _("_Undo"));
   adw_toast_set_priority (deleted, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data (G_OBJECT (deleted), "steward-window", self);
@@ -554,10 +365,10 @@ clear (GtkListBox *list)
     gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
-static void
-refresh (StewardTemplatesWindow *self)
+void
+_steward_templates_window_refresh (StewardTemplatesWindow *self)
 {
-  StewardStore *store = get_store ();
+  StewardStore *store = _steward_templates_window_get_store ();
   g_autoptr(GListModel) builtins = steward_templates_list_builtin ();
   g_autoptr(GListModel) user = NULL;
   g_autoptr(GError) error = NULL;
@@ -571,7 +382,8 @@ refresh (StewardTemplatesWindow *self)
       GtkWidget *row = template_row (template);
       const char *title = steward_template_get_title (template);
 
-      row_button (row, "view-reveal-symbolic", _("View"), g_strdup_printf (_("View “%s”"), title), G_CALLBACK (view_clicked_cb), self);
+      row_button (row, "view-reveal-symbolic", _("View"), g_strdup_printf (_("View “%s”"), title),
+                  G_CALLBACK (view_clicked_cb), self);
       row_button (row, "edit-copy-symbolic", _("Duplicate"), g_strdup_printf (_("Duplicate “%s”"), title),
                   G_CALLBACK (duplicate_clicked_cb), self);
       gtk_list_box_append (self->builtin_list, row);
@@ -582,7 +394,7 @@ refresh (StewardTemplatesWindow *self)
 
   if (!(user = steward_templates_list_user (store, &error)))
     {
-      toast (self, error->message);
+      _steward_templates_window_toast (self, error->message);
       return;
     }
 
@@ -592,10 +404,12 @@ refresh (StewardTemplatesWindow *self)
       GtkWidget *row = template_row (template);
       const char *title = steward_template_get_title (template);
 
-      row_button (row, "document-edit-symbolic", _("Edit"), g_strdup_printf (_("Edit “%s”"), title), G_CALLBACK (edit_clicked_cb), self);
+      row_button (row, "document-edit-symbolic", _("Edit"), g_strdup_printf (_("Edit “%s”"), title),
+                  G_CALLBACK (edit_clicked_cb), self);
       row_button (row, "document-save-as-symbolic", _("Export…"), g_strdup_printf (_("Export “%s”"), title),
-                  G_CALLBACK (export_clicked_cb), self);
-      row_button (row, "user-trash-symbolic", _("Delete"), g_strdup_printf (_("Delete “%s”"), title), G_CALLBACK (delete_clicked_cb), self);
+                  G_CALLBACK (_steward_templates_window_export_clicked_cb), self);
+      row_button (row, "user-trash-symbolic", _("Delete"), g_strdup_printf (_("Delete “%s”"), title),
+                  G_CALLBACK (delete_clicked_cb), self);
       gtk_list_box_append (self->user_list, row);
     }
 }
@@ -654,7 +468,7 @@ steward_templates_window_class_init (StewardTemplatesWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_install_action (widget_class, "templates.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "templates.import", NULL, _steward_templates_window_import_action);
   gtk_widget_class_install_action (widget_class, "templates.new", NULL, new_template_action);
   gtk_widget_class_install_action (widget_class, "templates.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "templates.escape", NULL, back_action);
@@ -721,7 +535,7 @@ steward_templates_window_init (StewardTemplatesWindow *self)
                                                           gtk_named_action_new ("templates.escape")));
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
-  refresh (self);
+  _steward_templates_window_refresh (self);
 }
 
 /**
