@@ -4,7 +4,7 @@
 # file with a message naming it and reads a template's JSON made with
 # the CLI; Export… writes it back the same; Delete takes it away from
 # the store and the toast's Undo brings it back; Duplicate makes a
-# built-in one's own through the template editor.
+# built-in one's own through the template editor, and Edit renames it.
 #
 # Copyright 2026 The Steward authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -191,7 +191,25 @@ def body(steward):
         assert sorted(user_templates(data)) == [NAME, copy], user_templates(data)
         design = json.loads(chatui.cli(data, 'templates', 'export', copy, '--output', '-'))
         assert len(design['phases']) == 10 and design['phases'][0]['title'] == 'Context and Scope', design
-        steward.wait_visible('push button', f'Edit “{copy}”')
+
+        # Edited under a new name: in the old one's place
+        renamed = 'Service design'
+        steward.click('push button', f'Edit “{copy}”')
+        editor = ui.wait_for(lambda: [n for n in ui.find_all(steward.app, 'frame', 'Edit Template')
+                                      if ui.is_visible(n)], 'the template editor')[0]
+        name = ui.wait_for(lambda: [n for n in ui.find_all(editor, 'text') if ui.is_visible(n)
+                                    and steward.entry_text(n) == copy], 'the name entry')[0]
+        ui.wait_for(lambda: ui.center(name), 'the name entry to be laid out')
+        ui.click(name)
+        ui.key('Edit Template', 'ctrl+a')
+        ui.run(['xdotool', 'type', '--delay', '10', renamed])
+        ui.wait_for(lambda: steward.entry_text(name) == renamed, 'the new name typed')
+        save = ui.wait_for(lambda: [n for n in ui.find_all(editor, 'push button')
+                                    if n.name and 'Save' in n.name.replace('_', '').split()], 'Save')[0]
+        ui.click(save)
+        ui.wait_for(lambda: ui.x_window('Edit Template') is None, 'the editor to close')
+        ui.wait_for(lambda: renamed in labels(steward.wait_visible('list', 'Your Templates')), 'the new name listed')
+        assert sorted(user_templates(data)) == [NAME, renamed], user_templates(data)
 
         ui.key('Templates', 'Escape')
         ui.wait_for(lambda: ui.x_window('Templates') is None, 'the Templates window to close')
