@@ -211,6 +211,61 @@ test_user_templates (StoreFixture  *fixture,
 }
 
 static void
+test_update_templates (StoreFixture  *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = open_store (fixture);
+  g_autoptr(StewardTemplate) grant = steward_template_new ("Grant", NULL, "For funders", FALSE);
+  g_autoptr(StewardTemplate) memo = steward_template_new ("Memo", NULL, NULL, FALSE);
+  g_autoptr(StewardTemplate) edited = steward_template_new ("Grant", NULL, "For the council", FALSE);
+  g_autoptr(StewardTemplate) renamed = steward_template_new ("Council grant", NULL, NULL, FALSE);
+  g_autoptr(StewardTemplate) taken = steward_template_new ("Memo", NULL, NULL, FALSE);
+  g_autoptr(StewardTemplate) found = NULL;
+  g_autoptr(StewardTemplate) missing = NULL;
+  g_autoptr(GListModel) user = NULL;
+  g_autoptr(GError) error = NULL;
+
+  steward_template_add_phase (grant, "Aims", "State the aims.");
+  steward_template_add_phase (memo, "Body", "");
+  steward_template_add_phase (edited, "Aims", "State the aims.");
+  steward_template_add_phase (edited, "Budget", "A table.");
+  steward_template_add_phase (renamed, "Aims", "");
+  steward_template_add_phase (taken, "Aims", "");
+  g_assert_true (steward_templates_add (store, grant, FALSE, &error));
+  g_assert_true (steward_templates_add (store, memo, FALSE, &error));
+  g_assert_no_error (error);
+
+  /* The same name: replaced */
+  g_assert_true (steward_templates_update (store, "Grant", edited, &error));
+  g_assert_no_error (error);
+  found = steward_templates_lookup_user (store, "Grant", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (steward_template_get_description (found), ==, "For the council");
+  g_assert_cmpuint (steward_template_get_n_phases (found), ==, 2);
+  g_clear_object (&found);
+
+  /* A name another has: refused, nothing changed */
+  g_assert_false (steward_templates_update (store, "Grant", taken, &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  found = steward_templates_lookup_user (store, "Memo", &error);
+  g_assert_cmpstr (steward_template_get_phase_title (found, 0), ==, "Body");
+  g_clear_object (&found);
+
+  /* A new name: the old one goes */
+  g_assert_true (steward_templates_update (store, "Grant", renamed, &error));
+  g_assert_no_error (error);
+  missing = steward_templates_lookup_user (store, "Grant", &error);
+  g_assert_no_error (error);
+  g_assert_null (missing);
+  user = steward_templates_list_user (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (user), ==, 2);
+  found = g_list_model_get_item (user, 0);
+  g_assert_cmpstr (steward_template_get_name (found), ==, "Council grant");
+}
+
+static void
 test_projects (StoreFixture  *fixture,
                gconstpointer  user_data)
 {
@@ -922,6 +977,7 @@ main (int   argc,
 
   STORE_TEST_ADD ("documents", "builtin-templates", test_builtin_templates);
   STORE_TEST_ADD ("documents", "user-templates", test_user_templates);
+  STORE_TEST_ADD ("documents", "update-templates", test_update_templates);
   STORE_TEST_ADD ("documents", "projects", test_projects);
   STORE_TEST_ADD ("documents", "statuses", test_statuses);
   STORE_TEST_ADD ("documents", "versions", test_versions);

@@ -26,7 +26,9 @@ typedef struct
 {
   StewardExportSource   *source;
   StewardDocumentLayout *layout;
+  /* (nullable): where errors are shown; without it they are kept */
   GtkWindow             *parent;
+  GError                *error;
 } PrintData;
 
 static void
@@ -37,6 +39,7 @@ print_data_free (gpointer user_data)
   g_clear_pointer (&data->source, steward_export_source_unref);
   g_clear_object (&data->layout);
   g_clear_object (&data->parent);
+  g_clear_error (&data->error);
   g_free (data);
 }
 
@@ -67,7 +70,10 @@ begin_print_cb (GtkPrintOperation *operation,
   if (!steward_document_layout_paginate (data->layout, NULL, NULL, NULL, &error))
     {
       gtk_print_operation_cancel (operation);
-      report (data->parent, error->message);
+      if (data->parent != NULL)
+        report (data->parent, error->message);
+      else
+        g_propagate_error (&data->error, g_steal_pointer (&error));
       return;
     }
 
@@ -91,11 +97,38 @@ done_cb (GtkPrintOperation       *operation,
 {
   g_autoptr(GError) error = NULL;
 
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && data->parent != NULL)
     {
       gtk_print_operation_get_error (operation, &error);
       report (data->parent, error != NULL ? error->message : _("The printer could not take the document."));
     }
+}
+
+/* (transfer full): an operation drawing @source's pages; @parent
+ * (nullable) shows its errors */
+static GtkPrintOperation *
+print_operation_new (StewardExportSource *source,
+                     GtkWindow           *parent)
+{
+  GtkPrintOperation *operation;
+  PrintData *data;
+
+  data = g_new0 (PrintData, 1);
+  data->source = steward_export_source_ref (source);
+  data->parent = parent != NULL ? g_object_ref (parent) : NULL;
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_job_name (operation, steward_export_source_get_title (data->source));
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_object_set_data_full (G_OBJECT (operation), "steward-print-data", data, print_data_free);
+
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), data);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), data);
+  g_signal_connect (operation, "done", G_CALLBACK (done_cb), data);
+
+  return operation;
 }
 
 void
@@ -106,7 +139,6 @@ steward_document_print (GtkWindow *parent,
   g_autoptr(StewardExportSource) source = NULL;
   g_autoptr(GError) error = NULL;
   GtkPrintOperation *operation;
-  PrintData *data;
 
   g_return_if_fail (GTK_IS_WINDOW (parent));
 
@@ -119,23 +151,62 @@ steward_document_print (GtkWindow *parent,
       return;
     }
 
-  data = g_new0 (PrintData, 1);
-  data->source = g_steal_pointer (&source);
-  data->parent = g_object_ref (parent);
-
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_job_name (operation, steward_export_source_get_title (data->source));
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  operation = print_operation_new (source, parent);
   gtk_print_operation_set_allow_async (operation, TRUE);
-  g_object_set_data_full (G_OBJECT (operation), "steward-print-data", data, print_data_free);
-
-  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), data);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), data);
-  g_signal_connect (operation, "done", G_CALLBACK (done_cb), data);
 
   /* GTK holds the operation while it runs; "done" tells of an error */
   gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, NULL);
   g_object_unref (operation);
+}
+
+/**
+ * steward_document_print_to_file:
+ *
+ * Runs the print operation of Print… without a dialog, exporting its
+ * pages as the PDF @file (a local file).
+ *
+ * Returns: %TRUE when @file is written, else %FALSE with @error set
+ */
+gboolean
+steward_document_print_to_file (StewardExportSource  *source,
+                                GFile                *file,
+                                GError              **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autofree char *path = NULL;
+  GtkPrintOperationResult result;
+  PrintData *data;
+
+  g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!(path = g_file_get_path (file)))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("The document can only be printed to a local file."));
+      return FALSE;
+    }
+
+  operation = print_operation_new (source, NULL);
+  data = g_object_get_data (G_OBJECT (operation), "steward-print-data");
+  gtk_print_operation_set_export_filename (operation, path);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error);
+
+  if (data->error != NULL)
+    {
+      g_clear_error (error);
+      g_propagate_error (error, g_steal_pointer (&data->error));
+      return FALSE;
+    }
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    return FALSE;
+
+  if (result != GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Printing was cancelled."));
+      return FALSE;
+    }
+
+  return TRUE;
 }

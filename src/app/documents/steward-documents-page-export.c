@@ -16,11 +16,13 @@
 #include "steward-export-dialog.h"
 #include "steward-phase-import.h"
 #include "steward-template-editor.h"
+#include "steward-templates-window.h"
 
 /* What takes the open project elsewhere and brings text in: Export…
  * (StewardExportDialog), Print… (the PDF's pages through the print
  * dialog), Import… into the selected phase, Save as Template… and New
- * Template… (StewardTemplateEditor). */
+ * Template… (StewardTemplateEditor), Manage Templates…
+ * (StewardTemplatesWindow). */
 
 static void
 open_exported_cb (GObject      *object,
@@ -157,6 +159,16 @@ new_template_action (GtkWidget  *widget,
   edit_template (STEWARD_DOCUMENTS_PAGE (widget), NULL);
 }
 
+static void
+manage_templates_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  StewardTemplatesWindow *window = steward_templates_window_new (GTK_WINDOW (gtk_widget_get_root (widget)));
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 void
 _steward_documents_page_class_init_export (GtkWidgetClass *widget_class)
 {
@@ -165,4 +177,5 @@ _steward_documents_page_class_init_export (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "documents.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "documents.save-as-template", NULL, save_as_template_action);
   gtk_widget_class_install_action (widget_class, "documents.new-template", NULL, new_template_action);
+  gtk_widget_class_install_action (widget_class, "documents.manage-templates", NULL, manage_templates_action);
 }

@@ -49,6 +49,8 @@ struct _StewardTemplateEditor
 
   /* Owned: PhaseRow, in order */
   GPtrArray       *phases;
+  /* Owned (nullable): the name of the user's template edited */
+  char            *original_name;
 };
 
 G_DEFINE_FINAL_TYPE (StewardTemplateEditor, steward_template_editor, ADW_TYPE_WINDOW)
@@ -293,7 +295,9 @@ save_action (GtkWidget  *widget,
       steward_template_add_phase (template, title, instructions);
     }
 
-  if (!steward_templates_add (store, template, FALSE, &error))
+  if (self->original_name != NULL
+      ? !steward_templates_update (store, self->original_name, template, &error)
+      : !steward_templates_add (store, template, FALSE, &error))
     {
       toast (self, error->message);
       return;
@@ -309,6 +313,7 @@ steward_template_editor_dispose (GObject *object)
   StewardTemplateEditor *self = (StewardTemplateEditor *)object;
 
   g_clear_pointer (&self->phases, g_ptr_array_unref);
+  g_clear_pointer (&self->original_name, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_TEMPLATE_EDITOR);
 
   G_OBJECT_CLASS (steward_template_editor_parent_class)->dispose (object);
@@ -379,6 +384,28 @@ steward_template_editor_new (GtkWindow       *parent,
   for (guint i = 0; i < steward_template_get_n_phases (template); i++)
     add_phase (self, steward_template_get_phase_title (template, i),
                steward_template_get_phase_instructions (template, i));
+
+  return self;
+}
+
+/**
+ * steward_template_editor_new_edit:
+ * @template: one of the user's templates
+ *
+ * Returns: (transfer none): the editor of @template, not yet shown;
+ *   saving replaces it (and renames it when its name changed)
+ */
+StewardTemplateEditor *
+steward_template_editor_new_edit (GtkWindow       *parent,
+                                  StewardTemplate *template)
+{
+  StewardTemplateEditor *self;
+
+  g_return_val_if_fail (STEWARD_IS_TEMPLATE (template), NULL);
+
+  self = steward_template_editor_new (parent, template);
+  self->original_name = g_strdup (steward_template_get_name (template));
+  gtk_window_set_title (GTK_WINDOW (self), _("Edit Template"));
 
   return self;
 }

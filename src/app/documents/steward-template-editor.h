@@ -19,5 +19,8 @@ G_DECLARE_FINAL_TYPE (StewardTemplateEditor, steward_template_editor, STEWARD, T
 
 StewardTemplateEditor *steward_template_editor_new (GtkWindow       *parent,
                                                     StewardTemplate *template);
+/* Edits the user's template @template: saving puts it in its place */
+StewardTemplateEditor *steward_template_editor_new_edit (GtkWindow       *parent,
+                                                         StewardTemplate *template);
 
 G_END_DECLS

@@ -18,7 +18,9 @@
 #include "steward-versions-pane.h"
 
 /* A phase's versions, the latest first, following the store; the one
- * selected compared with the phase's text as it is now: the changed
+ * selected compared with the phase's text as it is now, or with another
+ * version chosen in Compare With (the older of the two taken as what
+ * was there before, the newer as what came after): the changed
  * stretches with two lines around them, deleted lines marked "−" on red,
  * inserted ones "+" on green, the words that changed inside a replaced
  * line in a stronger tint (the marks say it without colour). Restore
@@ -37,11 +39,18 @@ struct _StewardVersionsPane
   GtkLabel       *summary_label;
   GtkButton      *restore_button;
   GtkTextView    *diff_view;
+  GtkDropDown    *compare_dropdown;
 
   /* Owned */
   StewardRowList *versions;
+  /* "The Text Now", then a title for each version, as listed */
+  GtkStringList  *compare_names;
 
   gint64          phase_id;
+  /* The version compared with, by number; 0 for the text now */
+  guint           compare_number;
+  /* Set while the names are rebuilt: no choice is made then */
+  guint           filling_names : 1;
 };
 
 G_DEFINE_FINAL_TYPE (StewardVersionsPane, steward_versions_pane, GTK_TYPE_WIDGET)
@@ -114,6 +123,24 @@ selected_version (StewardVersionsPane *self)
   return row != NULL ? g_object_get_data (G_OBJECT (row), "version") : NULL;
 }
 
+/* (nullable): the listed version numbered @number */
+static StewardPhaseVersion *
+find_version (StewardVersionsPane *self,
+              guint                number)
+{
+  guint n_items = self->versions != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->versions)) : 0;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(StewardPhaseVersion) version = g_list_model_get_item (G_LIST_MODEL (self->versions), i);
+
+      if (steward_phase_version_get_number (version) == number)
+        return version;
+    }
+
+  return NULL;
+}
+
 /* -- the comparison ---------------------------------------------------------- */
 
 static void
@@ -178,30 +205,39 @@ append_line (GtkTextBuffer         *buffer,
 }
 
 static void
-show_comparison (StewardVersionsPane *self)
+show_diff (StewardVersionsPane *self,
+           StewardTextDiff     *diff)
 {
-  StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
-  StewardPhaseVersion *version = selected_version (self);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->diff_view);
-  g_autoptr(StewardPhase) phase = NULL;
-  g_autoptr(StewardTextDiff) diff = NULL;
   g_autoptr(GArray) hunks = NULL;
-  g_autofree char *summary = NULL;
-  g_autofree char *title = NULL;
   GPtrArray *lines;
 
-  gtk_text_buffer_set_text (buffer, "", 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "versions.restore", version != NULL);
-
-  if (version == NULL || store == NULL ||
-      !(phase = steward_store_find_phase (store, self->phase_id, NULL)))
-    {
-      gtk_label_set_text (self->summary_label, _("Choose a version to compare it with the text as it is now."));
-      return;
-    }
-
   ensure_tags (buffer);
-  title = dup_version_title (version);
+  lines = steward_text_diff_get_lines (diff);
+  hunks = steward_text_diff_dup_hunks (diff, CONTEXT_LINES);
+  for (guint h = 0; h < hunks->len; h++)
+    {
+      const StewardDiffHunk *hunk = &g_array_index (hunks, StewardDiffHunk, h);
+
+      if (hunk->first > 0)
+        append (buffer, "⋯\n", -1, "fold", NULL);
+      for (guint i = hunk->first; i < hunk->first + hunk->n_lines; i++)
+        append_line (buffer, g_ptr_array_index (lines, i));
+      if (h + 1 == hunks->len && hunk->first + hunk->n_lines < lines->len)
+        append (buffer, "⋯\n", -1, "fold", NULL);
+    }
+}
+
+/* @version against the text now */
+static void
+compare_with_now (StewardVersionsPane *self,
+                  StewardPhaseVersion *version,
+                  StewardPhase        *phase)
+{
+  g_autoptr(StewardTextDiff) diff = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *title = dup_version_title (version);
+
   diff = steward_text_diff_new (steward_phase_version_get_content (version), steward_phase_get_content (phase));
 
   if (steward_text_diff_is_equal (diff))
@@ -224,20 +260,138 @@ show_comparison (StewardVersionsPane *self)
     summary = g_strdup_printf (_("%s, compared with the text now: %s, %s."), title, removed, added);
   }
   gtk_label_set_text (self->summary_label, summary);
+  show_diff (self, diff);
+}
 
-  lines = steward_text_diff_get_lines (diff);
-  hunks = steward_text_diff_dup_hunks (diff, CONTEXT_LINES);
-  for (guint h = 0; h < hunks->len; h++)
+/* Two versions: from the older to the newer */
+static void
+compare_versions (StewardVersionsPane *self,
+                  StewardPhaseVersion *version,
+                  StewardPhaseVersion *other)
+{
+  StewardPhaseVersion *older = version;
+  StewardPhaseVersion *newer = other;
+  g_autoptr(StewardTextDiff) diff = NULL;
+  g_autofree char *older_title = NULL;
+  g_autofree char *newer_title = NULL;
+  g_autofree char *summary = NULL;
+
+  if (steward_phase_version_get_number (older) > steward_phase_version_get_number (newer))
     {
-      const StewardDiffHunk *hunk = &g_array_index (hunks, StewardDiffHunk, h);
-
-      if (hunk->first > 0)
-        append (buffer, "⋯\n", -1, "fold", NULL);
-      for (guint i = hunk->first; i < hunk->first + hunk->n_lines; i++)
-        append_line (buffer, g_ptr_array_index (lines, i));
-      if (h + 1 == hunks->len && hunk->first + hunk->n_lines < lines->len)
-        append (buffer, "⋯\n", -1, "fold", NULL);
+      older = other;
+      newer = version;
     }
+  older_title = dup_version_title (older);
+  newer_title = dup_version_title (newer);
+
+  if (steward_phase_version_get_number (older) == steward_phase_version_get_number (newer))
+    {
+      summary = g_strdup_printf (_("%s is the version chosen: compare it with another one, or with the text now."),
+                                 older_title);
+      gtk_label_set_text (self->summary_label, summary);
+      return;
+    }
+
+  diff = steward_text_diff_new (steward_phase_version_get_content (older), steward_phase_version_get_content (newer));
+
+  if (steward_text_diff_is_equal (diff))
+    {
+      /* Translators: "Version 2 and Version 4 have the same text." */
+      summary = g_strdup_printf (_("%s and %s have the same text."), older_title, newer_title);
+      gtk_label_set_text (self->summary_label, summary);
+      return;
+    }
+
+  {
+    guint n_deleted = steward_text_diff_get_n_deleted (diff);
+    guint n_inserted = steward_text_diff_get_n_inserted (diff);
+    g_autofree char *removed = g_strdup_printf (ngettext ("%u line removed", "%u lines removed", n_deleted),
+                                                n_deleted);
+    g_autofree char *added = g_strdup_printf (ngettext ("%u line added", "%u lines added", n_inserted), n_inserted);
+
+    /* Translators: "From Version 1 to Version 3: 2 lines removed, 5
+     * lines added." */
+    summary = g_strdup_printf (_("From %s to %s: %s, %s."), older_title, newer_title, removed, added);
+  }
+  gtk_label_set_text (self->summary_label, summary);
+  show_diff (self, diff);
+}
+
+static void
+show_comparison (StewardVersionsPane *self)
+{
+  StewardStore *store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
+  StewardPhaseVersion *version = selected_version (self);
+  StewardPhaseVersion *other = NULL;
+  g_autoptr(StewardPhase) phase = NULL;
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->diff_view), "", 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "versions.restore", version != NULL);
+
+  if (version == NULL || store == NULL ||
+      !(phase = steward_store_find_phase (store, self->phase_id, NULL)))
+    {
+      gtk_label_set_text (self->summary_label, _("Choose a version to compare it with the text as it is now."));
+      return;
+    }
+
+  if (self->compare_number != 0 && (other = find_version (self, self->compare_number)) != NULL)
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "versions.restore",
+                                     g_strcmp0 (steward_phase_version_get_content (version),
+                                                steward_phase_get_content (phase)) != 0);
+      compare_versions (self, version, other);
+    }
+  else
+    compare_with_now (self, version, phase);
+}
+
+/* -- what the version is compared with ------------------------------------- */
+
+static void
+fill_compare_names (StewardVersionsPane *self)
+{
+  guint n_items = self->versions != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->versions)) : 0;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  guint selected = 0;
+
+  g_ptr_array_add (names, g_strdup (_("The Text Now")));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(StewardPhaseVersion) version = g_list_model_get_item (G_LIST_MODEL (self->versions), i);
+
+      if (steward_phase_version_get_number (version) == self->compare_number)
+        selected = i + 1;
+      g_ptr_array_add (names, dup_version_title (version));
+    }
+  g_ptr_array_add (names, NULL);
+
+  if (selected == 0)
+    self->compare_number = 0;
+
+  self->filling_names = TRUE;
+  gtk_string_list_splice (self->compare_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->compare_names)),
+                          (const char * const *)names->pdata);
+  gtk_drop_down_set_selected (self->compare_dropdown, selected);
+  self->filling_names = FALSE;
+}
+
+static void
+compare_selected_cb (StewardVersionsPane *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->compare_dropdown);
+  g_autoptr(StewardPhaseVersion) version = NULL;
+
+  if (self->filling_names)
+    return;
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || self->versions == NULL ||
+      !(version = g_list_model_get_item (G_LIST_MODEL (self->versions), selected - 1)))
+    self->compare_number = 0;
+  else
+    self->compare_number = steward_phase_version_get_number (version);
+
+  show_comparison (self);
 }
 
 /* -- restoring ---------------------------------------------------------------- */
@@ -296,6 +450,7 @@ versions_changed_cb (StewardVersionsPane *self,
                      GListModel          *model)
 {
   gtk_stack_set_visible_child_name (self->stack, g_list_model_get_n_items (model) > 0 ? "versions" : "empty");
+  fill_compare_names (self);
 
   /* A new version (the newest is first): the text it is compared with
    * may have changed too */
@@ -318,6 +473,7 @@ steward_versions_pane_set_phase (StewardVersionsPane *self,
     return;
 
   self->phase_id = phase_id;
+  self->compare_number = 0;
   if (self->versions != NULL)
     g_signal_handlers_disconnect_by_func (self->versions, versions_changed_cb, self);
   g_clear_object (&self->versions);
@@ -326,6 +482,7 @@ steward_versions_pane_set_phase (StewardVersionsPane *self,
   store = steward_services_get_store (STEWARD_SERVICES_DEFAULT);
   if (phase_id == 0 || store == NULL)
     {
+      fill_compare_names (self);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
@@ -355,6 +512,7 @@ steward_versions_pane_dispose (GObject *object)
   if (self->list != NULL)
     gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
   g_clear_object (&self->versions);
+  g_clear_object (&self->compare_names);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_VERSIONS_PANE);
 
@@ -375,6 +533,7 @@ steward_versions_pane_class_init (StewardVersionsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardVersionsPane, summary_label);
   gtk_widget_class_bind_template_child (widget_class, StewardVersionsPane, restore_button);
   gtk_widget_class_bind_template_child (widget_class, StewardVersionsPane, diff_view);
+  gtk_widget_class_bind_template_child (widget_class, StewardVersionsPane, compare_dropdown);
 
   gtk_widget_class_install_action (widget_class, "versions.restore", NULL, restore_action);
   gtk_widget_class_set_css_name (widget_class, "versionspane");
@@ -384,6 +543,12 @@ static void
 steward_versions_pane_init (StewardVersionsPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->compare_names = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->compare_dropdown, G_LIST_MODEL (self->compare_names));
+  fill_compare_names (self);
+  g_signal_connect_object (self->compare_dropdown, "notify::selected", G_CALLBACK (compare_selected_cb),
+                           self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->list, "selected-rows-changed", G_CALLBACK (show_comparison),
                            self, G_CONNECT_SWAPPED);

@@ -182,6 +182,85 @@ steward_templates_remove (StewardStore  *store,
 }
 
 /**
+ * steward_templates_list_user:
+ *
+ * Returns: (transfer full): a #GListModel of the user's #StewardTemplate
+ *   by name, or %NULL with @error set
+ */
+GListModel *
+steward_templates_list_user (StewardStore  *store,
+                             GError       **error)
+{
+  g_return_val_if_fail (STEWARD_IS_STORE (store), NULL);
+
+  return steward_store_list_templates (store, error);
+}
+
+/**
+ * steward_templates_lookup_user:
+ *
+ * Returns: (transfer full) (nullable): the user's template @name; %NULL
+ *   without @error when there is none, %NULL with @error set when the
+ *   store fails
+ */
+StewardTemplate *
+steward_templates_lookup_user (StewardStore  *store,
+                               const char    *name,
+                               GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  StewardTemplate *template;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (store), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if ((template = steward_store_find_template (store, name, &local_error)))
+    return template;
+
+  if (!g_error_matches (local_error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return NULL;
+}
+
+/**
+ * steward_templates_update:
+ *
+ * Puts @template in place of the user's template @old_name. When the
+ * name changes, a template that has the new name already makes it
+ * refused, and nothing changes.
+ */
+gboolean
+steward_templates_update (StewardStore     *store,
+                          const char       *old_name,
+                          StewardTemplate  *template,
+                          GError          **error)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (old_name != NULL, FALSE);
+  g_return_val_if_fail (STEWARD_IS_TEMPLATE (template), FALSE);
+
+  name = g_strstrip (g_strdup (steward_template_get_name (template)));
+
+  if (g_str_equal (name, old_name))
+    return steward_templates_add (store, template, TRUE, error);
+
+  if (!steward_templates_add (store, template, FALSE, error))
+    return FALSE;
+
+  if (!steward_templates_remove (store, old_name, error))
+    {
+      /* Back as it was: the old one is still there */
+      steward_templates_remove (store, name, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * steward_templates_new_from_project:
  * @description: (nullable)
  *

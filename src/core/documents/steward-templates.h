@@ -44,6 +44,21 @@ gboolean         steward_templates_add           (StewardStore    *store,
 gboolean         steward_templates_remove        (StewardStore    *store,
                                                   const char      *name,
                                                   GError         **error);
+/* The user's templates by name, without the built-ins */
+GListModel      *steward_templates_list_user     (StewardStore    *store,
+                                                  GError         **error);
+/* (nullable): the user's template @name, or NULL (no error) when there
+ * is none */
+StewardTemplate *steward_templates_lookup_user   (StewardStore    *store,
+                                                  const char      *name,
+                                                  GError         **error);
+/* Puts @template in place of the user's template @old_name: replaced
+ * when the name stays, else kept under its new name (refused when a
+ * template has it already) and @old_name removed */
+gboolean         steward_templates_update        (StewardStore    *store,
+                                                  const char      *old_name,
+                                                  StewardTemplate *template,
+                                                  GError         **error);
 /* A template of a project's phases (titles and instructions) */
 StewardTemplate *steward_templates_new_from_project (StewardStore *store,
                                                      gint64        project_id,
