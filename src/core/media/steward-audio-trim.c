@@ -60,7 +60,10 @@ has_opus (void)
   encoder = gst_element_factory_find ("opusenc");
   muxer = gst_element_factory_find ("oggmux");
 
-  return encoder != NULL && muxer != NULL;
+  /* A rank of none (GST_PLUGIN_FEATURE_RANK=opusenc:NONE) turns the
+   * encoder off, as it keeps it from being picked anywhere else */
+  return encoder != NULL && muxer != NULL &&
+         gst_plugin_feature_get_rank (GST_PLUGIN_FEATURE (encoder)) > GST_RANK_NONE;
 }
 
 /**
