@@ -156,6 +156,15 @@ class TestTranscribeFails(TranscribeCliTestCase):
         self.assertIn('does not exist', sentence)
         self.assertEqual(self.requests(), [])
 
+    def test_provider_without_speech_to_text(self):
+        self.ok('provider', 'add', 'claude', '--kind', 'anthropic', '--base-url',
+                f'http://127.0.0.1:{self.port}', '--api-key-env', 'STEWARD_TEST_KEY')
+        self.ok('settings', 'set', 'voice.provider', 'claude')
+        sentence = self.fails(1, 'transcribe', self.tone_wav())
+        self.assertIn('“claude”', sentence)
+        self.assertIn('not OpenAI-compatible', sentence)
+        self.assertEqual(self.requests(), [])
+
     def test_not_audio(self):
         path = self.path('notes.wav')
         with open(path, 'w') as f:

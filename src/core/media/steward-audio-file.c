@@ -239,9 +239,15 @@ steward_audio_file_load (GFile         *file,
 
   if (audio->duration > STEWARD_AUDIO_FILE_MAX_SECONDS)
     {
+      guint minutes = (guint)(audio->duration / 60);
+
       g_set_error (error, STEWARD_AUDIO_FILE_ERROR, STEWARD_AUDIO_FILE_ERROR_TOO_LONG,
-                   _("%s is too long to transcribe (%u minutes; at most 30)."),
-                   name, (guint)(audio->duration / 60));
+                   /* Translators: a file name, then its length in whole minutes (always more than 30) */
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s is too long to transcribe (%u minute; at most 30).",
+                                "%s is too long to transcribe (%u minutes; at most 30).",
+                                minutes),
+                   name, minutes);
       return NULL;
     }
 

@@ -302,6 +302,17 @@ find_provider (StewardTranscriber  *self,
                      name);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  /* Anthropic, Gemini and Ollama's own API have no speech to text */
+  if (!g_str_equal (steward_provider_get_kind (provider), "openai"))
+    {
+      g_set_error (error, STEWARD_TRANSCRIBER_ERROR, STEWARD_TRANSCRIBER_ERROR_NO_PROVIDER,
+                   _("The provider “%s” chosen for speech to text is not OpenAI-compatible; choose one "
+                     "added with “--kind openai”, such as OpenAI, Groq or a local whisper server."),
+                   name);
+      g_clear_object (&provider);
     }
 
   return provider;
