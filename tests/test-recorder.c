@@ -307,6 +307,46 @@ test_no_microphone (Fixture       *fixture,
   g_assert_false (steward_recorder_get_recording (recorder));
 }
 
+/* autoaudiosrc with no device at all stands in a silent fake source:
+ * every audio source's rank is set to none (as when none can open), in a
+ * child process, since GStreamer reads the ranks once. */
+static void
+test_no_microphone_auto (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("GST_PLUGIN_FEATURE_RANK"));
+  g_autoptr(GString) ranks = g_string_new (saved);
+  GList *sources;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(StewardRecorder) recorder = steward_recorder_new ("autoaudiosrc");
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (steward_recorder_start (recorder, &error));
+      g_assert_error (error, STEWARD_RECORDER_ERROR, STEWARD_RECORDER_ERROR_NO_MICROPHONE);
+      g_assert_cmpstr (error->message, ==, "No microphone was found; connect one or check the sound settings.");
+      g_assert_false (steward_recorder_get_recording (recorder));
+      return;
+    }
+
+  sources = gst_element_factory_list_get_elements (GST_ELEMENT_FACTORY_TYPE_SRC |
+                                                   GST_ELEMENT_FACTORY_TYPE_MEDIA_AUDIO,
+                                                   GST_RANK_MARGINAL);
+  for (GList *l = sources; l != NULL; l = l->next)
+    g_string_append_printf (ranks, "%s%s:NONE", ranks->len ? "," : "",
+                            gst_plugin_feature_get_name (l->data));
+  gst_plugin_feature_list_free (sources);
+
+  g_setenv ("GST_PLUGIN_FEATURE_RANK", ranks->str, TRUE);
+  g_test_trap_subprocess (NULL, 0, 0);
+  if (saved != NULL)
+    g_setenv ("GST_PLUGIN_FEATURE_RANK", saved, TRUE);
+  else
+    g_unsetenv ("GST_PLUGIN_FEATURE_RANK");
+  g_test_trap_assert_passed ();
+}
+
 static void
 test_state (Fixture       *fixture,
             gconstpointer  user_data)
@@ -367,6 +407,7 @@ main (int   argc,
   ADD ("/steward/recorder/silent", test_silent);
   ADD ("/steward/recorder/cancel", test_cancel);
   ADD ("/steward/recorder/no-microphone", test_no_microphone);
+  ADD ("/steward/recorder/no-microphone-auto", test_no_microphone_auto);
   ADD ("/steward/recorder/state", test_state);
   g_test_add_func ("/steward/recorder/source-from-environment", test_source_from_environment);
 
