@@ -28,6 +28,7 @@ typedef struct
   char      *tmp_dir;
   GMainLoop *loop;
   double     max_level;
+  guint      n_levels;
   GFile     *file;
   GError    *error;
 } Fixture;
@@ -258,6 +259,47 @@ cancelled_cb (GObject      *object,
   fixture->file = steward_recorder_stop_finish (STEWARD_RECORDER (object), result, &fixture->error);
 }
 
+static void
+count_levels_cb (StewardRecorder *recorder,
+                 GParamSpec      *pspec,
+                 Fixture         *fixture)
+{
+  /* Ten meter readings of 50 ms (noise: each differs, so each is
+   * notified): half a second recorded */
+  if (steward_recorder_get_level (recorder) > 0.5 && ++fixture->n_levels == 10)
+    g_main_loop_quit (fixture->loop);
+}
+
+/* A live source, as a microphone is, stopped by the user: the end of
+ * the stream is sent down the pipeline and the file is complete. */
+static void
+test_stop_live (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(StewardRecorder) recorder = steward_recorder_new ("audiotestsrc is-live=true wave=pink-noise volume=0.5");
+  g_autoptr(GError) error = NULL;
+  guint timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, NULL);
+  double seconds;
+
+  g_signal_connect (recorder, "notify::level", G_CALLBACK (count_levels_cb), fixture);
+  g_assert_true (steward_recorder_start (recorder, &error));
+  g_assert_no_error (error);
+  g_main_loop_run (fixture->loop);
+  g_assert_false (steward_recorder_get_source_ended (recorder));
+
+  steward_recorder_stop_async (recorder, NULL, stopped_cb, fixture);
+  g_main_loop_run (fixture->loop);
+  g_assert_no_error (fixture->error);
+  g_assert_false (steward_recorder_get_recording (recorder));
+
+  /* At least the half second heard, all of it loud: nothing trimmed */
+  seconds = discover_seconds (fixture->file);
+  g_assert_cmpfloat (seconds, >=, 0.45);
+  g_assert_cmpfloat (seconds, <, 5.0);
+
+  g_source_remove (timeout);
+}
+
 /* Esc while recording a live source: no file is kept, and a stop
  * asked for before ends as cancelled. */
 static void
@@ -405,6 +447,7 @@ main (int   argc,
   ADD ("/steward/recorder/trimmed", test_trimmed);
   ADD ("/steward/recorder/trimmed-end-only", test_trimmed_end_only);
   ADD ("/steward/recorder/silent", test_silent);
+  ADD ("/steward/recorder/stop-live", test_stop_live);
   ADD ("/steward/recorder/cancel", test_cancel);
   ADD ("/steward/recorder/no-microphone", test_no_microphone);
   ADD ("/steward/recorder/no-microphone-auto", test_no_microphone_auto);
