@@ -17,6 +17,7 @@
 
 #include "steward-audio-trim.h"
 #include "steward-recorder.h"
+#include "steward-recording-pipeline.h"
 
 /* Push to talk: the microphone → a level meter → a WAV file while the
  * key is held; on stop, a second pass (steward-audio-trim.c) writes Ogg
@@ -36,7 +37,6 @@
 /* Below this peak an interval counts as silence: above a quiet room's
  * noise, below any voice near a microphone. */
 #define SILENCE_DB       (-40.0)
-#define LEVEL_INTERVAL   (50 * GST_MSECOND)
 /* Kept around the sound so the first and last syllables are not clipped */
 #define PRE_ROLL         (200 * GST_MSECOND)
 #define POST_ROLL        (300 * GST_MSECOND)
@@ -304,122 +304,6 @@ eos_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static GError *
-no_microphone (void)
-{
-  return g_error_new (STEWARD_RECORDER_ERROR, STEWARD_RECORDER_ERROR_NO_MICROPHONE,
-                      _("No microphone was found; connect one or check the sound settings."));
-}
-
-/* autoaudiosrc that finds no device stands in a silent fake source
- * rather than failing: its child is named "fake-auto-…". */
-static gboolean
-has_fake_source (GstElement *pipeline)
-{
-  g_autoptr(GstIterator) iter = gst_bin_iterate_recurse (GST_BIN (pipeline));
-  GValue item = G_VALUE_INIT;
-  gboolean fake = FALSE;
-
-  while (!fake && gst_iterator_next (iter, &item) == GST_ITERATOR_OK)
-    {
-      g_autofree char *name = gst_object_get_name (g_value_get_object (&item));
-
-      fake = g_str_has_prefix (name, "fake-auto-");
-      g_value_reset (&item);
-    }
-  g_value_unset (&item);
-
-  return fake;
-}
-
-/* Logs why the pipeline would not start; the user gets one sentence. */
-static void
-log_bus_errors (GstElement *pipeline)
-{
-  g_autoptr(GstBus) bus = gst_element_get_bus (pipeline);
-  GstMessage *message;
-
-  while ((message = gst_bus_pop_filtered (bus, GST_MESSAGE_ERROR)))
-    {
-      g_autoptr(GError) error = NULL;
-      g_autofree char *debug = NULL;
-
-      gst_message_parse_error (message, &error, &debug);
-      g_debug ("Could not start the microphone: %s (%s)", error->message, debug ? debug : "");
-      gst_message_unref (message);
-    }
-}
-
-static GstElement *
-make_element (const char  *factory,
-              GError     **error)
-{
-  GstElement *element = gst_element_factory_make (factory, NULL);
-
-  if (element == NULL)
-    g_set_error (error, STEWARD_RECORDER_ERROR, STEWARD_RECORDER_ERROR_FAILED,
-                 /* Translators: %s is a GStreamer element's name, such as "level" */
-                 _("Recording needs GStreamer’s “%s” element; install the GStreamer base and good plugins."),
-                 factory);
-
-  return element;
-}
-
-static GstElement *
-build_pipeline (StewardRecorder  *self,
-                GError          **error)
-{
-  g_autoptr(GstElement) pipeline = gst_pipeline_new ("steward-recorder");
-  g_autoptr(GstCaps) caps = NULL;
-  g_autoptr(GError) parse_error = NULL;
-  static const char * const factories[] = {
-    "audioconvert", "audioresample", "capsfilter", "level", "wavenc", "filesink",
-  };
-  GstElement *elements[G_N_ELEMENTS (factories) + 1];
-  GstElement *source;
-
-  source = gst_parse_bin_from_description (self->source, TRUE, &parse_error);
-  if (source == NULL)
-    {
-      g_set_error (error, STEWARD_RECORDER_ERROR, STEWARD_RECORDER_ERROR_NO_MICROPHONE,
-                   _("The audio source “%s” could not be used (%s)."),
-                   self->source, parse_error->message);
-      return NULL;
-    }
-  gst_bin_add (GST_BIN (pipeline), source);
-  elements[0] = source;
-
-  for (guint i = 0; i < G_N_ELEMENTS (factories); i++)
-    {
-      if (!(elements[i + 1] = make_element (factories[i], error)))
-        return NULL;
-      gst_bin_add (GST_BIN (pipeline), elements[i + 1]);
-    }
-
-  /* Mono 48 kHz, what Opus encodes natively and speech needs */
-  caps = gst_caps_new_simple ("audio/x-raw",
-                              "format", G_TYPE_STRING, "S16LE",
-                              "rate", G_TYPE_INT, 48000,
-                              "channels", G_TYPE_INT, 1,
-                              NULL);
-  g_object_set (elements[3], "caps", caps, NULL);
-  g_object_set (elements[4], "interval", (guint64)LEVEL_INTERVAL, "post-messages", TRUE, NULL);
-  g_object_set (elements[6], "location", self->raw_path, NULL);
-
-  for (guint i = 0; i + 1 < G_N_ELEMENTS (elements); i++)
-    {
-      if (!gst_element_link (elements[i], elements[i + 1]))
-        {
-          g_set_error (error, STEWARD_RECORDER_ERROR, STEWARD_RECORDER_ERROR_NO_MICROPHONE,
-                       _("The audio source “%s” gives no sound that can be recorded."),
-                       self->source);
-          return NULL;
-        }
-    }
-
-  return g_steal_pointer (&pipeline);
-}
-
 /**
  * steward_recorder_start:
  *
@@ -468,21 +352,16 @@ steward_recorder_start (StewardRecorder  *self,
   self->loud_end = GST_CLOCK_TIME_NONE;
   self->total = 0;
 
-  if (!(self->pipeline = build_pipeline (self, error)))
+  if (!(self->pipeline = _steward_recording_pipeline_new (self->source, self->raw_path, error)))
     {
       remove_raw_file (self);
       return FALSE;
     }
-  gst_object_ref_sink (self->pipeline);
 
-  if (gst_element_set_state (self->pipeline, GST_STATE_READY) == GST_STATE_CHANGE_FAILURE ||
-      has_fake_source (self->pipeline) ||
-      gst_element_set_state (self->pipeline, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE)
+  if (!_steward_recording_pipeline_play (self->pipeline, error))
     {
-      log_bus_errors (self->pipeline);
       tear_down (self);
       remove_raw_file (self);
-      g_propagate_error (error, no_microphone ());
       return FALSE;
     }
 
