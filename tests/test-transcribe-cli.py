@@ -238,6 +238,25 @@ class TestTranscribeFails(TranscribeCliTestCase):
         sentence = self.fails(1, 'transcribe', self.tone_wav())
         self.assertIn('Could not reach gone', sentence)
 
+    def test_timeout(self):
+        """A server that takes too long is given up after chat.response-timeout."""
+        slow = subprocess.Popen([replaycli.REPLAY, '--fixtures', os.path.join(replaycli.FIXTURES, 'openai'),
+                                 '--port', '0', '--dribble', '1', '--delay-ms', '1000'],
+                                stdout=subprocess.PIPE, text=True)
+        try:
+            port = int(slow.stdout.readline())
+            self.ok('provider', 'add', 'slow', '--kind', 'openai', '--base-url', f'http://127.0.0.1:{port}/v1',
+                    '--api-key-env', 'STEWARD_TEST_KEY')
+            self.ok('settings', 'set', 'voice.provider', 'slow')
+            self.ok('settings', 'set', 'chat.response-timeout', '2')
+            sentence = self.fails(1, 'transcribe', self.tone_wav())
+            self.assertIn('slow at http://127.0.0.1:', sentence)
+            self.assertIn('sent no transcript for 2 seconds', sentence)
+        finally:
+            slow.terminate()
+            slow.wait(timeout=10)
+            slow.stdout.close()
+
     def test_usage(self):
         result = self.cli('transcribe')
         self.assertEqual(result.returncode, 2)

@@ -49,6 +49,14 @@ typedef struct
   char             *api_key;
   StewardAudioFile *audio;
   SoupMessage      *message;
+  /* The request's own, cancelled with the task's or when the server has
+   * not answered in timeout_seconds (chat.response-timeout) */
+  GCancellable     *task_cancellable;
+  GCancellable     *request_cancellable;
+  gulong            cancelled_id;
+  guint             timeout_seconds;
+  guint             timeout_source;
+  gboolean          timed_out;
 } TranscribeData;
 
 static void
@@ -56,6 +64,11 @@ transcribe_data_free (gpointer data)
 {
   TranscribeData *td = data;
 
+  g_clear_handle_id (&td->timeout_source, g_source_remove);
+  if (td->cancelled_id != 0)
+    g_cancellable_disconnect (td->task_cancellable, td->cancelled_id);
+  g_clear_object (&td->task_cancellable);
+  g_clear_object (&td->request_cancellable);
   g_clear_object (&td->provider);
   g_clear_object (&td->session);
   g_free (td->model);
@@ -158,9 +171,19 @@ sent_cb (GObject      *object,
   StewardTranscript *transcript;
   guint status;
 
+  g_clear_handle_id (&td->timeout_source, g_source_remove);
+
   if (!(body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error)))
     {
-      return_error (task, steward_provider_error_for_transport (td->provider, error));
+      if (td->timed_out)
+        return_error (task, g_error_new (STEWARD_PROVIDER_ERROR, STEWARD_PROVIDER_ERROR_TIMED_OUT,
+                                         _("%s at %s sent no transcript for %u seconds, so it was stopped; "
+                                           "a slow server may need a longer chat.response-timeout."),
+                                         steward_provider_get_name (td->provider),
+                                         steward_provider_get_base_url (td->provider),
+                                         td->timeout_seconds));
+      else
+        return_error (task, steward_provider_error_for_transport (td->provider, error));
       return;
     }
 
@@ -178,6 +201,25 @@ sent_cb (GObject      *object,
     }
 
   g_task_return_pointer (task, transcript, (GDestroyNotify)steward_transcript_free);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  TranscribeData *td = user_data;
+
+  td->timeout_source = 0;
+  td->timed_out = TRUE;
+  g_cancellable_cancel (td->request_cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+task_cancelled_cb (GCancellable *task_cancellable,
+                   GCancellable *request_cancellable)
+{
+  g_cancellable_cancel (request_cancellable);
 }
 
 static SoupMessage *
@@ -237,8 +279,18 @@ key_cb (GObject      *object,
            td->audio->upload_name, td->audio->content_type, g_bytes_get_size (td->audio->bytes),
            steward_provider_get_name (td->provider));
 
+  td->request_cancellable = g_cancellable_new ();
+  if ((td->task_cancellable = g_task_get_cancellable (task)))
+    {
+      g_object_ref (td->task_cancellable);
+      td->cancelled_id = g_cancellable_connect (td->task_cancellable, G_CALLBACK (task_cancelled_cb),
+                                                g_object_ref (td->request_cancellable), g_object_unref);
+    }
+  if (td->timeout_seconds > 0)
+    td->timeout_source = g_timeout_add_seconds (td->timeout_seconds, timeout_cb, td);
+
   soup_session_send_and_read_async (td->session, td->message, G_PRIORITY_DEFAULT,
-                                    g_task_get_cancellable (task), sent_cb, g_object_ref (task));
+                                    td->request_cancellable, sent_cb, g_object_ref (task));
 }
 
 static void
@@ -361,6 +413,7 @@ steward_transcriber_transcribe_async (StewardTranscriber  *self,
   if (!(td->model = dup_setting (settings, "voice.model")))
     td->model = g_strdup (DEFAULT_MODEL);
   td->language = dup_setting (settings, "voice.language");
+  td->timeout_seconds = (guint)CLAMP (steward_settings_get_int (settings, "chat.response-timeout"), 0, G_MAXUINT);
 
   steward_audio_file_load_async (file, cancellable, loaded_cb, g_steal_pointer (&task));
 }
