@@ -335,6 +335,45 @@ test_cancel (Fixture       *fixture,
 }
 
 static void
+failed_cb (StewardRecorder *recorder,
+           const GError    *error,
+           Fixture         *fixture)
+{
+  g_assert_false (steward_recorder_get_recording (recorder));
+  fixture->error = g_error_copy (error);
+  g_main_loop_quit (fixture->loop);
+}
+
+/* The microphone goes away in the middle (identity fails the stream
+ * after 20 buffers): the recording ends by itself, nothing kept. */
+static void
+test_microphone_lost (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(StewardRecorder) recorder = NULL;
+  g_autoptr(GError) error = NULL;
+  guint timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, NULL);
+
+  recorder = steward_recorder_new ("audiotestsrc is-live=true samplesperbuffer=480 ! identity error-after=20");
+  g_signal_connect (recorder, "failed", G_CALLBACK (failed_cb), fixture);
+  g_assert_true (steward_recorder_start (recorder, &error));
+  g_assert_no_error (error);
+  g_main_loop_run (fixture->loop);
+
+  g_assert_error (fixture->error, STEWARD_RECORDER_ERROR, STEWARD_RECORDER_ERROR_NO_MICROPHONE);
+  g_assert_cmpstr (fixture->error->message, ==, "The recording stopped because the microphone could not be read.");
+  g_assert_cmpuint (count_recordings (fixture), ==, 0);
+
+  /* Nothing left to stop */
+  g_clear_error (&fixture->error);
+  steward_recorder_stop_async (recorder, NULL, stopped_cb, fixture);
+  g_main_loop_run (fixture->loop);
+  g_assert_error (fixture->error, STEWARD_RECORDER_ERROR, STEWARD_RECORDER_ERROR_STATE);
+
+  g_source_remove (timeout);
+}
+
+static void
 test_no_microphone (Fixture       *fixture,
                     gconstpointer  user_data)
 {
@@ -449,6 +488,7 @@ main (int   argc,
   ADD ("/steward/recorder/silent", test_silent);
   ADD ("/steward/recorder/stop-live", test_stop_live);
   ADD ("/steward/recorder/cancel", test_cancel);
+  ADD ("/steward/recorder/microphone-lost", test_microphone_lost);
   ADD ("/steward/recorder/no-microphone", test_no_microphone);
   ADD ("/steward/recorder/no-microphone-auto", test_no_microphone_auto);
   ADD ("/steward/recorder/state", test_state);
