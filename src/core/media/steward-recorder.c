@@ -183,7 +183,8 @@ handle_level (StewardRecorder    *self,
     }
   self->total = MAX (self->total, start + duration);
 
-  if (self->recording)
+  /* The meter rests once stop is asked for */
+  if (self->recording && self->stop_task == NULL)
     set_level (self, CLAMP ((peak - METER_FLOOR_DB) / -METER_FLOOR_DB, 0.0, 1.0));
 }
 
