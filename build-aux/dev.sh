@@ -43,6 +43,10 @@ TEST_PACKAGES=(
   # and a font with CJK glyphs so Unicode tests see real text
   python3-docx poppler-utils libreoffice-writer-nogui pandoc
   fonts-droid-fallback
+  # voice: the recording pipeline's elements (level, wavenc, opusenc,
+  # audiotestsrc), gst-discoverer, and a spoken test recording
+  gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-tools
+  espeak-ng
 )
 # libFuzzer comes with clang's runtime; llvm brings llvm-symbolizer for
 # readable stacks.

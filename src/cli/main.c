@@ -34,6 +34,7 @@ static const Command commands[] = {
   { "tasks", _steward_cli_tasks },
   { "templates", _steward_cli_templates },
   { "tier", _steward_cli_tier },
+  { "transcribe", _steward_cli_transcribe },
 };
 
 static void
@@ -137,6 +138,10 @@ print_help (gboolean to_stdout)
 "                                   JSON (- for JSON on standard output); JSON\n"
 "                                   has its phases and versions and imports\n"
 "                                   back whole\n"
+"  transcribe FILE [--json]         Turn the speech in an audio file (Ogg, WAV,\n"
+"                                   MP3, FLAC, M4A or WebM; at most 25 MB and\n"
+"                                   30 minutes) into text with the provider and\n"
+"                                   model of the voice.* settings\n"
 "  settings list [--json]           List every setting with its value\n"
 "  settings get KEY                 Print the value of a setting\n"
 "  settings set KEY VALUE           Change a setting\n"

@@ -31,6 +31,7 @@
 #include "steward-provider-registry.h"
 #include "steward-provider.h"
 #include "steward-quick-add.h"
+#include "steward-recorder.h"
 #include "steward-recurrence.h"
 #include "steward-reply.h"
 #include "steward-row-list.h"
@@ -51,3 +52,4 @@
 #include "steward-template.h"
 #include "steward-template-json.h"
 #include "steward-templates.h"
+#include "steward-transcriber.h"

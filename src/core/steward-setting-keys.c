@@ -44,6 +44,17 @@ static const StewardSettingKey setting_keys[] = {
     N_("How Steward addresses you") },
   { "personal.tone", STEWARD_SETTING_STRING, "", 0, 0,
     N_("The tone of replies") },
+  /* Empty: the server detects the language */
+  { "voice.language", STEWARD_SETTING_STRING, "", 0, 0,
+    N_("The language spoken to Steward, as an ISO 639-1 code such as “en”; empty to detect it") },
+  { "voice.model", STEWARD_SETTING_STRING, "whisper-1", 0, 0,
+    N_("The speech-to-text model") },
+  /* The name of a provider added with `provider add`; its base URL
+   * serves /audio/transcriptions */
+  { "voice.provider", STEWARD_SETTING_STRING, "", 0, 0,
+    N_("The provider that turns speech into text") },
+  { "voice.send-at-once", STEWARD_SETTING_BOOLEAN, "false", 0, 0,
+    N_("Send a spoken message as soon as it is transcribed, without review") },
 };
 
 const StewardSettingKey *

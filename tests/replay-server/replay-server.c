@@ -27,6 +27,7 @@
 
 #include "replay-dribble.h"
 #include "replay-log.h"
+#include "replay-multipart.h"
 
 typedef struct
 {
@@ -136,6 +137,24 @@ get_boolean_member (JsonNode   *root,
   return json_node_get_boolean (node);
 }
 
+/* A multipart upload names its model in a text field (see
+ * replay-multipart.c). */
+static const char *
+get_field (JsonNode   *body,
+           const char *name)
+{
+  JsonNode *fields;
+
+  if (body == NULL || !JSON_NODE_HOLDS_OBJECT (body))
+    return NULL;
+
+  fields = json_object_get_member (json_node_get_object (body), "fields");
+  if (fields == NULL || !JSON_NODE_HOLDS_OBJECT (fields))
+    return NULL;
+
+  return get_string_member (fields, name);
+}
+
 /* Gemini names the model in the path: /v1beta/models/{model}:{verb}. */
 static gboolean
 route_gemini (const char *path,
@@ -203,6 +222,13 @@ route_request (const char *method,
       route->kind = ROUTE_MODEL;
       route->model = g_strdup (get_string_member (body, "model"));
       route->stream = get_boolean_member (body, "stream", FALSE);
+    }
+  else if (g_str_has_suffix (path, "/audio/transcriptions"))
+    {
+      /* Speech to text: a whole JSON transcript */
+      route->kind = ROUTE_MODEL;
+      route->model = g_strdup (get_field (body, "model"));
+      route->stream = FALSE;
     }
   else if (g_str_has_suffix (path, "/api/chat")
            || g_str_has_suffix (path, "/api/generate"))
@@ -450,7 +476,8 @@ server_cb (SoupServer        *server,
   const char *method = soup_server_message_get_method (msg);
 
   request_bytes = soup_message_body_flatten (soup_server_message_get_request_body (msg));
-  body = parse_request_body (request_bytes);
+  if (!(body = replay_multipart_describe (msg, request_bytes)))
+    body = parse_request_body (request_bytes);
 
   if (self->log != NULL)
     replay_log_request (self->log, msg, body);

@@ -6,6 +6,7 @@
 #
 # Usage: test-replay-server.py REPLAY_SERVER FIXTURES_DIR
 
+import hashlib
 import json
 import os
 import re
@@ -447,6 +448,49 @@ class OpenAITestCase(ServerTestCase):
         self.assertIsNone(log[1]['body'])
         self.assertEqual(log[2]['body'], 'plain \ufffd text')
         self.assertEqual(log[3]['body'], {'model': 'nope'})
+
+
+class TranscriptionTestCase(ServerTestCase):
+    """POST /audio/transcriptions: a multipart upload, routed by its model
+    field and logged field by field, the file as a checksum."""
+    kind = 'openai'
+    path = '/v1/audio/transcriptions'
+    audio = bytes(range(256)) * 64 + b'\r\n--not-a-boundary\r\n'
+
+    def multipart(self, fields):
+        boundary = 'steward-test-boundary'
+        body = b''
+        for name, value in fields:
+            body += b'--' + boundary.encode() + b'\r\n'
+            if isinstance(value, tuple):
+                filename, content_type, data = value
+                body += (f'Content-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+                         f'Content-Type: {content_type}\r\n\r\n').encode() + data + b'\r\n'
+            else:
+                body += (f'Content-Disposition: form-data; name="{name}"\r\n\r\n'
+                         f'{value}\r\n').encode()
+        body += b'--' + boundary.encode() + b'--\r\n'
+        return body, {'Content-Type': 'multipart/form-data; boundary=' + boundary}
+
+    def test_upload(self):
+        body, headers = self.multipart([('file', ('memo.ogg', 'audio/ogg', self.audio)),
+                                        ('model', 'whisper-1'), ('language', 'de'),
+                                        ('response_format', 'verbose_json')])
+        self.assert_body(self.server.request(self.path, body, headers=headers),
+                         200, 'application/json', 'whisper-1.json')
+        logged = self.server.log()[0]['body']
+        self.assertEqual(logged['parts'], ['file', 'model', 'language', 'response_format'])
+        self.assertEqual(logged['fields'], {'model': 'whisper-1', 'language': 'de',
+                                            'response_format': 'verbose_json'})
+        self.assertEqual(logged['files'], [{
+            'name': 'file', 'filename': 'memo.ogg', 'content_type': 'audio/ogg',
+            'size': len(self.audio), 'sha256': hashlib.sha256(self.audio).hexdigest()}])
+
+    def test_unknown_model(self):
+        body, headers = self.multipart([('file', ('a.wav', 'audio/wav', b'RIFF')),
+                                        ('model', 'nope')])
+        self.assert_not_found(self.server.request(self.path, body, headers=headers),
+                              'model “nope” not found')
 
 
 class OpenAIDribbleTestCase(ServerTestCase):
