@@ -659,6 +659,16 @@ test_foreign_positions (StoreFixture  *fixture,
   store_fixture_exec (fixture->db_path, "UPDATE tasks SET position = 3 WHERE status = 'todo'");
   add (store, "E", STEWARD_TASK_STATUS_TODO);
   assert_dense (fixture);
+
+  /* A column seen dense by this store's moves, given gaps by another
+   * writer between two of them: the store looks again */
+  g_assert_true (steward_store_move_task (store, b, STEWARD_TASK_STATUS_TODO, 0, &error));
+  g_assert_true (steward_store_move_task (store, b, STEWARD_TASK_STATUS_TODO, 1, &error));
+  g_assert_no_error (error);
+  store_fixture_exec (fixture->db_path, "UPDATE tasks SET position = position * 3 WHERE status = 'todo'");
+  g_assert_true (steward_store_move_task (store, b, STEWARD_TASK_STATUS_TODO, 0, &error));
+  g_assert_no_error (error);
+  assert_dense (fixture);
 }
 
 /* Schema 8 held 'normal' tasks, times with milliseconds and positions

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n.h>
@@ -620,6 +622,9 @@ _steward_store_savepoint_roll_back (StewardStore *self,
 {
   g_autofree char *sql = g_strdup_printf ("ROLLBACK TO %s; RELEASE %s", name, name);
   g_autoptr(GError) error = NULL;
+
+  /* What was seen inside it may be undone */
+  memset (self->dense_version, 0, sizeof self->dense_version);
 
   if (!_steward_store_exec (self, sql, &error))
     g_warning ("Could not roll back a change (%s): %s", name, error->message);

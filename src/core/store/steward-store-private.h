@@ -53,6 +53,11 @@ struct _StewardStore
   GArray       *writing;
   guint         pending_writes;
 
+  /* PRAGMA data_version + 1 when each task column (by status) was last
+   * seen numbered 0, 1, … n-1; 0: not known. The store's own writes
+   * keep a column so; another connection's commit moves the version. */
+  gint64        dense_version[3];
+
   StewardLiveMessages *live_messages;
 
   /* PRAGMA data_version when last looked at: it moves when another
@@ -83,6 +88,12 @@ gboolean    _steward_store_write_finish  (StewardStore          *self,
                                           GError               **error);
 void        _steward_store_writer_close  (StewardStore          *self);
 void        _steward_store_note_data_version (StewardStore     *self);
+gint64      _steward_store_read_data_version (StewardStore     *self);
+gboolean    _steward_store_complete_task_at  (StewardStore     *self,
+                                              gint64            id,
+                                              int               position,
+                                              gint64           *next_id,
+                                              GError          **error);
 
 /* Makes the item of one row. */
 typedef gpointer (*StewardStoreRowFunc) (sqlite3_stmt *stmt);

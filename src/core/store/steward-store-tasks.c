@@ -298,6 +298,13 @@ column_is_dense (StewardStore       *self,
                  GError            **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 version = _steward_store_read_data_version (self);
+  int dense;
+
+  /* Seen so since the last commit of another connection: this store's
+   * own writes keep it so (a drag writes many moves in a row) */
+  if (version >= 0 && self->dense_version[status] == version + 1)
+    return 1;
 
   stmt = _steward_store_prepare (self,
                                  "SELECT count (*) = count (DISTINCT position)"
@@ -316,7 +323,11 @@ column_is_dense (StewardStore       *self,
       return -1;
     }
 
-  return sqlite3_column_int (stmt, 0) != 0;
+  dense = sqlite3_column_int (stmt, 0) != 0;
+  if (dense && version >= 0)
+    self->dense_version[status] = version + 1;
+
+  return dense;
 }
 
 /* Collects what an UPDATE … RETURNING id, position wrote into @changed
@@ -832,6 +843,20 @@ steward_store_complete_task (StewardStore  *self,
                              gint64        *next_id,
                              GError       **error)
 {
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+
+  return _steward_store_complete_task_at (self, id, -1, next_id, error);
+}
+
+/* steward_store_complete_task(), the task going to @position in Done
+ * (-1: the end) rather than to the end, in one move. */
+gboolean
+_steward_store_complete_task_at (StewardStore  *self,
+                                 gint64         id,
+                                 int            position,
+                                 gint64        *next_id,
+                                 GError       **error)
+{
   g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (StewardRowPosition));
   g_autoptr(StewardTask) task = NULL;
   gint64 next = 0;
@@ -855,7 +880,7 @@ steward_store_complete_task (StewardStore  *self,
       return TRUE;
     }
 
-  if (!move_task (self, id, STEWARD_TASK_STATUS_DONE, -1, &moved, changed, error))
+  if (!move_task (self, id, STEWARD_TASK_STATUS_DONE, position, &moved, changed, error))
     goto failed;
 
   if (steward_task_get_rrule (task) != NULL && steward_task_get_due (task) != NULL)

@@ -9,8 +9,20 @@
 
 #include "config.h"
 
+#include <errno.h>
+#ifdef __linux__
+# include <sys/resource.h>
+# include <sys/syscall.h>
+# include <unistd.h>
+#endif
+
 #include "steward-enum-types.h"
 #include "steward-store-private.h"
+
+/* How much less the writing thread asks of the processor than the
+ * others: on two cores it would otherwise take one from the window's
+ * frames while a long write runs (Linux nice levels are per thread). */
+#define WRITER_NICE 10
 
 /* Writes off the main thread. A write that rewrites thousands of rows
  * (a card dropped on top of a long column) takes longer than a frame, in
@@ -121,6 +133,12 @@ ensure_writer (StewardStore  *self,
 {
   if (self->writer != NULL)
     return TRUE;
+
+#ifdef __linux__
+  /* The thread writes in the background: it yields to the window */
+  if (setpriority (PRIO_PROCESS, (id_t)syscall (SYS_gettid), WRITER_NICE) != 0)
+    g_debug ("Could not lower the writing thread's priority: %s", g_strerror (errno));
+#endif
 
   if (!(self->writer = steward_store_open (self->data_dir, error)))
     return FALSE;
@@ -325,8 +343,9 @@ place_task (StewardStore  *writer,
 {
   PlaceData *place = data;
 
+  /* Into Done: completed at its place, in one move */
   if (place->status == STEWARD_TASK_STATUS_DONE &&
-      !steward_store_complete_task (writer, place->id, NULL, error))
+      !_steward_store_complete_task_at (writer, place->id, place->position, NULL, error))
     return FALSE;
 
   return steward_store_move_task (writer, place->id, place->status, place->position, error);

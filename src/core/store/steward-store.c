@@ -483,8 +483,8 @@ _steward_store_list (StewardStore         *self,
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
 
-static gint64
-read_data_version (StewardStore *self)
+gint64
+_steward_store_read_data_version (StewardStore *self)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -500,7 +500,7 @@ read_data_version (StewardStore *self)
 void
 _steward_store_note_data_version (StewardStore *self)
 {
-  gint64 version = read_data_version (self);
+  gint64 version = _steward_store_read_data_version (self);
 
   if (version >= 0 && self->data_version != 0)
     self->data_version = version;
@@ -528,7 +528,7 @@ steward_store_check_external_change (StewardStore *self)
   if (self->pending_writes > 0)
     return FALSE;
 
-  if ((version = read_data_version (self)) < 0 || version == self->data_version)
+  if ((version = _steward_store_read_data_version (self)) < 0 || version == self->data_version)
     return FALSE;
 
   if (self->data_version == 0)

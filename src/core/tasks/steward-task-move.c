@@ -54,29 +54,53 @@ final_place (int    position,
   return position < 0 || position > n_others ? n_others : position;
 }
 
-/* The other cards' new places when @moved goes from @old_position in
- * @old_status to @place in @status, in a dense board. */
-static GArray *
-shifted_positions (StewardRowList    *tasks,
-                   StewardTask       *moved,
-                   StewardTaskStatus  old_status,
-                   gint64             old_position,
-                   StewardTaskStatus  status,
-                   gint64             place)
+/* The other tasks of the columns @moved leaves and goes to, in one walk
+ * through the board: they are all that can move. The list holds them. */
+static GPtrArray *
+column_tasks (StewardRowList    *tasks,
+              StewardTask       *moved,
+              StewardTaskStatus  old_status,
+              StewardTaskStatus  status,
+              gint64            *n_others)
 {
   GListModel *model = G_LIST_MODEL (tasks);
   guint n_items = g_list_model_get_n_items (model);
-  GArray *positions = g_array_new (FALSE, FALSE, sizeof (StewardRowPosition));
+  GPtrArray *found = g_ptr_array_sized_new (n_items);
+
+  *n_others = 0;
 
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(StewardTask) task = g_list_model_get_item (model, i);
       StewardTaskStatus task_status = steward_task_get_status (task);
+
+      if (task == moved || (task_status != status && task_status != old_status))
+        continue;
+
+      *n_others += task_status == status;
+      g_ptr_array_add (found, task);
+    }
+
+  return found;
+}
+
+/* The other cards' new places when @moved goes from @old_position in
+ * @old_status to @place in @status, in a dense board. */
+static GArray *
+shifted_positions (GPtrArray         *others,
+                   StewardTaskStatus  old_status,
+                   gint64             old_position,
+                   StewardTaskStatus  status,
+                   gint64             place)
+{
+  GArray *positions = g_array_new (FALSE, FALSE, sizeof (StewardRowPosition));
+
+  for (guint i = 0; i < others->len; i++)
+    {
+      StewardTask *task = g_ptr_array_index (others, i);
+      StewardTaskStatus task_status = steward_task_get_status (task);
       gint64 position = steward_task_get_position (task);
       int delta = 0;
-
-      if (task == moved)
-        continue;
 
       if (old_status != status)
         {
@@ -85,13 +109,10 @@ shifted_positions (StewardRowList    *tasks,
           else if (task_status == status && position >= place)
             delta = 1;
         }
-      else if (task_status == status)
-        {
-          if (place > old_position && position > old_position && position <= place)
-            delta = -1;
-          else if (place < old_position && position >= place && position < old_position)
-            delta = 1;
-        }
+      else if (place > old_position && position > old_position && position <= place)
+        delta = -1;
+      else if (place < old_position && position >= place && position < old_position)
+        delta = 1;
 
       if (delta != 0)
         {
@@ -102,25 +123,6 @@ shifted_positions (StewardRowList    *tasks,
     }
 
   return positions;
-}
-
-static gint64
-count_others (StewardRowList    *tasks,
-              StewardTask       *moved,
-              StewardTaskStatus  status)
-{
-  GListModel *model = G_LIST_MODEL (tasks);
-  guint n_items = g_list_model_get_n_items (model);
-  gint64 n = 0;
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(StewardTask) task = g_list_model_get_item (model, i);
-
-      n += task != moved && steward_task_get_status (task) == status;
-    }
-
-  return n;
 }
 
 static void
@@ -194,17 +196,20 @@ steward_task_move_async (StewardRowList      *tasks,
   /* A task the board does not show (yet): the store says what it can */
   if (steward_row_list_find (tasks, id, &index))
     {
+      g_autoptr(GPtrArray) others = NULL;
       StewardTaskStatus old_status;
       gint64 old_position;
+      gint64 n_others;
 
       moved = g_list_model_get_item (G_LIST_MODEL (tasks), index);
       old_status = steward_task_get_status (moved);
       old_position = steward_task_get_position (moved);
-      place = final_place (position, count_others (tasks, moved, status));
+      others = column_tasks (tasks, moved, old_status, status, &n_others);
+      place = final_place (position, n_others);
 
       if (old_status != status || old_position != place)
         {
-          g_autoptr(GArray) positions = shifted_positions (tasks, moved, old_status, old_position,
+          g_autoptr(GArray) positions = shifted_positions (others, old_status, old_position,
                                                            status, place);
           g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
           g_autoptr(StewardTask) fresh = _steward_task_copy_placed (moved, status, place, now);
