@@ -33,6 +33,9 @@ BUILD_PACKAGES=(
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libpoppler-glib-dev
   libxml2-dev libmd4c-dev libgtksourceview-5-dev libarchive-dev libepoxy-dev
   gettext itstool desktop-file-utils appstream yelp-tools
+  # media: images through gdk-pixbuf, text recognition with tesseract and
+  # its English data (the 'ocr' feature)
+  libgdk-pixbuf-2.0-dev libtesseract-dev tesseract-ocr-eng
 )
 TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools at-spi2-core
