@@ -36,6 +36,9 @@ BUILD_PACKAGES=(
   # media: images through gdk-pixbuf, text recognition with tesseract and
   # its English data (the 'ocr' feature)
   libgdk-pixbuf-2.0-dev libtesseract-dev tesseract-ocr-eng
+  # reading aloud: speech-dispatcher's client library, espeak-ng (with its
+  # voices) played through GStreamer's base elements
+  libspeechd-dev libespeak-ng-dev espeak-ng-data gstreamer1.0-plugins-base
 )
 TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools at-spi2-core
