@@ -53,6 +53,9 @@ TEST_PACKAGES=(
   # audiotestsrc), gst-discoverer, and a spoken test recording
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-tools
   espeak-ng
+  # the read-aloud test runs a private speech-dispatcher speaking into
+  # libao's null output
+  speech-dispatcher speech-dispatcher-espeak-ng
 )
 # libFuzzer comes with clang's runtime; llvm brings llvm-symbolizer for
 # readable stacks.

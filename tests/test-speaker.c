@@ -15,11 +15,12 @@
 /* Reading aloud (steward-speaker.c) with the real espeak-ng and
  * GStreamer, headless: the audio goes to a file or to a fakesink that
  * plays in real time, and the test checks speech was made, and stopped.
- * speech-dispatcher cannot run without a sound server here: only its
- * absence is tested. */
+ * speech-dispatcher runs too, a private one on a socket of the test's,
+ * speaking through espeak-ng into libao's null output. */
 
 static char *tmp_dir;
 static char *wav_path;
+static char *speechd_socket;
 
 typedef struct
 {
@@ -238,19 +239,16 @@ test_replace_and_cancel (void)
   g_assert_false (steward_speaker_get_speaking (speaker));
 }
 
+/* Before the private speech-dispatcher starts: nothing listens on its
+ * socket, and libspeechd starts no daemon for an address given */
 static void
 test_no_speech_dispatcher (void)
 {
-  g_autofree char *daemon = g_find_program_in_path ("speech-dispatcher");
   g_autoptr(StewardSpeaker) speaker = NULL;
   g_autoptr(GError) error = NULL;
   Waiter waiter = { 0 };
 
-  if (daemon != NULL)
-    {
-      g_test_skip ("speech-dispatcher is installed");
-      return;
-    }
+  g_assert_false (g_file_test (speechd_socket, G_FILE_TEST_EXISTS));
 
   speaker = steward_speaker_new (STEWARD_SPEECH_BACKEND_SPEECH_DISPATCHER, NULL);
   steward_speaker_speak_async (speaker, "Nobody hears this.", NULL, speak_cb, &waiter);
@@ -260,6 +258,107 @@ test_no_speech_dispatcher (void)
                    "Text cannot be read aloud: neither speech-dispatcher nor espeak-ng is available.");
   g_assert_cmpint (steward_speaker_get_backend (speaker), ==, STEWARD_SPEECH_BACKEND_NONE);
   g_assert_false (steward_speaker_get_speaking (speaker));
+}
+
+static GSubprocess *
+start_speech_dispatcher (void)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                                        G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autofree char *conf = g_build_filename (tmp_dir, "speechd", NULL);
+  g_autofree char *modules = g_build_filename (conf, "modules", NULL);
+  g_autofree char *conf_file = g_build_filename (conf, "speechd.conf", NULL);
+  g_autofree char *module_conf = g_build_filename (modules, "espeak-ng.conf", NULL);
+  g_autofree char *libao = g_build_filename (conf, ".libao", NULL);
+  g_autofree char *pid_file = g_build_filename (conf, "speechd.pid", NULL);
+  g_autoptr(GError) error = NULL;
+  GSubprocess *daemon;
+  gint64 deadline;
+
+  g_assert_no_errno (g_mkdir_with_parents (modules, 0700));
+  g_assert_true (g_file_set_contents (conf_file,
+                                      "AudioOutputMethod \"libao\"\n"
+                                      "AddModule \"espeak-ng\" \"sd_espeak-ng\" \"espeak-ng.conf\"\n"
+                                      "DefaultModule espeak-ng\n"
+                                      "DefaultLanguage \"en\"\n", -1, NULL));
+  g_assert_true (g_file_set_contents (module_conf, "", -1, NULL));
+  /* libao's sound goes nowhere: no sound card or server needed */
+  g_assert_true (g_file_set_contents (libao, "default_driver=null\n", -1, NULL));
+
+  g_subprocess_launcher_setenv (launcher, "HOME", conf, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", conf, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", conf, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", conf, TRUE);
+  daemon = g_subprocess_launcher_spawn (launcher, &error,
+                                        "speech-dispatcher", "--run-single",
+                                        "--timeout", "30",
+                                        "--communication-method", "unix_socket",
+                                        "--socket-path", speechd_socket,
+                                        "--config-dir", conf,
+                                        "--log-dir", conf,
+                                        "--pid-file", pid_file,
+                                        NULL);
+  g_assert_no_error (error);
+
+  /* Listening once its socket is there */
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (!g_file_test (speechd_socket, G_FILE_TEST_EXISTS))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (G_USEC_PER_SEC / 50);
+    }
+
+  return daemon;
+}
+
+static void
+test_speech_dispatcher (void)
+{
+  g_autofree char *daemon_path = g_find_program_in_path ("speech-dispatcher");
+  g_autoptr(StewardSpeaker) speaker = NULL;
+  g_autoptr(GSubprocess) daemon = NULL;
+  g_autoptr(GError) error = NULL;
+  Waiter waiter = { 0 };
+
+  if (!HAVE_SPEECHD)
+    {
+      g_test_skip ("Built without speech-dispatcher");
+      return;
+    }
+  if (daemon_path == NULL ||
+      !g_file_test ("/usr/lib/speech-dispatcher-modules/sd_espeak-ng", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("speech-dispatcher and its espeak-ng module are not installed");
+      return;
+    }
+
+  daemon = start_speech_dispatcher ();
+
+  speaker = steward_speaker_new (STEWARD_SPEECH_BACKEND_AUTO, NULL);
+  g_signal_connect (speaker, "notify::speaking", G_CALLBACK (speaking_cb), &waiter);
+  steward_speaker_speak_async (speaker, "Hello from Steward.", NULL, speak_cb, &waiter);
+  g_assert_cmpint (steward_speaker_get_backend (speaker), ==, STEWARD_SPEECH_BACKEND_SPEECH_DISPATCHER);
+  g_assert_true (steward_speaker_get_speaking (speaker));
+  g_assert_true (wait_finished (speaker, &waiter, &error));
+  g_assert_no_error (error);
+  g_assert_false (steward_speaker_get_speaking (speaker));
+
+  /* Stopped: speech-dispatcher's news of the cancelled message does not
+   * end the next one */
+  steward_speaker_speak_async (speaker, long_text, NULL, speak_cb, &waiter);
+  steward_speaker_stop (speaker);
+  g_assert_false (wait_finished (speaker, &waiter, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  steward_speaker_speak_async (speaker, "Done.", NULL, speak_cb, &waiter);
+  g_assert_true (wait_finished (speaker, &waiter, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (waiter.speaking_changes, ==, 6);
+
+  g_clear_object (&speaker);
+  g_subprocess_force_exit (daemon);
+  g_subprocess_wait (daemon, NULL, NULL);
 }
 
 static void
@@ -272,7 +371,10 @@ remove_tree (const char *path)
     {
       g_autofree char *child = g_build_filename (path, name, NULL);
 
-      g_unlink (child);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
     }
   g_rmdir (path);
 }
@@ -291,6 +393,12 @@ main (int   argc,
   /* Set before any thread starts; the speakers given a sink of their own
    * do not look at it */
   wav_path = g_build_filename (tmp_dir, "speech.wav", NULL);
+  speechd_socket = g_build_filename (tmp_dir, "speechd.sock", NULL);
+  {
+    g_autofree char *address = g_strconcat ("unix_socket:", speechd_socket, NULL);
+
+    g_setenv ("SPEECHD_ADDRESS", address, TRUE);
+  }
   {
     g_autofree char *description = g_strdup_printf ("wavenc ! filesink location=\"%s\"", wav_path);
 
@@ -305,12 +413,14 @@ main (int   argc,
   g_test_add_func ("/steward/speaker/replace-and-cancel", test_replace_and_cancel);
 #endif
   g_test_add_func ("/steward/speaker/no-speech-dispatcher", test_no_speech_dispatcher);
+  g_test_add_func ("/steward/speaker/speech-dispatcher", test_speech_dispatcher);
 
   status = g_test_run ();
 
   remove_tree (tmp_dir);
   g_free (tmp_dir);
   g_free (wav_path);
+  g_free (speechd_socket);
 
   return status;
 }

@@ -25,13 +25,21 @@
  * neither the connection nor any pointer of ours: so the message being
  * read is kept here, for the process, under message_lock, and its end
  * is passed to the main context. One text is read at a time in the app,
- * which is what a user expects of "Read Aloud". */
+ * which is what a user expects of "Read Aloud".
+ *
+ * The connection too is one for the process, opened by the first
+ * speaker and never closed: libspeechd 0.11.4's spd_close () cancels its
+ * reader thread wherever it is, and can leave the C library's stream
+ * lock taken, hanging the next fclose () for good. */
 
 #if HAVE_SPEECHD
 struct _StewardSpeechd
 {
   SPDConnection *connection;
 };
+
+static GMutex connection_lock;
+static SPDConnection *shared_connection;
 
 typedef struct
 {
@@ -105,12 +113,11 @@ notification_cb (size_t              msg_id,
 }
 #endif
 
-StewardSpeechd *
-_steward_speechd_new (GError **error)
-{
 #if HAVE_SPEECHD
-  g_autofree char *language = _steward_speaker_dup_language ();
-  StewardSpeechd *speechd;
+static SPDConnection *
+open_connection (GError **error)
+{
+  g_autofree char *language = NULL;
   SPDConnection *connection;
   char *reason = NULL;
 
@@ -128,10 +135,29 @@ _steward_speechd_new (GError **error)
   connection->callback_cancel = notification_cb;
   spd_set_notification_on (connection, SPD_END);
   spd_set_notification_on (connection, SPD_CANCEL);
+  language = _steward_speaker_dup_language ();
   spd_set_language (connection, language);
 
+  return connection;
+}
+#endif
+
+StewardSpeechd *
+_steward_speechd_new (GError **error)
+{
+#if HAVE_SPEECHD
+  StewardSpeechd *speechd;
+
+  g_mutex_lock (&connection_lock);
+  if (shared_connection == NULL)
+    shared_connection = open_connection (error);
+  g_mutex_unlock (&connection_lock);
+
+  if (shared_connection == NULL)
+    return NULL;
+
   speechd = g_new0 (StewardSpeechd, 1);
-  speechd->connection = connection;
+  speechd->connection = shared_connection;
 
   return speechd;
 #else
@@ -197,7 +223,6 @@ _steward_speechd_free (StewardSpeechd *speechd)
 {
 #if HAVE_SPEECHD
   _steward_speechd_stop (speechd);
-  spd_close (speechd->connection);
   g_free (speechd);
 #endif
 }
