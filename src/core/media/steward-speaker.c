@@ -178,7 +178,8 @@ resolve_backend (StewardSpeaker *self)
   self->backend = STEWARD_SPEECH_BACKEND_NONE;
 
 done:
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKEND]);
+  if (self->backend != wanted)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BACKEND]);
 }
 
 typedef struct
