@@ -33,6 +33,12 @@ BUILD_PACKAGES=(
   libgstreamer1.0-dev libgstreamer-plugins-base1.0-dev libpoppler-glib-dev
   libxml2-dev libmd4c-dev libgtksourceview-5-dev libarchive-dev libepoxy-dev
   gettext itstool desktop-file-utils appstream yelp-tools
+  # media: images through gdk-pixbuf, text recognition with tesseract and
+  # its English data (the 'ocr' feature)
+  libgdk-pixbuf-2.0-dev libtesseract-dev tesseract-ocr-eng
+  # reading aloud: speech-dispatcher's client library, espeak-ng (with its
+  # voices) played through GStreamer's base elements
+  libspeechd-dev libespeak-ng-dev espeak-ng-data gstreamer1.0-plugins-base
 )
 TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools at-spi2-core
@@ -47,6 +53,9 @@ TEST_PACKAGES=(
   # audiotestsrc), gst-discoverer, and a spoken test recording
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-tools
   espeak-ng
+  # the read-aloud test runs a private speech-dispatcher speaking into
+  # libao's null output
+  speech-dispatcher speech-dispatcher-espeak-ng
 )
 # libFuzzer comes with clang's runtime; llvm brings llvm-symbolizer for
 # readable stacks.

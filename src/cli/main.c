@@ -27,6 +27,7 @@ static const Command commands[] = {
   { "export", _steward_cli_export },
   { "memory", _steward_cli_memory },
   { "model", _steward_cli_model },
+  { "ocr", _steward_cli_ocr },
   { "phase", _steward_cli_phase },
   { "projects", _steward_cli_projects },
   { "provider", _steward_cli_provider },
@@ -142,6 +143,8 @@ print_help (gboolean to_stdout)
 "                                   MP3, FLAC, M4A or WebM; at most 25 MB and\n"
 "                                   30 minutes) into text with the provider and\n"
 "                                   model of the voice.* settings\n"
+"  ocr IMAGE [--json]               Print the text in an image, read offline\n"
+"                                   in your language and English\n"
 "  settings list [--json]           List every setting with its value\n"
 "  settings get KEY                 Print the value of a setting\n"
 "  settings set KEY VALUE           Change a setting\n"

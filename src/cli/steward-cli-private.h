@@ -99,6 +99,7 @@ int           _steward_cli_phase             (StewardCliContext  *ctx);
 int           _steward_cli_templates         (StewardCliContext  *ctx);
 int           _steward_cli_export            (StewardCliContext  *ctx);
 int           _steward_cli_transcribe        (StewardCliContext  *ctx);
+int           _steward_cli_ocr               (StewardCliContext  *ctx);
 
 /* Document projects (steward-cli-projects.c), shared with the phase
  * commands (steward-cli-phases.c) */

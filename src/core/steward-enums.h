@@ -155,6 +155,19 @@ typedef enum /*< enum,prefix=STEWARD_TABLE >*/
   STEWARD_TABLE_TEMPLATES,
 } StewardTable;
 
+/* How a StewardSpeaker reads text aloud */
+typedef enum /*< enum,prefix=STEWARD_SPEECH_BACKEND >*/
+{
+  /* The first that works: speech-dispatcher, else espeak-ng */
+  STEWARD_SPEECH_BACKEND_AUTO,
+  /* The desktop's speech service, through libspeechd */
+  STEWARD_SPEECH_BACKEND_SPEECH_DISPATCHER,
+  /* espeak-ng's voices played through GStreamer */
+  STEWARD_SPEECH_BACKEND_ESPEAK,
+  /* Nothing to speak with */
+  STEWARD_SPEECH_BACKEND_NONE,
+} StewardSpeechBackend;
+
 const char *steward_enum_to_nick   (GType       enum_type,
                                     int         value);
 gboolean    steward_enum_from_nick (GType       enum_type,
