@@ -160,7 +160,7 @@ static const StewardBuiltinPhase design_phases[] = {
 static const StewardBuiltinTemplate templates[] = {
   { "default",
     N_("General Document"),
-    N_("A document of any kind, from the brief and research to the final review, in 14 phases"),
+    N_("A document of any kind, from the brief and research to the final review"),
     default_phases, G_N_ELEMENTS (default_phases) },
   { "proposal",
     N_("Project Proposal"),
