@@ -15,6 +15,7 @@
 #include "steward-markdown-view.h"
 #include "steward-message-details.h"
 #include "steward-message-row.h"
+#include "steward-read-aloud.h"
 
 /* One message of the conversation view. Rows are recycled by the list
  * view: everything shown follows the "item" property. A streaming reply
@@ -37,6 +38,7 @@ enum {
   SLOT_EDIT,
   SLOT_REGENERATE,
   SLOT_EXTRACT,
+  SLOT_READ_ALOUD,
   SLOT_DETAILS,
   N_SLOTS
 };
@@ -62,6 +64,8 @@ struct _StewardMessageRow
 
   /* Owned */
   StewardMessage      *item;
+  /* The window's Read Aloud, while the row is in one */
+  StewardReadAloud    *read_aloud;
   /* "Extract Tasks" in the context menu of the message's text */
   GMenu               *text_menu;
 
@@ -140,6 +144,7 @@ static const char * const slot_actions[N_SLOTS] = {
   [SLOT_EDIT] = "chat.edit-message",
   [SLOT_REGENERATE] = "chat.regenerate",
   [SLOT_EXTRACT] = "chat.extract-tasks",
+  [SLOT_READ_ALOUD] = "message.read-aloud",
 };
 
 static void
@@ -219,6 +224,11 @@ ensure_slot (StewardMessageRow *self,
                                    _("Extract Tasks"));
       break;
 
+    case SLOT_READ_ALOUD:
+      /* Its icon and name follow the reading: update_read_aloud() */
+      widget = create_icon_button ("audio-speakers-symbolic", _("Read Aloud"), _("Read Aloud"));
+      break;
+
     case SLOT_DETAILS:
     default:
       widget = gtk_menu_button_new ();
@@ -255,7 +265,9 @@ ensure_slot (StewardMessageRow *self,
   gtk_box_insert_child_after (GTK_BOX (self->actions_box), widget, previous);
   self->slots[slot] = widget;
 
-  if (self->item != NULL && slot_actions[slot] != NULL)
+  if (slot == SLOT_READ_ALOUD)
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (widget), slot_actions[slot]);
+  else if (self->item != NULL && slot_actions[slot] != NULL)
     set_target (widget, slot_actions[slot], steward_message_get_id (self->item));
 
   return widget;
@@ -363,6 +375,36 @@ update_alternatives (StewardMessageRow *self)
                    alternative < n_alternatives ? steward_message_get_id (self->item) : 0);
 }
 
+/* A finished reply with text can be read aloud. */
+static gboolean
+can_read_aloud (StewardMessageRow *self)
+{
+  return self->item != NULL && !self->user && !is_streaming (self) && self->shown_len > 0;
+}
+
+/* Read Aloud, or Stop Reading while the window reads this reply. */
+static void
+update_read_aloud (StewardMessageRow *self)
+{
+  GtkWidget *button = self->slots[SLOT_READ_ALOUD];
+  const char *label;
+  gboolean reading;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "message.read-aloud", can_read_aloud (self));
+
+  if (button == NULL)
+    return;
+
+  reading = self->item != NULL && self->read_aloud != NULL &&
+            steward_read_aloud_get_message_id (self->read_aloud) == steward_message_get_id (self->item);
+  label = reading ? _("Stop Reading") : _("Read Aloud");
+  gtk_button_set_icon_name (GTK_BUTTON (button), reading ? "media-playback-stop-symbolic" : "audio-speakers-symbolic");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
 static void
 steward_message_row_update_state (StewardMessageRow *self)
 {
@@ -401,6 +443,7 @@ steward_message_row_update_state (StewardMessageRow *self)
   gtk_widget_set_visible (self->bubble, self->user || streaming || self->shown_len > 0);
 
   set_visible (self->actions_box, !streaming);
+  update_read_aloud (self);
   if (streaming)
     return;
 
@@ -430,6 +473,11 @@ steward_message_row_update_state (StewardMessageRow *self)
     ensure_slot (self, SLOT_REGENERATE);
   if (self->shown_len > 0)
     ensure_slot (self, SLOT_EXTRACT);
+  if (can_read_aloud (self))
+    {
+      ensure_slot (self, SLOT_READ_ALOUD);
+      update_read_aloud (self);
+    }
   if (!self->user)
     ensure_slot (self, SLOT_DETAILS);
 
@@ -439,6 +487,7 @@ steward_message_row_update_state (StewardMessageRow *self)
   set_visible (self->slots[SLOT_REGENERATE], regenerate);
   set_visible (self->slots[SLOT_PROPOSED], self->n_proposed > 0);
   set_visible (self->slots[SLOT_EXTRACT], self->shown_len > 0);
+  set_visible (self->slots[SLOT_READ_ALOUD], can_read_aloud (self));
   set_visible (self->slots[SLOT_DETAILS], !self->user);
 }
 
@@ -605,7 +654,7 @@ steward_message_row_set_item (StewardMessageRow *self,
     }
 
   for (guint slot = 0; slot < N_SLOTS; slot++)
-    if (self->slots[slot] != NULL && slot_actions[slot] != NULL)
+    if (self->slots[slot] != NULL && slot_actions[slot] != NULL && slot != SLOT_READ_ALOUD)
       set_target (self->slots[slot], slot_actions[slot], id);
   update_text_menu (self, id);
   if (self->retry_button != NULL)
@@ -713,6 +762,46 @@ steward_message_row_set_last_reply_id (StewardMessageRow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_REPLY_ID]);
 }
 
+/* message.read-aloud: reads the reply, or stops reading it. */
+static void
+read_aloud_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  StewardMessageRow *self = STEWARD_MESSAGE_ROW (widget);
+
+  if (!can_read_aloud (self) || self->read_aloud == NULL)
+    return;
+
+  steward_read_aloud_toggle (self->read_aloud, self->item, widget);
+}
+
+static void
+steward_message_row_root (GtkWidget *widget)
+{
+  StewardMessageRow *self = STEWARD_MESSAGE_ROW (widget);
+
+  GTK_WIDGET_CLASS (steward_message_row_parent_class)->root (widget);
+
+  /* One for the window: reading a reply stops the one read before. */
+  self->read_aloud = g_object_ref (steward_read_aloud_get_for_widget (widget));
+  g_signal_connect_object (self->read_aloud, "notify::message-id", G_CALLBACK (update_read_aloud),
+                           self, G_CONNECT_SWAPPED);
+  update_read_aloud (self);
+}
+
+static void
+steward_message_row_unroot (GtkWidget *widget)
+{
+  StewardMessageRow *self = STEWARD_MESSAGE_ROW (widget);
+
+  if (self->read_aloud != NULL)
+    g_signal_handlers_disconnect_by_data (self->read_aloud, self);
+  g_clear_object (&self->read_aloud);
+
+  GTK_WIDGET_CLASS (steward_message_row_parent_class)->unroot (widget);
+}
+
 static void
 steward_message_row_dispose (GObject *object)
 {
@@ -729,6 +818,9 @@ steward_message_row_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->item, self);
   g_clear_object (&self->item);
   g_clear_object (&self->text_menu);
+  if (self->read_aloud != NULL)
+    g_signal_handlers_disconnect_by_data (self->read_aloud, self);
+  g_clear_object (&self->read_aloud);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -792,6 +884,9 @@ steward_message_row_class_init (StewardMessageRowClass *klass)
   object_class->get_property = steward_message_row_get_property;
   object_class->set_property = steward_message_row_set_property;
 
+  widget_class->root = steward_message_row_root;
+  widget_class->unroot = steward_message_row_unroot;
+
   properties[PROP_ITEM] =
     g_param_spec_object ("item", NULL, NULL,
                          STEWARD_TYPE_MESSAGE,
@@ -813,6 +908,12 @@ steward_message_row_class_init (StewardMessageRowClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "messagerow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  gtk_widget_class_install_action (widget_class, "message.read-aloud", NULL, read_aloud_action);
+  /* On the reply with the focus (or one of its buttons): local, as the
+   * conversation's other keys are. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "message.read-aloud", NULL);
 }
 
 static void
