@@ -299,6 +299,9 @@ test_pdf (Fixture       *fixture,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(StewardAttachment) attachment = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *kept_path = NULL;
 
   make_pdf (path, pages, G_N_ELEMENTS (pages));
   file = g_file_new_for_path (path);
@@ -308,7 +311,9 @@ test_pdf (Fixture       *fixture,
   g_assert_cmpint (steward_attachment_get_kind (attachment), ==, STEWARD_ATTACHMENT_KIND_PDF);
   g_assert_cmpstr (steward_attachment_get_content_type (attachment), ==, "application/pdf");
   g_assert_cmpuint (steward_attachment_get_n_pages (attachment), ==, 3);
-  g_assert_cmpstr (steward_attachment_get_text (attachment), ==,
+  text = steward_attachment_dup_text (attachment, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==,
                    "--- Page 1 ---\n"
                    "Quarterly plan\n"
                    "Ship the attachments by Friday.\n"
@@ -319,6 +324,13 @@ test_pdf (Fixture       *fixture,
                    "--- Page 3 ---\n"
                    "Budget: 4200 euros\n"
                    "\n");
+
+  /* The text is kept beside the copy, for a conversation read again */
+  kept_path = g_strconcat (g_file_peek_path (steward_attachment_get_file (attachment)), ".txt", NULL);
+  g_file_get_contents (kept_path, &kept, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kept, ==, text);
+  g_assert_cmpuint (count_copies (fixture), ==, 2);
 }
 
 static void
@@ -386,7 +398,12 @@ test_text (Fixture       *fixture,
   attachment = steward_attachment_import_file (file, fixture->directory, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (steward_attachment_get_kind (attachment), ==, STEWARD_ATTACHMENT_KIND_TEXT);
-  g_assert_cmpstr (steward_attachment_get_text (attachment), ==, source);
+  {
+    g_autofree char *text = steward_attachment_dup_text (attachment, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (text, ==, source);
+  }
   g_assert_true (g_str_has_prefix (steward_attachment_get_content_type (attachment), "text/"));
   g_clear_object (&attachment);
   g_assert_cmpuint (count_copies (fixture), ==, 1);

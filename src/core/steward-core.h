@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include "steward-attachment.h"
+#include "steward-attachment-import.h"
 #include "steward-chat-turn.h"
 #include "steward-context.h"
 #include "steward-conversation.h"
@@ -14,6 +16,7 @@
 #include "steward-enum-types.h"
 #include "steward-enums.h"
 #include "steward-first-run.h"
+#include "steward-image-prepare.h"
 #include "steward-local-time.h"
 #include "steward-markdown.h"
 #include "steward-memory.h"

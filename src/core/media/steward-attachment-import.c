@@ -144,6 +144,7 @@ set_too_large (GError     **error,
 static GFile *
 store_copy (GBytes      *data,
             const char  *hash,
+            const char  *pdf_text,
             GFile       *directory,
             GError     **error)
 {
@@ -171,6 +172,16 @@ store_copy (GBytes      *data,
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
                    _("Could not make the attachments folder %s: %s."), dir_path, g_strerror (saved));
       return NULL;
+    }
+
+  /* A PDF's text first, so that where its copy is, its text is too */
+  if (pdf_text != NULL)
+    {
+      g_autoptr(GFile) text_file = _steward_attachment_dup_text_file (copy);
+      g_autofree char *text_path = g_file_get_path (text_file);
+
+      if (!g_file_set_contents_full (text_path, pdf_text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+        return NULL;
     }
 
   /* A temporary file renamed into place: never half a copy */
@@ -260,7 +271,7 @@ steward_attachment_import_bytes (GBytes        *data,
     return NULL;
 
   hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
-  copy = store_copy (data, hash, directory, error);
+  copy = store_copy (data, hash, kind == KIND_PDF ? text : NULL, directory, error);
   if (copy == NULL)
     return NULL;
 

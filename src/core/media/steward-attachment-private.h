@@ -23,6 +23,8 @@ typedef struct
   guint                  height;
   guint                  n_pages;
   double                 duration;
+  /* The text when it is at hand (just imported), else NULL: see
+   * steward_attachment_dup_text() */
   const char            *text;
   GFile                 *file;
 } StewardAttachmentFields;
@@ -31,5 +33,8 @@ StewardAttachment *_steward_attachment_new    (const StewardAttachmentFields *fi
 /* The same attachment, linked as row @id */
 StewardAttachment *_steward_attachment_with_id (StewardAttachment             *self,
                                                 gint64                         id);
+
+/* Where the text of the PDF @copy is kept: beside it, as HASH.txt */
+GFile             *_steward_attachment_dup_text_file (GFile *copy);
 
 G_END_DECLS

@@ -9,6 +9,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "steward-attachment-pdf.h"
 #include "steward-attachment-private.h"
 
 struct _StewardAttachment
@@ -180,11 +184,84 @@ steward_attachment_get_duration (StewardAttachment *self)
   return self->duration;
 }
 
-const char *
-steward_attachment_get_text (StewardAttachment *self)
+GFile *
+_steward_attachment_dup_text_file (GFile *copy)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (copy);
+  g_autofree char *basename = g_file_get_basename (copy);
+  g_autofree char *name = g_strconcat (basename, ".txt", NULL);
+
+  return g_file_get_child (parent, name);
+}
+
+static char *
+load_text (GFile         *file,
+           const char    *name,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, &local_error))
+    {
+      /* Translators: %s is a file name, the second %s why it could not
+       * be read */
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not read the attached %s: %s."), name, local_error->message);
+      return NULL;
+    }
+
+  if (!g_utf8_validate_len (contents, len, NULL))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("%s is not UTF-8 text."), name);
+      return NULL;
+    }
+
+  /* A leading byte order mark is not part of the text */
+  if (len >= 3 && memcmp (contents, "\xEF\xBB\xBF", 3) == 0)
+    return g_strndup (contents + 3, len - 3);
+
+  return g_steal_pointer (&contents);
+}
+
+char *
+steward_attachment_dup_text (StewardAttachment  *self,
+                             GCancellable       *cancellable,
+                             GError            **error)
 {
   g_return_val_if_fail (STEWARD_IS_ATTACHMENT (self), NULL);
-  return self->text;
+
+  if (self->text != NULL)
+    return g_strdup (self->text);
+
+  switch (self->kind)
+    {
+    case STEWARD_ATTACHMENT_KIND_TEXT:
+      return load_text (self->file, self->name, cancellable, error);
+
+    case STEWARD_ATTACHMENT_KIND_PDF:
+      {
+        g_autoptr(GFile) text_file = _steward_attachment_dup_text_file (self->file);
+        g_autoptr(GBytes) data = NULL;
+
+        if (g_file_query_exists (text_file, cancellable))
+          return load_text (text_file, self->name, cancellable, error);
+
+        /* Read again when the text kept beside is gone */
+        if (!(data = g_file_load_bytes (self->file, cancellable, NULL, error)))
+          return NULL;
+        return steward_attachment_pdf_read (data, self->name, NULL, cancellable, error);
+      }
+
+    case STEWARD_ATTACHMENT_KIND_IMAGE:
+    case STEWARD_ATTACHMENT_KIND_AUDIO:
+    default:
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("%s is not a text file or PDF."), self->name);
+      return NULL;
+    }
 }
 
 GFile *

@@ -40,9 +40,13 @@ guint                  steward_attachment_get_height       (StewardAttachment *s
 guint                  steward_attachment_get_n_pages      (StewardAttachment *self);
 /* An audio file's length in seconds; 0 when unknown or not audio */
 double                 steward_attachment_get_duration     (StewardAttachment *self);
-/* The text sent for a PDF (with page markers) or a text file; NULL for
- * images and audio */
-const char            *steward_attachment_get_text         (StewardAttachment *self);
+/* The text sent for a PDF (its pages under markers, kept beside the
+ * copy as HASH.txt) or a text file, read from the attachments folder
+ * (blocking); NULL with @error for an image or audio file, or when the
+ * copy is gone */
+char                  *steward_attachment_dup_text         (StewardAttachment  *self,
+                                                            GCancellable       *cancellable,
+                                                            GError            **error);
 /* (transfer none): the copy in attachments/ */
 GFile                 *steward_attachment_get_file         (StewardAttachment *self);
 

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "steward-attachment.h"
 #include "steward-conversation.h"
 #include "steward-memory.h"
 #include "steward-message.h"
@@ -48,7 +49,7 @@ typedef enum
 } StewardStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STEWARD_STORE_SCHEMA_VERSION 11
+#define STEWARD_STORE_SCHEMA_VERSION 12
 
 /* What is known of a reply besides its text, as plain values: the store
  * knows nothing of HTTP or of how a reply was assembled. */
@@ -375,6 +376,17 @@ gboolean         steward_store_check_provider_name    (const char        *name,
                                                        GError           **error);
 gboolean         steward_store_check_provider_address (const char        *base_url,
                                                        GError           **error);
+
+/* Attachments (steward-store-attachments.c): the files of messages,
+ * copied into the data folder's attachments/ */
+GFile           *steward_store_dup_attachments_dir (StewardStore         *self);
+gboolean         steward_store_add_attachments     (StewardStore         *self,
+                                                    gint64                message_id,
+                                                    GPtrArray            *attachments,
+                                                    GError              **error);
+GPtrArray       *steward_store_list_attachments    (StewardStore         *self,
+                                                    gint64                message_id,
+                                                    GError              **error);
 
 /* Conversations (steward-store-conversations.c) and their messages
  * (steward-store-chat.c) */
