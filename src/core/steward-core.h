@@ -22,6 +22,7 @@
 #include "steward-memory.h"
 #include "steward-message.h"
 #include "steward-message-list.h"
+#include "steward-model-vision.h"
 #include "steward-phase.h"
 #include "steward-phase-draft.h"
 #include "steward-phase-version.h"

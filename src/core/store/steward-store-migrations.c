@@ -408,7 +408,8 @@ static const char * const migrations[] = {
    * them when imported is kept beside (see StewardAttachmentKind): an
    * image's size in pixels, a PDF's pages, an audio file's seconds. A
    * message links to its attachments in order, each under the name the
-   * file had when it was attached. */
+   * file had when it was attached. Models that can see images, where the
+   * user said so. */
   "CREATE TABLE attachments ("
   "  id INTEGER PRIMARY KEY,"
   "  hash TEXT NOT NULL UNIQUE CHECK (length (hash) = 64),"
@@ -428,7 +429,18 @@ static const char * const migrations[] = {
   "  name TEXT NOT NULL CHECK (length (name) > 0),"
   "  PRIMARY KEY (message_id, position)"
   ") WITHOUT ROWID;"
-  "CREATE INDEX message_attachments_by_attachment ON message_attachments (attachment_id);",
+  "CREATE INDEX message_attachments_by_attachment ON message_attachments (attachment_id);"
+
+  /* Whether a model can see images, where the user said so; any other
+   * model is guessed from its name (steward-model-vision.c) */
+  "CREATE TABLE model_vision ("
+  "  provider TEXT NOT NULL"
+  "    REFERENCES providers (name) ON DELETE CASCADE ON UPDATE CASCADE,"
+  "  model TEXT NOT NULL CHECK (length (model) > 0),"
+  "  vision INTEGER NOT NULL CHECK (vision IN (0, 1)),"
+  "  updated_at TEXT NOT NULL,"
+  "  PRIMARY KEY (provider, model)"
+  ");",
 };
 
 /* 11: the projects made before phases existed get the phases of their

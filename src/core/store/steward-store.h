@@ -598,4 +598,21 @@ gint64           steward_store_get_context_tokens         (StewardStore  *self,
 GPtrArray       *steward_store_list_model_limits          (StewardStore  *self,
                                                            GError       **error);
 
+/* Whether models can see images (steward-store-model-vision.c): what the
+ * user said for a model, else a guess from its name */
+gboolean         steward_store_set_model_vision           (StewardStore  *self,
+                                                           const char    *provider,
+                                                           const char    *model,
+                                                           gboolean       vision,
+                                                           GError       **error);
+gboolean         steward_store_reset_model_vision         (StewardStore  *self,
+                                                           const char    *provider,
+                                                           const char    *model,
+                                                           GError       **error);
+int              steward_store_get_model_vision           (StewardStore  *self,
+                                                           const char    *provider,
+                                                           const char    *model,
+                                                           gboolean      *is_set,
+                                                           GError       **error);
+
 G_END_DECLS
