@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -306,18 +308,40 @@ read_start (GFile         *file,
   return g_steal_pointer (&buffer);
 }
 
+/* Why @file could not be read, in the system's words where it is a
+ * local file ("No such file or directory", "Permission denied") rather
+ * than GIO's longer sentence naming the whole path */
 static void
 set_read_error (GError     **error,
                 GError      *local_error,
+                GFile       *file,
                 const char  *name)
 {
+  const char *path = g_file_peek_path (file);
+  g_autofree char *reason = g_strdup (local_error->message);
+  int fd;
+
   if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_propagate_error (error, g_error_copy (local_error));
-  else
-    /* Translators: %s is a file name, the second %s why it could not be
-     * read */
-    g_set_error (error, local_error->domain, local_error->code,
-                 _("Could not read %s: %s."), name, local_error->message);
+    {
+      g_propagate_error (error, g_error_copy (local_error));
+      return;
+    }
+
+  if (path != NULL)
+    {
+      if ((fd = g_open (path, O_RDONLY | O_CLOEXEC, 0)) < 0)
+        {
+          g_free (reason);
+          reason = g_strdup (g_strerror (errno));
+        }
+      else
+        close (fd);
+    }
+
+  /* Translators: %s is a file name, the second %s why it could not be
+   * read */
+  g_set_error (error, local_error->domain, local_error->code,
+               _("Could not read %s: %s."), name, reason);
 }
 
 StewardAttachment *
@@ -343,7 +367,7 @@ steward_attachment_import_file (GFile         *file,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)
     {
-      set_read_error (error, local_error, name);
+      set_read_error (error, local_error, file, name);
       return NULL;
     }
 
@@ -368,7 +392,7 @@ steward_attachment_import_file (GFile         *file,
       start = read_start (file, &len, cancellable, &local_error);
       if (start == NULL)
         {
-          set_read_error (error, local_error, name);
+          set_read_error (error, local_error, file, name);
           return NULL;
         }
 
@@ -382,7 +406,7 @@ steward_attachment_import_file (GFile         *file,
 
   if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, &local_error))
     {
-      set_read_error (error, local_error, name);
+      set_read_error (error, local_error, file, name);
       return NULL;
     }
 
