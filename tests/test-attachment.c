@@ -217,6 +217,66 @@ test_small_image_as_is (Fixture       *fixture,
   g_assert_cmpuint (height, ==, 100);
 }
 
+/* A JPEG whose EXIF says "turn me a quarter clockwise" (orientation 6, as
+ * a phone held upright writes): an APP1 segment put after the start of
+ * an image gdk-pixbuf encoded */
+static GBytes *
+encode_turned_jpeg (int width,
+                    int height)
+{
+  static const guchar app1[] = {
+    0xFF, 0xE1, 0x00, 0x22,                       /* APP1, 34 bytes */
+    'E', 'x', 'i', 'f', 0, 0,
+    'I', 'I', 0x2A, 0x00, 0x08, 0x00, 0x00, 0x00, /* TIFF, little end, IFD at 8 */
+    0x01, 0x00,                                   /* one entry */
+    0x12, 0x01, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00, 0x06, 0x00, 0x00, 0x00, /* Orientation = 6 */
+    0x00, 0x00, 0x00, 0x00,                       /* no next IFD */
+  };
+  g_autoptr(GBytes) plain = encode_pixbuf (width, height, FALSE, "jpeg");
+  gsize len;
+  const guchar *bytes = g_bytes_get_data (plain, &len);
+  GByteArray *turned = g_byte_array_new ();
+
+  g_assert_cmpuint (bytes[0], ==, 0xFF);
+  g_assert_cmpuint (bytes[1], ==, 0xD8);
+  g_byte_array_append (turned, bytes, 2);
+  g_byte_array_append (turned, app1, sizeof app1);
+  g_byte_array_append (turned, bytes + 2, len - 2);
+
+  return g_byte_array_free_to_bytes (turned);
+}
+
+/* The EXIF orientation is applied before sending: the model sees the
+ * photo upright */
+static void
+test_orientation_applied (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GBytes) jpeg = encode_turned_jpeg (400, 200);
+  g_autoptr(GFile) file = write_bytes ("upright.jpg", jpeg);
+  g_autoptr(StewardAttachment) attachment = NULL;
+  g_autoptr(GBytes) sent = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mime_type = NULL;
+  guint width, height;
+  int decoded_width, decoded_height;
+
+  attachment = steward_attachment_import_file (file, fixture->directory, NULL, &error);
+  g_assert_no_error (error);
+  /* As stored */
+  g_assert_cmpuint (steward_attachment_get_width (attachment), ==, 400);
+  g_assert_cmpuint (steward_attachment_get_height (attachment), ==, 200);
+
+  sent = steward_image_prepare (jpeg, "upright.jpg", 0, &mime_type, &width, &height, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mime_type, ==, "image/jpeg");
+  g_assert_cmpuint (width, ==, 200);
+  g_assert_cmpuint (height, ==, 400);
+  image_size (sent, &decoded_width, &decoded_height);
+  g_assert_cmpint (decoded_width, ==, 200);
+  g_assert_cmpint (decoded_height, ==, 400);
+}
+
 static void
 assert_refused (Fixture    *fixture,
                 const char *name,
@@ -468,6 +528,7 @@ main (int   argc,
 
   ADD ("large-image-scaled", test_large_image_scaled);
   ADD ("small-image-as-is", test_small_image_as_is);
+  ADD ("orientation-applied", test_orientation_applied);
   ADD ("truncated-images", test_truncated_images);
   ADD ("pdf", test_pdf);
   ADD ("pdf-refused", test_pdf_refused);
