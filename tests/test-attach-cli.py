@@ -105,8 +105,20 @@ class TestChatAttach(AttachTestCase):
         for row in rows:
             self.assertTrue(os.path.isfile(os.path.join(self.data_dir, 'attachments', row[6])))
 
-        # The next message sends them again with the first one
+        # Read back in a later run, and in exports
         conversation = str(reply['conversation_id'])
+        shown = json.loads(self.ok('conversations', 'show', conversation, '--json'))
+        user, answer = shown['messages']
+        self.assertEqual(answer['attachments'], [])
+        self.assertEqual([(a['name'], a['kind'], a['content_type']) for a in user['attachments']],
+                         [('whiteboard.png', 'image', 'image/png'), ('plan.pdf', 'pdf', 'application/pdf')])
+        self.assertEqual((user['attachments'][0]['width'], user['attachments'][0]['height']), (6000, 4000))
+        self.assertEqual(user['attachments'][1]['pages'], 2)
+        self.assertEqual(user['attachments'][0]['hash'], rows[0][6])
+        markdown = self.ok('conversations', 'export', conversation, '--format', 'md')
+        self.assertIn('What do these say?\n\n- Attached: whiteboard.png\n- Attached: plan.pdf\n', markdown)
+
+        # The next message sends them again with the first one
         self.ok('chat', '--conversation', conversation, 'And the budget?')
         messages = self.requests()[-1]['body']['messages']
         self.assertEqual(messages[1]['content'][1]['type'], 'image_url')
