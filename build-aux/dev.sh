@@ -59,7 +59,8 @@ TEST_PACKAGES=(
   # libao's null output
   speech-dispatcher speech-dispatcher-espeak-ng
   # attachments: the CLI tests make images and PDFs with gdk-pixbuf and
-  # cairo from Python
+  # cairo from Python (attached audio is read by the GStreamer plugins
+  # above)
   python3-gi gir1.2-gdkpixbuf-2.0 python3-cairo
 )
 # libFuzzer comes with clang's runtime; llvm brings llvm-symbolizer for

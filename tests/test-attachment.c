@@ -482,6 +482,76 @@ test_text (Fixture       *fixture,
                   "data.bin is not an image, audio file, PDF or text file, the kinds of file Steward can attach.");
 }
 
+/* A WAV file of @seconds of silence, 8 kHz mono, @bits per sample */
+static GBytes *
+make_wav (guint seconds,
+          guint bits)
+{
+  guint rate = 8000;
+  guint32 data_size = rate * seconds * (bits / 8);
+  GByteArray *wav = g_byte_array_sized_new (44 + data_size);
+  guint8 *silence;
+  guint8 header[44] = { 'R', 'I', 'F', 'F', 0, 0, 0, 0, 'W', 'A', 'V', 'E',
+                        'f', 'm', 't', ' ', 16, 0, 0, 0, 1, 0, 1, 0 };
+
+  /* Little end first, as RIFF is */
+#define PUT32(at, value) G_STMT_START { guint32 v = (value); for (int k = 0; k < 4; k++) header[(at) + k] = (v >> (8 * k)) & 0xff; } G_STMT_END
+  PUT32 (4, 36 + data_size);
+  PUT32 (24, rate);
+  PUT32 (28, rate * (bits / 8));
+  header[32] = bits / 8;
+  header[34] = bits;
+  memcpy (header + 36, "data", 4);
+  PUT32 (40, data_size);
+#undef PUT32
+
+  g_byte_array_append (wav, header, sizeof header);
+  silence = g_malloc (data_size);
+  memset (silence, bits == 8 ? 0x80 : 0, data_size);
+  g_byte_array_append (wav, silence, data_size);
+  g_free (silence);
+
+  return g_byte_array_free_to_bytes (wav);
+}
+
+static void
+test_audio (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GBytes) wav = make_wav (3, 16);
+  g_autoptr(GBytes) long_wav = make_wav (31 * 60, 8);
+  g_autoptr(GFile) file = write_bytes ("memo.wav", wav);
+  g_autoptr(StewardAttachment) attachment = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+  const char *bytes;
+  char noise[2048];
+
+  attachment = steward_attachment_import_file (file, fixture->directory, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (steward_attachment_get_kind (attachment), ==, STEWARD_ATTACHMENT_KIND_AUDIO);
+  g_assert_true (g_str_has_prefix (steward_attachment_get_content_type (attachment), "audio/"));
+  g_assert_cmpfloat_with_epsilon (steward_attachment_get_duration (attachment), 3.0, 0.01);
+  g_clear_object (&attachment);
+  {
+    g_autofree char *dir = g_file_get_path (fixture->directory);
+    remove_tree (dir);
+  }
+
+  bytes = g_bytes_get_data (long_wav, &len);
+  g_assert_cmpuint (len, <, STEWARD_ATTACHMENT_MAX_AUDIO_BYTES);
+  assert_refused (fixture, "meeting.wav", bytes, len, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                  "meeting.wav is longer than 30 minutes, the limit for an audio file.");
+
+  /* A WAV header, then noise (an Ogg page header then noise is refused
+   * too, but GStreamer's Ogg demuxer at times waits for the discoverer's
+   * timeout to say so) */
+  memset (noise, 0x5a, sizeof noise);
+  memcpy (noise, "RIFF\xf8\x07\0\0WAVE", 12);
+  assert_refused (fixture, "noise.wav", noise, sizeof noise, G_IO_ERROR_INVALID_DATA,
+                  "noise.wav is not a complete audio file.");
+}
+
 static void
 import_cb (GObject      *object,
            GAsyncResult *result,
@@ -534,6 +604,7 @@ main (int   argc,
   ADD ("pdf-refused", test_pdf_refused);
   ADD ("dedup-by-hash", test_dedup_by_hash);
   ADD ("text", test_text);
+  ADD ("audio", test_audio);
   ADD ("async", test_async);
 
 #undef ADD

@@ -18,6 +18,7 @@
 
 #include "steward-attachment-import.h"
 #include "steward-attachment-pdf.h"
+#include "steward-audio-probe.h"
 #include "steward-attachment-private.h"
 #include "steward-image-prepare.h"
 
@@ -68,7 +69,10 @@ sniff (const char  *bytes,
 
   if (g_str_has_prefix (mime, "image/"))
     kind = KIND_IMAGE;
-  else if (g_str_has_prefix (mime, "audio/") || g_content_type_is_a (type, "audio/ogg"))
+  /* An Ogg file not told apart further is taken for audio (voice memos
+   * are Ogg Opus): GStreamer says whether it is */
+  else if (g_str_has_prefix (mime, "audio/") || g_content_type_is_a (type, "audio/ogg") ||
+           g_content_type_is_a (type, "application/ogg"))
     kind = KIND_AUDIO;
   else if (g_content_type_is_a (type, "application/pdf"))
     kind = KIND_PDF;
@@ -260,8 +264,16 @@ steward_attachment_import_bytes (GBytes        *data,
       break;
 
     case KIND_AUDIO:
-      /* Its length is learnt when it is transcribed (src/core/media's
-       * voice part) */
+      if (!steward_audio_probe (data, name, &fields.duration, cancellable, error))
+        return NULL;
+      if (fields.duration > STEWARD_ATTACHMENT_MAX_AUDIO_SECONDS)
+        {
+          /* Translators: %s is a file name, %u a number of minutes */
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                       _("%s is longer than %u minutes, the limit for an audio file."),
+                       name, STEWARD_ATTACHMENT_MAX_AUDIO_SECONDS / 60);
+          return NULL;
+        }
       break;
 
     case KIND_UNKNOWN:
