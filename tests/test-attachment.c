@@ -580,6 +580,15 @@ test_async (Fixture       *fixture,
   g_assert_cmpstr (steward_attachment_get_content_type (attachment), ==, "image/jpeg");
   g_assert_cmpuint (steward_attachment_get_width (attachment), ==, 800);
   g_assert_cmpuint (steward_attachment_get_height (attachment), ==, 600);
+  g_clear_object (&attachment);
+
+  /* Pasted: bytes with a name of their own, the same copy */
+  steward_attachment_import_bytes_async (jpeg, "Pasted image.jpg", fixture->directory, NULL,
+                                         import_cb, &attachment);
+  while (attachment == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (steward_attachment_get_name (attachment), ==, "Pasted image.jpg");
+  g_assert_cmpuint (count_copies (fixture), ==, 1);
 }
 
 int

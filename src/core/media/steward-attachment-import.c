@@ -464,6 +464,66 @@ steward_attachment_import_async (GFile               *file,
   g_task_run_in_thread (task, import_thread);
 }
 
+typedef struct
+{
+  GBytes *data;
+  char   *name;
+} BytesData;
+
+static void
+bytes_data_free (gpointer data)
+{
+  BytesData *bd = data;
+
+  g_bytes_unref (bd->data);
+  g_free (bd->name);
+  g_free (bd);
+}
+
+static void
+import_bytes_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  BytesData *bd = task_data;
+  GFile *directory = g_object_get_data (G_OBJECT (task), "directory");
+  GError *error = NULL;
+  StewardAttachment *attachment;
+
+  attachment = steward_attachment_import_bytes (bd->data, bd->name, directory, cancellable, &error);
+  if (attachment == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, attachment, g_object_unref);
+}
+
+void
+steward_attachment_import_bytes_async (GBytes              *data,
+                                       const char          *name,
+                                       GFile               *directory,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  BytesData *bd;
+
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (G_IS_FILE (directory));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  /* Finished by steward_attachment_import_finish () */
+  g_task_set_source_tag (task, steward_attachment_import_async);
+  bd = g_new0 (BytesData, 1);
+  bd->data = g_bytes_ref (data);
+  bd->name = g_strdup (name);
+  g_task_set_task_data (task, bd, bytes_data_free);
+  g_object_set_data_full (G_OBJECT (task), "directory", g_object_ref (directory), g_object_unref);
+  g_task_run_in_thread (task, import_bytes_thread);
+}
+
 StewardAttachment *
 steward_attachment_import_finish (GAsyncResult  *result,
                                   GError       **error)

@@ -64,6 +64,14 @@ void               steward_attachment_import_async  (GFile                 *file
                                                      GCancellable          *cancellable,
                                                      GAsyncReadyCallback    callback,
                                                      gpointer               user_data);
+/* steward_attachment_import_bytes() in a worker thread (a pasted image,
+ * a photo taken), finished with steward_attachment_import_finish() */
+void               steward_attachment_import_bytes_async (GBytes              *data,
+                                                          const char          *name,
+                                                          GFile               *directory,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
 /* (transfer full): the attachment, NULL with @error */
 StewardAttachment *steward_attachment_import_finish (GAsyncResult          *result,
                                                      GError               **error);
