@@ -337,6 +337,40 @@ test_blind_model (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (conversations), ==, 0);
 }
 
+/* A file longer than the model's whole context: one sentence, nothing
+ * stored or sent */
+static void
+test_too_long (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(StewardAttachment) text = NULL;
+  g_autoptr(StewardChatTurn) turn = NULL;
+  g_autoptr(GListModel) conversations = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* About 50,000 tokens; the default context is 8192 */
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (log, "12:00 ok step done\n");
+  bytes = g_bytes_new (log->str, log->len);
+  text = attach_bytes (fixture, "server.log", bytes);
+
+  turn = steward_chat_turn_new (fixture->replay.services, "Why did it fail?");
+  steward_chat_turn_add_attachment (turn, text);
+  g_assert_false (run_turn (turn, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==,
+                   "server.log is too long for text_stream, which reads 8192 tokens at most: attach a shorter "
+                   "part of it, or give the model its real context size with “steward-cli model set”.");
+  g_clear_error (&error);
+
+  g_assert_cmpuint (replay_fixture_n_requests (&fixture->replay), ==, 0);
+  conversations = steward_store_list_conversations (store_of (fixture), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (conversations), ==, 0);
+}
+
 static void
 test_vision_guess (void)
 {
@@ -397,6 +431,8 @@ main (int   argc,
               fixture_set_up, test_history, fixture_tear_down);
   g_test_add ("/steward/chat-attachments/openai/blind-model", Fixture, "openai",
               fixture_set_up, test_blind_model, fixture_tear_down);
+  g_test_add ("/steward/chat-attachments/openai/too-long", Fixture, "openai",
+              fixture_set_up, test_too_long, fixture_tear_down);
   g_test_add ("/steward/chat-attachments/vision-setting", Fixture, "openai",
               fixture_set_up, test_vision_setting, fixture_tear_down);
   g_test_add_func ("/steward/chat-attachments/vision-guess", test_vision_guess);

@@ -63,6 +63,8 @@ gboolean  _steward_chat_turn_build_context    (StewardChatTurn       *self,
 char     *_steward_chat_turn_dup_context_json (StewardChatTurn       *self);
 gboolean  _steward_chat_turn_check_vision     (StewardChatTurn       *self,
                                               GError               **error);
+gboolean  _steward_chat_turn_check_attachments (StewardChatTurn      *self,
+                                               GError              **error);
 void      _steward_chat_turn_stream_reply     (StewardChatTurn       *self,
                                               GTask                 *task);
 

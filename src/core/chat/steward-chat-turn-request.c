@@ -152,6 +152,63 @@ _steward_chat_turn_build_context (StewardChatTurn  *self,
   return TRUE;
 }
 
+/* The text of the new message's files must fit the model's context with
+ * the message: a PDF or text file longer than the whole context is
+ * refused in one sentence before anything is stored or sent, not left to
+ * the provider's error. Images are not counted: what one costs depends on
+ * the provider, and the default context size is small enough that a
+ * guess would refuse photos a real model takes. */
+gboolean
+_steward_chat_turn_check_attachments (StewardChatTurn  *self,
+                                      GError          **error)
+{
+  StewardContextLimits limits;
+  gint64 budget, used;
+
+  if (self->attachments->len == 0)
+    return TRUE;
+
+  _steward_chat_turn_read_limits (self, &limits);
+  budget = limits.context_tokens - limits.reply_tokens;
+  used = steward_estimate_tokens (self->text);
+
+  for (guint i = 0; i < self->attachments->len; i++)
+    {
+      StewardAttachment *attachment = g_ptr_array_index (self->attachments, i);
+      g_autofree char *text = NULL;
+
+      switch (steward_attachment_get_kind (attachment))
+        {
+        case STEWARD_ATTACHMENT_KIND_PDF:
+        case STEWARD_ATTACHMENT_KIND_TEXT:
+          if (!(text = steward_attachment_dup_text (attachment, NULL, error)))
+            return FALSE;
+          used += steward_estimate_tokens (text);
+          break;
+
+        case STEWARD_ATTACHMENT_KIND_IMAGE:
+        case STEWARD_ATTACHMENT_KIND_AUDIO:
+        default:
+          break;
+        }
+
+      if (used > budget)
+        {
+          g_autofree char *tokens = g_strdup_printf ("%" G_GINT64_FORMAT, limits.context_tokens);
+
+          /* Translators: %s is a file name, then a model's name, then a
+           * number of tokens; the command stays untranslated */
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                       _("%s is too long for %s, which reads %s tokens at most: attach a shorter part of it, "
+                         "or give the model its real context size with “steward-cli model set”."),
+                       steward_attachment_get_name (attachment), self->model, tokens);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /* Exactly what goes to the model, kept with the reply so the user can
  * see it (message details → Context). */
 char *

@@ -571,6 +571,7 @@ steward_chat_turn_run_async (StewardChatTurn     *self,
   if (!steward_settings_reload (self->settings, &error) ||
       !_steward_chat_turn_resolve_provider (self, &error) ||
       !_steward_chat_turn_check_vision (self, &error) ||
+      !_steward_chat_turn_check_attachments (self, &error) ||
       !_steward_chat_turn_build_context (self, &error))
     {
       g_task_return_error (task, error);
