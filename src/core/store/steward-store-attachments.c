@@ -112,6 +112,9 @@ steward_store_add_attachments (StewardStore  *self,
   g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
   g_return_val_if_fail (attachments != NULL, FALSE);
 
+  for (guint i = 0; i < attachments->len; i++)
+    g_return_val_if_fail (STEWARD_IS_ATTACHMENT (g_ptr_array_index (attachments, i)), FALSE);
+
   if (attachments->len == 0)
     return TRUE;
 
@@ -136,8 +139,6 @@ steward_store_add_attachments (StewardStore  *self,
     {
       StewardAttachment *attachment = g_ptr_array_index (attachments, i);
       gint64 id;
-
-      g_return_val_if_fail (STEWARD_IS_ATTACHMENT (attachment), FALSE);
 
       if (!(id = upsert_attachment (self, attachment, error)))
         {
