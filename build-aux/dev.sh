@@ -39,8 +39,6 @@ BUILD_PACKAGES=(
   # reading aloud: speech-dispatcher's client library, espeak-ng (with its
   # voices) played through GStreamer's base elements
   libspeechd-dev libespeak-ng-dev espeak-ng-data gstreamer1.0-plugins-base
-  # attachments: images told whole, turned and scaled (src/core/media)
-  libgdk-pixbuf-2.0-dev
 )
 TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools at-spi2-core
