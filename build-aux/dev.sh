@@ -56,6 +56,10 @@ TEST_PACKAGES=(
   # the read-aloud test runs a private speech-dispatcher speaking into
   # libao's null output
   speech-dispatcher speech-dispatcher-espeak-ng
+  # attachments: the CLI tests make images and PDFs with gdk-pixbuf and
+  # cairo from Python (attached audio is read by the GStreamer plugins
+  # above)
+  python3-gi gir1.2-gdkpixbuf-2.0 python3-cairo
 )
 # libFuzzer comes with clang's runtime; llvm brings llvm-symbolizer for
 # readable stacks.

@@ -164,6 +164,7 @@ _steward_cli_chat (StewardCliContext *ctx)
   g_autoptr(GCancellable) cancellable = NULL;
   g_autofree char *text = NULL;
   g_autofree char *trimmed = NULL;
+  g_autoptr(GPtrArray) attach = g_ptr_array_new ();
   const char *conversation = NULL;
   const char *tier = NULL;
   const char *provider = NULL;
@@ -173,6 +174,16 @@ _steward_cli_chat (StewardCliContext *ctx)
   gint64 conversation_id = 0;
   guint sigint_source;
   int status;
+
+  /* --attach FILE, as often as there are files */
+  for (const char *file = NULL;; file = NULL)
+    {
+      if (!_steward_cli_take_value (ctx, "--attach", &file, &status))
+        return status;
+      if (file == NULL)
+        break;
+      g_ptr_array_add (attach, (char *) file);
+    }
 
   if (!_steward_cli_take_value (ctx, "--conversation", &conversation, &status) ||
       !_steward_cli_take_value (ctx, "--tier", &tier, &status) ||
@@ -206,6 +217,23 @@ _steward_cli_chat (StewardCliContext *ctx)
     return STEWARD_CLI_EXIT_FAILURE;
 
   turn = steward_chat_turn_new (_steward_cli_get_services (ctx), text);
+
+  /* Every file is attached before anything is sent: one refused, and
+   * the message is not sent at all */
+  {
+    g_autoptr(GFile) directory = steward_store_dup_attachments_dir (store);
+
+    for (guint i = 0; i < attach->len; i++)
+      {
+        g_autoptr(GFile) file = g_file_new_for_commandline_arg (g_ptr_array_index (attach, i));
+        g_autoptr(StewardAttachment) attachment = NULL;
+        g_autoptr(GError) error = NULL;
+
+        if (!(attachment = steward_attachment_import_file (file, directory, NULL, &error)))
+          return _steward_cli_fail_error (error);
+        steward_chat_turn_add_attachment (turn, attachment);
+      }
+  }
   steward_chat_turn_set_conversation_id (turn, conversation_id);
   if (tier != NULL)
     steward_chat_turn_set_tier (turn, _steward_cli_text (ctx, tier));

@@ -163,28 +163,44 @@ model_set (StewardCliContext *ctx)
 {
   g_autoptr(GError) error = NULL;
   const char *tokens = NULL;
+  const char *vision = NULL;
+  const char *provider;
+  const char *model;
   gint64 context_tokens = 0;
   StewardStore *store;
   int status;
 
-  if (!_steward_cli_take_value (ctx, "--context-tokens", &tokens, &status))
+  if (!_steward_cli_take_value (ctx, "--context-tokens", &tokens, &status) ||
+      !_steward_cli_take_value (ctx, "--vision", &vision, &status))
     return status;
 
   if (!_steward_cli_check_args (ctx, "model set", 3, 3, &status))
     return status;
 
-  if (tokens == NULL)
-    return _steward_cli_usage (_("“model set” needs --context-tokens N."));
+  if (tokens == NULL && vision == NULL)
+    return _steward_cli_usage (_("“model set” needs --context-tokens N or --vision yes|no."));
 
-  if (!g_ascii_string_to_signed (tokens, 10, G_MININT64, G_MAXINT64, &context_tokens, NULL))
+  if (tokens != NULL &&
+      !g_ascii_string_to_signed (tokens, 10, G_MININT64, G_MAXINT64, &context_tokens, NULL))
     return _steward_cli_usage (_("“%s” is not a whole number of tokens."), tokens);
+
+  /* Translators: "yes" and "no" are typed as they are */
+  if (vision != NULL && !g_str_equal (vision, "yes") && !g_str_equal (vision, "no"))
+    return _steward_cli_usage (_("--vision is yes or no, not “%s”."), vision);
 
   if (!(store = _steward_cli_open_store_for_writing (ctx)))
     return STEWARD_CLI_EXIT_FAILURE;
 
-  if (!steward_store_set_model_context_tokens (store, _steward_cli_text (ctx, _steward_cli_arg (ctx, 1)),
-                                               _steward_cli_text (ctx, _steward_cli_arg (ctx, 2)),
-                                               context_tokens, &error))
+  provider = _steward_cli_text (ctx, _steward_cli_arg (ctx, 1));
+  model = _steward_cli_text (ctx, _steward_cli_arg (ctx, 2));
+
+  if (tokens != NULL &&
+      !steward_store_set_model_context_tokens (store, provider, model, context_tokens, &error))
+    return _steward_cli_fail_error (error);
+
+  /* Whether the model can see images, whatever its name suggests */
+  if (vision != NULL &&
+      !steward_store_set_model_vision (store, provider, model, g_str_equal (vision, "yes"), &error))
     return _steward_cli_fail_error (error);
 
   return EXIT_SUCCESS;
@@ -205,7 +221,10 @@ model_reset (StewardCliContext *ctx)
 
   if (!steward_store_reset_model_context_tokens (store, _steward_cli_text (ctx, _steward_cli_arg (ctx, 1)),
                                                  _steward_cli_text (ctx, _steward_cli_arg (ctx, 2)),
-                                                 &error))
+                                                 &error) ||
+      !steward_store_reset_model_vision (store, _steward_cli_text (ctx, _steward_cli_arg (ctx, 1)),
+                                         _steward_cli_text (ctx, _steward_cli_arg (ctx, 2)),
+                                         &error))
     return _steward_cli_fail_error (error);
 
   return EXIT_SUCCESS;

@@ -101,6 +101,22 @@ int           _steward_cli_export            (StewardCliContext  *ctx);
 int           _steward_cli_transcribe        (StewardCliContext  *ctx);
 int           _steward_cli_ocr               (StewardCliContext  *ctx);
 
+/* A file to find tasks in that is an image or a PDF
+ * (steward-cli-attached-file.c): a scratch folder holds its copy until
+ * the model has answered */
+typedef char StewardCliScratchDir;
+
+void          _steward_cli_scratch_dir_free  (StewardCliScratchDir  *path);
+gboolean      _steward_cli_looks_attached    (const char            *path);
+gboolean      _steward_cli_read_attached_file (const char           *path,
+                                              StewardCliScratchDir **scratch,
+                                              StewardAttachment    **image,
+                                              char                 **text,
+                                              GDateTime            **modified,
+                                              int                   *exit_status);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StewardCliScratchDir, _steward_cli_scratch_dir_free)
+
 /* Document projects (steward-cli-projects.c), shared with the phase
  * commands (steward-cli-phases.c) */
 GFile        *_steward_cli_file_new          (const char         *arg);

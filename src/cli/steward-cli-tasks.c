@@ -785,6 +785,8 @@ tasks_extract (StewardCliContext *ctx)
   g_autofree char *text = NULL;
   g_autofree char *trimmed = NULL;
   g_autofree char *source_ref = NULL;
+  g_autoptr(StewardCliScratchDir) scratch = NULL;
+  g_autoptr(StewardAttachment) image = NULL;
   const char *file = NULL;
   StewardTaskSource source;
   ExtractRun run = { 0 };
@@ -808,7 +810,12 @@ tasks_extract (StewardCliContext *ctx)
     {
       g_autoptr(GFile) gfile = g_file_new_for_commandline_arg (file);
 
-      if (!read_text_file (file, &text, &written_at, &exit_status))
+      if (_steward_cli_looks_attached (file))
+        {
+          if (!_steward_cli_read_attached_file (file, &scratch, &image, &text, &written_at, &exit_status))
+            return exit_status;
+        }
+      else if (!read_text_file (file, &text, &written_at, &exit_status))
         return exit_status;
       source = STEWARD_TASK_SOURCE_FILE;
       source_ref = g_file_get_uri (gfile);
@@ -838,7 +845,8 @@ tasks_extract (StewardCliContext *ctx)
 
   loop = g_main_loop_new (NULL, FALSE);
   run.loop = loop;
-  steward_task_extract_async (_steward_cli_get_services (ctx), text, written_at, NULL, extract_cb, &run);
+  steward_task_extract_image_async (_steward_cli_get_services (ctx), text, image, written_at, NULL,
+                                    extract_cb, &run);
   g_main_loop_run (loop);
 
   drafts = g_steal_pointer (&run.drafts);

@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include "steward-attachment.h"
+#include "steward-attachment-import.h"
 #include "steward-chat-turn.h"
 #include "steward-context.h"
 #include "steward-conversation.h"
@@ -14,11 +16,13 @@
 #include "steward-enum-types.h"
 #include "steward-enums.h"
 #include "steward-first-run.h"
+#include "steward-image-prepare.h"
 #include "steward-local-time.h"
 #include "steward-markdown.h"
 #include "steward-memory.h"
 #include "steward-message.h"
 #include "steward-message-list.h"
+#include "steward-model-vision.h"
 #include "steward-phase.h"
 #include "steward-phase-draft.h"
 #include "steward-phase-version.h"

@@ -138,6 +138,17 @@ typedef enum /*< enum,prefix=STEWARD_ROW >*/
   STEWARD_ROW_REMOVED,
 } StewardRowChange;
 
+/* What an attachment holds, told from its bytes (see
+ * steward-attachment-import.h) */
+typedef enum /*< enum,prefix=STEWARD_ATTACHMENT_KIND >*/
+{
+  STEWARD_ATTACHMENT_KIND_IMAGE,
+  STEWARD_ATTACHMENT_KIND_AUDIO,
+  STEWARD_ATTACHMENT_KIND_PDF,
+  /* Plain text and source code, sent as text with the file's name */
+  STEWARD_ATTACHMENT_KIND_TEXT,
+} StewardAttachmentKind;
+
 /* The tables whose rows StewardStore::row-changed tells of; the nick is
  * the signal's detail ("row-changed::messages"). */
 typedef enum /*< enum,prefix=STEWARD_TABLE >*/

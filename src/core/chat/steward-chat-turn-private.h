@@ -29,11 +29,15 @@ struct _StewardChatTurn
   StewardMessage  *user_message;
   StewardMessage  *reply_message;
   char            *text;
+  /* StewardAttachment: the files sent with the message, in order */
+  GPtrArray       *attachments;
   char            *tier;
   char            *provider_name;
   char            *model;
   StewardMessageStatus status;
   gboolean         started;
+  /* Whether the model resolved can see images */
+  gboolean         sees_images;
   StewardContext  *context;
   char            *summary;
 
@@ -57,6 +61,10 @@ void      _steward_chat_turn_read_limits      (StewardChatTurn       *self,
 gboolean  _steward_chat_turn_build_context    (StewardChatTurn       *self,
                                               GError               **error);
 char     *_steward_chat_turn_dup_context_json (StewardChatTurn       *self);
+gboolean  _steward_chat_turn_check_vision     (StewardChatTurn       *self,
+                                              GError               **error);
+gboolean  _steward_chat_turn_check_attachments (StewardChatTurn      *self,
+                                               GError              **error);
 void      _steward_chat_turn_stream_reply     (StewardChatTurn       *self,
                                               GTask                 *task);
 

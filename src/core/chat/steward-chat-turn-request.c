@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "steward-chat-private.h"
 #include "steward-chat-turn-private.h"
 #include "steward-enum-types.h"
@@ -58,6 +60,55 @@ _steward_chat_turn_read_limits (StewardChatTurn      *self,
   limits->reply_tokens = MIN (limits->reply_tokens, limits->context_tokens / 2);
 }
 
+/* A model that cannot see images is sent the rest of what earlier
+ * messages carried (its new message has none: see
+ * _steward_chat_turn_check_vision ()) */
+static void
+drop_images (StewardChatRequest *request)
+{
+  for (guint i = 0; i < request->messages->len; i++)
+    {
+      StewardChatMessage *message = g_ptr_array_index (request->messages, i);
+
+      for (guint j = message->attachments != NULL ? message->attachments->len : 0; j > 0; j--)
+        if (steward_attachment_get_kind (g_ptr_array_index (message->attachments, j - 1)) == STEWARD_ATTACHMENT_KIND_IMAGE)
+          g_ptr_array_remove_index (message->attachments, j - 1);
+    }
+}
+
+/* An image for a model that cannot see images is refused before
+ * anything is stored or sent, in one sentence, rather than left to the
+ * provider's error */
+gboolean
+_steward_chat_turn_check_vision (StewardChatTurn  *self,
+                                 GError          **error)
+{
+  StewardAttachment *image = NULL;
+  int vision;
+
+  vision = steward_store_get_model_vision (self->store, self->provider_name, self->model, NULL, error);
+  if (vision < 0)
+    return FALSE;
+  self->sees_images = vision == 1;
+
+  for (guint i = 0; i < self->attachments->len && image == NULL; i++)
+    if (steward_attachment_get_kind (g_ptr_array_index (self->attachments, i)) == STEWARD_ATTACHMENT_KIND_IMAGE)
+      image = g_ptr_array_index (self->attachments, i);
+
+  if (image != NULL && !self->sees_images)
+    {
+      /* Translators: the first %s is a model's name, the second a file
+       * name */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("The model %s cannot see images, so %s was not sent: choose a model that can, "
+                     "or say that this one can with “steward-cli model set”."),
+                   self->model, steward_attachment_get_name (image));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The request for this turn: system part (personalization, memories and
  * the rolling summary), the window of recent exchanges, the new message
  * (when regenerating, the stored one, and the path up to it).
@@ -89,10 +140,71 @@ _steward_chat_turn_build_context (StewardChatTurn  *self,
   g_clear_pointer (&self->context, steward_context_free);
   self->context = steward_context_build (history, summary, summary_through, system,
                                          self->model, self->text, &limits);
+  for (guint i = 0; i < self->attachments->len; i++)
+    steward_chat_request_attach (self->context->request, g_ptr_array_index (self->attachments, i));
+  if (!self->sees_images)
+    drop_images (self->context->request);
   self->context->request->timeout_seconds = (guint) steward_settings_get_int (self->settings, "chat.response-timeout");
   self->context->request->deadline_seconds = (guint) steward_settings_get_int (self->settings, "chat.reply-deadline");
   g_free (self->summary);
   self->summary = g_steal_pointer (&summary);
+
+  return TRUE;
+}
+
+/* The text of the new message's files must fit the model's context with
+ * the message: a PDF or text file longer than the whole context is
+ * refused in one sentence before anything is stored or sent, not left to
+ * the provider's error. Images are not counted: what one costs depends on
+ * the provider, and the default context size is small enough that a
+ * guess would refuse photos a real model takes. */
+gboolean
+_steward_chat_turn_check_attachments (StewardChatTurn  *self,
+                                      GError          **error)
+{
+  StewardContextLimits limits;
+  gint64 budget, used;
+
+  if (self->attachments->len == 0)
+    return TRUE;
+
+  _steward_chat_turn_read_limits (self, &limits);
+  budget = limits.context_tokens - limits.reply_tokens;
+  used = steward_estimate_tokens (self->text);
+
+  for (guint i = 0; i < self->attachments->len; i++)
+    {
+      StewardAttachment *attachment = g_ptr_array_index (self->attachments, i);
+      g_autofree char *text = NULL;
+
+      switch (steward_attachment_get_kind (attachment))
+        {
+        case STEWARD_ATTACHMENT_KIND_PDF:
+        case STEWARD_ATTACHMENT_KIND_TEXT:
+          if (!(text = steward_attachment_dup_text (attachment, NULL, error)))
+            return FALSE;
+          used += steward_estimate_tokens (text);
+          break;
+
+        case STEWARD_ATTACHMENT_KIND_IMAGE:
+        case STEWARD_ATTACHMENT_KIND_AUDIO:
+        default:
+          break;
+        }
+
+      if (used > budget)
+        {
+          g_autofree char *tokens = g_strdup_printf ("%" G_GINT64_FORMAT, limits.context_tokens);
+
+          /* Translators: %s is a file name, then a model's name, then a
+           * number of tokens; the command stays untranslated */
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                       _("%s is too long for %s, which reads %s tokens at most: attach a shorter part of it, "
+                         "or give the model its real context size with “steward-cli model set”."),
+                       steward_attachment_get_name (attachment), self->model, tokens);
+          return FALSE;
+        }
+    }
 
   return TRUE;
 }
@@ -124,6 +236,16 @@ _steward_chat_turn_dup_context_json (StewardChatTurn *self)
       json_builder_add_string_value (builder, steward_enum_to_nick (STEWARD_TYPE_MESSAGE_ROLE, message->role));
       json_builder_set_member_name (builder, "content");
       json_builder_add_string_value (builder, message->content);
+      /* The files by name: their bytes are in attachments/ */
+      if (message->attachments != NULL && message->attachments->len > 0)
+        {
+          json_builder_set_member_name (builder, "attachments");
+          json_builder_begin_array (builder);
+          for (guint j = 0; j < message->attachments->len; j++)
+            json_builder_add_string_value (builder,
+                                           steward_attachment_get_name (g_ptr_array_index (message->attachments, j)));
+          json_builder_end_array (builder);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -52,6 +52,7 @@ steward_chat_turn_finalize (GObject *object)
   StewardChatTurn *self = (StewardChatTurn *)object;
 
   g_free (self->text);
+  g_clear_pointer (&self->attachments, g_ptr_array_unref);
   g_free (self->tier);
   g_free (self->provider_name);
   g_free (self->model);
@@ -149,8 +150,30 @@ steward_chat_turn_new (StewardServices *services,
   self->providers = g_object_ref (steward_services_get_providers (services));
   self->session = g_object_ref (steward_services_get_session (services));
   self->text = g_strdup (text);
+  self->attachments = g_ptr_array_new_with_free_func (g_object_unref);
 
   return self;
+}
+
+/**
+ * steward_chat_turn_add_attachment:
+ * @attachment: a file imported with steward_attachment_import_file() (or
+ *   its async form) into steward_store_dup_attachments_dir()
+ *
+ * Sends @attachment with the message, after those added before. It is
+ * linked to the user message when that is stored. A turn with an image
+ * for a model that cannot see images fails before anything is stored or
+ * sent (see steward_store_get_model_vision()).
+ */
+void
+steward_chat_turn_add_attachment (StewardChatTurn   *self,
+                                  StewardAttachment *attachment)
+{
+  g_return_if_fail (STEWARD_IS_CHAT_TURN (self));
+  g_return_if_fail (STEWARD_IS_ATTACHMENT (attachment));
+  g_return_if_fail (!self->started);
+
+  g_ptr_array_add (self->attachments, g_object_ref (attachment));
 }
 
 void
@@ -231,6 +254,15 @@ read_replaced (StewardChatTurn  *self,
   self->user_message_id = steward_message_get_id (prompt);
   g_free (self->text);
   self->text = g_strdup (steward_message_get_content (prompt));
+
+  /* The message is sent again with its files */
+  g_ptr_array_set_size (self->attachments, 0);
+  {
+    GListModel *attachments = steward_message_get_attachments (prompt);
+
+    for (guint i = 0; i < g_list_model_get_n_items (attachments); i++)
+      g_ptr_array_add (self->attachments, g_list_model_get_item (attachments, i));
+  }
 
   return TRUE;
 }
@@ -392,7 +424,9 @@ commit_and_stream (StewardChatTurn *self,
                                                        STEWARD_MESSAGE_ROLE_USER, self->text,
                                                        STEWARD_MESSAGE_STATUS_COMPLETE,
                                                        NULL, NULL, NULL, &error);
-  if (self->user_message_id == 0)
+  if (self->user_message_id == 0 ||
+      (self->replaced_id == 0 &&
+       !steward_store_add_attachments (self->store, self->user_message_id, self->attachments, &error)))
     {
       g_task_return_error (task, error);
       g_object_unref (task);
@@ -536,6 +570,8 @@ steward_chat_turn_run_async (StewardChatTurn     *self,
    * have changed them beside the app (see steward-settings.h). */
   if (!steward_settings_reload (self->settings, &error) ||
       !_steward_chat_turn_resolve_provider (self, &error) ||
+      !_steward_chat_turn_check_vision (self, &error) ||
+      !_steward_chat_turn_check_attachments (self, &error) ||
       !_steward_chat_turn_build_context (self, &error))
     {
       g_task_return_error (task, error);

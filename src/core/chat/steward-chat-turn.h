@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (StewardChatTurn, steward_chat_turn, STEWARD, CHAT_TURN, GO
 
 StewardChatTurn *steward_chat_turn_new                  (StewardServices  *services,
                                                          const char       *text);
+void             steward_chat_turn_add_attachment       (StewardChatTurn   *self,
+                                                         StewardAttachment *attachment);
 void             steward_chat_turn_set_conversation_id  (StewardChatTurn  *self,
                                                          gint64            conversation_id);
 void             steward_chat_turn_set_regenerate       (StewardChatTurn  *self,

@@ -230,8 +230,16 @@ steward_context_build (GListModel                 *history,
     {
       Exchange *exchange = &g_array_index (exchanges, Exchange, i);
 
+      GListModel *attachments = steward_message_get_attachments (exchange->user);
+
       steward_chat_request_add_message (self->request, STEWARD_MESSAGE_ROLE_USER,
                                         steward_message_get_content (exchange->user));
+      for (guint j = 0; j < g_list_model_get_n_items (attachments); j++)
+        {
+          g_autoptr(StewardAttachment) attachment = g_list_model_get_item (attachments, j);
+
+          steward_chat_request_attach (self->request, attachment);
+        }
       if (exchange->reply != NULL)
         steward_chat_request_add_message (self->request, STEWARD_MESSAGE_ROLE_ASSISTANT,
                                           steward_message_get_content (exchange->reply));

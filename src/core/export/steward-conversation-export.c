@@ -13,6 +13,7 @@
 
 #include "steward-conversation-export.h"
 #include "steward-enum-types.h"
+#include "steward-markdown-escape.h"
 
 /* A conversation as JSON (what `steward-cli conversations show --json`
  * prints) or as Markdown, for export from the app and the CLI alike. */
@@ -90,6 +91,50 @@ add_json_text_member (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+/* The files sent with a message: what they are, and the name of the
+ * copy in the data folder's attachments/ (their hash) */
+static void
+add_attachments (JsonBuilder    *builder,
+                 StewardMessage *message)
+{
+  GListModel *attachments = steward_message_get_attachments (message);
+
+  json_builder_set_member_name (builder, "attachments");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (attachments); i++)
+    {
+      g_autoptr(StewardAttachment) attachment = g_list_model_get_item (attachments, i);
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "name", steward_attachment_get_name (attachment));
+      add_string_member (builder, "kind", steward_enum_to_nick (STEWARD_TYPE_ATTACHMENT_KIND,
+                                                                steward_attachment_get_kind (attachment)));
+      add_string_member (builder, "content_type", steward_attachment_get_content_type (attachment));
+      json_builder_set_member_name (builder, "size");
+      json_builder_add_int_value (builder, (gint64) steward_attachment_get_size (attachment));
+      add_string_member (builder, "hash", steward_attachment_get_hash (attachment));
+      if (steward_attachment_get_width (attachment) > 0)
+        {
+          json_builder_set_member_name (builder, "width");
+          json_builder_add_int_value (builder, steward_attachment_get_width (attachment));
+          json_builder_set_member_name (builder, "height");
+          json_builder_add_int_value (builder, steward_attachment_get_height (attachment));
+        }
+      if (steward_attachment_get_n_pages (attachment) > 0)
+        {
+          json_builder_set_member_name (builder, "pages");
+          json_builder_add_int_value (builder, steward_attachment_get_n_pages (attachment));
+        }
+      if (steward_attachment_get_duration (attachment) > 0)
+        {
+          json_builder_set_member_name (builder, "duration");
+          json_builder_add_double_value (builder, steward_attachment_get_duration (attachment));
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 static void
 add_message (JsonBuilder    *builder,
              StewardStore   *store,
@@ -147,6 +192,7 @@ add_message (JsonBuilder    *builder,
   json_builder_add_int_value (builder, steward_message_get_n_alternatives (message));
 
   add_time_member (builder, "created_at", steward_message_get_created_at (message));
+  add_attachments (builder, message);
   json_builder_end_object (builder);
 }
 
@@ -200,6 +246,32 @@ steward_conversation_role_label (StewardMessageRole role)
   return steward_enum_to_nick (STEWARD_TYPE_MESSAGE_ROLE, role);
 }
 
+/* Under a message in Markdown, its files, a list item each */
+static void
+add_attachment_lines (GString        *out,
+                      StewardMessage *message)
+{
+  GListModel *attachments = steward_message_get_attachments (message);
+  guint n = g_list_model_get_n_items (attachments);
+
+  if (n == 0)
+    return;
+
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(StewardAttachment) attachment = g_list_model_get_item (attachments, i);
+      g_autoptr(GString) name = g_string_new (NULL);
+
+      /* Translators: a line under a message in a conversation exported
+       * as Markdown, %s is the name of a file sent with it */
+      steward_markdown_escape_append (name, steward_attachment_get_name (attachment), -1, FALSE);
+      g_string_append (out, "- ");
+      g_string_append_printf (out, _("Attached: %s"), name->str);
+      g_string_append_c (out, '\n');
+    }
+}
+
 /* Markdown of a conversation: its title, then each message under a
  * heading naming who wrote it. Message content is Markdown already. */
 char *
@@ -227,6 +299,7 @@ steward_conversation_to_markdown (StewardConversation *conversation,
       g_string_append (out, content);
       if (content[0] != '\0' && !g_str_has_suffix (content, "\n"))
         g_string_append_c (out, '\n');
+      add_attachment_lines (out, message);
 
       if (status == STEWARD_MESSAGE_STATUS_INTERRUPTED)
         g_string_append_printf (out, "\n_%s_\n", _("Stopped before the reply was complete."));

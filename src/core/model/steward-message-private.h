@@ -33,6 +33,8 @@ typedef struct
   gboolean    active;
   guint       alternative;
   guint       n_alternatives;
+  /* (element-type StewardAttachment) (nullable): borrowed */
+  GPtrArray  *attachments;
 } StewardMessageFields;
 
 StewardMessage *_steward_message_new            (const StewardMessageFields *fields);
@@ -47,6 +49,8 @@ void            _steward_message_finish         (StewardMessage             *sel
                                                  const char                 *model,
                                                  const char                 *tool_calls);
 
+void            _steward_message_set_attachments (StewardMessage            *self,
+                                                  GPtrArray                 *attachments);
 void            _steward_message_update_branch  (StewardMessage             *self,
                                                  StewardMessage             *read);
 

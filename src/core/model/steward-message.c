@@ -9,6 +9,9 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
+
+#include "steward-attachment.h"
 #include "steward-enum-types.h"
 #include "steward-message-private.h"
 
@@ -40,6 +43,8 @@ struct _StewardMessage
   guint      alternative;
   guint      n_alternatives;
   gboolean   active;
+  /* StewardAttachment, in order; NULL until asked for when it has none */
+  GListStore *attachments;
 };
 
 G_DEFINE_FINAL_TYPE (StewardMessage, steward_message, G_TYPE_OBJECT)
@@ -72,6 +77,7 @@ steward_message_finalize (GObject *object)
   g_free (self->tier);
   g_free (self->tool_calls);
   g_clear_pointer (&self->created_at, g_date_time_unref);
+  g_clear_object (&self->attachments);
 
   G_OBJECT_CLASS (steward_message_parent_class)->finalize (object);
 }
@@ -208,8 +214,51 @@ _steward_message_new (const StewardMessageFields *f)
   self->active = f->active;
   self->alternative = MAX (f->alternative, 1);
   self->n_alternatives = MAX (f->n_alternatives, self->alternative);
+  if (f->attachments != NULL && f->attachments->len > 0)
+    _steward_message_set_attachments (self, f->attachments);
 
   return self;
+}
+
+/* Attachments are linked once, right after their message is written:
+ * the live object takes them when the store has linked them. */
+void
+_steward_message_set_attachments (StewardMessage *self,
+                                  GPtrArray      *attachments)
+{
+  g_return_if_fail (STEWARD_IS_MESSAGE (self));
+  g_return_if_fail (attachments != NULL);
+
+  if (self->attachments == NULL)
+    self->attachments = g_list_store_new (STEWARD_TYPE_ATTACHMENT);
+
+  g_list_store_splice (self->attachments, 0, g_list_model_get_n_items (G_LIST_MODEL (self->attachments)),
+                       attachments->pdata, attachments->len);
+}
+
+/**
+ * steward_message_get_attachments:
+ *
+ * Returns: (transfer none): the #StewardAttachment list of the message,
+ *   in the order they were attached; empty when it has none
+ */
+GListModel *
+steward_message_get_attachments (StewardMessage *self)
+{
+  g_return_val_if_fail (STEWARD_IS_MESSAGE (self), NULL);
+
+  if (self->attachments == NULL)
+    self->attachments = g_list_store_new (STEWARD_TYPE_ATTACHMENT);
+
+  return G_LIST_MODEL (self->attachments);
+}
+
+guint
+steward_message_get_n_attachments (StewardMessage *self)
+{
+  g_return_val_if_fail (STEWARD_IS_MESSAGE (self), 0);
+
+  return self->attachments != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->attachments)) : 0;
 }
 
 /* The live object @self takes the place in the tree that @read (the
@@ -243,6 +292,16 @@ _steward_message_update_branch (StewardMessage *self,
     {
       self->n_alternatives = read->n_alternatives;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ALTERNATIVES]);
+    }
+
+  if (steward_message_get_n_attachments (read) != steward_message_get_n_attachments (self))
+    {
+      g_autoptr(GPtrArray) attachments = g_ptr_array_new_with_free_func (g_object_unref);
+      GListModel *read_attachments = steward_message_get_attachments (read);
+
+      for (guint i = 0; i < g_list_model_get_n_items (read_attachments); i++)
+        g_ptr_array_add (attachments, g_list_model_get_item (read_attachments, i));
+      _steward_message_set_attachments (self, attachments);
     }
 
   g_object_thaw_notify (G_OBJECT (self));

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "steward-enums.h"
 
@@ -41,5 +41,9 @@ gboolean    steward_message_get_active          (StewardMessage *self);
  * 1, and how many there are (1 when it has none) */
 guint       steward_message_get_alternative     (StewardMessage *self);
 guint       steward_message_get_n_alternatives  (StewardMessage *self);
+/* The files attached to it (StewardAttachment), in order; read with it
+ * from the store, so they are there after a restart */
+GListModel *steward_message_get_attachments     (StewardMessage *self);
+guint       steward_message_get_n_attachments   (StewardMessage *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "steward-attachment-parts.h"
 #include "steward-provider-private.h"
 
 #define ANTHROPIC_VERSION "2023-06-01"
@@ -29,6 +30,56 @@ steward_anthropic_provider_dup_chat_path (StewardProvider *provider,
                                           gboolean         stream)
 {
   return g_strdup ("/v1/messages");
+}
+
+static void
+add_text_block (JsonBuilder *builder,
+                const char  *text)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, "text");
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, text);
+  json_builder_end_object (builder);
+}
+
+/* A message with attachments: each attachment, an image as a base64
+ * image block, then its text (Anthropic reads images best before the
+ * question about them) */
+static void
+add_content_blocks (JsonBuilder *builder,
+                    const char  *content,
+                    GPtrArray   *parts)
+{
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const StewardAttachmentPart *part = g_ptr_array_index (parts, i);
+
+      if (part->text != NULL)
+        {
+          add_text_block (builder, part->text);
+          continue;
+        }
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, "image");
+      json_builder_set_member_name (builder, "source");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, "base64");
+      json_builder_set_member_name (builder, "media_type");
+      json_builder_add_string_value (builder, part->mime_type);
+      json_builder_set_member_name (builder, "data");
+      json_builder_add_string_value (builder, part->base64);
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+    }
+  if (content[0] != '\0')
+    add_text_block (builder, content);
+  json_builder_end_array (builder);
 }
 
 static JsonNode *
@@ -54,6 +105,7 @@ steward_anthropic_provider_build_chat_body (StewardProvider          *provider,
   for (guint i = 0; i < request->messages->len; i++)
     {
       const StewardChatMessage *message = g_ptr_array_index (request->messages, i);
+      GPtrArray *parts;
 
       /* Anthropic takes the system prompt only at the top level. */
       if (message->role == STEWARD_MESSAGE_ROLE_SYSTEM)
@@ -64,12 +116,18 @@ steward_anthropic_provider_build_chat_body (StewardProvider          *provider,
           continue;
         }
 
+      parts = _steward_attachment_parts_new (message, STEWARD_ANTHROPIC_IMAGE_EDGE);
+
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "role");
       json_builder_add_string_value (builder, steward_chat_role_to_wire (message->role));
       json_builder_set_member_name (builder, "content");
-      json_builder_add_string_value (builder, message->content);
+      if (parts == NULL)
+        json_builder_add_string_value (builder, message->content);
+      else
+        add_content_blocks (builder, message->content, parts);
       json_builder_end_object (builder);
+      g_clear_pointer (&parts, g_ptr_array_unref);
     }
   json_builder_end_array (builder);
 

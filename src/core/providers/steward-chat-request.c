@@ -17,6 +17,7 @@ chat_message_free (gpointer data)
   StewardChatMessage *message = data;
 
   g_free (message->content);
+  g_clear_pointer (&message->attachments, g_ptr_array_unref);
   g_free (message);
 }
 
@@ -86,6 +87,39 @@ steward_chat_request_add_message (StewardChatRequest *self,
   g_ptr_array_add (self->messages, message);
 }
 
+void
+steward_chat_request_attach (StewardChatRequest *self,
+                             StewardAttachment  *attachment)
+{
+  StewardChatMessage *message;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (STEWARD_IS_ATTACHMENT (attachment));
+  g_return_if_fail (self->messages->len > 0);
+
+  message = g_ptr_array_index (self->messages, self->messages->len - 1);
+  if (message->attachments == NULL)
+    message->attachments = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (message->attachments, g_object_ref (attachment));
+}
+
+gboolean
+steward_chat_request_has_images (const StewardChatRequest *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint i = 0; i < self->messages->len; i++)
+    {
+      const StewardChatMessage *message = g_ptr_array_index (self->messages, i);
+
+      for (guint j = 0; message->attachments != NULL && j < message->attachments->len; j++)
+        if (steward_attachment_get_kind (g_ptr_array_index (message->attachments, j)) == STEWARD_ATTACHMENT_KIND_IMAGE)
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
 /**
  * steward_chat_request_add_tool:
  * @name: the tool's name, as the model calls it
@@ -151,6 +185,8 @@ steward_chat_request_copy (const StewardChatRequest *request)
       const StewardChatMessage *message = g_ptr_array_index (request->messages, i);
 
       steward_chat_request_add_message (copy, message->role, message->content);
+      for (guint j = 0; message->attachments != NULL && j < message->attachments->len; j++)
+        steward_chat_request_attach (copy, g_ptr_array_index (message->attachments, j));
     }
   for (guint i = 0; i < request->tools->len; i++)
     {

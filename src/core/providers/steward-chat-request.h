@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "steward-attachment.h"
 #include "steward-enums.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,9 @@ typedef struct
 {
   StewardMessageRole  role;
   char               *content;
+  /* (element-type StewardAttachment) (nullable): the files sent with a
+   * user message, in order; each kind sends them in its own format */
+  GPtrArray          *attachments;
 } StewardChatMessage;
 
 /* A tool offered to the model: its name, what it does (for the model)
@@ -59,6 +63,11 @@ void                steward_chat_request_set_system  (StewardChatRequest *self,
 void                steward_chat_request_add_message (StewardChatRequest *self,
                                                       StewardMessageRole  role,
                                                       const char         *content);
+/* Sends @attachment with the last message added */
+void                steward_chat_request_attach      (StewardChatRequest *self,
+                                                      StewardAttachment  *attachment);
+/* Whether a message of the request carries an image */
+gboolean            steward_chat_request_has_images  (const StewardChatRequest *self);
 void                steward_chat_request_add_tool    (StewardChatRequest *self,
                                                       const char         *name,
                                                       const char         *description,

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "steward-attachment-parts.h"
 #include "steward-provider-private.h"
 
 /* Google's Gemini API (generateContent / streamGenerateContent). */
@@ -56,6 +57,50 @@ add_text_parts (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+static void
+add_text_part (JsonBuilder *builder,
+               const char  *text)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, text);
+  json_builder_end_object (builder);
+}
+
+/* A message with attachments: its text, then each attachment, an image
+ * as inline data */
+static void
+add_attachment_parts (JsonBuilder *builder,
+                      const char  *content,
+                      GPtrArray   *parts)
+{
+  json_builder_set_member_name (builder, "parts");
+  json_builder_begin_array (builder);
+  if (content[0] != '\0')
+    add_text_part (builder, content);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const StewardAttachmentPart *part = g_ptr_array_index (parts, i);
+
+      if (part->text != NULL)
+        {
+          add_text_part (builder, part->text);
+          continue;
+        }
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "inline_data");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "mime_type");
+      json_builder_add_string_value (builder, part->mime_type);
+      json_builder_set_member_name (builder, "data");
+      json_builder_add_string_value (builder, part->base64);
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 static JsonNode *
 steward_gemini_provider_build_chat_body (StewardProvider          *provider,
                                          const StewardChatRequest *request,
@@ -70,6 +115,7 @@ steward_gemini_provider_build_chat_body (StewardProvider          *provider,
   for (guint i = 0; i < request->messages->len; i++)
     {
       const StewardChatMessage *message = g_ptr_array_index (request->messages, i);
+      GPtrArray *parts;
 
       if (message->role == STEWARD_MESSAGE_ROLE_SYSTEM)
         {
@@ -84,8 +130,13 @@ steward_gemini_provider_build_chat_body (StewardProvider          *provider,
       json_builder_set_member_name (builder, "role");
       json_builder_add_string_value (builder,
                                      message->role == STEWARD_MESSAGE_ROLE_ASSISTANT ? "model" : "user");
-      add_text_parts (builder, message->content);
+      parts = _steward_attachment_parts_new (message, STEWARD_GEMINI_IMAGE_EDGE);
+      if (parts == NULL)
+        add_text_parts (builder, message->content);
+      else
+        add_attachment_parts (builder, message->content, parts);
       json_builder_end_object (builder);
+      g_clear_pointer (&parts, g_ptr_array_unref);
     }
   json_builder_end_array (builder);
 

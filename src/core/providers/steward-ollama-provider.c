@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "steward-attachment-parts.h"
 #include "steward-provider-private.h"
 
 /* Ollama's native API (/api/chat, newline-delimited JSON). */
@@ -42,6 +43,45 @@ add_message (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* Ollama takes a message's images as a list beside its text: the text
+ * of the other attachments follows the message's */
+static void
+add_message_with_images (JsonBuilder *builder,
+                         const char  *role,
+                         const char  *content,
+                         GPtrArray   *parts)
+{
+  g_autoptr(GString) text = g_string_new (content);
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const StewardAttachmentPart *part = g_ptr_array_index (parts, i);
+
+      if (part->text == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, "\n\n");
+      g_string_append (text, part->text);
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "role");
+  json_builder_add_string_value (builder, role);
+  json_builder_set_member_name (builder, "content");
+  json_builder_add_string_value (builder, text->str);
+  json_builder_set_member_name (builder, "images");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const StewardAttachmentPart *part = g_ptr_array_index (parts, i);
+
+      if (part->base64 != NULL)
+        json_builder_add_string_value (builder, part->base64);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
 static JsonNode *
 steward_ollama_provider_build_chat_body (StewardProvider          *provider,
                                          const StewardChatRequest *request,
@@ -61,7 +101,12 @@ steward_ollama_provider_build_chat_body (StewardProvider          *provider,
     {
       const StewardChatMessage *message = g_ptr_array_index (request->messages, i);
 
-      add_message (builder, steward_chat_role_to_wire (message->role), message->content);
+      g_autoptr(GPtrArray) parts = _steward_attachment_parts_new (message, STEWARD_OLLAMA_IMAGE_EDGE);
+
+      if (parts == NULL)
+        add_message (builder, steward_chat_role_to_wire (message->role), message->content);
+      else
+        add_message_with_images (builder, steward_chat_role_to_wire (message->role), message->content, parts);
     }
   json_builder_end_array (builder);
 

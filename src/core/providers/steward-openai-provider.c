@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "steward-attachment-parts.h"
 #include "steward-provider-private.h"
 
 /* OpenAI Chat Completions, which OpenAI, Groq, OpenRouter, Ollama's /v1,
@@ -28,6 +29,53 @@ steward_openai_provider_dup_chat_path (StewardProvider *provider,
                                        gboolean         stream)
 {
   return g_strdup ("/chat/completions");
+}
+
+static void
+add_text_part (JsonBuilder *builder,
+               const char  *text)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, "text");
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, text);
+  json_builder_end_object (builder);
+}
+
+/* A message with attachments: its text, then each attachment, an image
+ * as a data URL */
+static void
+add_content_parts (JsonBuilder *builder,
+                   const char  *content,
+                   GPtrArray   *parts)
+{
+  json_builder_begin_array (builder);
+  if (content[0] != '\0')
+    add_text_part (builder, content);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const StewardAttachmentPart *part = g_ptr_array_index (parts, i);
+      g_autofree char *url = NULL;
+
+      if (part->text != NULL)
+        {
+          add_text_part (builder, part->text);
+          continue;
+        }
+
+      url = g_strdup_printf ("data:%s;base64,%s", part->mime_type, part->base64);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, "image_url");
+      json_builder_set_member_name (builder, "image_url");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "url");
+      json_builder_add_string_value (builder, url);
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
 }
 
 static JsonNode *
@@ -56,11 +104,16 @@ steward_openai_provider_build_chat_body (StewardProvider          *provider,
     {
       const StewardChatMessage *message = g_ptr_array_index (request->messages, i);
 
+      g_autoptr(GPtrArray) parts = _steward_attachment_parts_new (message, STEWARD_OPENAI_IMAGE_EDGE);
+
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "role");
       json_builder_add_string_value (builder, steward_chat_role_to_wire (message->role));
       json_builder_set_member_name (builder, "content");
-      json_builder_add_string_value (builder, message->content);
+      if (parts == NULL)
+        json_builder_add_string_value (builder, message->content);
+      else
+        add_content_parts (builder, message->content, parts);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

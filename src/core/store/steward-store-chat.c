@@ -246,12 +246,17 @@ steward_store_update_reply (StewardStore  *self,
   "   WHERE s.parent_id IS messages.parent_id AND s.conversation_id = messages.conversation_id" \
   "     AND s.id <= messages.id)," \
   " (SELECT count(*) FROM messages s" \
-  "   WHERE s.parent_id IS messages.parent_id AND s.conversation_id = messages.conversation_id)"
+  "   WHERE s.parent_id IS messages.parent_id AND s.conversation_id = messages.conversation_id)," \
+  " (SELECT json_group_array (json_array (id, hash, name, content_type, kind, size," \
+  "                                       width, height, pages, duration))" \
+  "    FROM (SELECT a.*, l.name FROM message_attachments l JOIN attachments a ON a.id = l.attachment_id" \
+  "           WHERE l.message_id = messages.id ORDER BY l.position))"
 
 gpointer
 _steward_store_message_from_row (sqlite3_stmt *stmt)
 {
   g_autoptr(GDateTime) created_at = _steward_store_column_time (stmt, 13);
+  g_autoptr(GPtrArray) attachments = _steward_store_attachments_from_json (stmt, 18);
   StewardMessageFields f = {
     .id = sqlite3_column_int64 (stmt, 0),
     .conversation_id = sqlite3_column_int64 (stmt, 1),
@@ -272,6 +277,7 @@ _steward_store_message_from_row (sqlite3_stmt *stmt)
     .active = sqlite3_column_int (stmt, 15) != 0,
     .alternative = (guint)sqlite3_column_int64 (stmt, 16),
     .n_alternatives = (guint)sqlite3_column_int64 (stmt, 17),
+    .attachments = attachments,
   };
 
   return _steward_message_new (&f);

@@ -401,6 +401,46 @@ static const char * const migrations[] = {
   "CREATE TRIGGER phase_passages_fts_delete AFTER DELETE ON phase_passages BEGIN"
   "  INSERT INTO phase_passages_fts (phase_passages_fts, rowid, text) VALUES ('delete', old.id, old.text);"
   "END;",
+
+  /* 12: attachments. A file attached is copied into the data folder's
+   * attachments/ under the SHA-256 of its bytes (hash), so the same bytes
+   * are one row however often they are attached; what was learnt of
+   * them when imported is kept beside (see StewardAttachmentKind): an
+   * image's size in pixels, a PDF's pages, an audio file's seconds. A
+   * message links to its attachments in order, each under the name the
+   * file had when it was attached. Models that can see images, where the
+   * user said so. */
+  "CREATE TABLE attachments ("
+  "  id INTEGER PRIMARY KEY,"
+  "  hash TEXT NOT NULL UNIQUE CHECK (length (hash) = 64),"
+  "  content_type TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('image', 'audio', 'pdf', 'text')),"
+  "  size INTEGER NOT NULL CHECK (size >= 0),"
+  "  width INTEGER CHECK (width IS NULL OR width > 0),"
+  "  height INTEGER CHECK (height IS NULL OR height > 0),"
+  "  pages INTEGER CHECK (pages IS NULL OR pages > 0),"
+  "  duration REAL CHECK (duration IS NULL OR duration >= 0),"
+  "  created_at TEXT NOT NULL"
+  ");"
+  "CREATE TABLE message_attachments ("
+  "  message_id INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL CHECK (position >= 0),"
+  "  attachment_id INTEGER NOT NULL REFERENCES attachments (id),"
+  "  name TEXT NOT NULL CHECK (length (name) > 0),"
+  "  PRIMARY KEY (message_id, position)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX message_attachments_by_attachment ON message_attachments (attachment_id);"
+
+  /* Whether a model can see images, where the user said so; any other
+   * model is guessed from its name (steward-model-vision.c) */
+  "CREATE TABLE model_vision ("
+  "  provider TEXT NOT NULL"
+  "    REFERENCES providers (name) ON DELETE CASCADE ON UPDATE CASCADE,"
+  "  model TEXT NOT NULL CHECK (length (model) > 0),"
+  "  vision INTEGER NOT NULL CHECK (vision IN (0, 1)),"
+  "  updated_at TEXT NOT NULL,"
+  "  PRIMARY KEY (provider, model)"
+  ");",
 };
 
 /* 11: the projects made before phases existed get the phases of their

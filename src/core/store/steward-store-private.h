@@ -207,6 +207,8 @@ gint64      _steward_store_path_end          (StewardStore         *self,
                                               gint64                conversation_id,
                                               GError              **error);
 gpointer    _steward_store_message_from_row  (sqlite3_stmt         *stmt);
+GPtrArray  *_steward_store_attachments_from_json (sqlite3_stmt     *stmt,
+                                              int               column);
 
 /* Binds @time as the store writes times (ISO 8601, UTC, milliseconds);
  * NULL binds NULL */

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "steward-attachment.h"
 #include "steward-conversation.h"
 #include "steward-memory.h"
 #include "steward-message.h"
@@ -48,7 +49,7 @@ typedef enum
 } StewardStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STEWARD_STORE_SCHEMA_VERSION 11
+#define STEWARD_STORE_SCHEMA_VERSION 12
 
 /* What is known of a reply besides its text, as plain values: the store
  * knows nothing of HTTP or of how a reply was assembled. */
@@ -376,6 +377,17 @@ gboolean         steward_store_check_provider_name    (const char        *name,
 gboolean         steward_store_check_provider_address (const char        *base_url,
                                                        GError           **error);
 
+/* Attachments (steward-store-attachments.c): the files of messages,
+ * copied into the data folder's attachments/ */
+GFile           *steward_store_dup_attachments_dir (StewardStore         *self);
+gboolean         steward_store_add_attachments     (StewardStore         *self,
+                                                    gint64                message_id,
+                                                    GPtrArray            *attachments,
+                                                    GError              **error);
+GPtrArray       *steward_store_list_attachments    (StewardStore         *self,
+                                                    gint64                message_id,
+                                                    GError              **error);
+
 /* Conversations (steward-store-conversations.c) and their messages
  * (steward-store-chat.c) */
 gint64           steward_store_create_conversation (StewardStore         *self,
@@ -584,6 +596,23 @@ gint64           steward_store_get_context_tokens         (StewardStore  *self,
                                                            gboolean      *is_default,
                                                            GError       **error);
 GPtrArray       *steward_store_list_model_limits          (StewardStore  *self,
+                                                           GError       **error);
+
+/* Whether models can see images (steward-store-model-vision.c): what the
+ * user said for a model, else a guess from its name */
+gboolean         steward_store_set_model_vision           (StewardStore  *self,
+                                                           const char    *provider,
+                                                           const char    *model,
+                                                           gboolean       vision,
+                                                           GError       **error);
+gboolean         steward_store_reset_model_vision         (StewardStore  *self,
+                                                           const char    *provider,
+                                                           const char    *model,
+                                                           GError       **error);
+int              steward_store_get_model_vision           (StewardStore  *self,
+                                                           const char    *provider,
+                                                           const char    *model,
+                                                           gboolean      *is_set,
                                                            GError       **error);
 
 G_END_DECLS

@@ -561,6 +561,18 @@ steward_task_extract_async (StewardServices     *services,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
+  steward_task_extract_image_async (services, text, NULL, written_at, cancellable, callback, user_data);
+}
+
+void
+steward_task_extract_image_async (StewardServices     *services,
+                                  const char          *text,
+                                  StewardAttachment   *image,
+                                  GDateTime           *written_at,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   g_autoptr(StewardProvider) provider = NULL;
   g_autoptr(JsonObject) parameters = NULL;
@@ -574,6 +586,7 @@ steward_task_extract_async (StewardServices     *services,
 
   g_return_if_fail (STEWARD_IS_SERVICES (services));
   g_return_if_fail (text != NULL);
+  g_return_if_fail (image == NULL || STEWARD_IS_ATTACHMENT (image));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
@@ -591,6 +604,28 @@ steward_task_extract_async (StewardServices     *services,
     {
       g_task_return_error (task, error);
       return;
+    }
+
+  /* A model that cannot see is told so before anything is sent */
+  if (image != NULL)
+    {
+      int vision = steward_store_get_model_vision (store, steward_provider_get_name (provider), model, NULL, &error);
+
+      if (vision < 0)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      if (vision == 0)
+        {
+          /* Translators: the first %s is a model's name, the second a
+           * file name */
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                   _("The model %s cannot see images, so it cannot find tasks in %s: choose a "
+                                     "model that can, or say that this one can with “steward-cli model set”."),
+                                   model, steward_attachment_get_name (image));
+          return;
+        }
     }
 
   /* The quote ends where the text ends, whatever it holds. */
@@ -624,6 +659,8 @@ steward_task_extract_async (StewardServices     *services,
   ed->request->deadline_seconds = (guint)steward_settings_get_int (settings, "chat.reply-deadline");
   steward_chat_request_set_system (ed->request, extract_prompt);
   steward_chat_request_add_message (ed->request, STEWARD_MESSAGE_ROLE_USER, message->str);
+  if (image != NULL)
+    steward_chat_request_attach (ed->request, image);
   parameters = steward_task_extract_dup_tool_parameters ();
   steward_chat_request_add_tool (ed->request, STEWARD_TASK_EXTRACT_TOOL, tool_description, parameters);
   steward_chat_request_force_tool (ed->request, STEWARD_TASK_EXTRACT_TOOL);

@@ -55,6 +55,18 @@ void       steward_task_extract_async  (StewardServices      *services,
                                         GCancellable         *cancellable,
                                         GAsyncReadyCallback   callback,
                                         gpointer              user_data);
+/* The same with @image (an attachment of kind image: a photo of a
+ * whiteboard, a list) sent with @text, which says what to look for in
+ * it; a model that cannot see images (steward_store_get_model_vision())
+ * fails with G_IO_ERROR_NOT_SUPPORTED before anything is sent. Finished
+ * with steward_task_extract_finish(). */
+void       steward_task_extract_image_async (StewardServices      *services,
+                                             const char           *text,
+                                             StewardAttachment    *image,
+                                             GDateTime            *written_at,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
 /**
  * steward_task_extract_finish:
  * @result: the result given to the callback
