@@ -12,6 +12,7 @@
 #include "steward-application.h"
 #include "steward-markdown-view.h"
 #include "steward-phase-editor.h"
+#include "steward-word-count.h"
 
 G_BEGIN_DECLS
 
@@ -51,6 +52,7 @@ struct _StewardPhaseEditor
   StewardPhase        *phase;
   GSignalGroup        *phase_signals;
   GtkSourceBuffer     *buffer;
+  StewardWordCount    *word_count;
   GSettings           *settings;
   StewardPhaseDraft   *draft;
   GCancellable        *draft_cancellable;
