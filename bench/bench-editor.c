@@ -30,6 +30,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "bench-harness.h"
 #include "bench-markdown.h"
 #include "steward-core.h"
@@ -129,6 +131,12 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *opt_store_only = NULL;
+  const GOptionEntry entries[] = {
+    { "store-only", 0, 0, G_OPTION_ARG_FILENAME, &opt_store_only,
+      "Only make the store in DIR, to run steward on it by hand (under perf)", "DIR" },
+    { NULL }
+  };
   g_autoptr(GOptionContext) context = g_option_context_new ("- the phase editor under load");
   g_autoptr(GError) error = NULL;
   g_autofree char *tmp = NULL;
@@ -138,12 +146,20 @@ main (int   argc,
   int status = 0;
 
   bench_harness_add_options (context);
+  g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       g_printerr ("%s\n", error->message);
       return 2;
     }
   bench_runs = CLAMP (bench_runs, 1, 100);
+
+  if (opt_store_only != NULL)
+    {
+      g_mkdir_with_parents (opt_store_only, 0700);
+      g_print ("# stored a phase of %d words (%u bytes) in %s\n", N_WORDS, fill_store (opt_store_only), opt_store_only);
+      return 0;
+    }
 
   if (!bench_harness_has_display ())
     return 2;
