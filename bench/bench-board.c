@@ -177,13 +177,8 @@ main (int   argc,
   gint64 started;
   int status = 0;
 
-  bench_harness_add_options (context);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 2;
-    }
-  bench_runs = CLAMP (bench_runs, 1, 100);
+  if (!bench_harness_parse (context, NULL, &argc, &argv))
+    return 2;
 
   if (!bench_harness_has_display ())
     return 2;
@@ -197,25 +192,18 @@ main (int   argc,
 
   for (guint r = 0; bench_renderers[r] != NULL; r++)
     {
-      g_auto(GStrv) env = NULL;
+      g_auto(GStrv) env = bench_renderer_begin (tmp, bench_renderers[r]);
       BenchFigure results[] = {
         { "open_ms", 0 }, { "drag_frame_ms", 0 }, { "bare_frame_ms", 0 }, { "frame_ratio", 0 },
         { "idle_frame_ms", 0 }, { "drop_ms", 0 },
       };
 
-      if (bench_harness_skip_renderer (bench_renderers[r]))
+      if (env == NULL)
         continue;
-
-      env = g_environ_setenv (bench_environ (tmp), "GSK_RENDERER", bench_renderers[r], TRUE);
-
-      g_print ("\n== GSK_RENDERER=%s\n", bench_renderers[r]);
 
       if (!measure_board (env, results))
         status = 1;
-
-      for (guint f = 0; f < G_N_ELEMENTS (results); f++)
-        g_string_append_printf (summary, " %s_%s=%.*f", bench_renderers[r], results[f].key,
-                                g_str_equal (results[f].key, "frame_ratio") ? 2 : 1, results[f].value);
+      bench_summary_append (summary, bench_renderers[r], results, G_N_ELEMENTS (results));
     }
 
   g_print ("\n%s\n", summary->str);

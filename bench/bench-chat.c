@@ -700,17 +700,11 @@ main (int   argc,
   g_autofree char *small_id = NULL;
   g_autoptr(GString) summary = g_string_new ("bench-chat");
   gint64 started;
-  gsize fixture_size;
+  gsize fixture_size = 0;
   int status = 0;
 
-  bench_harness_add_options (context);
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 2;
-    }
-  bench_runs = CLAMP (bench_runs, 1, 100);
+  if (!bench_harness_parse (context, entries, &argc, &argv))
+    return 2;
   if (opt_session_only && opt_session == 0)
     opt_session = SESSION_DEFAULT_TURNS;
 

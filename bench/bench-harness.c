@@ -37,6 +37,29 @@ bench_harness_add_options (GOptionContext *context)
   g_option_context_add_main_entries (context, entries, NULL);
 }
 
+/* Parses the command line with --runs, --renderer and @entries
+ * (nullable); FALSE after saying why not */
+gboolean
+bench_harness_parse (GOptionContext       *context,
+                     const GOptionEntry   *entries,
+                     int                  *argc,
+                     char               ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  bench_harness_add_options (context);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+  bench_runs = CLAMP (bench_runs, 1, 100);
+
+  return TRUE;
+}
+
 gboolean
 bench_harness_has_display (void)
 {
@@ -81,6 +104,33 @@ bench_find_line (const char *out,
       return g_strdup (lines[i]);
 
   return NULL;
+}
+
+/* The environment for the children under @renderer, its heading
+ * printed; NULL when --renderer asked for another one */
+char **
+bench_renderer_begin (const char *data_dir,
+                      const char *renderer)
+{
+  if (bench_harness_skip_renderer (renderer))
+    return NULL;
+
+  g_print ("\n== GSK_RENDERER=%s\n", renderer);
+
+  return g_environ_setenv (bench_environ (data_dir), "GSK_RENDERER", renderer, TRUE);
+}
+
+/* Appends " RENDERER_KEY=VALUE" for each of @figures to the last line,
+ * the one for scripts: ratios with two decimals, the rest with one */
+void
+bench_summary_append (GString           *summary,
+                      const char        *renderer,
+                      const BenchFigure *figures,
+                      guint              n_figures)
+{
+  for (guint f = 0; f < n_figures; f++)
+    g_string_append_printf (summary, " %s_%s=%.*f", renderer, figures[f].key,
+                            g_str_has_suffix (figures[f].key, "ratio") ? 2 : 1, figures[f].value);
 }
 
 /* Runs @argv to its end and returns the line starting with @tag. */

@@ -35,12 +35,22 @@ extern char *bench_renderer;
 extern const char * const bench_renderers[];
 
 void      bench_harness_add_options   (GOptionContext      *context);
+gboolean  bench_harness_parse         (GOptionContext      *context,
+                                       const GOptionEntry  *entries,
+                                       int                 *argc,
+                                       char              ***argv);
 gboolean  bench_harness_has_display   (void);
 gboolean  bench_harness_skip_renderer (const char          *renderer);
 
 /* The environment for the children: settings in memory, the schemas of
  * the build, no Ollama to find, @data_dir (nullable) as the data folder */
 char    **bench_environ               (const char          *data_dir);
+char    **bench_renderer_begin        (const char          *data_dir,
+                                       const char          *renderer);
+void      bench_summary_append        (GString             *summary,
+                                       const char          *renderer,
+                                       const BenchFigure   *figures,
+                                       guint                n_figures);
 
 char     *bench_find_line             (const char          *out,
                                        const char          *tag);

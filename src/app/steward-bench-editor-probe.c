@@ -16,9 +16,11 @@
 #include <gtksourceview/gtksource.h>
 
 #include "steward-bench-editor-probe.h"
+#include "steward-bench-probe-ready.h"
 #include "steward-documents-page.h"
 #include "steward-phase-editor.h"
 #include "steward-window.h"
+#include "steward-word-count.h"
 
 /* Editor benchmark (bench/bench-editor.c), driven by the environment:
  *
@@ -76,7 +78,6 @@ enum { PLACE_START, PLACE_MIDDLE, PLACE_END, N_PLACES };
 
 typedef struct
 {
-  StewardApplication   *app;
   StewardWindow        *window;
   GdkFrameClock        *frame_clock;
   StewardDocumentsPage *page;
@@ -84,7 +85,6 @@ typedef struct
   GtkListView          *phase_list;
   StewardPhaseEditor   *editor;
   GtkSourceView        *view;
-  guint                 settle_id;
   guint                 phase_id;
   guint                 key_id;
   guint                 tick_id;
@@ -107,7 +107,6 @@ typedef struct
   guint                 n_keys;
   gint64                key_longest_us;
 
-  guint                 painted : 1;
   /* The phase's time is up: it ends with the next frame, so that a
    * stall at its end is counted too. */
   guint                 phase_over : 1;
@@ -180,29 +179,6 @@ find_words_shown (GtkWidget *widget)
   return -1;
 }
 
-/* Words as the editor counts them: runs of what is not white space */
-static guint
-count_words (GtkTextBuffer *buffer)
-{
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-  gboolean in_word = FALSE;
-  guint words = 0;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gboolean space = g_unichar_isspace (g_utf8_get_char (p));
-
-      if (!space && !in_word)
-        words++;
-      in_word = !space;
-    }
-
-  return words;
-}
-
 static void
 editor_probe_finish (EditorProbe *probe,
                      const char  *status)
@@ -224,8 +200,15 @@ editor_probe_finish (EditorProbe *probe,
 
   if (probe->view != NULL)
     {
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
+
+      /* The text counted whole, beside what the editor counted as it
+       * changed */
       buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (probe->view));
-      words = (int)count_words (buffer);
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+      words = (int)steward_word_count_text (text);
       words_shown = find_words_shown (GTK_WIDGET (probe->editor));
       if (g_str_equal (status, "ok") && words != words_shown)
         status = "word-count-wrong";
@@ -411,8 +394,6 @@ editor_probe_after_paint_cb (GdkFrameClock *frame_clock,
 {
   gint64 now = g_get_monotonic_time ();
 
-  probe->painted = TRUE;
-
   if (probe->phase == PHASE_OPENING)
     {
       if (!phase_shown (probe))
@@ -435,13 +416,15 @@ editor_probe_after_paint_cb (GdkFrameClock *frame_clock,
     phase_end (probe);
 }
 
-static gboolean
-editor_probe_begin_cb (gpointer user_data)
+static void
+editor_probe_begin (GdkFrameClock *frame_clock,
+                    gpointer       user_data)
 {
   EditorProbe *probe = user_data;
   GtkSelectionModel *phases;
 
-  probe->settle_id = 0;
+  probe->frame_clock = g_object_ref (frame_clock);
+  g_signal_connect (frame_clock, "after-paint", G_CALLBACK (editor_probe_after_paint_cb), probe);
 
   /* A frame every vsync from now on: a stall shows up as a long gap
    * between two frames. */
@@ -455,7 +438,7 @@ editor_probe_begin_cb (gpointer user_data)
   if (probe->page == NULL || probe->project_list == NULL)
     {
       editor_probe_finish (probe, "no-project-list");
-      return G_SOURCE_REMOVE;
+      return;
     }
 
   /* The first project, as a click on its row opens it; then its first
@@ -466,53 +449,10 @@ editor_probe_begin_cb (gpointer user_data)
       !(phases = gtk_list_view_get_model (probe->phase_list)) || !GTK_IS_SINGLE_SELECTION (phases))
     {
       editor_probe_finish (probe, "no-phase-list");
-      return G_SOURCE_REMOVE;
+      return;
     }
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (phases), 0);
   steward_phase_editor_focus_text (probe->editor);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-editor_probe_maybe_begin (EditorProbe *probe)
-{
-  if (probe->settle_id != 0 || probe->phase != PHASE_WAITING || !probe->painted)
-    return;
-
-  if (!steward_application_get_store_ready (probe->app))
-    return;
-
-  /* Let start-up work (the first lists, the Ollama probe) finish first. */
-  probe->settle_id = g_timeout_add (SETTLE_MS, editor_probe_begin_cb, probe);
-}
-
-static void
-store_ready_cb (StewardServices *services,
-                GParamSpec      *pspec,
-                EditorProbe     *probe)
-{
-  editor_probe_maybe_begin (probe);
-}
-
-static void
-first_paint_cb (GdkFrameClock *frame_clock,
-                EditorProbe   *probe)
-{
-  probe->painted = TRUE;
-  editor_probe_maybe_begin (probe);
-}
-
-static void
-window_realize_cb (GtkWidget   *window,
-                   EditorProbe *probe)
-{
-  if (probe->frame_clock != NULL)
-    return;
-
-  probe->frame_clock = g_object_ref (gtk_widget_get_frame_clock (window));
-  g_signal_connect (probe->frame_clock, "after-paint", G_CALLBACK (editor_probe_after_paint_cb), probe);
-  g_signal_connect (probe->frame_clock, "after-paint", G_CALLBACK (first_paint_cb), probe);
 }
 
 static void
@@ -520,7 +460,6 @@ editor_probe_free (gpointer data)
 {
   EditorProbe *probe = data;
 
-  g_clear_handle_id (&probe->settle_id, g_source_remove);
   g_clear_handle_id (&probe->phase_id, g_source_remove);
   g_clear_handle_id (&probe->key_id, g_source_remove);
   if (probe->frame_clock != NULL)
@@ -528,8 +467,6 @@ editor_probe_free (gpointer data)
       g_signal_handlers_disconnect_by_data (probe->frame_clock, probe);
       g_clear_object (&probe->frame_clock);
     }
-  g_signal_handlers_disconnect_by_data (steward_application_get_services (probe->app), probe);
-  g_clear_object (&probe->app);
   g_free (probe);
 }
 
@@ -546,13 +483,8 @@ steward_bench_editor_probe_attach (StewardApplication *app,
     return;
 
   probe = g_new0 (EditorProbe, 1);
-  probe->app = g_object_ref (app);
   probe->window = STEWARD_WINDOW (window);
-
-  g_signal_connect (steward_application_get_services (app), "notify::ready", G_CALLBACK (store_ready_cb), probe);
-  g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), probe);
   g_object_set_data_full (G_OBJECT (window), "steward-bench-editor-probe", probe, editor_probe_free);
 
-  if (gtk_widget_get_realized (GTK_WIDGET (window)))
-    window_realize_cb (GTK_WIDGET (window), probe);
+  steward_bench_probe_when_ready (app, window, SETTLE_MS, editor_probe_begin, probe);
 }
