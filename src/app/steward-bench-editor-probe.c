@@ -152,17 +152,23 @@ find_widgets (GtkWidget   *widget,
     find_widgets (child, probe);
 }
 
-/* The number in the editor's "N words" label, or -1 */
+/* The number the editor shows as "N words", or -1 */
 static int
 find_words_shown (GtkWidget *widget)
 {
-  if (GTK_IS_LABEL (widget))
-    {
-      const char *label = gtk_label_get_label (GTK_LABEL (widget));
-      char *end = NULL;
-      guint64 n = g_ascii_strtoull (label, &end, 10);
+  const char *text = NULL;
 
-      if (end != label && (g_str_equal (end, " words") || g_str_equal (end, " word")))
+  if (GTK_IS_LABEL (widget))
+    text = gtk_label_get_label (GTK_LABEL (widget));
+  else if (GTK_IS_INSCRIPTION (widget))
+    text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+
+  if (text != NULL)
+    {
+      char *end = NULL;
+      guint64 n = g_ascii_strtoull (text, &end, 10);
+
+      if (end != text && (g_str_equal (end, " words") || g_str_equal (end, " word")))
         return (int)n;
     }
 

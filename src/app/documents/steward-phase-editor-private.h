@@ -46,7 +46,7 @@ struct _StewardPhaseEditor
   AdwToastOverlay     *toast_overlay;
   GtkBox              *versions_box;
   GtkToggleButton     *versions_button;
-  GtkLabel            *word_count_label;
+  GtkInscription      *word_count_label;
 
   /* Owned */
   StewardPhase        *phase;

@@ -213,7 +213,10 @@ show_word_count_cb (gpointer user_data)
   g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", words), words);
 
   self->count_source = 0;
-  gtk_label_set_label (self->word_count_label, label);
+  gtk_inscription_set_text (self->word_count_label, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->word_count_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
 
   return G_SOURCE_REMOVE;
 }
