@@ -30,6 +30,7 @@
 
 #include <glib/gstdio.h>
 
+#include "bench-harness.h"
 #include "steward-core.h"
 
 #define N_DONE  7000
@@ -42,163 +43,6 @@
 
 /* As long as the probe's idle and drag phases, each. */
 #define BASELINE_SECONDS "3"
-
-static int opt_runs = 3;
-static char *opt_renderer = NULL;
-
-typedef struct
-{
-  const char *key;
-  double      value;
-} Figure;
-
-/* -- children ------------------------------------------------------------ */
-
-static char **
-bench_environ (const char *data_dir)
-{
-  char **env = g_get_environ ();
-
-  env = g_environ_setenv (env, "GSETTINGS_SCHEMA_DIR", BENCH_SCHEMA_DIR, TRUE);
-  env = g_environ_setenv (env, "GSETTINGS_BACKEND", "memory", TRUE);
-  /* Nothing to find: the first-run probe must not wait on a real port. */
-  env = g_environ_setenv (env, "STEWARD_OLLAMA_URL", "http://127.0.0.1:9", TRUE);
-  env = g_environ_setenv (env, "STEWARD_DATA_DIR", data_dir, TRUE);
-
-  return env;
-}
-
-/* Runs @argv to its end and returns the line starting with @tag. */
-static gboolean
-run_for_line (const char * const  *argv,
-              char               **env,
-              const char          *tag,
-              char               **line_out)
-{
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-  g_autoptr(GSubprocess) subprocess = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_auto(GStrv) lines = NULL;
-
-  g_subprocess_launcher_set_environ (launcher, env);
-  if (!(subprocess = g_subprocess_launcher_spawnv (launcher, argv, &error)) ||
-      !g_subprocess_communicate_utf8 (subprocess, NULL, NULL, &out, NULL, &error))
-    {
-      g_printerr ("bench-board: %s\n", error->message);
-      return FALSE;
-    }
-
-  lines = g_strsplit (out ? out : "", "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (g_str_has_prefix (lines[i], tag))
-      {
-        *line_out = g_strdup (lines[i]);
-        return TRUE;
-      }
-
-  g_printerr ("bench-board: %s printed no “%s” line\n", argv[0], tag);
-  return FALSE;
-}
-
-static double
-field (const char *line,
-       const char *key)
-{
-  g_autofree char *needle = g_strconcat (" ", key, "=", NULL);
-  const char *p = strstr (line, needle);
-
-  return p ? g_ascii_strtod (p + strlen (needle), NULL) : -1;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  if (values->len == 0)
-    return -1;
-
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
-/* Runs @argv opt_runs times, prints each run's line with @label, and
- * puts the median of each key in @figures. A steward run that did not
- * end with status=ok does not count. */
-static gboolean
-measure (const char * const *argv,
-         char              **env,
-         const char         *tag,
-         const char         *label,
-         Figure             *figures,
-         guint               n_figures)
-{
-  g_autoptr(GPtrArray) samples = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
-  gboolean ok = TRUE;
-
-  for (guint f = 0; f < n_figures; f++)
-    g_ptr_array_add (samples, g_array_new (FALSE, FALSE, sizeof (double)));
-
-  for (int run = 0; run < opt_runs; run++)
-    {
-      g_autofree char *line = NULL;
-
-      if (!run_for_line (argv, env, tag, &line))
-        {
-          ok = FALSE;
-          continue;
-        }
-
-      g_print ("  run %d/%d  %-8s %s\n", run + 1, opt_runs, label, line + strlen (tag));
-      if (strstr (line, " status=") != NULL && strstr (line, " status=ok") == NULL)
-        {
-          ok = FALSE;
-          continue;
-        }
-
-      for (guint f = 0; f < n_figures; f++)
-        {
-          double value = field (line, figures[f].key);
-
-          g_array_append_val (g_ptr_array_index (samples, f), value);
-        }
-    }
-
-  for (guint f = 0; f < n_figures; f++)
-    figures[f].value = median (g_ptr_array_index (samples, f));
-
-  return ok;
-}
-
-/* One unmeasured run, so that what a program builds once per machine
- * (Mesa's shader cache under the GL renderer, the font cache) is in place
- * before the runs that count, for every program alike. */
-static void
-warm_up (const char * const *argv,
-         char              **env,
-         const char         *tag)
-{
-  g_autofree char *line = NULL;
-
-  run_for_line (argv, env, tag, &line);
-}
-
-static void
-remove_tree (const char *path)
-{
-  const char *rm_argv[] = { "rm", "-rf", path, NULL };
-
-  g_spawn_sync (NULL, (char **)rm_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
-}
 
 /* -- a store of 10,000 tasks --------------------------------------------- */
 
@@ -274,31 +118,31 @@ fill_store (const char *data_dir)
 
 static gboolean
 measure_board (char   **env,
-               Figure  *results)
+               BenchFigure  *results)
 {
   const char *steward_argv[] = { BENCH_STEWARD_PATH, NULL };
   const char *baseline_argv[] = { BENCH_BASELINE_PATH, "--seconds", BASELINE_SECONDS, NULL };
-  Figure board[] = {
+  BenchFigure board[] = {
     { "ms", 0 }, { "cards", 0 }, { "idle_longest_frame_ms", 0 }, { "idle_frames", 0 },
     { "drag_longest_frame_ms", 0 }, { "drag_frames", 0 }, { "drops", 0 }, { "drop_longest_ms", 0 },
     { "drop_doing_ms", 0 }, { "drop_done_ms", 0 }, { "drop_todo_ms", 0 },
   };
-  Figure bare[] = { { "longest_frame_ms", 0 }, { "frames", 0 } };
+  BenchFigure bare[] = { { "longest_frame_ms", 0 }, { "frames", 0 } };
   char **board_env = g_environ_setenv (g_strdupv (env), "STEWARD_BENCH_BOARD", "1", TRUE);
   double ratio, idle_ratio;
   gboolean ok = TRUE;
 
-  warm_up (steward_argv, board_env, "board ");
-  warm_up (baseline_argv, env, "baseline ");
+  bench_warm_up (steward_argv, board_env, "board ");
+  bench_warm_up (baseline_argv, env, "baseline ");
 
-  ok &= measure (steward_argv, board_env, "board ", "steward", board, G_N_ELEMENTS (board));
-  ok &= measure (baseline_argv, env, "baseline ", "bare", bare, G_N_ELEMENTS (bare));
+  ok &= bench_measure (steward_argv, board_env, "board ", "steward", board, G_N_ELEMENTS (board));
+  ok &= bench_measure (baseline_argv, env, "baseline ", "bare", bare, G_N_ELEMENTS (bare));
   g_strfreev (board_env);
 
   ratio = bare[0].value > 0 ? board[4].value / bare[0].value : -1;
   idle_ratio = bare[0].value > 0 ? board[2].value / bare[0].value : -1;
 
-  g_print ("\nThe board: %d tasks, %d not done (median of %d runs)\n", N_DONE + N_DOING + N_TODO, N_DOING + N_TODO, opt_runs);
+  g_print ("\nThe board: %d tasks, %d not done (median of %d runs)\n", N_DONE + N_DOING + N_TODO, N_DOING + N_TODO, bench_runs);
   g_print ("  switch to the Tasks page -> first frame with cards: %.1f ms (%.0f cards on screen)\n",
            board[0].value, board[1].value);
   g_print ("  %-44s %14s %8s\n", "", "longest frame", "frames");
@@ -326,15 +170,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* As bench-chat: under Xvfb "gl" is Mesa's llvmpipe, "cairo" what
-   * Steward picks there. Both programs of each comparison run with the
-   * same one. */
-  static const char * const renderers[] = { "gl", "cairo" };
-  const GOptionEntry entries[] = {
-    { "runs", 'n', 0, G_OPTION_ARG_INT, &opt_runs, "Runs of each measurement (default 3)", "N" },
-    { "renderer", 'r', 0, G_OPTION_ARG_STRING, &opt_renderer, "Only this GSK renderer (gl or cairo)", "NAME" },
-    { NULL }
-  };
   g_autoptr(GOptionContext) context = g_option_context_new ("- the Tasks page under load");
   g_autoptr(GError) error = NULL;
   g_autofree char *tmp = NULL;
@@ -342,19 +177,11 @@ main (int   argc,
   gint64 started;
   int status = 0;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 2;
-    }
-  opt_runs = CLAMP (opt_runs, 1, 100);
+  if (!bench_harness_parse (context, NULL, &argc, &argv))
+    return 2;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("bench-board: no display (run it in build-aux/headless-session.sh)\n");
-      return 2;
-    }
+  if (!bench_harness_has_display ())
+    return 2;
 
   if (!(tmp = g_dir_make_tmp ("steward-bench-board-XXXXXX", &error)))
     g_error ("%s", error->message);
@@ -363,32 +190,25 @@ main (int   argc,
   fill_store (tmp);
   g_print ("# stored %d tasks in %.1f s\n", N_DONE + N_DOING + N_TODO, (g_get_monotonic_time () - started) / 1e6);
 
-  for (guint r = 0; r < G_N_ELEMENTS (renderers); r++)
+  for (guint r = 0; bench_renderers[r] != NULL; r++)
     {
-      g_auto(GStrv) env = NULL;
-      Figure results[] = {
+      g_auto(GStrv) env = bench_renderer_begin (tmp, bench_renderers[r]);
+      BenchFigure results[] = {
         { "open_ms", 0 }, { "drag_frame_ms", 0 }, { "bare_frame_ms", 0 }, { "frame_ratio", 0 },
         { "idle_frame_ms", 0 }, { "drop_ms", 0 },
       };
 
-      if (opt_renderer != NULL && g_strcmp0 (opt_renderer, renderers[r]) != 0)
+      if (env == NULL)
         continue;
-
-      env = g_environ_setenv (bench_environ (tmp), "GSK_RENDERER", renderers[r], TRUE);
-
-      g_print ("\n== GSK_RENDERER=%s\n", renderers[r]);
 
       if (!measure_board (env, results))
         status = 1;
-
-      for (guint f = 0; f < G_N_ELEMENTS (results); f++)
-        g_string_append_printf (summary, " %s_%s=%.*f", renderers[r], results[f].key,
-                                g_str_equal (results[f].key, "frame_ratio") ? 2 : 1, results[f].value);
+      bench_summary_append (summary, bench_renderers[r], results, G_N_ELEMENTS (results));
     }
 
   g_print ("\n%s\n", summary->str);
 
-  remove_tree (tmp);
+  bench_remove_tree (tmp);
 
   return status;
 }

@@ -37,6 +37,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "bench-harness.h"
 #include "steward-core.h"
 
 #define N_MESSAGES     10000
@@ -48,8 +49,6 @@
 #define SESSION_EXTRA_GOAL_MB 30.0
 #define SESSION_HALF_GOAL_MB  2.0
 
-static int opt_runs = 3;
-static char *opt_renderer = NULL;
 #define SESSION_DEFAULT_TURNS 200
 
 /* The session takes minutes, so it runs only when asked for. */
@@ -58,128 +57,6 @@ static gboolean opt_session_only = FALSE;
 static gboolean opt_malloc_trim = FALSE;
 static gboolean opt_verbose = FALSE;
 static char *opt_session_wrapper = NULL;
-
-typedef struct
-{
-  const char *key;
-  double      value;
-} Figure;
-
-/* -- children ------------------------------------------------------------ */
-
-static char **
-bench_environ (const char *data_dir)
-{
-  char **env = g_get_environ ();
-
-  env = g_environ_setenv (env, "GSETTINGS_SCHEMA_DIR", BENCH_SCHEMA_DIR, TRUE);
-  env = g_environ_setenv (env, "GSETTINGS_BACKEND", "memory", TRUE);
-  env = g_environ_setenv (env, "STEWARD_BENCH_KEY", "sk-bench", TRUE);
-  /* Nothing to find: the first-run probe must not wait on a real port. */
-  env = g_environ_setenv (env, "STEWARD_OLLAMA_URL", "http://127.0.0.1:9", TRUE);
-  if (data_dir != NULL)
-    env = g_environ_setenv (env, "STEWARD_DATA_DIR", data_dir, TRUE);
-
-  return env;
-}
-
-/* Runs @argv to its end and returns the value of @key=… on the line
- * starting with @tag, or a negative number. */
-static gboolean
-run_for_line (const char * const  *argv,
-              char               **env,
-              const char          *tag,
-              char               **line_out)
-{
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-  g_autoptr(GSubprocess) subprocess = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_auto(GStrv) lines = NULL;
-
-  g_subprocess_launcher_set_environ (launcher, env);
-  if (!(subprocess = g_subprocess_launcher_spawnv (launcher, argv, &error)) ||
-      !g_subprocess_communicate_utf8 (subprocess, NULL, NULL, &out, NULL, &error))
-    {
-      g_printerr ("bench-chat: %s\n", error->message);
-      return FALSE;
-    }
-
-  lines = g_strsplit (out ? out : "", "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (g_str_has_prefix (lines[i], tag))
-      {
-        *line_out = g_strdup (lines[i]);
-        return TRUE;
-      }
-
-  g_printerr ("bench-chat: %s printed no “%s” line\n", argv[0], tag);
-  return FALSE;
-}
-
-static double
-field (const char *line,
-       const char *key)
-{
-  g_autofree char *needle = g_strconcat (" ", key, "=", NULL);
-  const char *p = strstr (line, needle);
-
-  return p ? g_ascii_strtod (p + strlen (needle), NULL) : -1;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  if (values->len == 0)
-    return -1;
-
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
-/* Runs @argv opt_runs times and puts the median of each key in @figures. */
-static gboolean
-measure (const char * const *argv,
-         char              **env,
-         const char         *tag,
-         Figure             *figures,
-         guint               n_figures)
-{
-  g_autoptr(GPtrArray) samples = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
-
-  for (guint f = 0; f < n_figures; f++)
-    g_ptr_array_add (samples, g_array_new (FALSE, FALSE, sizeof (double)));
-
-  for (int run = 0; run < opt_runs; run++)
-    {
-      g_autofree char *line = NULL;
-
-      if (!run_for_line (argv, env, tag, &line))
-        return FALSE;
-
-      for (guint f = 0; f < n_figures; f++)
-        {
-          double value = field (line, figures[f].key);
-
-          g_array_append_val (g_ptr_array_index (samples, f), value);
-        }
-    }
-
-  for (guint f = 0; f < n_figures; f++)
-    figures[f].value = median (g_ptr_array_index (samples, f));
-
-  return TRUE;
-}
 
 /* -- a store of 10,000 messages ------------------------------------------ */
 
@@ -422,46 +299,33 @@ write_session_fixtures (const char *fixtures_dir)
 
 /* -- main ---------------------------------------------------------------- */
 
-/* One unmeasured run, so that what a program builds once per machine
- * (Mesa's shader cache under the GL renderer, the font cache) is in place
- * before the runs that count, for every program alike. */
-static void
-warm_up (const char * const *argv,
-         char              **env,
-         const char         *tag)
-{
-  g_autofree char *line = NULL;
-
-  run_for_line (argv, env, tag, &line);
-}
-
 static gboolean
 measure_open (char      **env,
               const char *small_id,
               const char *big_id,
-              Figure     *results)
+              BenchFigure     *results)
 {
   const char *steward_argv[] = { BENCH_STEWARD_PATH, NULL };
   const char *baseline_argv[] = { BENCH_BASELINE_PATH, "--seconds", "0.5", NULL };
-  Figure big[] = { { "ms", 0 }, { "rss_kb", 0 } };
-  Figure small[] = { { "ms", 0 }, { "rss_kb", 0 } };
-  Figure bare[] = { { "rss_kb", 0 } };
+  BenchFigure big[] = { { "ms", 0 }, { "rss_kb", 0 } };
+  BenchFigure small[] = { { "ms", 0 }, { "rss_kb", 0 } };
+  BenchFigure bare[] = { { "rss_kb", 0 } };
   char **open_env;
   gboolean ok = TRUE;
 
   open_env = g_environ_setenv (g_strdupv (env), "STEWARD_BENCH_CHAT_OPEN", small_id, TRUE);
-  warm_up (steward_argv, open_env, "chat-open");
-  ok &= measure (steward_argv, open_env, "chat-open", small, G_N_ELEMENTS (small));
+  bench_warm_up (steward_argv, open_env, "chat-open");
+  ok &= bench_measure (steward_argv, open_env, "chat-open", NULL, small, G_N_ELEMENTS (small));
   g_strfreev (open_env);
 
   open_env = g_environ_setenv (g_strdupv (env), "STEWARD_BENCH_CHAT_OPEN", big_id, TRUE);
-  ok &= measure (steward_argv, open_env, "chat-open", big, G_N_ELEMENTS (big));
+  ok &= bench_measure (steward_argv, open_env, "chat-open", NULL, big, G_N_ELEMENTS (big));
   g_strfreev (open_env);
 
-  warm_up (baseline_argv, env, "baseline");
-  ok &= measure (baseline_argv, env, "baseline", bare, G_N_ELEMENTS (bare));
+  bench_warm_up (baseline_argv, env, "baseline");
+  ok &= bench_measure (baseline_argv, env, "baseline", NULL, bare, G_N_ELEMENTS (bare));
 
-  g_print ("\nOpening a conversation (median of %d runs)\n", opt_runs);
+  g_print ("\nOpening a conversation (median of %d runs)\n", bench_runs);
   g_print ("  %-38s %10s %12s\n", "", "to frame", "resident");
   g_print ("  %-38s %10s %9.1f MB\n", "bare libadwaita window", "-", bare[0].value / 1024);
   g_print ("  %-38s %7.1f ms %9.1f MB\n", "steward, 2-message conversation", small[0].value, small[1].value / 1024);
@@ -482,12 +346,12 @@ measure_stream (StewardStore *store,
                 char        **env,
                 const char   *fixtures,
                 gsize         fixture_size,
-                Figure       *results)
+                BenchFigure       *results)
 {
   const char *steward_argv[] = { BENCH_STEWARD_PATH, NULL };
-  Figure full[] = { { "ms", 0 }, { "longest_frame_ms", 0 }, { "chars", 0 } };
-  Figure paced[] = { { "ms", 0 }, { "longest_frame_ms", 0 }, { "frames", 0 } };
-  Figure spinner[] = { { "longest_frame_ms", 0 }, { "frames", 0 } };
+  BenchFigure full[] = { { "ms", 0 }, { "longest_frame_ms", 0 }, { "chars", 0 } };
+  BenchFigure paced[] = { { "ms", 0 }, { "longest_frame_ms", 0 }, { "frames", 0 } };
+  BenchFigure spinner[] = { { "longest_frame_ms", 0 }, { "frames", 0 } };
   g_autoptr(GSubprocess) server = NULL;
   g_autofree char *spinner_seconds = NULL;
   char **send_env = g_environ_setenv (g_strdupv (env), "STEWARD_BENCH_CHAT_SEND",
@@ -498,14 +362,14 @@ measure_stream (StewardStore *store,
 
   server = start_replay_server (fixtures, 0, 0, &port);
   use_replay_server (store, port, "bench_stream", NULL);
-  warm_up (steward_argv, send_env, "chat-stream");
-  ok &= measure (steward_argv, send_env, "chat-stream", full, G_N_ELEMENTS (full));
+  bench_warm_up (steward_argv, send_env, "chat-stream");
+  ok &= bench_measure (steward_argv, send_env, "chat-stream", NULL, full, G_N_ELEMENTS (full));
   g_subprocess_force_exit (server);
   g_clear_object (&server);
 
   server = start_replay_server (fixtures, MAX (bytes_per_piece, 1), PACE_DELAY_MS, &port);
   use_replay_server (store, port, "bench_stream", NULL);
-  ok &= measure (steward_argv, send_env, "chat-stream", paced, G_N_ELEMENTS (paced));
+  ok &= bench_measure (steward_argv, send_env, "chat-stream", NULL, paced, G_N_ELEMENTS (paced));
   g_subprocess_force_exit (server);
   g_clear_object (&server);
   g_strfreev (send_env);
@@ -514,12 +378,12 @@ measure_stream (StewardStore *store,
   {
     const char *spinner_argv[] = { BENCH_BASELINE_PATH, "--spinner", "--seconds", spinner_seconds, NULL };
 
-    warm_up (spinner_argv, env, "baseline");
-    ok &= measure (spinner_argv, env, "baseline", spinner, G_N_ELEMENTS (spinner));
+    bench_warm_up (spinner_argv, env, "baseline");
+    ok &= bench_measure (spinner_argv, env, "baseline", NULL, spinner, G_N_ELEMENTS (spinner));
   }
 
   g_print ("\nStreaming a %d-token reply (%zu kB of SSE; median of %d runs)\n",
-           N_TOKENS, fixture_size / 1024, opt_runs);
+           N_TOKENS, fixture_size / 1024, bench_runs);
   g_print ("  full speed: %.0f ms, %.0f tokens/s through parser -> store -> screen, longest frame %.1f ms\n",
            full[0].value, full[0].value > 0 ? N_TOKENS / (full[0].value / 1000.0) : -1, full[1].value);
   g_print ("  paced at %d tokens/s: %.0f ms, longest frame %.1f ms over %.0f frames\n",
@@ -623,27 +487,6 @@ run_session (char       **env,
   return run.out;
 }
 
-static char *
-find_line (const char *out,
-           const char *tag)
-{
-  g_auto(GStrv) lines = g_strsplit (out ? out : "", "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (g_str_has_prefix (lines[i], tag))
-      return g_strdup (lines[i]);
-
-  return NULL;
-}
-
-static void
-remove_tree (const char *path)
-{
-  const char *rm_argv[] = { "rm", "-rf", path, NULL };
-
-  g_spawn_sync (NULL, (char **)rm_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
-}
-
 /* One session of @turns in a data folder of its own (so every run starts
  * from the same empty store), answered by the replay server on @port.
  * Returns the "chat-session" line, or NULL. */
@@ -678,9 +521,9 @@ run_one_session (char      **env,
    * a stuck one must not hang the bench. */
   out = run_session (run_env, wrapper, (60 + 3 * turns) * (wrapper ? 5 : 1));
   g_strfreev (run_env);
-  remove_tree (data_dir);
+  bench_remove_tree (data_dir);
 
-  if (!(line = find_line (out, "chat-session ")))
+  if (!(line = bench_find_line (out, "chat-session ")))
     g_printerr ("bench-chat: steward printed no “chat-session” line\n");
   else if (strstr (line, " error=") != NULL)
     g_printerr ("bench-chat: the session failed: %s\n", line);
@@ -702,11 +545,11 @@ static gboolean
 measure_session (char      **env,
                  const char *tmp,
                  const char *fixtures,
-                 Figure     *results)
+                 BenchFigure     *results)
 {
   const char *baseline_argv[] = { BENCH_BASELINE_PATH, "--seconds", "0.5",
                                   opt_malloc_trim ? "--malloc-trim" : NULL, NULL };
-  Figure bare[] = { { "rss_kb", 0 } };
+  BenchFigure bare[] = { { "rss_kb", 0 } };
   g_autoptr(GArray) first = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) half = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) end = g_array_new (FALSE, FALSE, sizeof (double));
@@ -725,35 +568,35 @@ measure_session (char      **env,
    * is then in place for every run. */
   g_free (run_one_session (env, tmp, "session-warm-up", port, 2, NULL, NULL));
 
-  for (int run = 0; run < opt_runs; run++)
+  for (int run = 0; run < bench_runs; run++)
     {
       g_autofree char *name = g_strdup_printf ("session-%d", run + 1);
       g_autofree char *out = NULL;
       g_autofree char *line = run_one_session (env, tmp, name, port, opt_session, opt_session_wrapper, &out);
 
-      if (line == NULL || strstr (line, " error=") != NULL || field (line, "turns") != opt_session)
+      if (line == NULL || strstr (line, " error=") != NULL || bench_field (line, "turns") != opt_session)
         {
           ok = FALSE;
           break;
         }
 
-      if (field (line, "not_complete") > 0)
+      if (bench_field (line, "not_complete") > 0)
         g_printerr ("bench-chat: %.0f replies ended %s rather than complete\n",
-                    field (line, "not_complete"), strstr (line, " status=") + strlen (" status="));
+                    bench_field (line, "not_complete"), strstr (line, " status=") + strlen (" status="));
 
-      append_value (first, field (line, "rss_first_kb") / 1024);
-      append_value (half, field (line, "rss_half_kb") / 1024);
-      append_value (end, field (line, "rss_kb") / 1024);
-      append_value (last_half, (field (line, "rss_kb") - field (line, "rss_half_kb")) / 1024);
-      append_value (seconds, field (line, "ms") / 1000);
+      append_value (first, bench_field (line, "rss_first_kb") / 1024);
+      append_value (half, bench_field (line, "rss_half_kb") / 1024);
+      append_value (end, bench_field (line, "rss_kb") / 1024);
+      append_value (last_half, (bench_field (line, "rss_kb") - bench_field (line, "rss_half_kb")) / 1024);
+      append_value (seconds, bench_field (line, "ms") / 1000);
 
       g_print ("  run %d/%d: after reply 1 %.1f MB, %d %.1f MB, %d %.1f MB (last %d replies %+.1f MB); %.0f s\n",
-               run + 1, opt_runs,
-               field (line, "rss_first_kb") / 1024,
-               half_turns, field (line, "rss_half_kb") / 1024,
-               opt_session, field (line, "rss_kb") / 1024,
-               opt_session - half_turns, (field (line, "rss_kb") - field (line, "rss_half_kb")) / 1024,
-               field (line, "ms") / 1000);
+               run + 1, bench_runs,
+               bench_field (line, "rss_first_kb") / 1024,
+               half_turns, bench_field (line, "rss_half_kb") / 1024,
+               opt_session, bench_field (line, "rss_kb") / 1024,
+               opt_session - half_turns, (bench_field (line, "rss_kb") - bench_field (line, "rss_half_kb")) / 1024,
+               bench_field (line, "ms") / 1000);
 
       if (opt_verbose)
         {
@@ -770,32 +613,32 @@ measure_session (char      **env,
 
   g_subprocess_force_exit (server);
 
-  warm_up (baseline_argv, env, "baseline");
-  ok &= measure (baseline_argv, env, "baseline", bare, G_N_ELEMENTS (bare));
+  bench_warm_up (baseline_argv, env, "baseline");
+  ok &= bench_measure (baseline_argv, env, "baseline", NULL, bare, G_N_ELEMENTS (bare));
 
   if (!ok || end->len == 0)
     return FALSE;
 
-  extra_mb = median (end) - bare[0].value / 1024;
-  last_half_mb = median (last_half);
+  extra_mb = bench_median (end) - bare[0].value / 1024;
+  last_half_mb = bench_median (last_half);
 
   g_print ("\nA long session: %d messages and their replies in one conversation (median of %d runs, %.0f s a run%s)\n",
-           opt_session, opt_runs, median (seconds), opt_malloc_trim ? "; malloc_trim (0) before each reading" : "");
+           opt_session, bench_runs, bench_median (seconds), opt_malloc_trim ? "; malloc_trim (0) before each reading" : "");
   g_print ("  %-38s %12s\n", "", "resident");
   g_print ("  %-38s %9.1f MB\n", "bare libadwaita window", bare[0].value / 1024);
-  g_print ("  %-38s %9.1f MB\n", "steward after reply 1", median (first));
+  g_print ("  %-38s %9.1f MB\n", "steward after reply 1", bench_median (first));
   {
     g_autofree char *label = g_strdup_printf ("steward after reply %d", half_turns);
 
-    g_print ("  %-38s %9.1f MB\n", label, median (half));
+    g_print ("  %-38s %9.1f MB\n", label, bench_median (half));
     g_free (label);
     label = g_strdup_printf ("steward after reply %d", opt_session);
-    g_print ("  %-38s %9.1f MB\n", label, median (end));
+    g_print ("  %-38s %9.1f MB\n", label, bench_median (end));
   }
   g_print ("  at the end (last run): the view's list holds %.0f messages in %.0f row widgets; "
            "malloc has %.1f MB in use and %.1f MB free\n",
-           field (last_line, "items"), field (last_line, "rows"),
-           field (last_line, "heap_used_kb") / 1024, field (last_line, "heap_free_kb") / 1024);
+           bench_field (last_line, "items"), bench_field (last_line, "rows"),
+           bench_field (last_line, "heap_used_kb") / 1024, bench_field (last_line, "heap_free_kb") / 1024);
   g_print ("  goal: after %d replies within %.0f MB of the bare window (%+.1f MB: %s)\n",
            opt_session, SESSION_EXTRA_GOAL_MB, extra_mb, extra_mb <= SESSION_EXTRA_GOAL_MB ? "met" : "NOT met");
   g_print ("  goal: the last %d replies add less than %.0f MB (%+.1f MB: %s)\n",
@@ -804,7 +647,7 @@ measure_session (char      **env,
 
   results[0].value = extra_mb;
   results[1].value = last_half_mb;
-  results[2].value = median (seconds);
+  results[2].value = bench_median (seconds);
 
   return TRUE;
 }
@@ -835,12 +678,8 @@ main (int   argc,
 {
   /* GTK's renderer is the figure that moves most under Xvfb: "gl" is
    * Mesa's llvmpipe there, rasterizing on the CPU, while "cairo" is what
-   * a machine without a GPU is better served by. Both programs of each
-   * comparison run with the same one. */
-  static const char * const renderers[] = { "gl", "cairo" };
+   * a machine without a GPU is better served by (bench_renderers). */
   const GOptionEntry entries[] = {
-    { "runs", 'n', 0, G_OPTION_ARG_INT, &opt_runs, "Runs of each measurement (default 3)", "N" },
-    { "renderer", 'r', 0, G_OPTION_ARG_STRING, &opt_renderer, "Only this GSK renderer (gl or cairo)", "NAME" },
     { "session", 's', G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, parse_session_option,
       "Also type a long session of N messages (200 if no =N); with cairo unless --renderer says", "N" },
     { "session-only", 0, 0, G_OPTION_ARG_NONE, &opt_session_only, "Measure only the long session", NULL },
@@ -861,16 +700,11 @@ main (int   argc,
   g_autofree char *small_id = NULL;
   g_autoptr(GString) summary = g_string_new ("bench-chat");
   gint64 started;
-  gsize fixture_size;
+  gsize fixture_size = 0;
   int status = 0;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 2;
-    }
-  opt_runs = CLAMP (opt_runs, 1, 100);
+  if (!bench_harness_parse (context, entries, &argc, &argv))
+    return 2;
   if (opt_session_only && opt_session == 0)
     opt_session = SESSION_DEFAULT_TURNS;
 
@@ -893,26 +727,27 @@ main (int   argc,
   if (opt_session > 0)
     write_session_fixtures (fixtures);
 
-  for (guint r = 0; r < G_N_ELEMENTS (renderers); r++)
+  for (guint r = 0; bench_renderers[r] != NULL; r++)
     {
       g_auto(GStrv) env = NULL;
-      Figure open[2] = { { "open_ms", 0 }, { "open_extra_mb", 0 } };
-      Figure stream[2] = { { "tokens_per_s", 0 }, { "frame_ratio", 0 } };
-      Figure session[3] = { { "session_extra_mb", 0 }, { "session_last_half_mb", 0 }, { "session_s", 0 } };
+      BenchFigure open[2] = { { "open_ms", 0 }, { "open_extra_mb", 0 } };
+      BenchFigure stream[2] = { { "tokens_per_s", 0 }, { "frame_ratio", 0 } };
+      BenchFigure session[3] = { { "session_extra_mb", 0 }, { "session_last_half_mb", 0 }, { "session_s", 0 } };
       gboolean with_session;
 
-      if (opt_renderer != NULL && g_strcmp0 (opt_renderer, renderers[r]) != 0)
+      if (bench_harness_skip_renderer (bench_renderers[r]))
         continue;
 
       /* The session takes minutes: by default only with the renderer
        * Steward picks here (and the issue measured with). */
-      with_session = opt_session > 0 && (opt_renderer != NULL || g_str_equal (renderers[r], "cairo"));
+      with_session = opt_session > 0 && (bench_renderer != NULL || g_str_equal (bench_renderers[r], "cairo"));
       if (opt_session_only && !with_session)
         continue;
 
-      env = g_environ_setenv (bench_environ (tmp), "GSK_RENDERER", renderers[r], TRUE);
+      env = g_environ_setenv (bench_environ (tmp), "GSK_RENDERER", bench_renderers[r], TRUE);
+      env = g_environ_setenv (env, "STEWARD_BENCH_KEY", "sk-bench", TRUE);
 
-      g_print ("\n== GSK_RENDERER=%s\n", renderers[r]);
+      g_print ("\n== GSK_RENDERER=%s\n", bench_renderers[r]);
 
       if (!opt_session_only)
         {
@@ -921,8 +756,8 @@ main (int   argc,
             status = 1;
 
           g_string_append_printf (summary, " %s_open_ms=%.1f %s_open_extra_mb=%.1f %s_tokens_per_s=%.0f %s_frame_ratio=%.2f",
-                                  renderers[r], open[0].value, renderers[r], open[1].value,
-                                  renderers[r], stream[0].value, renderers[r], stream[1].value);
+                                  bench_renderers[r], open[0].value, bench_renderers[r], open[1].value,
+                                  bench_renderers[r], stream[0].value, bench_renderers[r], stream[1].value);
         }
 
       if (with_session)
@@ -935,9 +770,9 @@ main (int   argc,
           for (guint f = 0; f < G_N_ELEMENTS (session); f++)
             {
               if (!measured)
-                g_string_append_printf (summary, " %s_%s=nan", renderers[r], session[f].key);
+                g_string_append_printf (summary, " %s_%s=nan", bench_renderers[r], session[f].key);
               else
-                g_string_append_printf (summary, " %s_%s=%.1f", renderers[r], session[f].key, session[f].value);
+                g_string_append_printf (summary, " %s_%s=%.1f", bench_renderers[r], session[f].key, session[f].value);
             }
         }
     }
@@ -945,7 +780,7 @@ main (int   argc,
   g_print ("\n%s\n", summary->str);
 
   g_clear_object (&store);
-  remove_tree (tmp);
+  bench_remove_tree (tmp);
 
   return status;
 }

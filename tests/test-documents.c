@@ -835,6 +835,103 @@ test_passages (StoreFixture  *fixture,
   }
 }
 
+/* Twelve paragraphs of 50 words, each named by its first word */
+static char *
+make_named_text (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint p = 0; p < 12; p++)
+    {
+      g_string_append_printf (text, "%sp%u", text->len ? "\n\n" : "", p);
+      for (guint w = 1; w < 50; w++)
+        g_string_append (text, " filler");
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* An edit cuts the phase again, writing only the passages it changed:
+ * the others keep their rows, renumbered when they moved, and the index
+ * says what the text says. */
+static void
+test_passages_edit (StoreFixture  *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = open_store (fixture);
+  g_autofree char *text = make_named_text ();
+  g_autofree char *edited = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *ids = NULL;
+  g_autofree char *value = NULL;
+  g_autoptr(GString) lion = g_string_new ("lion");
+  gint64 id = create_project (store, "Report", NULL);
+  const char *sql_ids = "SELECT group_concat (id, ',') FROM (SELECT id FROM phase_passages ORDER BY ordinal)";
+  const char *sql_firsts = "SELECT group_concat (substr (text, 1, instr (text, ' ') - 1), ',') "
+                           "FROM (SELECT text FROM phase_passages ORDER BY ordinal)";
+  g_auto(GStrv) before = NULL;
+  g_auto(GStrv) after = NULL;
+
+  set_content (store, id, 1, text, STEWARD_VERSION_REASON_SAVED);
+  ids = store_fixture_query (fixture->db_path, sql_ids);
+  before = g_strsplit (ids, ",", -1);
+  g_assert_cmpuint (g_strv_length (before), ==, 4);
+
+  /* One word of the second passage (paragraphs 3 to 5) changed */
+  edited = g_strdup (text);
+  memcpy (strstr (edited, "p4 filler") + 3, "okapi ", 6);
+  set_content (store, id, 1, edited, STEWARD_VERSION_REASON_AUTOSAVE);
+  g_clear_pointer (&ids, g_free);
+  ids = store_fixture_query (fixture->db_path, sql_ids);
+  after = g_strsplit (ids, ",", -1);
+  g_assert_cmpuint (g_strv_length (after), ==, 4);
+  g_assert_cmpstr (after[0], ==, before[0]);
+  g_assert_cmpstr (after[1], !=, before[1]);
+  g_assert_cmpstr (after[2], ==, before[2]);
+  g_assert_cmpstr (after[3], ==, before[3]);
+  value = store_fixture_query (fixture->db_path,
+                               "SELECT count (*) FROM phase_passages_fts WHERE phase_passages_fts MATCH 'okapi'");
+  g_assert_cmpstr (value, ==, "1");
+  g_clear_pointer (&value, g_free);
+
+  /* A passage of its own put first: the others move down, kept */
+  for (guint w = 1; w < 150; w++)
+    g_string_append (lion, " filler");
+  moved = g_strconcat (lion->str, "\n\n", edited, NULL);
+  set_content (store, id, 1, moved, STEWARD_VERSION_REASON_AUTOSAVE);
+  g_clear_pointer (&ids, g_free);
+  ids = store_fixture_query (fixture->db_path, sql_ids);
+  g_clear_pointer (&before, g_strfreev);
+  before = g_steal_pointer (&after);
+  after = g_strsplit (ids, ",", -1);
+  g_assert_cmpuint (g_strv_length (after), ==, 5);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpstr (after[i + 1], ==, before[i]);
+  value = store_fixture_query (fixture->db_path, sql_firsts);
+  g_assert_cmpstr (value, ==, "lion,p0,p3,p6,p9");
+  g_clear_pointer (&value, g_free);
+
+  /* The full-text index holds each passage once, and not the text
+   * replaced */
+  value = store_fixture_query (fixture->db_path,
+                               "SELECT count (*) FROM phase_passages_fts WHERE phase_passages_fts MATCH 'filler'");
+  g_assert_cmpstr (value, ==, "5");
+  g_clear_pointer (&value, g_free);
+  value = store_fixture_query (fixture->db_path,
+                               "SELECT count (*) FROM phase_passages_fts WHERE phase_passages_fts MATCH '\"p4 filler\"'");
+  g_assert_cmpstr (value, ==, "0");
+  g_clear_pointer (&value, g_free);
+
+  /* Emptied, the phase has no passage left */
+  set_content (store, id, 1, "", STEWARD_VERSION_REASON_AUTOSAVE);
+  value = store_fixture_query (fixture->db_path,
+                               "SELECT count (*) FROM phase_passages_fts WHERE phase_passages_fts MATCH 'filler'");
+  g_assert_cmpstr (value, ==, "0");
+  g_clear_pointer (&value, g_free);
+  value = store_fixture_query (fixture->db_path, "SELECT count (*) FROM phase_passages");
+  g_assert_cmpstr (value, ==, "0");
+}
+
 static void
 changed_cb (StewardPhase *phase,
             GParamSpec   *pspec,
@@ -985,6 +1082,7 @@ main (int   argc,
   STORE_TEST_ADD ("documents", "project-json", test_project_json);
   STORE_TEST_ADD ("documents", "template-json", test_template_json);
   STORE_TEST_ADD ("documents", "passages", test_passages);
+  STORE_TEST_ADD ("documents", "passages-edit", test_passages_edit);
   STORE_TEST_ADD ("documents", "watch-phases", test_watch_phases);
   STORE_TEST_ADD ("documents", "migrate-from-9", test_migrate_from_9);
 

@@ -17,6 +17,7 @@
 #ifdef STEWARD_BENCH_PROBES
 # include "steward-bench-board-probe.h"
 # include "steward-bench-chat-probe.h"
+# include "steward-bench-editor-probe.h"
 # include "steward-bench-probe.h"
 #endif
 #include "steward-renderer.h"
@@ -92,6 +93,7 @@ steward_application_activate (GApplication *application)
         steward_bench_probe_attach (self, window);
       steward_bench_chat_probe_attach (self, window);
       steward_bench_board_probe_attach (self, window);
+      steward_bench_editor_probe_attach (self, window);
 #endif
     }
 

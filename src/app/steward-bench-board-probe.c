@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "steward-bench-board-probe.h"
+#include "steward-bench-probe-ready.h"
 #include "steward-board-column.h"
 #include "steward-task-card.h"
 #include "steward-tasks-page.h"
@@ -63,12 +64,10 @@ typedef enum
 
 typedef struct
 {
-  StewardApplication *app;
   StewardWindow      *window;
   GdkFrameClock      *frame_clock;
   StewardTasksPage   *page;
   StewardBoardColumn *columns[3];
-  guint               settle_id;
   guint               phase_id;
   guint               drop_id;
   guint               tick_id;
@@ -93,7 +92,6 @@ typedef struct
   /* The longest drop into each column */
   gint64              drop_longest_to_us[3];
 
-  guint               painted : 1;
   guint               time_up : 1;
   /* The phase's time is up: it ends with the next frame, so that a
    * stall at its end is counted too. */
@@ -359,8 +357,6 @@ board_probe_after_paint_cb (GdkFrameClock *frame_clock,
 {
   gint64 now = g_get_monotonic_time ();
 
-  probe->painted = TRUE;
-
   if (probe->phase == PHASE_OPENING)
     {
       if (!board_shown (probe, &probe->n_cards))
@@ -384,19 +380,21 @@ board_probe_after_paint_cb (GdkFrameClock *frame_clock,
     phase_end (probe);
 }
 
-static gboolean
-board_probe_begin_cb (gpointer user_data)
+static void
+board_probe_begin (GdkFrameClock *frame_clock,
+                   gpointer       user_data)
 {
   BoardProbe *probe = user_data;
 
-  probe->settle_id = 0;
+  probe->frame_clock = g_object_ref (frame_clock);
+  g_signal_connect (frame_clock, "after-paint", G_CALLBACK (board_probe_after_paint_cb), probe);
 
   find_widgets (GTK_WIDGET (probe->window), probe);
   for (guint i = 0; i < G_N_ELEMENTS (probe->columns); i++)
     if (probe->page == NULL || probe->columns[i] == NULL)
       {
         board_probe_finish (probe, "no-board");
-        return G_SOURCE_REMOVE;
+        return;
       }
 
   /* A frame every vsync from now on, as a drag asks for: a stall shows
@@ -406,49 +404,6 @@ board_probe_begin_cb (gpointer user_data)
   probe->phase = PHASE_OPENING;
   probe->start_us = g_get_monotonic_time ();
   steward_window_set_page (probe->window, "tasks");
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-board_probe_maybe_begin (BoardProbe *probe)
-{
-  if (probe->settle_id != 0 || probe->phase != PHASE_WAITING || !probe->painted)
-    return;
-
-  if (!steward_application_get_store_ready (probe->app))
-    return;
-
-  /* Let start-up work (the first lists, the Ollama probe) finish first. */
-  probe->settle_id = g_timeout_add (SETTLE_MS, board_probe_begin_cb, probe);
-}
-
-static void
-store_ready_cb (StewardServices *services,
-                GParamSpec      *pspec,
-                BoardProbe      *probe)
-{
-  board_probe_maybe_begin (probe);
-}
-
-static void
-first_paint_cb (GdkFrameClock *frame_clock,
-                BoardProbe    *probe)
-{
-  probe->painted = TRUE;
-  board_probe_maybe_begin (probe);
-}
-
-static void
-window_realize_cb (GtkWidget  *window,
-                   BoardProbe *probe)
-{
-  if (probe->frame_clock != NULL)
-    return;
-
-  probe->frame_clock = g_object_ref (gtk_widget_get_frame_clock (window));
-  g_signal_connect (probe->frame_clock, "after-paint", G_CALLBACK (board_probe_after_paint_cb), probe);
-  g_signal_connect (probe->frame_clock, "after-paint", G_CALLBACK (first_paint_cb), probe);
 }
 
 static void
@@ -456,7 +411,6 @@ board_probe_free (gpointer data)
 {
   BoardProbe *probe = data;
 
-  g_clear_handle_id (&probe->settle_id, g_source_remove);
   g_clear_handle_id (&probe->phase_id, g_source_remove);
   g_clear_handle_id (&probe->drop_id, g_source_remove);
   if (probe->frame_clock != NULL)
@@ -464,8 +418,6 @@ board_probe_free (gpointer data)
       g_signal_handlers_disconnect_by_data (probe->frame_clock, probe);
       g_clear_object (&probe->frame_clock);
     }
-  g_signal_handlers_disconnect_by_data (steward_application_get_services (probe->app), probe);
-  g_clear_object (&probe->app);
   g_free (probe);
 }
 
@@ -482,14 +434,9 @@ steward_bench_board_probe_attach (StewardApplication *app,
     return;
 
   probe = g_new0 (BoardProbe, 1);
-  probe->app = g_object_ref (app);
   probe->window = STEWARD_WINDOW (window);
   probe->status = "ok";
-
-  g_signal_connect (steward_application_get_services (app), "notify::ready", G_CALLBACK (store_ready_cb), probe);
-  g_signal_connect (window, "realize", G_CALLBACK (window_realize_cb), probe);
   g_object_set_data_full (G_OBJECT (window), "steward-bench-board-probe", probe, board_probe_free);
 
-  if (gtk_widget_get_realized (GTK_WIDGET (window)))
-    window_realize_cb (GTK_WIDGET (window), probe);
+  steward_bench_probe_when_ready (app, window, SETTLE_MS, board_probe_begin, probe);
 }

@@ -12,6 +12,7 @@
 #include "steward-application.h"
 #include "steward-markdown-view.h"
 #include "steward-phase-editor.h"
+#include "steward-word-count.h"
 
 G_BEGIN_DECLS
 
@@ -45,12 +46,13 @@ struct _StewardPhaseEditor
   AdwToastOverlay     *toast_overlay;
   GtkBox              *versions_box;
   GtkToggleButton     *versions_button;
-  GtkLabel            *word_count_label;
+  GtkInscription      *word_count_label;
 
   /* Owned */
   StewardPhase        *phase;
   GSignalGroup        *phase_signals;
   GtkSourceBuffer     *buffer;
+  StewardWordCount    *word_count;
   GSettings           *settings;
   StewardPhaseDraft   *draft;
   GCancellable        *draft_cancellable;

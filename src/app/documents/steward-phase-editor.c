@@ -206,27 +206,17 @@ phase_content_cb (StewardPhaseEditor *self)
 /* -- what shows ------------------------------------------------------------ */
 
 static gboolean
-count_words_cb (gpointer user_data)
+show_word_count_cb (gpointer user_data)
 {
   StewardPhaseEditor *self = user_data;
-  g_autofree char *text = _steward_phase_editor_dup_text (self);
-  g_autofree char *label = NULL;
-  gboolean in_word = FALSE;
-  guint words = 0;
+  guint words = steward_word_count_get_words (self->word_count);
+  g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", words), words);
 
   self->count_source = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gboolean space = g_unichar_isspace (g_utf8_get_char (p));
-
-      if (!space && !in_word)
-        words++;
-      in_word = !space;
-    }
-
-  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", words), words);
-  gtk_label_set_label (self->word_count_label, label);
+  gtk_inscription_set_text (self->word_count_label, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->word_count_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
 
   return G_SOURCE_REMOVE;
 }
@@ -237,9 +227,11 @@ buffer_changed_cb (StewardPhaseEditor *self,
 {
   g_assert (STEWARD_IS_PHASE_EDITOR (self));
 
-  /* Counted once a burst of changes (a draft streaming) is over */
+  /* Counted as it changes (steward-word-count.c: only the words around
+   * the change), shown once a burst of changes (a draft streaming) is
+   * over */
   if (self->count_source == 0)
-    self->count_source = g_timeout_add (100, count_words_cb, self);
+    self->count_source = g_timeout_add (100, show_word_count_cb, self);
 
   if (self->loading || self->phase == NULL)
     return;
@@ -507,6 +499,7 @@ steward_phase_editor_dispose (GObject *object)
     g_signal_group_set_target (self->phase_signals, NULL);
   g_clear_object (&self->phase_signals);
   g_clear_object (&self->phase);
+  g_clear_object (&self->word_count);
   g_clear_object (&self->buffer);
   g_clear_object (&self->settings);
 
@@ -627,6 +620,7 @@ steward_phase_editor_init (StewardPhaseEditor *self)
   gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (self->buffer), &end);
   gtk_text_buffer_create_mark (GTK_TEXT_BUFFER (self->buffer), "steward-end", &end, FALSE);
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->source_view), GTK_TEXT_BUFFER (self->buffer));
+  self->word_count = steward_word_count_new (GTK_TEXT_BUFFER (self->buffer));
   g_signal_connect_object (self->buffer, "changed", G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
 
   update_scheme (self);
@@ -650,6 +644,6 @@ steward_phase_editor_init (StewardPhaseEditor *self)
 
   _steward_phase_editor_init_draft (self);
   instructions_toggled_cb (self);
-  count_words_cb (self);
+  show_word_count_cb (self);
   _steward_phase_editor_update_state (self);
 }

@@ -54,6 +54,12 @@ count_words (const char *text)
   return n;
 }
 
+static void
+free_row_queue (gpointer data)
+{
+  g_queue_free_full (data, g_free);
+}
+
 /* Adds @paragraph to @passages cut in pieces of PASSAGE_PIECE_WORDS words. */
 static void
 add_long_paragraph (GPtrArray  *passages,
@@ -139,6 +145,58 @@ _steward_store_split_passages (const char *content)
   return g_steal_pointer (&passages);
 }
 
+/* A passage row already in the index */
+typedef struct
+{
+  gint64 id;
+  int    ordinal;
+} PassageRow;
+
+/* The phase's passages in the index by their text: a queue of
+ * PassageRow each (a text may come more than once), in order */
+static GHashTable *
+read_passage_rows (StewardStore  *self,
+                   gint64         phase_id,
+                   GError       **error)
+{
+  g_autoptr(sqlite3_stmt) select = NULL;
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_row_queue);
+  int rc;
+
+  if (!(select = _steward_store_prepare (self,
+                                         "SELECT id, ordinal, text FROM phase_passages"
+                                         " WHERE phase_id = ? ORDER BY ordinal",
+                                         error)))
+    return NULL;
+
+  sqlite3_bind_int64 (select, 1, phase_id);
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      const char *text = (const char *)sqlite3_column_text (select, 2);
+      PassageRow *row = g_new (PassageRow, 1);
+      GQueue *queue;
+
+      row->id = sqlite3_column_int64 (select, 0);
+      row->ordinal = sqlite3_column_int (select, 1);
+      if (!(queue = g_hash_table_lookup (rows, text ? text : "")))
+        g_hash_table_insert (rows, g_strdup (text ? text : ""), (queue = g_queue_new ()));
+      g_queue_push_tail (queue, row);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _steward_store_set_sql_error (self, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+/* Cuts @content in passages and makes the index of phase @phase_id say
+ * them. A passage whose text is in the index already keeps its row (its
+ * ordinal set anew if it moved): an edit changes a few passages of a
+ * long phase, and only those are written, so that saving it does not
+ * write the whole text into the full-text index again. */
 gboolean
 _steward_store_index_phase (StewardStore  *self,
                             gint64         phase_id,
@@ -147,27 +205,62 @@ _steward_store_index_phase (StewardStore  *self,
 {
   g_autoptr(sqlite3_stmt) delete = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) move = NULL;
   g_autoptr(GPtrArray) passages = _steward_store_split_passages (content);
+  g_autoptr(GHashTable) rows = NULL;
+  GHashTableIter iter;
+  GQueue *queue;
 
-  if (!(delete = _steward_store_prepare (self, "DELETE FROM phase_passages WHERE phase_id = ?", error)) ||
+  if (!(rows = read_passage_rows (self, phase_id, error)) ||
+      !(delete = _steward_store_prepare (self, "DELETE FROM phase_passages WHERE id = ?", error)) ||
       !(insert = _steward_store_prepare (self,
                                          "INSERT INTO phase_passages (phase_id, ordinal, text) VALUES (?, ?, ?)",
-                                         error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (delete, 1, phase_id);
-  if (!_steward_store_step_done (self, delete, error))
+                                         error)) ||
+      !(move = _steward_store_prepare (self, "UPDATE phase_passages SET ordinal = ? WHERE id = ?", error)))
     return FALSE;
 
   for (guint i = 0; i < passages->len; i++)
     {
+      const char *text = g_ptr_array_index (passages, i);
+      g_autofree PassageRow *row = NULL;
+
+      if ((queue = g_hash_table_lookup (rows, text)) != NULL &&
+          (row = g_queue_pop_head (queue)) != NULL)
+        {
+          if (row->ordinal == (int)i)
+            continue;
+
+          /* The text is unchanged: the full-text index is not touched */
+          sqlite3_reset (move);
+          sqlite3_bind_int (move, 1, i);
+          sqlite3_bind_int64 (move, 2, row->id);
+          if (!_steward_store_step_done (self, move, error))
+            return FALSE;
+          continue;
+        }
+
       sqlite3_reset (insert);
       sqlite3_bind_int64 (insert, 1, phase_id);
       sqlite3_bind_int (insert, 2, i);
-      sqlite3_bind_text (insert, 3, g_ptr_array_index (passages, i), -1, SQLITE_TRANSIENT);
-
+      sqlite3_bind_text (insert, 3, text, -1, SQLITE_STATIC);
       if (!_steward_store_step_done (self, insert, error))
         return FALSE;
+    }
+
+  /* What the text no longer says */
+  g_hash_table_iter_init (&iter, rows);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&queue))
+    {
+      PassageRow *row;
+
+      while ((row = g_queue_pop_head (queue)) != NULL)
+        {
+          sqlite3_reset (delete);
+          sqlite3_bind_int64 (delete, 1, row->id);
+          g_free (row);
+          if (!_steward_store_step_done (self, delete, error))
+            return FALSE;
+        }
     }
 
   return TRUE;
