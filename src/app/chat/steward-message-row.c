@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "steward-attachment-strip.h"
 #include "steward-chat-view.h"
 #include "steward-markdown-view.h"
 #include "steward-message-details.h"
@@ -50,6 +51,7 @@ struct _StewardMessageRow
   /* Borrowed: children, some created when first needed */
   GtkLabel            *author_label;
   GtkWidget           *bubble;
+  GtkWidget           *attachment_strip;
   StewardMarkdownView *markdown_view;
   GtkWidget           *spinner;
   GtkWidget           *error_box;
@@ -493,6 +495,23 @@ steward_message_row_update_state (StewardMessageRow *self)
 
 /* A finished reply may propose tasks: read once, when it is shown or
  * finishes, not at every change of state. */
+/* The files the message came with, above its text */
+static void
+update_attachments (StewardMessageRow *self)
+{
+  GListModel *attachments = steward_message_get_attachments (self->item);
+
+  if (self->attachment_strip == NULL)
+    {
+      if (g_list_model_get_n_items (attachments) == 0)
+        return;
+      self->attachment_strip = steward_attachment_strip_new ();
+      gtk_box_prepend (GTK_BOX (self->bubble), self->attachment_strip);
+    }
+
+  steward_attachment_strip_set_model (STEWARD_ATTACHMENT_STRIP (self->attachment_strip), attachments);
+}
+
 static void
 update_proposed (StewardMessageRow *self)
 {
@@ -665,6 +684,7 @@ steward_message_row_set_item (StewardMessageRow *self,
     gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->slots[SLOT_DETAILS]), NULL);
 
   steward_markdown_view_set_text (self->markdown_view, content, is_streaming (self));
+  update_attachments (self);
   update_proposed (self);
 
   g_signal_connect_object (item, "notify::content", G_CALLBACK (item_content_cb),
