@@ -52,6 +52,7 @@
 #include "steward-task-move.h"
 #include "steward-task-draft.h"
 #include "steward-task-extractor.h"
+#include "steward-task-file.h"
 #include "steward-task-proposal.h"
 #include "steward-template.h"
 #include "steward-template-json.h"

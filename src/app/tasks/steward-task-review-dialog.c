@@ -61,6 +61,9 @@ struct _StewardTaskReviewDialog
   GPtrArray         *items;
   GCancellable      *cancellable;
   char              *source_ref;
+  /* Files to find tasks in, the next first, and what those before found */
+  GQueue             files;
+  GPtrArray         *file_drafts;
 
   StewardTaskSource  source;
 };
@@ -407,6 +410,81 @@ steward_task_review_dialog_extract (StewardTaskReviewDialog *self,
                               extract_cb, g_object_ref (self));
 }
 
+static void extract_next_file (StewardTaskReviewDialog *self);
+
+static void
+file_extract_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(StewardTaskReviewDialog) self = user_data;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  drafts = steward_task_extract_file_finish (result, &error);
+
+  /* Closed meanwhile */
+  if (self->items == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  /* A file refused or an answer that could not be read: said, with the
+   * file's name, and nothing from the others is added */
+  if (drafts == NULL)
+    {
+      g_queue_clear_full (&self->files, g_object_unref);
+      adw_status_page_set_description (self->failed_page, error->message);
+      show_page (self, "error");
+      return;
+    }
+
+  for (guint i = 0; i < drafts->len; i++)
+    g_ptr_array_add (self->file_drafts, g_steal_pointer (&g_ptr_array_index (drafts, i)));
+
+  extract_next_file (self);
+}
+
+static void
+extract_next_file (StewardTaskReviewDialog *self)
+{
+  g_autoptr(GFile) file = g_queue_pop_head (&self->files);
+
+  if (file == NULL)
+    {
+      g_autoptr(GPtrArray) drafts = g_steal_pointer (&self->file_drafts);
+
+      steward_task_review_dialog_set_drafts (self, drafts);
+      return;
+    }
+
+  steward_task_extract_file_async (STEWARD_SERVICES_DEFAULT, file, self->cancellable,
+                                   file_extract_cb, g_object_ref (self));
+}
+
+/**
+ * steward_task_review_dialog_extract_files:
+ * @files: (element-type GFile): text files, PDFs, photos, voice memos
+ *
+ * Asks the model for the tasks in each of @files in turn (see
+ * steward_task_extract_file_async()), with a spinner meanwhile, and shows
+ * them all; a file that cannot be read says why, naming it.
+ */
+void
+steward_task_review_dialog_extract_files (StewardTaskReviewDialog *self,
+                                          GList                   *files)
+{
+  g_return_if_fail (STEWARD_IS_TASK_REVIEW_DIALOG (self));
+  g_return_if_fail (files != NULL);
+
+  g_queue_clear_full (&self->files, g_object_unref);
+  for (GList *l = files; l != NULL; l = l->next)
+    g_queue_push_tail (&self->files, g_object_ref (l->data));
+  g_clear_pointer (&self->file_drafts, g_ptr_array_unref);
+  self->file_drafts = g_ptr_array_new_with_free_func ((GDestroyNotify)steward_task_draft_free);
+
+  show_page (self, "loading");
+  extract_next_file (self);
+}
+
 static gboolean
 destroy_idle_cb (gpointer user_data)
 {
@@ -507,6 +585,8 @@ steward_task_review_dialog_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_free (self->source_ref);
+  g_queue_clear_full (&self->files, g_object_unref);
+  g_clear_pointer (&self->file_drafts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (steward_task_review_dialog_parent_class)->finalize (object);
 }

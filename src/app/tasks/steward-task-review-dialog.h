@@ -23,6 +23,8 @@ void                     steward_task_review_dialog_extract     (StewardTaskRevi
                                                                  GDateTime               *written_at,
                                                                  StewardTaskSource        source,
                                                                  const char              *source_ref);
+void                     steward_task_review_dialog_extract_files (StewardTaskReviewDialog *self,
+                                                                   GList                   *files);
 void                     steward_task_review_dialog_set_drafts  (StewardTaskReviewDialog *self,
                                                                  GPtrArray               *drafts);
 

@@ -55,5 +55,7 @@ gboolean            _steward_tasks_page_is_pending_delete  (StewardTasksPage  *s
                                                             gint64             id);
 void                _steward_tasks_page_update_clear_done  (StewardTasksPage  *self);
 void                _steward_tasks_page_class_init_delete  (GtkWidgetClass    *widget_class);
+void                _steward_tasks_page_init_extract       (StewardTasksPage  *self);
+void                _steward_tasks_page_class_init_extract (GtkWidgetClass    *widget_class);
 
 G_END_DECLS

@@ -575,6 +575,7 @@ steward_tasks_page_class_init (StewardTasksPageClass *klass)
   g_type_ensure (STEWARD_TYPE_TASK);
 
   _steward_tasks_page_class_init_delete (widget_class);
+  _steward_tasks_page_class_init_extract (widget_class);
   gtk_widget_class_install_action (widget_class, "board.edit", "x", edit_action);
   gtk_widget_class_install_action (widget_class, "board.focus-column", "(iu)", focus_column_action);
   gtk_widget_class_install_action (widget_class, "board.move", "(xiu)", move_action);
@@ -610,6 +611,7 @@ steward_tasks_page_init (StewardTasksPage *self)
   gtk_drop_down_set_model (self->category_dropdown, G_LIST_MODEL (self->categories));
   gtk_widget_set_visible (GTK_WIDGET (self->category_dropdown), FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.clear-done", FALSE);
+  _steward_tasks_page_init_extract (self);
 
   self->minute_source = g_timeout_add_seconds (60, minute_cb, self);
 
