@@ -58,8 +58,9 @@ struct _StewardVoiceButton
   GtkButton          *button;
   GtkLevelBar        *level_bar;
   GtkSpinner         *spinner;
+  GtkBox             *recording_box;
   GtkRevealer        *status_revealer;
-  GtkStack           *status_stack;
+  GtkBox             *transcribing_box;
 
   /* Owned */
   GtkTextView        *composer;
@@ -114,11 +115,11 @@ set_state (StewardVoiceButton *self,
 
   self->state = state;
 
-  if (state == STATE_RECORDING)
-    gtk_stack_set_visible_child_name (self->status_stack, "recording");
-  else if (state == STATE_TRANSCRIBING)
-    gtk_stack_set_visible_child_name (self->status_stack, "transcribing");
+  /* Hidden, not only unrevealed, so a screen reader no longer finds them */
+  gtk_widget_set_visible (GTK_WIDGET (self->recording_box), state == STATE_RECORDING);
+  gtk_widget_set_visible (GTK_WIDGET (self->transcribing_box), state == STATE_TRANSCRIBING);
   gtk_spinner_set_spinning (self->spinner, state == STATE_TRANSCRIBING);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_revealer), state != STATE_IDLE);
   gtk_revealer_set_reveal_child (self->status_revealer, state != STATE_IDLE);
 
   if (state == STATE_RECORDING)
@@ -142,7 +143,7 @@ show_error (StewardVoiceButton *self,
 
   g_assert (STEWARD_IS_VOICE_BUTTON (self));
 
-  g_warning ("Voice message: %s", message);
+  g_debug ("Voice message: %s", message);
   if (overlay == NULL)
     return;
 
@@ -618,8 +619,9 @@ steward_voice_button_class_init (StewardVoiceButtonClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardVoiceButton, button);
   gtk_widget_class_bind_template_child (widget_class, StewardVoiceButton, level_bar);
   gtk_widget_class_bind_template_child (widget_class, StewardVoiceButton, spinner);
+  gtk_widget_class_bind_template_child (widget_class, StewardVoiceButton, recording_box);
   gtk_widget_class_bind_template_child (widget_class, StewardVoiceButton, status_revealer);
-  gtk_widget_class_bind_template_child (widget_class, StewardVoiceButton, status_stack);
+  gtk_widget_class_bind_template_child (widget_class, StewardVoiceButton, transcribing_box);
   gtk_widget_class_bind_template_callback (widget_class, button_clicked_cb);
 }
 
@@ -629,6 +631,7 @@ steward_voice_button_init (StewardVoiceButton *self)
   GtkGesture *gesture;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_state (self, STATE_IDLE);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
 
   gesture = gtk_gesture_click_new ();

@@ -1,0 +1,151 @@
+#!/usr/bin/python3
+# Push to talk: with GStreamer's audiotestsrc for a microphone and the
+# replay server for the provider's /audio/transcriptions, Ctrl+Shift+Space
+# pressed twice records (the level meter moves) and stops, and the
+# replayed transcript lands in the composer after what was typed, nothing
+# sent; Esc while recording (started with Space on the focused microphone
+# button) leaves the composer and the server alone. Preferences → Voice
+# writes the voice.* settings that steward-cli reads back.
+#
+# Copyright 2026 The Steward authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+
+import chatui
+import stewardui as ui
+
+chatui.require_tools()
+
+os.environ['STEWARD_AUDIO_SOURCE'] = 'audiotestsrc is-live=true wave=sine volume=0.5'
+
+TYPED = 'Note:'
+TRANSCRIPT = 'Remind me to call Sam tomorrow at five. Grüße 👋'
+RECORDING = 'Recording… Esc to cancel'
+
+
+def setting(steward, key):
+    return chatui.cli(steward.data_dir, 'settings', 'get', key).strip()
+
+
+def level(steward):
+    meter = steward.find_visible('level bar', 'Microphone Level')
+    return meter.queryValue().currentValue if meter is not None else 0
+
+
+def record_with_shortcut(steward, composer, replay):
+    # Pressed and let go at once: a click, so recording goes on until the
+    # next press, and the meter follows the tone.
+    steward.key('ctrl+shift+space')
+    steward.wait_visible('label', RECORDING)
+    ui.wait_for(lambda: level(steward) > 0.1, 'the level meter to move')
+    steward.key('ctrl+shift+space')
+    steward.wait_gone('label', RECORDING)
+    ui.wait_for(lambda: steward.entry_text(composer) == f'{TYPED} {TRANSCRIPT}',
+                'the transcript in the composer after the typed text')
+    steward.wait_gone('label', 'Transcribing…')
+
+    requests = replay.requests()
+    assert len(requests) == 1, requests
+    assert requests[0]['path'] == '/v1/audio/transcriptions', requests[0]
+    # Reviewed, not sent: no conversation was started.
+    assert chatui.conversations(steward.data_dir) == []
+
+
+def cancel_with_escape(steward, composer, replay):
+    button = steward.wait_visible('push button', 'Record Voice Message')
+    focused = lambda: button.getState().contains(ui.pyatspi.STATE_FOCUSED)
+    # Tab from the composer: past the model size menu to the button.
+    for _ in range(4):
+        steward.key('Tab')
+        try:
+            ui.wait_for(focused, 'the microphone button to take the focus', 2)
+            break
+        except ui.TestFailure:
+            continue
+    assert focused(), 'Tab never reached the microphone button'
+    steward.key('space')
+    steward.wait_visible('label', RECORDING)
+    steward.key('Escape')
+    steward.wait_gone('label', RECORDING)
+    assert steward.find_visible('label', 'Transcribing…') is None
+    assert steward.entry_text(composer) == f'{TYPED} {TRANSCRIPT}', steward.entry_text(composer)
+    assert len(replay.requests()) == 1
+
+
+def type_into(steward, prefs, node, text):
+    ui.wait_for(lambda: ui.center(node), f'“{node.name}” to be laid out')
+    wid = ui.wait_for(lambda: ui.x_window('Preferences'), 'the X window “Preferences”')
+    ui.run(['xdotool', 'windowfocus', '--sync', wid])
+    ui.click(node)
+    ui.run(['xdotool', 'key', 'ctrl+a', 'BackSpace'])
+    ui.run(['xdotool', 'type', '--delay', '20', text])
+    ui.wait_for(lambda: steward.entry_text(node) == text, f'“{node.name}” to read “{text}”')
+
+
+def find_in(frame, role, name):
+    return next((node for node in ui.find_all(frame, role, name) if ui.is_visible(node)), None)
+
+
+def voice_preferences(steward):
+    steward.key('ctrl+comma')
+    prefs = steward.wait_visible('frame', 'Preferences')
+    ui.click(ui.wait_for(lambda: find_in(prefs, 'page tab', 'Voice'), 'the Voice page tab'))
+    provider = ui.wait_for(lambda: find_in(prefs, 'combo box', 'Speech Provider'), 'Speech Provider')
+    model = ui.wait_for(lambda: find_in(prefs, 'text', 'Speech Model'), 'Speech Model')
+    language = ui.wait_for(lambda: find_in(prefs, 'text', 'Spoken Language'), 'Spoken Language')
+    assert steward.entry_text(model) == 'whisper-1', steward.entry_text(model)
+    assert steward.entry_text(language) == ''
+    ui.wait_for(lambda: find_in(provider, 'label', 'voice'), 'the chosen provider to show')
+
+    # None is the first choice, above the one provider.
+    ui.click(provider)
+    ui.wait_for(lambda: any(ui.is_visible(node) for node in ui.find_all(provider, 'label', 'None')),
+                'the list of providers to pop up')
+    ui.run(['xdotool', 'key', '--delay', '100', 'Up', 'Return'])
+    ui.wait_for(lambda: setting(steward, 'voice.provider') == '', 'voice.provider to be cleared')
+    ui.click(provider)
+    ui.wait_for(lambda: any(ui.is_visible(node) for node in ui.find_all(provider, 'label', 'voice')),
+                'the list of providers to pop up')
+    ui.run(['xdotool', 'key', '--delay', '100', 'Down', 'Return'])
+    ui.wait_for(lambda: setting(steward, 'voice.provider') == 'voice', 'voice.provider to be “voice”')
+
+    type_into(steward, prefs, model, 'whisper-large-v3')
+    ui.wait_for(lambda: setting(steward, 'voice.model') == 'whisper-large-v3', 'voice.model to be saved')
+    type_into(steward, prefs, language, 'de')
+    ui.wait_for(lambda: setting(steward, 'voice.language') == 'de', 'voice.language to be saved')
+
+    assert setting(steward, 'voice.send-at-once') == 'false'
+    ui.click(ui.wait_for(lambda: find_in(prefs, 'toggle button', 'Send at Once')
+                         or find_in(prefs, 'switch', 'Send at Once'), 'the Send at Once switch'))
+    ui.wait_for(lambda: setting(steward, 'voice.send-at-once') == 'true', 'voice.send-at-once to be true')
+
+    steward.key('Escape', window='Preferences')
+    steward.wait_gone('frame', 'Preferences')
+
+
+def body(steward):
+    replay = chatui.Replay('openai')
+    try:
+        chatui.cli(steward.data_dir, 'provider', 'add', 'voice', '--kind', 'openai', '--base-url',
+                   f'{replay.url}/v1', '--api-key-env', chatui.TEST_KEY_ENV)
+        chatui.cli(steward.data_dir, 'settings', 'set', 'voice.provider', 'voice')
+
+        steward.start()
+        chatui.open_chat(steward)
+        composer = steward.click('text', 'Message')
+        ui.wait_for(lambda: composer.getState().contains(ui.pyatspi.STATE_FOCUSED),
+                    'the composer to take the focus')
+        wid = ui.wait_for(lambda: ui.x_window('Steward'), 'the main window')
+        ui.run(['xdotool', 'windowfocus', '--sync', wid])
+        ui.run(['xdotool', 'type', '--delay', '5', TYPED])
+        ui.wait_for(lambda: steward.entry_text(composer) == TYPED, f'the composer to read “{TYPED}”')
+
+        record_with_shortcut(steward, composer, replay)
+        cancel_with_escape(steward, composer, replay)
+        voice_preferences(steward)
+    finally:
+        replay.stop()
+
+
+ui.main('test-voice', body)
