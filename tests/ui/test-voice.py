@@ -4,8 +4,9 @@
 # pressed twice records (the level meter moves) and stops, and the
 # replayed transcript lands in the composer after what was typed, nothing
 # sent; Esc while recording (started with Space on the focused microphone
-# button) leaves the composer and the server alone. Preferences → Voice
-# writes the voice.* settings that steward-cli reads back.
+# button) leaves the composer and the server alone. The provider is chosen
+# first in Preferences → Voice, which writes the voice.* settings that
+# steward-cli reads back.
 #
 # Copyright 2026 The Steward authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -84,41 +85,48 @@ def type_into(steward, prefs, node, text):
 
 
 def find_in(frame, role, name):
-    return next((node for node in ui.find_all(frame, role, name) if ui.is_visible(node)), None)
+    """The visible @role in @frame whose name starts with @name: GTK 4.8
+    adds a row's title to the name of what is in it."""
+    return next((node for node in ui.find_all(frame, role)
+                 if node.name and node.name.startswith(name) and ui.is_visible(node)), None)
 
 
 def voice_preferences(steward):
+    """Choose the provider, model and language in Preferences → Voice, as
+    the recording after needs them, and flip Send at Once back and forth."""
     steward.key('ctrl+comma')
     prefs = steward.wait_visible('frame', 'Preferences')
     ui.click(ui.wait_for(lambda: find_in(prefs, 'page tab', 'Voice'), 'the Voice page tab'))
-    provider = ui.wait_for(lambda: find_in(prefs, 'combo box', 'Speech Provider'), 'Speech Provider')
-    model = ui.wait_for(lambda: find_in(prefs, 'text', 'Speech Model'), 'Speech Model')
-    language = ui.wait_for(lambda: find_in(prefs, 'text', 'Spoken Language'), 'Spoken Language')
+    provider = ui.wait_for(lambda: find_in(prefs, 'combo box', 'Provider'), 'the Provider row')
+    model = ui.wait_for(lambda: find_in(prefs, 'text', 'Model'), 'the Model row')
+    language = ui.wait_for(lambda: find_in(prefs, 'text', 'Language'), 'the Language row')
     assert steward.entry_text(model) == 'whisper-1', steward.entry_text(model)
     assert steward.entry_text(language) == ''
-    ui.wait_for(lambda: find_in(provider, 'label', 'voice'), 'the chosen provider to show')
+    assert setting(steward, 'voice.provider') == ''
+    ui.wait_for(lambda: find_in(provider, 'label', 'None'), 'the Provider row to show None')
 
-    # None is the first choice, above the one provider.
-    ui.click(provider)
-    ui.wait_for(lambda: any(ui.is_visible(node) for node in ui.find_all(provider, 'label', 'None')),
-                'the list of providers to pop up')
-    ui.run(['xdotool', 'key', '--delay', '100', 'Up', 'Return'])
-    ui.wait_for(lambda: setting(steward, 'voice.provider') == '', 'voice.provider to be cleared')
+    # The list opens on None; the one OpenAI-compatible provider is next
+    # (the Anthropic one is not listed).
     ui.click(provider)
     ui.wait_for(lambda: any(ui.is_visible(node) for node in ui.find_all(provider, 'label', 'voice')),
                 'the list of providers to pop up')
+    assert not any(ui.find_all(provider, 'label', 'chat'))
     ui.run(['xdotool', 'key', '--delay', '100', 'Down', 'Return'])
     ui.wait_for(lambda: setting(steward, 'voice.provider') == 'voice', 'voice.provider to be “voice”')
 
     type_into(steward, prefs, model, 'whisper-large-v3')
     ui.wait_for(lambda: setting(steward, 'voice.model') == 'whisper-large-v3', 'voice.model to be saved')
-    type_into(steward, prefs, language, 'de')
-    ui.wait_for(lambda: setting(steward, 'voice.language') == 'de', 'voice.language to be saved')
+    type_into(steward, prefs, model, 'whisper-1')
+    ui.wait_for(lambda: setting(steward, 'voice.model') == 'whisper-1', 'voice.model to be whisper-1 again')
+    type_into(steward, prefs, language, 'en')
+    ui.wait_for(lambda: setting(steward, 'voice.language') == 'en', 'voice.language to be saved')
 
+    switch = ui.wait_for(lambda: find_in(prefs, 'check box', 'Send at Once'), 'the Send at Once switch')
     assert setting(steward, 'voice.send-at-once') == 'false'
-    ui.click(ui.wait_for(lambda: find_in(prefs, 'toggle button', 'Send at Once')
-                         or find_in(prefs, 'switch', 'Send at Once'), 'the Send at Once switch'))
+    ui.click(switch)
     ui.wait_for(lambda: setting(steward, 'voice.send-at-once') == 'true', 'voice.send-at-once to be true')
+    ui.click(switch)
+    ui.wait_for(lambda: setting(steward, 'voice.send-at-once') == 'false', 'voice.send-at-once to be false')
 
     steward.key('Escape', window='Preferences')
     steward.wait_gone('frame', 'Preferences')
@@ -129,10 +137,13 @@ def body(steward):
     try:
         chatui.cli(steward.data_dir, 'provider', 'add', 'voice', '--kind', 'openai', '--base-url',
                    f'{replay.url}/v1', '--api-key-env', chatui.TEST_KEY_ENV)
-        chatui.cli(steward.data_dir, 'settings', 'set', 'voice.provider', 'voice')
+        # Not a speech provider: the Voice page does not offer it.
+        chatui.cli(steward.data_dir, 'provider', 'add', 'chat', '--kind', 'anthropic', '--base-url',
+                   replay.url, '--api-key-env', chatui.TEST_KEY_ENV)
 
         steward.start()
         chatui.open_chat(steward)
+        voice_preferences(steward)
         composer = steward.click('text', 'Message')
         ui.wait_for(lambda: composer.getState().contains(ui.pyatspi.STATE_FOCUSED),
                     'the composer to take the focus')
@@ -143,7 +154,6 @@ def body(steward):
 
         record_with_shortcut(steward, composer, replay)
         cancel_with_escape(steward, composer, replay)
-        voice_preferences(steward)
     finally:
         replay.stop()
 

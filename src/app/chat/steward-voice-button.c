@@ -119,7 +119,6 @@ set_state (StewardVoiceButton *self,
   gtk_widget_set_visible (GTK_WIDGET (self->recording_box), state == STATE_RECORDING);
   gtk_widget_set_visible (GTK_WIDGET (self->transcribing_box), state == STATE_TRANSCRIBING);
   gtk_spinner_set_spinning (self->spinner, state == STATE_TRANSCRIBING);
-  gtk_widget_set_visible (GTK_WIDGET (self->status_revealer), state != STATE_IDLE);
   gtk_revealer_set_reveal_child (self->status_revealer, state != STATE_IDLE);
 
   if (state == STATE_RECORDING)

@@ -126,7 +126,15 @@ voice_provider_changed_cb (StewardVoicePage *self,
                            GParamSpec       *pspec,
                            StewardSettings  *settings)
 {
+  guint selected = adw_combo_row_get_selected (self->provider_row);
+
   g_assert (STEWARD_IS_VOICE_PAGE (self));
+
+  /* Chosen here: the list stays as it is under the closing popover */
+  if (selected < self->provider_names->len &&
+      g_strcmp0 (g_ptr_array_index (self->provider_names, selected),
+                 steward_settings_get_string (settings, "voice.provider")) == 0)
+    return;
 
   fill_providers (self);
 }
