@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 # Push to talk: with GStreamer's audiotestsrc for a microphone and the
-# replay server for the provider's /audio/transcriptions, Ctrl+Shift+Space
+# replay server for the provider's /audio/transcriptions (none chosen at
+# first: one sentence says so and the typed text stays), Ctrl+Shift+Space
 # pressed twice records (the level meter moves) and stops, and the
 # replayed transcript lands in the composer after what was typed, nothing
 # sent; Esc while recording (started with Space on the focused microphone
@@ -91,6 +92,32 @@ def find_in(frame, role, name):
                  if node.name and node.name.startswith(name) and ui.is_visible(node)), None)
 
 
+def type_in_composer(steward):
+    composer = steward.click('text', 'Message')
+    ui.wait_for(lambda: composer.getState().contains(ui.pyatspi.STATE_FOCUSED),
+                'the composer to take the focus')
+    wid = ui.wait_for(lambda: ui.x_window('Steward'), 'the main window')
+    ui.run(['xdotool', 'windowfocus', '--sync', wid])
+    ui.run(['xdotool', 'type', '--delay', '5', TYPED])
+    ui.wait_for(lambda: steward.entry_text(composer) == TYPED, f'the composer to read “{TYPED}”')
+    return composer
+
+
+def no_provider(steward, composer, replay):
+    """Without a speech provider the recording goes nowhere: one sentence
+    says so, and the typed text stays."""
+    steward.key('ctrl+shift+space')
+    steward.wait_visible('label', RECORDING)
+    ui.wait_for(lambda: level(steward) > 0.1, 'the level meter to move')
+    steward.key('ctrl+shift+space')
+    ui.wait_for(lambda: any(label.name.startswith('No provider is chosen for speech to text')
+                            for label in ui.find_all(steward.app, 'label')
+                            if label.name and ui.is_visible(label)),
+                'the error that says no speech provider is chosen')
+    assert steward.entry_text(composer) == TYPED, steward.entry_text(composer)
+    assert replay.requests() == []
+
+
 def voice_preferences(steward):
     """Choose the provider, model and language in Preferences → Voice, as
     the recording after needs them, and flip Send at Once back and forth."""
@@ -143,14 +170,12 @@ def body(steward):
 
         steward.start()
         chatui.open_chat(steward)
+        composer = type_in_composer(steward)
+        no_provider(steward, composer, replay)
         voice_preferences(steward)
-        composer = steward.click('text', 'Message')
-        ui.wait_for(lambda: composer.getState().contains(ui.pyatspi.STATE_FOCUSED),
-                    'the composer to take the focus')
-        wid = ui.wait_for(lambda: ui.x_window('Steward'), 'the main window')
-        ui.run(['xdotool', 'windowfocus', '--sync', wid])
-        ui.run(['xdotool', 'type', '--delay', '5', TYPED])
-        ui.wait_for(lambda: steward.entry_text(composer) == TYPED, f'the composer to read “{TYPED}”')
+        # Back to the end of the typed text (the focus state is not sent
+        # again for a widget that kept it while another window was up).
+        steward.click('text', 'Message')
 
         record_with_shortcut(steward, composer, replay)
         cancel_with_escape(steward, composer, replay)
