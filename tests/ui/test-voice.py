@@ -12,7 +12,10 @@
 # Copyright 2026 The Steward authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import glob
 import os
+import shutil
+import tempfile
 
 import chatui
 import stewardui as ui
@@ -20,6 +23,10 @@ import stewardui as ui
 chatui.require_tools()
 
 os.environ['STEWARD_AUDIO_SOURCE'] = 'audiotestsrc is-live=true wave=sine volume=0.5'
+
+# The app's own, to see that no recording is left behind
+TMPDIR = tempfile.mkdtemp(prefix='steward-voice-tmp-')
+os.environ['TMPDIR'] = TMPDIR
 
 TYPED = 'Note:'
 TRANSCRIPT = 'Remind me to call Sam tomorrow at five. Grüße 👋'
@@ -33,6 +40,10 @@ def setting(steward, key):
 def level(steward):
     meter = steward.find_visible('level bar', 'Microphone Level')
     return meter.queryValue().currentValue if meter is not None else 0
+
+
+def recordings():
+    return glob.glob(os.path.join(TMPDIR, 'steward-recording-*'))
 
 
 def record_with_shortcut(steward, composer, replay):
@@ -50,6 +61,12 @@ def record_with_shortcut(steward, composer, replay):
     requests = replay.requests()
     assert len(requests) == 1, requests
     assert requests[0]['path'] == '/v1/audio/transcriptions', requests[0]
+    # What Preferences → Voice chose, and a real recording.
+    fields = requests[0]['body']['fields']
+    assert fields['model'] == 'whisper-1' and fields['language'] == 'en', fields
+    upload = requests[0]['body']['files'][0]
+    assert upload['size'] > 1000, upload
+    ui.wait_for(lambda: recordings() == [], 'the recording to be deleted')
     # Reviewed, not sent: no conversation was started.
     assert chatui.conversations(steward.data_dir) == []
 
@@ -73,6 +90,7 @@ def cancel_with_escape(steward, composer, replay):
     assert steward.find_visible('label', 'Transcribing…') is None
     assert steward.entry_text(composer) == f'{TYPED} {TRANSCRIPT}', steward.entry_text(composer)
     assert len(replay.requests()) == 1
+    ui.wait_for(lambda: recordings() == [], 'the cancelled recording to be deleted')
 
 
 def type_into(steward, prefs, node, text):
@@ -181,6 +199,9 @@ def body(steward):
         cancel_with_escape(steward, composer, replay)
     finally:
         replay.stop()
+        leftover = recordings()
+        shutil.rmtree(TMPDIR, ignore_errors=True)
+    assert leftover == [], leftover
 
 
 ui.main('test-voice', body)
