@@ -7,7 +7,8 @@
 # sent; Esc while recording (started with Space on the focused microphone
 # button) leaves the composer and the server alone. The provider is chosen
 # first in Preferences → Voice, which writes the voice.* settings that
-# steward-cli reads back.
+# steward-cli reads back. Last, with Send at Once on there, a spoken
+# message is sent without review.
 #
 # Copyright 2026 The Steward authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -177,11 +178,34 @@ def voice_preferences(steward):
     steward.wait_gone('frame', 'Preferences')
 
 
+def send_at_once(steward, composer):
+    """With Send at Once on, the transcript goes out with what the
+    composer held, and the composer is emptied."""
+    steward.key('ctrl+comma')
+    prefs = steward.wait_visible('frame', 'Preferences')
+    ui.click(ui.wait_for(lambda: find_in(prefs, 'page tab', 'Voice'), 'the Voice page tab'))
+    ui.click(ui.wait_for(lambda: find_in(prefs, 'check box', 'Send at Once'), 'the Send at Once switch'))
+    ui.wait_for(lambda: setting(steward, 'voice.send-at-once') == 'true', 'voice.send-at-once to be true')
+    steward.key('Escape', window='Preferences')
+    steward.wait_gone('frame', 'Preferences')
+
+    steward.key('ctrl+shift+space')
+    steward.wait_visible('label', RECORDING)
+    ui.wait_for(lambda: level(steward) > 0.1, 'the level meter to move')
+    steward.key('ctrl+shift+space')
+    conversation = ui.wait_for(lambda: chatui.conversations(steward.data_dir), 'the message to be sent')[0]
+    ui.wait_for(lambda: steward.entry_text(composer) == '', 'the composer to be emptied')
+    first = chatui.conversation(steward.data_dir, conversation['id'])['messages'][0]
+    assert first['role'] == 'user', first
+    assert first['content'] == f'{TYPED} {TRANSCRIPT} {TRANSCRIPT}', first['content']
+
+
 def body(steward):
     replay = chatui.Replay('openai')
     try:
         chatui.cli(steward.data_dir, 'provider', 'add', 'voice', '--kind', 'openai', '--base-url',
-                   f'{replay.url}/v1', '--api-key-env', chatui.TEST_KEY_ENV)
+                   f'{replay.url}/v1', '--model', 'text_stream', '--api-key-env', chatui.TEST_KEY_ENV)
+        chatui.cli(steward.data_dir, 'tier', 'set', 'medium', 'voice', 'text_stream')
         # Not a speech provider: the Voice page does not offer it.
         chatui.cli(steward.data_dir, 'provider', 'add', 'chat', '--kind', 'anthropic', '--base-url',
                    replay.url, '--api-key-env', chatui.TEST_KEY_ENV)
@@ -197,6 +221,7 @@ def body(steward):
 
         record_with_shortcut(steward, composer, replay)
         cancel_with_escape(steward, composer, replay)
+        send_at_once(steward, composer)
     finally:
         replay.stop()
         leftover = recordings()
