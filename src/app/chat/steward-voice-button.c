@@ -122,9 +122,16 @@ set_state (StewardVoiceButton *self,
   gtk_revealer_set_reveal_child (self->status_revealer, state != STATE_IDLE);
 
   if (state == STATE_RECORDING)
-    gtk_widget_add_css_class (GTK_WIDGET (self->button), "destructive-action");
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->button), "destructive-action");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), _("Stop Recording (Esc cancels)"));
+    }
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->button), "destructive-action");
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->button), "destructive-action");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->button),
+                                   _("Record Voice Message (hold Ctrl+Shift+Space)"));
+    }
   gtk_widget_set_sensitive (GTK_WIDGET (self->button), state != STATE_TRANSCRIBING);
 
   if (was_busy != (state != STATE_IDLE))
