@@ -4,7 +4,8 @@
 # first: one sentence says so and the typed text stays), Ctrl+Shift+Space
 # pressed twice records (the level meter moves) and stops, and the
 # replayed transcript lands in the composer after what was typed, nothing
-# sent; Esc while recording (started with Space on the focused microphone
+# sent; holding the button down with the pointer records another; Esc
+# while recording (started with Space on the focused microphone
 # button) leaves the composer and the server alone. The provider is chosen
 # first in Preferences → Voice, which writes the voice.* settings that
 # steward-cli reads back. Last, with Send at Once on there, a spoken
@@ -17,6 +18,7 @@ import glob
 import os
 import shutil
 import tempfile
+import time
 
 import chatui
 import stewardui as ui
@@ -72,6 +74,26 @@ def record_with_shortcut(steward, composer, replay):
     assert chatui.conversations(steward.data_dir) == []
 
 
+def hold_with_pointer(steward, composer, replay):
+    """Held down longer than a click, the button records until let go."""
+    button = steward.wait_visible('push button', 'Record Voice Message')
+    x, y = ui.wait_for(lambda: ui.center(button), 'the microphone button to be laid out')
+    ui.run(['xdotool', 'mousemove', '--sync', str(x), str(y), 'mousedown', '1'])
+    pressed = time.monotonic()
+    try:
+        steward.wait_visible('label', RECORDING)
+        # Longer than the 300 ms a click lasts at most
+        ui.wait_for(lambda: level(steward) > 0.1 and time.monotonic() - pressed > 0.6,
+                    'the level meter to move while the button is held')
+    finally:
+        ui.run(['xdotool', 'mouseup', '1'])
+    steward.wait_gone('label', RECORDING)
+    ui.wait_for(lambda: steward.entry_text(composer) == f'{TYPED} {TRANSCRIPT} {TRANSCRIPT}',
+                'the second transcript after the first')
+    assert len(replay.requests()) == 2
+    ui.wait_for(lambda: recordings() == [], 'the recording to be deleted')
+
+
 def cancel_with_escape(steward, composer, replay):
     button = steward.wait_visible('push button', 'Record Voice Message')
     focused = lambda: button.getState().contains(ui.pyatspi.STATE_FOCUSED)
@@ -89,8 +111,8 @@ def cancel_with_escape(steward, composer, replay):
     steward.key('Escape')
     steward.wait_gone('label', RECORDING)
     assert steward.find_visible('label', 'Transcribing…') is None
-    assert steward.entry_text(composer) == f'{TYPED} {TRANSCRIPT}', steward.entry_text(composer)
-    assert len(replay.requests()) == 1
+    assert steward.entry_text(composer) == f'{TYPED} {TRANSCRIPT} {TRANSCRIPT}', steward.entry_text(composer)
+    assert len(replay.requests()) == 2
     ui.wait_for(lambda: recordings() == [], 'the cancelled recording to be deleted')
 
 
@@ -197,7 +219,7 @@ def send_at_once(steward, composer):
     ui.wait_for(lambda: steward.entry_text(composer) == '', 'the composer to be emptied')
     first = chatui.conversation(steward.data_dir, conversation['id'])['messages'][0]
     assert first['role'] == 'user', first
-    assert first['content'] == f'{TYPED} {TRANSCRIPT} {TRANSCRIPT}', first['content']
+    assert first['content'] == f'{TYPED} {TRANSCRIPT} {TRANSCRIPT} {TRANSCRIPT}', first['content']
 
 
 def body(steward):
@@ -220,6 +242,7 @@ def body(steward):
         steward.click('text', 'Message')
 
         record_with_shortcut(steward, composer, replay)
+        hold_with_pointer(steward, composer, replay)
         cancel_with_escape(steward, composer, replay)
         send_at_once(steward, composer)
     finally:
