@@ -31,6 +31,9 @@
 
 /* A press let go of sooner than this is a click, not a hold */
 #define HOLD_MS 300
+/* A held key repeats faster than this; a press after a longer gap is a
+ * new one (the release of the one before went to another window) */
+#define REPEAT_MS 500
 
 typedef enum
 {
@@ -70,6 +73,8 @@ struct _StewardVoiceButton
   GCancellable       *cancellable;
 
   gint64              pressed_at;
+  /* The last press or repeat of Ctrl+Shift+Space */
+  gint64              key_pressed_at;
   State               state;
   Mode                mode;
 };
@@ -433,6 +438,9 @@ key_pressed_cb (StewardVoiceButton    *self,
                 GdkModifierType        state,
                 GtkEventControllerKey *controller)
 {
+  gboolean repeat;
+  gint64 now;
+
   g_assert (STEWARD_IS_VOICE_BUTTON (self));
 
   if (keyval == GDK_KEY_Escape && self->state != STATE_IDLE)
@@ -444,9 +452,17 @@ key_pressed_cb (StewardVoiceButton    *self,
   if (!is_shortcut (keyval, state))
     return GDK_EVENT_PROPAGATE;
 
+  now = g_get_monotonic_time ();
+  repeat = now - self->key_pressed_at < REPEAT_MS * G_TIME_SPAN_MILLISECOND;
+  self->key_pressed_at = now;
+
   /* The key's repeats while it is held */
   if (self->state == STATE_RECORDING && self->mode == MODE_HOLD_KEY)
-    return GDK_EVENT_STOP;
+    {
+      if (!repeat)
+        stop (self);
+      return GDK_EVENT_STOP;
+    }
 
   if (gtk_widget_is_sensitive (GTK_WIDGET (self)) && gtk_widget_get_mapped (GTK_WIDGET (self)))
     press (self, MODE_HOLD_KEY);
