@@ -128,12 +128,15 @@ set_state (StewardVoiceButton *self,
 
   if (state == STATE_RECORDING)
     {
+      /* A red button, which "flat" would leave white on white */
+      gtk_widget_remove_css_class (GTK_WIDGET (self->button), "flat");
       gtk_widget_add_css_class (GTK_WIDGET (self->button), "destructive-action");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), _("Stop Recording (Esc cancels)"));
     }
   else
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->button), "destructive-action");
+      gtk_widget_add_css_class (GTK_WIDGET (self->button), "flat");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->button),
                                    _("Record Voice Message (hold Ctrl+Shift+Space)"));
     }
