@@ -8,6 +8,7 @@
 #pragma once
 
 #include "steward-chat-view.h"
+#include "steward-voice-button.h"
 
 G_BEGIN_DECLS
 
@@ -39,6 +40,7 @@ struct _StewardChatView
   GtkDropDown     *tier_dropdown;
   AdwToastOverlay *toast_overlay;
   GtkStack        *view_stack;
+  StewardVoiceButton *voice_button;
 
   /* Owned */
   /* The window on the conversation shown, or %NULL before the store is

@@ -580,6 +580,7 @@ steward_chat_view_class_init (StewardChatViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardChatView, tier_dropdown);
   gtk_widget_class_bind_template_child (widget_class, StewardChatView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, StewardChatView, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, StewardChatView, voice_button);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_error_clicked_cb);
   gtk_widget_class_bind_template_callback_full (widget_class, "jump_clicked_cb",
                                                 G_CALLBACK (_steward_chat_view_jump_clicked_cb));
@@ -592,6 +593,7 @@ steward_chat_view_init (StewardChatView *self)
   GtkEventController *controller;
   GtkWidget *button;
 
+  g_type_ensure (STEWARD_TYPE_VOICE_BUTTON);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* GTK 4.8's GtkDropDown gives its label to the combo box, but the focus
@@ -627,6 +629,7 @@ steward_chat_view_init (StewardChatView *self)
   _steward_chat_view_init_scrolling (self);
   _steward_chat_view_init_keyboard (self);
   _steward_chat_view_init_jump (self);
+  steward_voice_button_add_shortcuts (self->voice_button, GTK_WIDGET (self));
 
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);

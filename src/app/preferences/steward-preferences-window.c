@@ -16,6 +16,7 @@
 #include "steward-models-page.h"
 #include "steward-preferences-window.h"
 #include "steward-providers-page.h"
+#include "steward-voice-page.h"
 
 /* Listing a provider's models must not hang the page on a dead server. */
 #define HTTP_TIMEOUT_SEC 30
@@ -37,6 +38,7 @@ struct _StewardPreferencesWindow
   AdwPreferencesPage   *personalization_page;
   StewardProvidersPage *providers_page;
   AdwEntryRow          *tone_row;
+  StewardVoicePage     *voice_page;
 
   /* Owned */
   StewardSettings      *settings;
@@ -179,6 +181,7 @@ steward_preferences_window_load (StewardPreferencesWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->personalization_page), sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->memory_page), sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->providers_page), sensitive);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->voice_page), sensitive);
   steward_models_page_load (self->models_page);
 
   if (!sensitive)
@@ -194,6 +197,9 @@ steward_preferences_window_load (StewardPreferencesWindow *self)
   steward_models_page_set_settings (self->models_page, self->settings);
   steward_models_page_set_providers (self->models_page,
                                      steward_providers_page_get_providers (self->providers_page));
+  steward_voice_page_set_settings (self->voice_page, self->settings);
+  steward_voice_page_set_providers (self->voice_page,
+                                    steward_providers_page_get_providers (self->providers_page));
 }
 
 /* The Models page chooses among the providers the Providers page lists. */
@@ -205,7 +211,10 @@ providers_changed_cb (StewardPreferencesWindow *self,
   g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
 
   if (self->settings != NULL)
-    steward_models_page_set_providers (self->models_page, steward_providers_page_get_providers (page));
+    {
+      steward_models_page_set_providers (self->models_page, steward_providers_page_get_providers (page));
+      steward_voice_page_set_providers (self->voice_page, steward_providers_page_get_providers (page));
+    }
 }
 
 static gboolean
@@ -269,6 +278,7 @@ steward_preferences_window_class_init (StewardPreferencesWindowClass *klass)
   g_type_ensure (STEWARD_TYPE_MEMORY_PAGE);
   g_type_ensure (STEWARD_TYPE_MODELS_PAGE);
   g_type_ensure (STEWARD_TYPE_PROVIDERS_PAGE);
+  g_type_ensure (STEWARD_TYPE_VOICE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/steward-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, auto_switch);
@@ -283,6 +293,7 @@ steward_preferences_window_class_init (StewardPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, personalization_page);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, providers_page);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, tone_row);
+  gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, voice_page);
   gtk_widget_class_bind_template_callback (widget_class, providers_changed_cb);
 }
 
