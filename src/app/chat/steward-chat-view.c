@@ -14,6 +14,7 @@
 #include "steward-application.h"
 #include "steward-chat-view-private.h"
 #include "steward-message-row.h"
+#include "steward-read-aloud.h"
 
 /* One conversation: its messages (a GtkListView on a window of them, so
  * only rows near the view exist) and the composer. A turn runs through
@@ -323,6 +324,14 @@ steward_chat_view_set_conversation_id (StewardChatView *self,
   if (self->editing_id != 0)
     _steward_chat_view_cancel_edit_action (GTK_WIDGET (self), NULL, NULL);
   _steward_chat_view_hide_send_error (self);
+
+  /* A reply being read aloud or a message being recorded belongs to the
+   * conversation left: neither goes on where it cannot be stopped */
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    steward_read_aloud_stop (steward_read_aloud_get_for_widget (GTK_WIDGET (self)));
+  if (self->voice_button != NULL)
+    steward_voice_button_cancel (self->voice_button);
+
   _steward_chat_view_show_conversation (self, conversation_id);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONVERSATION_ID]);
