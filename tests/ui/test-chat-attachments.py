@@ -3,7 +3,9 @@
 # and a PDF through steward-cli shows them above its text when the
 # conversation is opened (a thumbnail for the photo, the page count for
 # the PDF), named for screen readers, each focusable, and still
-# after a restart.
+# after a restart. In the app, Attach Files… adds a photo to the message
+# being written (a cut PNG is refused in a toast naming it), and the
+# photo goes to the model with the message and shows in it.
 #
 # Copyright 2026 The Steward authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -49,6 +51,29 @@ def attachment(steward, name):
         if node.name and node.name.startswith(name) and ui.is_visible(node):
             return node
     return None
+
+
+def choose_file(title, path):
+    wid = ui.wait_for(lambda: ui.x_window(title), f'the file chooser “{title}”')
+    ui.run(['xdotool', 'windowfocus', '--sync', wid])
+    ui.run(['xdotool', 'key', '--clearmodifiers', 'ctrl+l'])
+    ui.run(['xdotool', 'key', '--clearmodifiers', 'ctrl+a'])
+    ui.run(['xdotool', 'type', '--delay', '10', path])
+    for attempt in range(3):
+        ui.run(['xdotool', 'key', '--clearmodifiers', 'Return'])
+        try:
+            ui.wait_for(lambda: ui.x_window(title) is None, f'the file chooser “{title}” to close', 4)
+            return
+        except ui.TestFailure:
+            if attempt == 2:
+                raise
+            ui.run(['xdotool', 'windowfocus', '--sync', wid])
+
+
+def attach(steward, path):
+    ui.run(['xdotool', 'mousemove', '0', '0'])
+    steward.click('push button', 'Attach Files…')
+    choose_file('Attach Files', path)
 
 
 def open_conversation(steward, title):
@@ -99,6 +124,41 @@ def body(steward):
                 ui.run(['import', '-window', 'root', os.path.join(tempfile.gettempdir(),
                                                                   'steward-attachments.png')])
             steward.stop()
+
+        # Written in the app: Attach Files…, a cut PNG refused, then sent
+        cut = os.path.join(folder, 'torn.png')
+        with open(photo, 'rb') as f:
+            whole = f.read()
+        with open(cut, 'wb') as f:
+            f.write(whole[:len(whole) // 2])
+        steward.start()
+        chatui.open_chat(steward)
+        steward.click('push button', 'New Conversation')
+        attach(steward, cut)
+        ui.wait_for(lambda: [n for n in ui.find_all(steward.app, 'label')
+                             if n.name and 'torn.png' in n.name and ui.is_visible(n)], 'the toast naming torn.png')
+        assert attachment(steward, 'Remove torn.png') is None
+        attach(steward, photo)
+        ui.wait_for(lambda: steward.find_visible('push button', 'Remove whiteboard.png'), 'the photo in the composer')
+        before = len([r for r in replay.requests() if r['method'] == 'POST'])
+        ui.run(['xdotool', 'windowfocus', '--sync', ui.wait_for(lambda: ui.x_window('Steward'), 'the main window')])
+        chatui.send(steward, 'And this one?')
+        ui.wait_for(lambda: steward.find_visible('push button', 'Remove whiteboard.png') is None,
+                    'the composer to let go of the photo once sent')
+        ui.wait_for(lambda: len([r for r in replay.requests() if r['method'] == 'POST']) > before, 'the request')
+        def chat_request():
+            for r in replay.requests():
+                if r['method'] != 'POST':
+                    continue
+                users = [m for m in r['body'].get('messages', []) if m['role'] == 'user']
+                if users and isinstance(users[-1]['content'], list) and \
+                        users[-1]['content'][0].get('text') == 'And this one?':
+                    return users[-1]['content']
+            return None
+        parts = ui.wait_for(chat_request, 'the message sent with its photo')
+        assert [p['type'] for p in parts] == ['text', 'image_url'], parts
+        ui.wait_for(lambda: attachment(steward, 'whiteboard.png, 1200 × 800'), 'the photo shown in the message')
+        ui.run(['import', '-window', 'root', os.path.join(tempfile.gettempdir(), 'steward-composer-attach.png')])
     finally:
         replay.stop()
         shutil.rmtree(folder, ignore_errors=True)

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "steward-chat-view.h"
+#include "steward-composer-attachments.h"
 #include "steward-voice-button.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,7 @@ struct _StewardChatView
   AdwToastOverlay *toast_overlay;
   GtkStack        *view_stack;
   StewardVoiceButton *voice_button;
+  StewardComposerAttachments *composer_attachments;
 
   /* Owned */
   /* The window on the conversation shown, or %NULL before the store is
@@ -114,6 +116,8 @@ void     _steward_chat_view_jump_clicked_cb         (StewardChatView *self,
 
 /* steward-chat-view-keyboard.c */
 void     _steward_chat_view_init_keyboard           (StewardChatView *self);
+void     _steward_chat_view_init_attach             (StewardChatView *self);
+void     _steward_chat_view_class_init_attach       (GtkWidgetClass  *widget_class);
 gboolean _steward_chat_view_focus                   (GtkWidget        *widget,
                                                      GtkDirectionType  direction);
 gboolean _steward_chat_view_focus_messages          (StewardChatView *self);

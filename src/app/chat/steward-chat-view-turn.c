@@ -36,6 +36,7 @@ turn_started_cb (StewardChatView *self,
     {
       _steward_chat_view_set_composer_text (self, "");
       _steward_chat_view_set_editing (self, 0);
+      steward_composer_attachments_clear (self->composer_attachments);
     }
   _steward_chat_view_hide_send_error (self);
 
@@ -248,6 +249,18 @@ steward_chat_view_run_turn (StewardChatView *self,
   steward_chat_turn_set_conversation_id (self->turn, self->conversation_id);
   if (regenerate_id != 0)
     steward_chat_turn_set_regenerate (self->turn, regenerate_id);
+  else
+    {
+      /* The files attached in the composer go with a new message */
+      GListModel *attachments = steward_composer_attachments_get_model (self->composer_attachments);
+
+      for (guint i = 0; i < g_list_model_get_n_items (attachments); i++)
+        {
+          g_autoptr(StewardAttachment) attachment = g_list_model_get_item (attachments, i);
+
+          steward_chat_turn_add_attachment (self->turn, attachment);
+        }
+    }
   steward_chat_turn_set_tier (self->turn, tiers[MIN (selected, G_N_ELEMENTS (tiers) - 1)]);
   g_signal_connect_object (self->turn, "started", G_CALLBACK (turn_started_cb),
                            self, G_CONNECT_SWAPPED);

@@ -573,10 +573,12 @@ steward_chat_view_class_init (StewardChatViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   _steward_chat_view_class_actions_init (klass);
+  _steward_chat_view_class_init_attach (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "chatview");
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/steward-chat-view.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardChatView, composer);
+  gtk_widget_class_bind_template_child (widget_class, StewardChatView, composer_attachments);
   gtk_widget_class_bind_template_child (widget_class, StewardChatView, composer_box);
   gtk_widget_class_bind_template_child (widget_class, StewardChatView, editing_revealer);
   gtk_widget_class_bind_template_child (widget_class, StewardChatView, jump_revealer);
@@ -602,6 +604,7 @@ steward_chat_view_init (StewardChatView *self)
   GtkEventController *controller;
   GtkWidget *button;
 
+  g_type_ensure (STEWARD_TYPE_COMPOSER_ATTACHMENTS);
   g_type_ensure (STEWARD_TYPE_VOICE_BUTTON);
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -638,6 +641,7 @@ steward_chat_view_init (StewardChatView *self)
   _steward_chat_view_init_scrolling (self);
   _steward_chat_view_init_keyboard (self);
   _steward_chat_view_init_jump (self);
+  _steward_chat_view_init_attach (self);
   steward_voice_button_add_shortcuts (self->voice_button, GTK_WIDGET (self));
 
   controller = gtk_event_controller_key_new ();

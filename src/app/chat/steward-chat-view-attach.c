@@ -1,0 +1,174 @@
+/* steward-chat-view-attach.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "steward-chat-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "steward-chat-view-private.h"
+
+/* Files for the message being written: Attach Files… (the file chooser
+ * portal), files dropped on the conversation, and files or an image
+ * pasted into the composer. They go with the message when it is sent
+ * (steward-chat-view-turn.c); a file that cannot be attached is named in
+ * a toast with the reason. */
+
+static void
+refused_cb (StewardChatView *self,
+            const GError    *error)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+/* -- Attach Files… ------------------------------------------------------------ */
+
+static void
+chosen_cb (StewardChatView      *self,
+           int                   response,
+           GtkFileChooserNative *chooser)
+{
+  g_autoptr(GListModel) files = NULL;
+  GList *list = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser))) != NULL)
+    {
+      for (guint i = g_list_model_get_n_items (files); i > 0; i--)
+        list = g_list_prepend (list, g_list_model_get_item (files, i - 1));
+      steward_composer_attachments_add_files (self->composer_attachments, list);
+      g_list_free_full (list, g_object_unref);
+    }
+
+  g_object_unref (chooser);
+  gtk_widget_grab_focus (GTK_WIDGET (self->composer));
+}
+
+static void
+attach_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  StewardChatView *self = STEWARD_CHAT_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Attach Files"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Attach"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (chosen_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* -- dropped ---------------------------------------------------------------- */
+
+static gboolean
+drop_cb (GtkDropTarget   *target,
+         const GValue    *value,
+         double           x,
+         double           y,
+         StewardChatView *self)
+{
+  GSList *files;
+  GList *list = NULL;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || (files = g_value_get_boxed (value)) == NULL)
+    return FALSE;
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    list = g_list_append (list, l->data);
+  steward_composer_attachments_add_files (self->composer_attachments, list);
+  g_list_free (list);
+
+  return TRUE;
+}
+
+/* -- pasted ----------------------------------------------------------------- */
+
+static void
+pasted_files_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(StewardChatView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  const GValue *value = gdk_clipboard_read_value_finish (GDK_CLIPBOARD (object), result, &error);
+  GList *list = NULL;
+
+  if (value == NULL)
+    return;
+
+  for (GSList *l = g_value_get_boxed (value); l != NULL; l = l->next)
+    list = g_list_append (list, l->data);
+  steward_composer_attachments_add_files (self->composer_attachments, list);
+  g_list_free (list);
+}
+
+static void
+pasted_texture_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(StewardChatView) self = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (object), result, &error)))
+    return;
+
+  png = gdk_texture_save_to_png_bytes (texture);
+  /* Translators: the name a pasted image is attached under */
+  steward_composer_attachments_add_bytes (self->composer_attachments, png, _("Pasted Image.png"));
+}
+
+/* Files or an image on the clipboard are attached rather than pasted as
+ * text; text is pasted as always. */
+static void
+paste_cb (GtkTextView     *composer,
+          StewardChatView *self)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (composer));
+  GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
+
+  if (gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST))
+    {
+      g_signal_stop_emission_by_name (composer, "paste-clipboard");
+      gdk_clipboard_read_value_async (clipboard, GDK_TYPE_FILE_LIST, G_PRIORITY_DEFAULT, NULL,
+                                      pasted_files_cb, g_object_ref (self));
+    }
+  else if (gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE) &&
+           !gdk_content_formats_contain_gtype (formats, G_TYPE_STRING))
+    {
+      g_signal_stop_emission_by_name (composer, "paste-clipboard");
+      gdk_clipboard_read_texture_async (clipboard, NULL, pasted_texture_cb, g_object_ref (self));
+    }
+}
+
+void
+_steward_chat_view_init_attach (StewardChatView *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+
+  g_signal_connect_object (self->composer, "paste-clipboard", G_CALLBACK (paste_cb), self, 0);
+  g_signal_connect_object (self->composer_attachments, "refused", G_CALLBACK (refused_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+void
+_steward_chat_view_class_init_attach (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "chat.attach", NULL, attach_action);
+}

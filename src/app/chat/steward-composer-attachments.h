@@ -1,0 +1,26 @@
+/* steward-composer-attachments.h
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define STEWARD_TYPE_COMPOSER_ATTACHMENTS (steward_composer_attachments_get_type ())
+
+G_DECLARE_FINAL_TYPE (StewardComposerAttachments, steward_composer_attachments, STEWARD, COMPOSER_ATTACHMENTS, GtkWidget)
+
+void        steward_composer_attachments_add_files (StewardComposerAttachments *self,
+                                                    GList                      *files);
+void        steward_composer_attachments_add_bytes (StewardComposerAttachments *self,
+                                                    GBytes                     *data,
+                                                    const char                 *name);
+GListModel *steward_composer_attachments_get_model (StewardComposerAttachments *self);
+void        steward_composer_attachments_clear     (StewardComposerAttachments *self);
+
+G_END_DECLS
