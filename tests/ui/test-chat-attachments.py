@@ -34,6 +34,19 @@ def write_image(path, width, height):
     pixbuf.savev(path, 'png', [], [])
 
 
+def write_text_image(path, text):
+    surface = cairo.ImageSurface(cairo.FORMAT_RGB24, 900, 200)
+    cr = cairo.Context(surface)
+    cr.set_source_rgb(1, 1, 1)
+    cr.paint()
+    cr.set_source_rgb(0, 0, 0)
+    cr.select_font_face('DejaVu Sans')
+    cr.set_font_size(56)
+    cr.move_to(40, 120)
+    cr.show_text(text)
+    surface.write_to_png(path)
+
+
 def write_pdf(path, pages):
     surface = cairo.PDFSurface(path, 595, 842)
     cr = cairo.Context(surface)
@@ -91,13 +104,15 @@ def body(steward):
         plan = os.path.join(folder, 'plan.pdf')
         write_image(photo, 1200, 800)
         write_pdf(plan, ['Quarterly plan', 'Budget 4200', 'Ship by Friday'])
+        note = os.path.join(folder, 'note.png')
+        write_text_image(note, 'Buy oat milk today')
 
         data = steward.data_dir
         chatui.cli(data, 'provider', 'add', 'local', '--kind', 'openai', '--base-url', replay.url + '/v1',
                    '--model', 'text_stream', '--api-key-env', chatui.TEST_KEY_ENV)
         chatui.cli(data, 'tier', 'set', 'medium', 'local', 'text_stream')
         chatui.cli(data, 'model', 'set', 'local', 'text_stream', '--vision', 'yes')
-        chatui.cli(data, 'chat', '--attach', photo, '--attach', plan, QUESTION)
+        chatui.cli(data, 'chat', '--attach', photo, '--attach', plan, '--attach', note, QUESTION)
         title = chatui.conversations(data)[0]['title']
 
         for start in range(2):
@@ -123,6 +138,14 @@ def body(steward):
             if start == 0:
                 ui.run(['import', '-window', 'root', os.path.join(tempfile.gettempdir(),
                                                                   'steward-attachments.png')])
+                # Extract Text on the note: its words, read offline, go
+                # into the message being written
+                if os.environ.get('STEWARD_HAVE_OCR') == '1':
+                    ui.click(ui.wait_for(lambda: attachment(steward, 'Extract Text From note.png'),
+                                         'Extract Text on the note'))
+                    composer = steward.wait_visible('text', 'Message')
+                    ui.wait_for(lambda: 'milk' in steward.entry_text(composer).lower(),
+                                'the note’s words in the composer')
             steward.stop()
 
         # Written in the app: Attach Files…, a cut PNG refused, then sent

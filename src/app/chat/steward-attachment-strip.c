@@ -9,11 +9,13 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "steward-attachment.h"
 #include "steward-attachment-strip.h"
 #include "steward-image-prepare.h"
+#include "steward-ocr.h"
 
 /* The files attached to a message, under its text: a thumbnail for an
  * image, an icon with the page count for a PDF, the length for audio,
@@ -206,6 +208,35 @@ create_chip (StewardAttachmentStrip *self,
 
   g_signal_connect_data (button, "clicked", G_CALLBACK (open_clicked_cb),
                          g_object_ref (attachment), (GClosureNotify)(void (*) (void))g_object_unref, 0);
+
+  /* An image's text, read offline, into the message being written */
+  if (steward_attachment_get_kind (attachment) == STEWARD_ATTACHMENT_KIND_IMAGE &&
+      steward_ocr_is_available ())
+    {
+      g_autofree char *uri = g_file_get_uri (steward_attachment_get_file (attachment));
+      g_autofree char *extract_label = NULL;
+      GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *extract = gtk_button_new ();
+      GtkWidget *content = adw_button_content_new ();
+
+      adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "edit-select-all-symbolic");
+      adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Extract Text"));
+      gtk_button_set_child (GTK_BUTTON (extract), content);
+      gtk_widget_add_css_class (extract, "flat");
+      gtk_widget_add_css_class (extract, "caption");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (extract), "chat.extract-text");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (extract), "(ss)", uri, name);
+      /* Translators: %s is an image's name */
+      extract_label = g_strdup_printf (_("Extract Text From %s"), name);
+      gtk_widget_set_tooltip_text (extract, extract_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (extract),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, extract_label,
+                                      -1);
+
+      gtk_box_append (GTK_BOX (chip), button);
+      gtk_box_append (GTK_BOX (chip), extract);
+      return chip;
+    }
 
   return button;
 }

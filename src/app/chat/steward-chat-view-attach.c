@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "steward-chat-view-private.h"
+#include "steward-ocr.h"
+#include "steward-text-insert.h"
 
 /* Files for the message being written: Attach Files… (the file chooser
  * portal), files dropped on the conversation, and files or an image
@@ -20,10 +22,93 @@
  * a toast with the reason. */
 
 static void
+show_toast (StewardChatView *self,
+            const char      *message)
+{
+  /* A toast's title is markup */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
+static void
 refused_cb (StewardChatView *self,
             const GError    *error)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  show_toast (self, error->message);
+}
+
+/* -- Extract Text ------------------------------------------------------------ */
+
+typedef struct
+{
+  StewardChatView *self;
+  char            *name;
+} ExtractText;
+
+static void
+extract_text_free (ExtractText *extract)
+{
+  g_clear_object (&extract->self);
+  g_free (extract->name);
+  g_free (extract);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExtractText, extract_text_free)
+
+static void
+text_read_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(ExtractText) extract = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = steward_ocr_read_finish (result, &error);
+  g_autofree char *trimmed = text != NULL ? g_strstrip (g_strdup (text)) : NULL;
+  g_autofree char *message = NULL;
+
+  if (trimmed == NULL)
+    {
+      show_toast (extract->self, error->message);
+      return;
+    }
+
+  if (trimmed[0] == '\0')
+    {
+      message = g_strdup_printf (_("No text was found in %s."), extract->name);
+      show_toast (extract->self, message);
+      return;
+    }
+
+  steward_text_view_insert_words (extract->self->composer, trimmed);
+  gtk_widget_grab_focus (GTK_WIDGET (extract->self->composer));
+  /* Translators: %s is an image's name */
+  message = g_strdup_printf (_("The text in %s is in your message"), extract->name);
+  show_toast (extract->self, message);
+}
+
+/* Extract Text on an image: read offline (tesseract) in a worker, and
+ * put in the message being written, for the user to go on with. */
+static void
+extract_text_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  StewardChatView *self = STEWARD_CHAT_VIEW (widget);
+  g_autoptr(GFile) file = NULL;
+  const char *uri;
+  const char *name;
+  ExtractText *extract;
+
+  /* The copy Steward keeps, and the name the user knows it by */
+  g_variant_get (param, "(&s&s)", &uri, &name);
+  file = g_file_new_for_uri (uri);
+
+  extract = g_new0 (ExtractText, 1);
+  extract->self = g_object_ref (self);
+  extract->name = g_strdup (name);
+
+  steward_ocr_read_file_async (file, NULL, text_read_cb, extract);
 }
 
 /* -- Attach Files… ------------------------------------------------------------ */
@@ -171,4 +256,5 @@ void
 _steward_chat_view_class_init_attach (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "chat.attach", NULL, attach_action);
+  gtk_widget_class_install_action (widget_class, "chat.extract-text", "(ss)", extract_text_action);
 }

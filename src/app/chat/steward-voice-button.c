@@ -13,6 +13,7 @@
 
 #include "steward-application.h"
 #include "steward-recorder.h"
+#include "steward-text-insert.h"
 #include "steward-transcriber.h"
 #include "steward-voice-button.h"
 
@@ -174,27 +175,7 @@ static void
 insert_text (StewardVoiceButton *self,
              const char         *text)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->composer);
-  g_autoptr(GString) str = g_string_new (NULL);
-  GtkTextIter iter;
-
-  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
-  if (!gtk_text_iter_is_start (&iter))
-    {
-      GtkTextIter before = iter;
-
-      gtk_text_iter_backward_char (&before);
-      if (!g_unichar_isspace (gtk_text_iter_get_char (&before)))
-        g_string_append_c (str, ' ');
-    }
-  g_string_append (str, text);
-  if (!gtk_text_iter_is_end (&iter) && !g_unichar_isspace (gtk_text_iter_get_char (&iter)))
-    g_string_append_c (str, ' ');
-
-  gtk_text_buffer_begin_user_action (buffer);
-  gtk_text_buffer_insert (buffer, &iter, str->str, str->len);
-  gtk_text_buffer_end_user_action (buffer);
-  gtk_text_buffer_place_cursor (buffer, &iter);
+  steward_text_view_insert_words (self->composer, text);
 }
 
 static void
