@@ -11,8 +11,10 @@
 
 #include <glib/gi18n.h>
 
+#include "steward-camera.h"
 #include "steward-chat-view-private.h"
 #include "steward-ocr.h"
+#include "steward-photo-dialog.h"
 #include "steward-text-insert.h"
 
 /* Files for the message being written: Attach Files… (the file chooser
@@ -154,6 +156,31 @@ attach_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* -- Take a Photo… ------------------------------------------------------------ */
+
+static void
+photo_taken_cb (StewardChatView *self,
+                GBytes          *png)
+{
+  /* Translators: the name a photo taken with the camera is attached under */
+  steward_composer_attachments_add_bytes (self->composer_attachments, png, _("Photo.png"));
+  gtk_widget_grab_focus (GTK_WIDGET (self->composer));
+}
+
+static void
+take_photo_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  StewardChatView *self = STEWARD_CHAT_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  StewardPhotoDialog *dialog;
+
+  dialog = steward_photo_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  g_signal_connect_object (dialog, "taken", G_CALLBACK (photo_taken_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* -- dropped ---------------------------------------------------------------- */
 
 static gboolean
@@ -250,11 +277,26 @@ _steward_chat_view_init_attach (StewardChatView *self)
   g_signal_connect_object (self->composer, "paste-clipboard", G_CALLBACK (paste_cb), self, 0);
   g_signal_connect_object (self->composer_attachments, "refused", G_CALLBACK (refused_cb),
                            self, G_CONNECT_SWAPPED);
+
+  /* No camera: the button says why, and cannot be pressed */
+  {
+    g_autofree char *why = NULL;
+
+    if (!steward_camera_is_available (&why))
+      {
+        gtk_widget_action_set_enabled (GTK_WIDGET (self), "chat.take-photo", FALSE);
+        gtk_widget_set_tooltip_text (self->photo_button, why);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->photo_button),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, why,
+                                        -1);
+      }
+  }
 }
 
 void
 _steward_chat_view_class_init_attach (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "chat.attach", NULL, attach_action);
+  gtk_widget_class_install_action (widget_class, "chat.take-photo", NULL, take_photo_action);
   gtk_widget_class_install_action (widget_class, "chat.extract-text", "(ss)", extract_text_action);
 }

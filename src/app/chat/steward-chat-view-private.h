@@ -43,6 +43,7 @@ struct _StewardChatView
   GtkStack        *view_stack;
   StewardVoiceButton *voice_button;
   StewardComposerAttachments *composer_attachments;
+  GtkWidget          *photo_button;
 
   /* Owned */
   /* The window on the conversation shown, or %NULL before the store is

@@ -583,6 +583,7 @@ steward_chat_view_class_init (StewardChatViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardChatView, editing_revealer);
   gtk_widget_class_bind_template_child (widget_class, StewardChatView, jump_revealer);
   gtk_widget_class_bind_template_child (widget_class, StewardChatView, message_list);
+  gtk_widget_class_bind_template_child (widget_class, StewardChatView, photo_button);
   gtk_widget_class_bind_template_child (widget_class, StewardChatView, placeholder);
   gtk_widget_class_bind_template_child (widget_class, StewardChatView, scroller);
   gtk_widget_class_bind_template_child (widget_class, StewardChatView, send_button);
