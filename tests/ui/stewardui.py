@@ -178,6 +178,28 @@ def _window_area(wid):
     return int(values.get('WIDTH', 0)) * int(values.get('HEIGHT', 0))
 
 
+def choose_file(title, path):
+    """In the file chooser titled @title (GtkFileChooserNative under
+    Xvfb: GTK's own dialog), type @path as the file's name or location
+    and press Enter. Opened on Recent, the chooser may take the first
+    Enter for leaving Recent once the typed folder is read: Enter is
+    pressed again then, until the chooser closes."""
+    wid = wait_for(lambda: x_window(title), f'the file chooser “{title}”')
+    run(['xdotool', 'windowfocus', '--sync', wid])
+    run(['xdotool', 'key', '--clearmodifiers', 'ctrl+l'])
+    run(['xdotool', 'key', '--clearmodifiers', 'ctrl+a'])
+    run(['xdotool', 'type', '--delay', '10', path])
+    for attempt in range(3):
+        run(['xdotool', 'key', '--clearmodifiers', 'Return'])
+        try:
+            wait_for(lambda: x_window(title) is None, f'the file chooser “{title}” to close', 5)
+            return
+        except TestFailure:
+            if attempt == 2:
+                raise
+            run(['xdotool', 'windowfocus', '--sync', wid])
+
+
 def key(title, *keys):
     """Focus the toplevel titled @title and press @keys there.
 

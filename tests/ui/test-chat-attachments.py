@@ -66,27 +66,10 @@ def attachment(steward, name):
     return None
 
 
-def choose_file(title, path):
-    wid = ui.wait_for(lambda: ui.x_window(title), f'the file chooser “{title}”')
-    ui.run(['xdotool', 'windowfocus', '--sync', wid])
-    ui.run(['xdotool', 'key', '--clearmodifiers', 'ctrl+l'])
-    ui.run(['xdotool', 'key', '--clearmodifiers', 'ctrl+a'])
-    ui.run(['xdotool', 'type', '--delay', '10', path])
-    for attempt in range(3):
-        ui.run(['xdotool', 'key', '--clearmodifiers', 'Return'])
-        try:
-            ui.wait_for(lambda: ui.x_window(title) is None, f'the file chooser “{title}” to close', 4)
-            return
-        except ui.TestFailure:
-            if attempt == 2:
-                raise
-            ui.run(['xdotool', 'windowfocus', '--sync', wid])
-
-
 def attach(steward, path):
     ui.run(['xdotool', 'mousemove', '0', '0'])
     steward.click('push button', 'Attach Files…')
-    choose_file('Attach Files', path)
+    ui.choose_file('Attach Files', path)
 
 
 def open_conversation(steward, title):

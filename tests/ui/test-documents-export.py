@@ -58,19 +58,6 @@ def click_laid_out(node, what):
     ui.click(node)
 
 
-def choose_file(title, path):
-    """In the file chooser titled @title, type @path as the file's name
-    and press Enter."""
-    wid = ui.wait_for(lambda: ui.x_window(title), f'the file chooser “{title}”')
-    ui.run(['xdotool', 'windowfocus', '--sync', wid])
-    # The name (or the location, when opening) takes a whole path
-    ui.run(['xdotool', 'key', '--clearmodifiers', 'ctrl+l'])
-    ui.run(['xdotool', 'key', '--clearmodifiers', 'ctrl+a'])
-    ui.run(['xdotool', 'type', '--delay', '10', path])
-    ui.run(['xdotool', 'key', '--clearmodifiers', 'Return'])
-    ui.wait_for(lambda: ui.x_window(title) is None, f'the file chooser “{title}” to close')
-
-
 def body(steward):
     data = steward.data_dir
     out = tempfile.mkdtemp(prefix='steward-export-')
@@ -117,7 +104,7 @@ def body(steward):
 
     # Import…: a Word document into phase 1, as a new version
     project_menu(steward, 'Import into This Phase…')
-    choose_file('Import into the Phase', word)
+    ui.choose_file('Import into the Phase', word)
     ui.wait_for(lambda: 'Ana chaired the meeting.' in phase(data, 1)['content'], 'the Word document imported')
     assert phase(data, 1)['content'].startswith('# Minutes'), phase(data, 1)
     assert versions(data, 1)[0]['reason'] == 'imported', versions(data, 1)
@@ -128,7 +115,7 @@ def body(steward):
     ui.wait_for(lambda: ui.x_window('Export'), 'the export dialog')
     # Its mnemonic: PDF is chosen already
     ui.key('Export', 'alt+e')
-    choose_file('Export Document', target)
+    ui.choose_file('Export Document', target)
     ui.wait_for(lambda: os.path.exists(target), 'the PDF written', timeout=60)
     ui.wait_for(lambda: ui.x_window('Export') is None, 'the export dialog to close')
     info = subprocess.run(['pdfinfo', target], capture_output=True, text=True, check=True).stdout

@@ -53,25 +53,6 @@ def in_window(steward, role, name):
     return None
 
 
-def choose_file(title, path):
-    wid = ui.wait_for(lambda: ui.x_window(title), f'the file chooser “{title}”')
-    ui.run(['xdotool', 'windowfocus', '--sync', wid])
-    ui.run(['xdotool', 'key', '--clearmodifiers', 'ctrl+l'])
-    ui.run(['xdotool', 'key', '--clearmodifiers', 'ctrl+a'])
-    ui.run(['xdotool', 'type', '--delay', '10', path])
-    # Opened on Recent, the chooser may take the first Return for
-    # leaving Recent once the typed folder is read: press it again then
-    for attempt in range(3):
-        ui.run(['xdotool', 'key', '--clearmodifiers', 'Return'])
-        try:
-            ui.wait_for(lambda: ui.x_window(title) is None, f'the file chooser “{title}” to close', 4)
-            return
-        except ui.TestFailure:
-            if attempt == 2:
-                raise
-            ui.run(['xdotool', 'windowfocus', '--sync', wid])
-
-
 def toast_button(steward, word):
     for node in ui.find_all(steward.app, 'push button'):
         if node.name and word in node.name.replace('_', ' ').split() and ui.is_visible(node):
@@ -135,7 +116,7 @@ def body(steward):
 
         # A broken file: a message naming it and the reason
         ui.click(button(steward, 'Import Template'))
-        choose_file('Import Template', broken)
+        ui.choose_file('Import Template', broken)
         ui.wait_for(lambda: [n for n in ui.find_all(steward.app, 'label')
                              if n.name and 'broken.json' in n.name and ui.is_visible(n)],
                     'the message naming the broken file')
@@ -153,14 +134,14 @@ def body(steward):
 
         # The CLI's file: imported, listed, in the store
         ui.click(button(steward, 'Import Template'))
-        choose_file('Import Template', made)
+        ui.choose_file('Import Template', made)
         ui.wait_for(lambda: NAME in labels(steward.wait_visible('list', 'Your Templates')), 'the template listed')
         assert user_templates(data) == [NAME], user_templates(data)
 
         # Exported: the same template
         exported = os.path.join(folder, 'exported.json')
         steward.click('push button', f'Export “{NAME}”')
-        choose_file('Export Template', exported)
+        ui.choose_file('Export Template', exported)
         ui.wait_for(lambda: os.path.exists(exported), 'the template exported')
         with open(exported, encoding='utf-8') as f:
             assert json.load(f) == original, open(exported).read()

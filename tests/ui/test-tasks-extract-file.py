@@ -70,33 +70,6 @@ def in_window(steward, role, name):
     return None
 
 
-def choose_files(paths):
-    title = 'Extract Tasks From Files'
-    wid = ui.wait_for(lambda: ui.x_window(title), 'the file chooser')
-    ui.run(['xdotool', 'windowfocus', '--sync', wid])
-    ui.run(['xdotool', 'key', '--clearmodifiers', 'ctrl+l'])
-    ui.run(['xdotool', 'key', '--clearmodifiers', 'ctrl+a'])
-    # Several files: their folder, then each selected with the keyboard
-    folder = os.path.dirname(paths[0])
-    if len(paths) == 1:
-        ui.run(['xdotool', 'type', '--delay', '10', paths[0]])
-    else:
-        ui.run(['xdotool', 'type', '--delay', '10', folder + '/'])
-        ui.run(['xdotool', 'key', '--clearmodifiers', 'Return'])
-        ui.run(['xdotool', 'key', '--clearmodifiers', 'ctrl+l'])
-        ui.run(['xdotool', 'key', '--clearmodifiers', 'ctrl+a'])
-        ui.run(['xdotool', 'type', '--delay', '10', ' '.join(f'"{os.path.basename(p)}"' for p in paths)])
-    for attempt in range(3):
-        ui.run(['xdotool', 'key', '--clearmodifiers', 'Return'])
-        try:
-            ui.wait_for(lambda: ui.x_window(title) is None, 'the file chooser to close', 4)
-            return
-        except ui.TestFailure:
-            if attempt == 2:
-                raise
-            ui.run(['xdotool', 'windowfocus', '--sync', wid])
-
-
 def open_extract(steward):
     ui.run(['xdotool', 'mousemove', '0', '0'])
     ui.click(ui.wait_for(lambda: in_window(steward, 'toggle button', 'Extract Tasks From…') or
@@ -134,7 +107,7 @@ def body(steward):
 
         # A cut image: refused, named, nothing sent
         open_extract(steward)
-        choose_files([cut])
+        ui.choose_file('Extract Tasks From Files', cut)
         ui.wait_for(lambda: [n for n in ui.find_all(steward.app, 'label')
                              if n.name and 'whiteboard.png' in n.name and ui.is_visible(n)],
                     'the refusal naming whiteboard.png')
@@ -145,7 +118,7 @@ def body(steward):
         # The note, then the PDF: each one's tasks to review and add
         for path, title in ((note, 'Call the plumber'), (plan, 'Ship the release')):
             open_extract(steward)
-            choose_files([path])
+            ui.choose_file('Extract Tasks From Files', path)
             ui.wait_for(lambda: in_window(steward, 'check box', title), f'the task in {os.path.basename(path)}')
             ui.click(ui.wait_for(lambda: in_window(steward, 'push button', 'Add 1 Task'), 'Add 1 Task'))
             ui.wait_for(lambda: ui.x_window('Extract Tasks') is None, 'the dialog to close')
