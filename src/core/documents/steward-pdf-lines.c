@@ -5,12 +5,61 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* memmem () */
+#define _GNU_SOURCE
+
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
 #include "steward-pdf-lines.h"
+
+/* How far from the end of a PDF its end marker may be */
+#define EOF_WINDOW 1024
+
+static gboolean
+has_end_marker (GBytes *data)
+{
+  gsize size;
+  const char *bytes = g_bytes_get_data (data, &size);
+  gsize window = MIN (size, EOF_WINDOW);
+
+  return memmem (bytes + size - window, window, "%%EOF", 5) != NULL;
+}
+
+PopplerDocument *
+steward_pdf_open (GBytes      *data,
+                  const char  *name,
+                  GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  PopplerDocument *document;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (!has_end_marker (data))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s is not a complete PDF document."), name);
+      return NULL;
+    }
+
+  if (!(document = poppler_document_new_from_bytes (data, NULL, &local_error)))
+    {
+      if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                     _("%s is protected by a password."), name);
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     _("%s is not a complete PDF document."), name);
+      return NULL;
+    }
+
+  return document;
+}
 
 /* How many times a page must show a line spacing to take it for the
  * spacing of its paragraphs' lines */

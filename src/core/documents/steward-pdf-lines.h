@@ -12,6 +12,14 @@
 
 G_BEGIN_DECLS
 
+/* The PDF in @data opened with poppler, or NULL with @error set to one
+ * sentence naming the file (@name): a file cut short (poppler would mend
+ * it and give the pages before the cut), damaged, or protected by a
+ * password. Poppler 22 has no autoptr: the caller unrefs it. */
+PopplerDocument *steward_pdf_open (GBytes      *data,
+                                   const char  *name,
+                                   GError     **error);
+
 /* The lines of a PDF page as poppler gives them, with what the PDF reader
  * (steward-pdf-reader.c) guesses paragraphs, lists and headings from:
  * where each line sits, the size of its type, and whether it is a bullet

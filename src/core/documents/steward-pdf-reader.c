@@ -32,8 +32,6 @@
  * of the text is set in is the body's; a short paragraph in a clearly
  * larger size is a heading, the largest size level 1. */
 
-/* Where a complete PDF ends: Acrobat looks this far back for %%EOF */
-#define EOF_WINDOW 1024
 /* A heading is a line or three, not a paragraph set large */
 #define HEADING_MAX_LINES 3
 #define HEADING_MAX_BYTES 300
@@ -367,16 +365,6 @@ write_markdown (Writer *writer)
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-has_end_marker (GBytes *data)
-{
-  gsize size;
-  const char *bytes = g_bytes_get_data (data, &size);
-  gsize window = MIN (size, EOF_WINDOW);
-
-  return memmem (bytes + size - window, window, "%%EOF", 5) != NULL;
-}
-
 char *
 steward_pdf_read (GBytes                         *data,
                   const char                     *name,
@@ -388,7 +376,6 @@ steward_pdf_read (GBytes                         *data,
 {
   /* Poppler 22 has no autoptr for its types */
   PopplerDocument *document;
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(GArray) paragraphs = NULL;
   g_autoptr(GString) current = NULL;
   g_autoptr(GHashTable) sizes = NULL;
@@ -401,26 +388,8 @@ steward_pdf_read (GBytes                         *data,
   if (n_pages != NULL)
     *n_pages = 0;
 
-  /* Poppler mends a cut file as best it can and would give the pages
-   * before the cut: a file without its end is refused whole. */
-  if (!has_end_marker (data))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("%s is not a complete PDF document."), name);
-      return NULL;
-    }
-
-  document = poppler_document_new_from_bytes (data, NULL, &local_error);
-  if (document == NULL)
-    {
-      if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                     _("%s is protected by a password."), name);
-      else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                     _("%s is not a complete PDF document."), name);
-      return NULL;
-    }
+  if (!(document = steward_pdf_open (data, name, error)))
+    return NULL;
 
   n = poppler_document_get_n_pages (document);
   paragraphs = g_array_new (FALSE, TRUE, sizeof (Paragraph));

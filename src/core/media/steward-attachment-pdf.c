@@ -25,18 +25,6 @@
  * for Markdown instead; both read lines the same way
  * (steward-pdf-lines.c). */
 
-/* Where a complete PDF ends: Acrobat looks this far back for %%EOF */
-#define EOF_WINDOW 1024
-
-static gboolean
-has_end_marker (GBytes *data)
-{
-  gsize size;
-  const char *bytes = g_bytes_get_data (data, &size);
-  gsize window = MIN (size, EOF_WINDOW);
-
-  return memmem (bytes + size - window, window, "%%EOF", 5) != NULL;
-}
 
 static void
 append_page (GString     *out,
@@ -81,7 +69,6 @@ steward_attachment_pdf_read (GBytes        *data,
 {
   /* Poppler 22 has no autoptr for its types */
   PopplerDocument *document;
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(GString) out = NULL;
   int n;
 
@@ -91,26 +78,8 @@ steward_attachment_pdf_read (GBytes        *data,
   if (n_pages != NULL)
     *n_pages = 0;
 
-  /* Poppler mends a cut file as best it can: a file without its end is
-   * refused whole */
-  if (!has_end_marker (data))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("%s is not a complete PDF document."), name);
-      return NULL;
-    }
-
-  document = poppler_document_new_from_bytes (data, NULL, &local_error);
-  if (document == NULL)
-    {
-      if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                     _("%s is protected by a password."), name);
-      else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                     _("%s is not a complete PDF document."), name);
-      return NULL;
-    }
+  if (!(document = steward_pdf_open (data, name, error)))
+    return NULL;
 
   n = poppler_document_get_n_pages (document);
   if (n > STEWARD_ATTACHMENT_MAX_PAGES)
