@@ -7,10 +7,13 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <json-glib/json-glib.h>
 #include <sys/wait.h>
 
 #include "steward-core.h"
+#include "steward-store-private.h"
 #include "store-fixture.h"
 
 /* Conversations and messages in the store (steward-store-chat.c): lists,
@@ -788,6 +791,54 @@ test_branches_in_a_window (StoreFixture  *fixture,
   }
 }
 
+/* Quick chat's conversations: marked, listed with the rest, the mark
+ * cleared when one is continued in the main window; a file from before
+ * the mark has none. */
+static void
+test_quick_conversations (StoreFixture  *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(StewardStore) store = NULL;
+  g_autoptr(StewardConversation) conversation = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *version = NULL;
+  gint64 quick;
+
+  for (guint i = 1; i <= 12; i++)
+    store_fixture_exec (fixture->db_path, _steward_store_get_migration (i));
+  store_fixture_exec (fixture->db_path,
+                      "PRAGMA user_version = 12;"
+                      "INSERT INTO conversations (id, title, created_at, updated_at) VALUES"
+                      " (1, 'Soup', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');");
+
+  store = open_store (fixture);
+  version = store_fixture_query (fixture->db_path, "PRAGMA user_version");
+  g_assert_cmpint (atoi (version), ==, STEWARD_STORE_SCHEMA_VERSION);
+  conversation = steward_store_find_conversation (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_false (steward_conversation_get_quick (conversation));
+  g_clear_object (&conversation);
+
+  quick = steward_store_create_conversation (store, "", &error);
+  g_assert_true (steward_store_set_conversation_quick (store, quick, TRUE, &error));
+  g_assert_no_error (error);
+
+  list = steward_store_list_conversations (store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  conversation = g_list_model_get_item (list, 0);
+  g_assert_cmpint (steward_conversation_get_id (conversation), ==, quick);
+  g_assert_true (steward_conversation_get_quick (conversation));
+  g_clear_object (&conversation);
+
+  g_assert_true (steward_store_set_conversation_quick (store, quick, FALSE, &error));
+  conversation = steward_store_find_conversation (store, quick, &error);
+  g_assert_false (steward_conversation_get_quick (conversation));
+
+  g_assert_false (steward_store_set_conversation_quick (store, 42, TRUE, &error));
+  g_assert_error (error, STEWARD_STORE_ERROR, STEWARD_STORE_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -798,6 +849,7 @@ main (int   argc,
 #define ADD(path, func) STORE_TEST_ADD ("store-chat", path, func)
 
   ADD ("list-conversations", test_list_conversations);
+  ADD ("quick-conversations", test_quick_conversations);
   ADD ("recover-interrupted", test_recover_interrupted);
   ADD ("conversation-editing", test_conversation_editing);
   ADD ("message-range", test_message_range);

@@ -60,6 +60,8 @@ conversations_list (StewardCliContext *ctx)
           _steward_cli_add_time_member (builder, "updated_at", steward_conversation_get_updated_at (conversation));
           json_builder_set_member_name (builder, "message_count");
           json_builder_add_int_value (builder, steward_conversation_get_message_count (conversation));
+          json_builder_set_member_name (builder, "quick");
+          json_builder_add_boolean_value (builder, steward_conversation_get_quick (conversation));
           json_builder_end_object (builder);
         }
 

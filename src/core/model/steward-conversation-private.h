@@ -15,7 +15,8 @@ StewardConversation *_steward_conversation_new (gint64      id,
                                                 const char *title,
                                                 GDateTime  *created_at,
                                                 GDateTime  *updated_at,
-                                                guint       message_count);
+                                                guint       message_count,
+                                                gboolean    quick);
 
 void                 _steward_conversation_update (StewardConversation *self,
                                                    StewardConversation *from);

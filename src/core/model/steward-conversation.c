@@ -20,6 +20,8 @@ struct _StewardConversation
   GDateTime *created_at;
   GDateTime *updated_at;
   guint      message_count;
+  /* Begun in quick chat, and not continued in the main window */
+  guint      quick : 1;
 };
 
 G_DEFINE_FINAL_TYPE (StewardConversation, steward_conversation, G_TYPE_OBJECT)
@@ -31,6 +33,7 @@ enum {
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
   PROP_MESSAGE_COUNT,
+  PROP_QUICK,
   N_PROPS
 };
 
@@ -78,6 +81,10 @@ steward_conversation_get_property (GObject    *object,
       g_value_set_uint (value, self->message_count);
       break;
 
+    case PROP_QUICK:
+      g_value_set_boolean (value, self->quick);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -116,6 +123,11 @@ steward_conversation_class_init (StewardConversationClass *klass)
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_QUICK] =
+    g_param_spec_boolean ("quick", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -129,7 +141,8 @@ _steward_conversation_new (gint64      id,
                            const char *title,
                            GDateTime  *created_at,
                            GDateTime  *updated_at,
-                           guint       message_count)
+                           guint       message_count,
+                           gboolean    quick)
 {
   StewardConversation *self;
 
@@ -142,6 +155,7 @@ _steward_conversation_new (gint64      id,
   self->created_at = g_date_time_ref (created_at);
   self->updated_at = g_date_time_ref (updated_at);
   self->message_count = message_count;
+  self->quick = !!quick;
 
   return self;
 }
@@ -186,7 +200,15 @@ steward_conversation_get_message_count (StewardConversation *self)
   return self->message_count;
 }
 
-/* Takes @from's title, time and count (the same conversation read
+gboolean
+steward_conversation_get_quick (StewardConversation *self)
+{
+  g_return_val_if_fail (STEWARD_IS_CONVERSATION (self), FALSE);
+
+  return self->quick;
+}
+
+/* Takes @from's title, time, count and quick mark (the same conversation read
  * again), telling of each that changed: a list updates a row in place
  * rather than replacing it. */
 void
@@ -217,6 +239,12 @@ _steward_conversation_update (StewardConversation *self,
     {
       self->message_count = from->message_count;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE_COUNT]);
+    }
+
+  if (self->quick != from->quick)
+    {
+      self->quick = from->quick;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUICK]);
     }
 
   g_object_thaw_notify (G_OBJECT (self));

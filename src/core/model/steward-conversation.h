@@ -20,5 +20,6 @@ const char *steward_conversation_get_title         (StewardConversation *self);
 GDateTime  *steward_conversation_get_created_at    (StewardConversation *self);
 GDateTime  *steward_conversation_get_updated_at    (StewardConversation *self);
 guint       steward_conversation_get_message_count (StewardConversation *self);
+gboolean    steward_conversation_get_quick         (StewardConversation *self);
 
 G_END_DECLS

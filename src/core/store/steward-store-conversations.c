@@ -78,7 +78,8 @@ steward_store_find_conversation (StewardStore  *self,
   stmt = _steward_store_prepare (self,
                                  "SELECT c.id, c.title, c.created_at, c.updated_at,"
                                  "       (SELECT count(*) FROM messages m"
-                                 "         WHERE m.conversation_id = c.id AND m.active = 1)"
+                                 "         WHERE m.conversation_id = c.id AND m.active = 1),"
+                                 "       c.quick"
                                  "  FROM conversations c WHERE c.id = ?",
                                  error);
   if (stmt == NULL)
@@ -107,13 +108,15 @@ _steward_store_conversation_from_row (sqlite3_stmt *stmt)
                                     (const char *)sqlite3_column_text (stmt, 1),
                                     created_at,
                                     updated_at,
-                                    sqlite3_column_int (stmt, 4));
+                                    sqlite3_column_int (stmt, 4),
+                                    sqlite3_column_int (stmt, 5) != 0);
 }
 
 #define LIST_CONVERSATIONS_SQL \
   "SELECT c.id, c.title, c.created_at, c.updated_at," \
   "       (SELECT count(*) FROM messages m" \
-  "         WHERE m.conversation_id = c.id AND m.active = 1)" \
+  "         WHERE m.conversation_id = c.id AND m.active = 1)," \
+  "       c.quick" \
   "  FROM conversations c" \
   " ORDER BY c.updated_at DESC, c.id DESC"
 
@@ -198,6 +201,40 @@ steward_store_rename_conversation (StewardStore  *self,
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, trimmed, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, id);
+
+  if (!_steward_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (_steward_store_get_db (self)) == 0)
+    return conversation_not_found (self, id, error);
+
+  _steward_store_emit_row_changed (self, STEWARD_TABLE_CONVERSATIONS, STEWARD_ROW_CHANGED, id, 0);
+
+  return TRUE;
+}
+
+/**
+ * steward_store_set_conversation_quick:
+ * @quick: whether the conversation is one begun in quick chat
+ *
+ * Marks a conversation as begun in quick chat, or clears the mark when
+ * the user continues it in the main window. The time it was updated
+ * stays: the mark is not news.
+ */
+gboolean
+steward_store_set_conversation_quick (StewardStore  *self,
+                                      gint64         id,
+                                      gboolean       quick,
+                                      GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (STEWARD_IS_STORE (self), FALSE);
+
+  if (!(stmt = _steward_store_prepare (self, "UPDATE conversations SET quick = ? WHERE id = ?", error)))
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, quick ? 1 : 0);
   sqlite3_bind_int64 (stmt, 2, id);
 
   if (!_steward_store_step_done (self, stmt, error))

@@ -441,6 +441,11 @@ static const char * const migrations[] = {
   "  updated_at TEXT NOT NULL,"
   "  PRIMARY KEY (provider, model)"
   ");",
+
+  /* 13: conversations begun in quick chat. They are conversations like
+   * any other, listed with the rest; the mark says where they began,
+   * until the user continues one in the main window. */
+  "ALTER TABLE conversations ADD COLUMN quick INTEGER NOT NULL DEFAULT 0 CHECK (quick IN (0, 1));",
 };
 
 /* 11: the projects made before phases existed get the phases of their

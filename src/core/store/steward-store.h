@@ -49,7 +49,7 @@ typedef enum
 } StewardStoreError;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STEWARD_STORE_SCHEMA_VERSION 12
+#define STEWARD_STORE_SCHEMA_VERSION 13
 
 /* What is known of a reply besides its text, as plain values: the store
  * knows nothing of HTTP or of how a reply was assembled. */
@@ -415,6 +415,10 @@ gboolean         steward_store_update_reply        (StewardStore         *self,
 gboolean         steward_store_rename_conversation (StewardStore         *self,
                                                     gint64                id,
                                                     const char           *title,
+                                                    GError              **error);
+gboolean         steward_store_set_conversation_quick (StewardStore      *self,
+                                                    gint64                id,
+                                                    gboolean              quick,
                                                     GError              **error);
 gboolean         steward_store_delete_conversation (StewardStore         *self,
                                                     gint64                id,
