@@ -8,6 +8,7 @@
 #pragma once
 
 #include "steward-application.h"
+#include "steward-quick-chat-window.h"
 #include "steward-task-reminders.h"
 
 G_BEGIN_DECLS
@@ -20,9 +21,21 @@ struct _StewardApplication
   GCancellable    *cancellable;
   StewardServices *services;
   StewardTaskReminders *reminders;
+  StewardQuickChatWindow *quick_chat;
+
+  guint            make_quick_chat_id;
+  /* `steward --quick-chat` started this process */
+  guint            start_in_quick_chat : 1;
 };
 
 void _steward_application_actions_init   (StewardApplication *self);
 void _steward_application_reminders_init (StewardApplication *self);
+
+void _steward_application_quick_chat_add_options    (StewardApplication *self);
+void _steward_application_quick_chat_init           (StewardApplication *self);
+void _steward_application_quick_chat_prepare        (StewardApplication *self);
+int  _steward_application_quick_chat_handle_options (StewardApplication *self,
+                                                     GVariantDict       *options);
+void _steward_application_quick_chat_dispose        (StewardApplication *self);
 
 G_END_DECLS

@@ -75,12 +75,9 @@ show_task_action (GSimpleAction *action,
                   gpointer       user_data)
 {
   StewardApplication *self = user_data;
-  GtkWindow *window;
+  GtkWindow *window = steward_application_present_main_window (self);
 
-  g_application_activate (G_APPLICATION (self));
-
-  if ((window = gtk_application_get_active_window (GTK_APPLICATION (self))) != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-task", "x", g_variant_get_int64 (param));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-task", "x", g_variant_get_int64 (param));
 }
 
 static const GActionEntry actions[] = {

@@ -62,6 +62,7 @@ steward_application_startup (GApplication *application)
 
   _steward_application_actions_init (self);
   _steward_application_reminders_init (self);
+  _steward_application_quick_chat_init (self);
 
   /* Before the first window: on a software OpenGL, cairo draws faster. */
   steward_renderer_choose (gdk_display_get_default ());
@@ -76,13 +77,24 @@ steward_application_startup (GApplication *application)
                                steward_application_services_open_cb, NULL);
 }
 
-static void
-steward_application_activate (GApplication *application)
+/**
+ * steward_application_present_main_window:
+ *
+ * Shows the main window, making it first if there is none.
+ *
+ * Returns: (transfer none): the main window
+ */
+GtkWindow *
+steward_application_present_main_window (StewardApplication *self)
 {
-  StewardApplication *self = (StewardApplication *)application;
-  GtkWindow *window;
+  GtkWindow *window = NULL;
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_return_val_if_fail (STEWARD_IS_APPLICATION (self), NULL);
+
+  /* The most recently focused first; quick chat and dialogs are not it */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL && window == NULL; l = l->next)
+    if (STEWARD_IS_WINDOW (l->data))
+      window = l->data;
 
   if (window == NULL)
     {
@@ -98,6 +110,32 @@ steward_application_activate (GApplication *application)
     }
 
   gtk_window_present (window);
+  _steward_application_quick_chat_prepare (self);
+
+  return window;
+}
+
+static void
+steward_application_activate (GApplication *application)
+{
+  StewardApplication *self = (StewardApplication *)application;
+
+  /* `steward --quick-chat` with no Steward running: quick chat alone */
+  if (self->start_in_quick_chat)
+    {
+      self->start_in_quick_chat = FALSE;
+      g_action_group_activate_action (G_ACTION_GROUP (self), "quick-chat", g_variant_new_string (""));
+      return;
+    }
+
+  steward_application_present_main_window (self);
+}
+
+static int
+steward_application_handle_local_options (GApplication *application,
+                                          GVariantDict *options)
+{
+  return _steward_application_quick_chat_handle_options (STEWARD_APPLICATION (application), options);
 }
 
 static void
@@ -106,6 +144,7 @@ steward_application_shutdown (GApplication *application)
   StewardApplication *self = (StewardApplication *)application;
 
   g_cancellable_cancel (self->cancellable);
+  _steward_application_quick_chat_dispose (self);
   soup_session_abort (steward_services_get_session (self->services));
 
   G_APPLICATION_CLASS (steward_application_parent_class)->shutdown (application);
@@ -138,6 +177,7 @@ steward_application_class_init (StewardApplicationClass *klass)
 
   app_class->startup = steward_application_startup;
   app_class->activate = steward_application_activate;
+  app_class->handle_local_options = steward_application_handle_local_options;
   app_class->shutdown = steward_application_shutdown;
 }
 
@@ -148,6 +188,8 @@ steward_application_init (StewardApplication *self)
   /* One session for every request the app makes, so connections to a
    * provider are reused from one message to the next: the services'. */
   self->services = steward_services_new ();
+
+  _steward_application_quick_chat_add_options (self);
 }
 
 /**

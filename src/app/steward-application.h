@@ -27,5 +27,6 @@ StewardStore       *steward_application_get_store       (StewardApplication *sel
 const GError       *steward_application_get_store_error (StewardApplication *self);
 gboolean            steward_application_get_store_ready (StewardApplication *self);
 SoupSession        *steward_application_get_session     (StewardApplication *self);
+GtkWindow          *steward_application_present_main_window (StewardApplication *self);
 
 G_END_DECLS

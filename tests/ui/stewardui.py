@@ -225,7 +225,9 @@ class Steward:
 
     # -- lifecycle --------------------------------------------------------
 
-    def start(self):
+    def start(self, args=(), window='Steward'):
+        """Start Steward with @args, and wait for its window titled
+        @window (the main window unless told)."""
         self.runs += 1
         os.makedirs(ARTIFACTS_DIR, exist_ok=True)
         self.stderr_path = os.path.join(ARTIFACTS_DIR, f'{self.test_name}-{self.runs}.log')
@@ -234,14 +236,22 @@ class Steward:
                    GSETTINGS_SCHEMA_DIR=SCHEMA_DIR)
         env.pop('GSETTINGS_BACKEND', None)
         with open(self.stderr_path, 'w') as stderr:
-            self.proc = subprocess.Popen([STEWARD_BIN], env=env,
+            self.proc = subprocess.Popen([STEWARD_BIN, *args], env=env,
                                          stdin=subprocess.DEVNULL,
                                          stdout=stderr,
                                          stderr=subprocess.STDOUT)
         self.app = wait_for(self._find_app, 'the steward application on the accessibility bus')
-        self.frame = wait_for(lambda: self.find_visible('frame', 'Steward'),
-                              'the main window “Steward”')
+        self.frame = wait_for(lambda: self.find_visible('frame', window),
+                              f'the window “{window}”')
         return self
+
+    def run_again(self, *args):
+        """Run Steward a second time, as a user would from a shortcut, with
+        the same data: it hands @args to this one and exits."""
+        env = dict(os.environ, STEWARD_DATA_DIR=self.data_dir, GSETTINGS_SCHEMA_DIR=SCHEMA_DIR)
+        env.pop('GSETTINGS_BACKEND', None)
+        return subprocess.run([STEWARD_BIN, *args], env=env, stdin=subprocess.DEVNULL,
+                              capture_output=True, text=True, timeout=TIMEOUT)
 
     def _find_app(self):
         if self.proc.poll() is not None:

@@ -181,100 +181,11 @@ take_photo_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* -- dropped ---------------------------------------------------------------- */
-
-static gboolean
-drop_cb (GtkDropTarget   *target,
-         const GValue    *value,
-         double           x,
-         double           y,
-         StewardChatView *self)
-{
-  GSList *files;
-  GList *list = NULL;
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || (files = g_value_get_boxed (value)) == NULL)
-    return FALSE;
-
-  for (GSList *l = files; l != NULL; l = l->next)
-    list = g_list_append (list, l->data);
-  steward_composer_attachments_add_files (self->composer_attachments, list);
-  g_list_free (list);
-
-  return TRUE;
-}
-
-/* -- pasted ----------------------------------------------------------------- */
-
-static void
-pasted_files_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(StewardChatView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  const GValue *value = gdk_clipboard_read_value_finish (GDK_CLIPBOARD (object), result, &error);
-  GList *list = NULL;
-
-  if (value == NULL)
-    return;
-
-  for (GSList *l = g_value_get_boxed (value); l != NULL; l = l->next)
-    list = g_list_append (list, l->data);
-  steward_composer_attachments_add_files (self->composer_attachments, list);
-  g_list_free (list);
-}
-
-static void
-pasted_texture_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(StewardChatView) self = user_data;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GBytes) png = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!(texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (object), result, &error)))
-    return;
-
-  png = gdk_texture_save_to_png_bytes (texture);
-  /* Translators: the name a pasted image is attached under */
-  steward_composer_attachments_add_bytes (self->composer_attachments, png, _("Pasted Image.png"));
-}
-
-/* Files or an image on the clipboard are attached rather than pasted as
- * text; text is pasted as always. */
-static void
-paste_cb (GtkTextView     *composer,
-          StewardChatView *self)
-{
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (composer));
-  GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
-
-  if (gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST))
-    {
-      g_signal_stop_emission_by_name (composer, "paste-clipboard");
-      gdk_clipboard_read_value_async (clipboard, GDK_TYPE_FILE_LIST, G_PRIORITY_DEFAULT, NULL,
-                                      pasted_files_cb, g_object_ref (self));
-    }
-  else if (gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE) &&
-           !gdk_content_formats_contain_gtype (formats, G_TYPE_STRING))
-    {
-      g_signal_stop_emission_by_name (composer, "paste-clipboard");
-      gdk_clipboard_read_texture_async (clipboard, NULL, pasted_texture_cb, g_object_ref (self));
-    }
-}
-
 void
 _steward_chat_view_init_attach (StewardChatView *self)
 {
-  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-
-  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
-
-  g_signal_connect_object (self->composer, "paste-clipboard", G_CALLBACK (paste_cb), self, 0);
+  steward_composer_attachments_take_drops (self->composer_attachments, GTK_WIDGET (self));
+  steward_composer_attachments_take_pastes (self->composer_attachments, self->composer);
   g_signal_connect_object (self->composer_attachments, "refused", G_CALLBACK (refused_cb),
                            self, G_CONNECT_SWAPPED);
 

@@ -13,6 +13,7 @@
 
 #include "steward-application.h"
 #include "steward-chat-view-private.h"
+#include "steward-drop-down-name.h"
 #include "steward-message-row.h"
 #include "steward-read-aloud.h"
 
@@ -529,19 +530,6 @@ steward_chat_view_set_property (GObject      *object,
 }
 
 static void
-tier_selected_cb (GtkDropDown *dropdown,
-                  GParamSpec  *pspec,
-                  GtkWidget   *button)
-{
-  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  item ? gtk_string_object_get_string (item) : "",
-                                  -1);
-}
-
-static void
 steward_chat_view_class_init (StewardChatViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -603,27 +591,13 @@ steward_chat_view_init (StewardChatView *self)
 {
   GtkListItemFactory *factory;
   GtkEventController *controller;
-  GtkWidget *button;
 
   g_type_ensure (STEWARD_TYPE_COMPOSER_ATTACHMENTS);
   g_type_ensure (STEWARD_TYPE_VOICE_BUTTON);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* GTK 4.8's GtkDropDown gives its label to the combo box, but the focus
-   * goes to the unnamed toggle button inside, which a screen reader then
-   * reads by its type name: name that button too.
-   */
-  button = gtk_widget_get_first_child (GTK_WIDGET (self->tier_dropdown));
-  if (GTK_IS_TOGGLE_BUTTON (button))
-    {
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Model Size"),
-                                      -1);
-      /* And its value, which the button alone does not say. */
-      g_signal_connect_object (self->tier_dropdown, "notify::selected-item",
-                               G_CALLBACK (tier_selected_cb), button, 0);
-      tier_selected_cb (self->tier_dropdown, NULL, button);
-    }
+  /* GTK 4.8's GtkDropDown leaves the button that takes the focus unnamed */
+  steward_drop_down_name_button (self->tier_dropdown, _("Model Size"));
 
   self->follow = TRUE;
   self->follow_up_cancellable = g_cancellable_new ();

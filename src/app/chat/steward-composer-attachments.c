@@ -210,6 +210,130 @@ steward_composer_attachments_clear (StewardComposerAttachments *self)
   update_visible (self);
 }
 
+/* -- dropped and pasted ------------------------------------------------------ */
+
+static void
+add_file_slist (StewardComposerAttachments *self,
+                GSList                     *files)
+{
+  GList *list = NULL;
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    list = g_list_append (list, l->data);
+  steward_composer_attachments_add_files (self, list);
+  g_list_free (list);
+}
+
+static gboolean
+drop_cb (GtkDropTarget              *target,
+         const GValue               *value,
+         double                      x,
+         double                      y,
+         StewardComposerAttachments *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || (files = g_value_get_boxed (value)) == NULL)
+    return FALSE;
+
+  add_file_slist (self, files);
+  return TRUE;
+}
+
+static void
+pasted_files_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(StewardComposerAttachments) self = user_data;
+  g_autoptr(GError) error = NULL;
+  const GValue *value = gdk_clipboard_read_value_finish (GDK_CLIPBOARD (object), result, &error);
+
+  if (value != NULL)
+    add_file_slist (self, g_value_get_boxed (value));
+}
+
+static void
+pasted_texture_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(StewardComposerAttachments) self = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (object), result, &error)))
+    return;
+
+  png = gdk_texture_save_to_png_bytes (texture);
+  /* Translators: the name a pasted image is attached under */
+  steward_composer_attachments_add_bytes (self, png, _("Pasted Image.png"));
+}
+
+/* Files or an image on the clipboard are attached rather than pasted as
+ * text; text is pasted as always. */
+static void
+paste_cb (GtkTextView                *text_view,
+          StewardComposerAttachments *self)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (text_view));
+  GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
+
+  if (gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST))
+    {
+      g_signal_stop_emission_by_name (text_view, "paste-clipboard");
+      gdk_clipboard_read_value_async (clipboard, GDK_TYPE_FILE_LIST, G_PRIORITY_DEFAULT, NULL,
+                                      pasted_files_cb, g_object_ref (self));
+    }
+  else if (gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE) &&
+           !gdk_content_formats_contain_gtype (formats, G_TYPE_STRING))
+    {
+      g_signal_stop_emission_by_name (text_view, "paste-clipboard");
+      gdk_clipboard_read_texture_async (clipboard, NULL, pasted_texture_cb, g_object_ref (self));
+    }
+}
+
+/**
+ * steward_composer_attachments_take_drops:
+ * @target: the widget files may be dropped on (a whole view, usually)
+ *
+ * Attaches the files dropped on @target; the target is highlighted while
+ * files are dragged over it (GTK's own :drop(active) state).
+ */
+void
+steward_composer_attachments_take_drops (StewardComposerAttachments *self,
+                                         GtkWidget                  *target)
+{
+  GtkDropTarget *drop_target;
+
+  g_return_if_fail (STEWARD_IS_COMPOSER_ATTACHMENTS (self));
+  g_return_if_fail (GTK_IS_WIDGET (target));
+
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop_target, "drop", G_CALLBACK (drop_cb), self, 0);
+  gtk_widget_add_controller (target, GTK_EVENT_CONTROLLER (drop_target));
+}
+
+/**
+ * steward_composer_attachments_take_pastes:
+ * @text_view: where the message is written
+ *
+ * Files or an image pasted into @text_view are attached rather than
+ * pasted as text.
+ */
+void
+steward_composer_attachments_take_pastes (StewardComposerAttachments *self,
+                                          GtkTextView                *text_view)
+{
+  g_return_if_fail (STEWARD_IS_COMPOSER_ATTACHMENTS (self));
+  g_return_if_fail (GTK_IS_TEXT_VIEW (text_view));
+
+  g_signal_connect_object (text_view, "paste-clipboard", G_CALLBACK (paste_cb), self, 0);
+}
+
+/* -- object ------------------------------------------------------------------ */
+
 static void
 steward_composer_attachments_dispose (GObject *object)
 {

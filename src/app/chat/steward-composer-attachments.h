@@ -22,5 +22,9 @@ void        steward_composer_attachments_add_bytes (StewardComposerAttachments *
                                                     const char                 *name);
 GListModel *steward_composer_attachments_get_model (StewardComposerAttachments *self);
 void        steward_composer_attachments_clear     (StewardComposerAttachments *self);
+void        steward_composer_attachments_take_drops  (StewardComposerAttachments *self,
+                                                      GtkWidget                  *target);
+void        steward_composer_attachments_take_pastes (StewardComposerAttachments *self,
+                                                      GtkTextView                *text_view);
 
 G_END_DECLS

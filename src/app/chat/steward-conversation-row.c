@@ -219,6 +219,17 @@ update_date (StewardConversationRow *self)
   /* The heading above says the day, or the month. */
   if (self->item != NULL)
     date = steward_date_format_in_group (steward_conversation_get_updated_at (self->item), NULL);
+
+  /* Begun in quick chat, and not continued in the main window yet */
+  if (self->item != NULL && steward_conversation_get_quick (self->item))
+    {
+      g_autofree char *plain = g_steal_pointer (&date);
+
+      /* Translators: under a conversation's title in the list, for one
+       * asked in the quick chat window; %s is its time, e.g. “14:05” */
+      date = g_strdup_printf (_("Quick chat · %s"), plain ? plain : "");
+    }
+
   gtk_label_set_text (self->date_label, date ? date : "");
 }
 
@@ -250,6 +261,7 @@ steward_conversation_row_set_item (StewardConversationRow *self,
   if (item != NULL)
     {
       g_signal_connect_object (item, "notify::updated-at", G_CALLBACK (update_date), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (item, "notify::quick", G_CALLBACK (update_date), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (item, "notify::title", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
     }
   update_date (self);

@@ -1,0 +1,125 @@
+/* steward-application-quick-chat.c
+ *
+ * Copyright 2026 The Steward authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "steward-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "steward-application-private.h"
+#include "steward-quick-chat-window.h"
+
+/* Quick chat, from the application: the app.quick-chat action (what
+ * `steward --quick-chat`, a keyboard shortcut and GNOME Shell's "Ask
+ * Steward" activate), and the window made ahead, hidden, once the first
+ * window has been drawn. */
+
+static StewardQuickChatWindow *
+ensure_window (StewardApplication *self)
+{
+  if (self->quick_chat == NULL)
+    self->quick_chat = g_object_ref_sink (steward_quick_chat_window_new ());
+
+  return self->quick_chat;
+}
+
+/* app.quick-chat(s): the quick chat window, its entry holding the text
+ * given (none when the text is empty) */
+static void
+quick_chat_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  StewardApplication *self = user_data;
+  const char *text = param != NULL ? g_variant_get_string (param, NULL) : NULL;
+
+  steward_quick_chat_window_open (ensure_window (self), GTK_APPLICATION (self), text);
+}
+
+static gboolean
+make_window_cb (gpointer user_data)
+{
+  StewardApplication *self = user_data;
+
+  self->make_quick_chat_id = 0;
+  ensure_window (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Made when nothing else waits, so that it never slows the first window;
+ * realized then too, so that opening it is a present and one frame. */
+void
+_steward_application_quick_chat_prepare (StewardApplication *self)
+{
+  if (self->quick_chat == NULL && self->make_quick_chat_id == 0)
+    self->make_quick_chat_id = g_timeout_add_full (G_PRIORITY_LOW, 500, make_window_cb, self, NULL);
+}
+
+static const GActionEntry actions[] = {
+  { "quick-chat", quick_chat_action, "s" },
+};
+
+void
+_steward_application_quick_chat_init (StewardApplication *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
+}
+
+/* Before the command line is read */
+void
+_steward_application_quick_chat_add_options (StewardApplication *self)
+{
+  g_application_add_main_option (G_APPLICATION (self), "quick-chat", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 _("Open the quick chat window"), NULL);
+}
+
+/* `steward --quick-chat`: the running Steward opens its quick chat and
+ * this process ends; with none running, this one starts straight into
+ * quick chat, without the main window. */
+int
+_steward_application_quick_chat_handle_options (StewardApplication *self,
+                                                GVariantDict       *options)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_variant_dict_contains (options, "quick-chat"))
+    return -1;
+
+  if (!g_application_register (G_APPLICATION (self), NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (!g_application_get_is_remote (G_APPLICATION (self)))
+    {
+      self->start_in_quick_chat = TRUE;
+      return -1;
+    }
+
+  g_action_group_activate_action (G_ACTION_GROUP (self), "quick-chat", g_variant_new_string (""));
+
+  /* The activation is a D-Bus message: out before the process ends */
+  if (g_application_get_dbus_connection (G_APPLICATION (self)) != NULL)
+    g_dbus_connection_flush_sync (g_application_get_dbus_connection (G_APPLICATION (self)), NULL, NULL);
+
+  return EXIT_SUCCESS;
+}
+
+void
+_steward_application_quick_chat_dispose (StewardApplication *self)
+{
+  g_clear_handle_id (&self->make_quick_chat_id, g_source_remove);
+
+  if (self->quick_chat != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (self->quick_chat));
+      g_clear_object (&self->quick_chat);
+    }
+}
