@@ -29,7 +29,7 @@
 
 struct _StewardCamera
 {
-  GObject     parent_instance;
+  GObject       parent_instance;
 
   GstElement   *pipeline;
   GstElement   *sink;
@@ -39,12 +39,12 @@ struct _StewardCamera
   GCancellable *opening;
   int           portal_fd;
 
-  GMutex      lock;
-  GBytes     *frame;
-  guint       width;
-  guint       height;
-  gsize       stride;
-  guint       frame_idle;
+  GMutex        lock;
+  GBytes       *frame;
+  guint         width;
+  guint         height;
+  gsize         stride;
+  guint         frame_idle;
 };
 
 G_DEFINE_FINAL_TYPE (StewardCamera, steward_camera, G_TYPE_OBJECT)
