@@ -39,6 +39,9 @@ BUILD_PACKAGES=(
   # reading aloud: speech-dispatcher's client library, espeak-ng (with its
   # voices) played through GStreamer's base elements
   libspeechd-dev libespeak-ng-dev espeak-ng-data gstreamer1.0-plugins-base
+  # Take a Photo in the Flatpak sandbox: the Camera portal (libportal, the
+  # 'portal' feature) and GStreamer's pipewiresrc for the remote it opens
+  libportal-dev gstreamer1.0-pipewire
 )
 TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools at-spi2-core
@@ -60,6 +63,9 @@ TEST_PACKAGES=(
   # cairo from Python (attached audio is read by the GStreamer plugins
   # above)
   python3-gi gir1.2-gdkpixbuf-2.0 python3-cairo
+  # the camera portal test: pipewiresrc, and a private bus (dbus-daemon)
+  # for the stand-in portal written with python3-gi
+  gstreamer1.0-pipewire
 )
 # libFuzzer comes with clang's runtime; llvm brings llvm-symbolizer for
 # readable stacks.

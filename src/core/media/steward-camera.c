@@ -10,33 +10,41 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <gst/app/gstappsink.h>
 #include <gst/gst.h>
 #include <gst/video/video.h>
 
-#include "steward-camera.h"
+#include "steward-camera-portal.h"
+#include "steward-camera-private.h"
 
 /* A live picture from the camera, for Take a Photo: a GStreamer
  * pipeline from the camera (v4l2src; $STEWARD_VIDEO_SOURCE, a pipeline
  * description such as "videotestsrc is-live=true", stands in for it in
  * tests) converted to RGBA frames in an appsink, the newest kept. Each
  * new frame is told on the main context ("frame"); the window makes it a
- * texture (no GTK here). */
+ * texture (no GTK here). In the Flatpak sandbox the camera comes from
+ * the Camera portal instead (steward-camera-portal.c): pipewiresrc on
+ * the PipeWire remote it opens, once the user allowed it. */
 
 struct _StewardCamera
 {
-  GObject     parent_instance;
+  GObject       parent_instance;
 
-  GstElement *pipeline;
-  GstElement *sink;
-  guint       bus_watch;
+  GstElement   *pipeline;
+  GstElement   *sink;
+  guint         bus_watch;
 
-  GMutex      lock;
-  GBytes     *frame;
-  guint       width;
-  guint       height;
-  gsize       stride;
-  guint       frame_idle;
+  /* While the portal is asked; the PipeWire remote it gave */
+  GCancellable *opening;
+  int           portal_fd;
+
+  GMutex        lock;
+  GBytes       *frame;
+  guint         width;
+  guint         height;
+  gsize         stride;
+  guint         frame_idle;
 };
 
 G_DEFINE_FINAL_TYPE (StewardCamera, steward_camera, G_TYPE_OBJECT)
@@ -49,17 +57,47 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The source's description: the tests' stand-in, else the first V4L2
- * device */
-static char *
-dup_source (void)
+/* The tests' stand-in for the camera, if any */
+static const char *
+get_test_source (void)
 {
   const char *source = g_getenv ("STEWARD_VIDEO_SOURCE");
 
-  if (source != NULL && source[0] != '\0')
-    return g_strdup (source);
+  return source != NULL && source[0] != '\0' ? source : NULL;
+}
 
-  return g_strdup ("v4l2src");
+/* Through the portal, unless a test stands in for the camera */
+static gboolean
+uses_portal (void)
+{
+  return get_test_source () == NULL && steward_camera_portal_is_sandboxed ();
+}
+
+static gboolean
+has_element (const char *name)
+{
+  g_autoptr(GstElementFactory) factory = gst_element_factory_find (name);
+
+  return factory != NULL;
+}
+
+/* The whole pipeline from @source (a description of the camera's
+ * element) to the appsink named "sink" */
+char *
+_steward_camera_dup_description (const char *source)
+{
+  return g_strdup_printf ("%s ! videoconvert ! videoscale ! "
+                          "video/x-raw,format=RGBA,width=[1,1920],height=[1,1080] ! "
+                          "appsink name=sink max-buffers=1 drop=true sync=false",
+                          source);
+}
+
+/* The camera on the PipeWire remote the portal opened: only cameras
+ * are on it, so the default video source is one */
+char *
+_steward_camera_dup_portal_source (int fd)
+{
+  return g_strdup_printf ("pipewiresrc fd=%d", fd);
 }
 
 /**
@@ -71,16 +109,25 @@ dup_source (void)
 gboolean
 steward_camera_is_available (char **why)
 {
-  const char *source = g_getenv ("STEWARD_VIDEO_SOURCE");
-  g_autoptr(GstElementFactory) v4l2 = NULL;
-
   if (!gst_is_initialized ())
     gst_init (NULL, NULL);
 
-  if (source != NULL && source[0] != '\0')
+  if (get_test_source () != NULL)
     return TRUE;
 
-  if (!(v4l2 = gst_element_factory_find ("v4l2src")))
+  if (uses_portal ())
+    {
+      if (!has_element ("pipewiresrc"))
+        {
+          if (why != NULL)
+            *why = g_strdup (_("Photos cannot be taken: GStreamer’s PipeWire support (pipewiresrc) is missing."));
+          return FALSE;
+        }
+
+      return steward_camera_portal_is_present (why);
+    }
+
+  if (!has_element ("v4l2src"))
     {
       if (why != NULL)
         *why = g_strdup (_("Photos cannot be taken: GStreamer’s camera support (v4l2src) is missing."));
@@ -172,38 +219,16 @@ bus_cb (GstBus     *bus,
   return G_SOURCE_CONTINUE;
 }
 
-/**
- * steward_camera_start:
- *
- * Starts the live picture; #StewardCamera::frame is emitted for each new
- * one.
- *
- * Returns: whether the camera started; %FALSE with @error set to one
- *   sentence
- */
-gboolean
-steward_camera_start (StewardCamera  *self,
-                      GError        **error)
+static gboolean
+launch (StewardCamera  *self,
+        const char     *source,
+        GError        **error)
 {
-  g_autofree char *source = NULL;
-  g_autofree char *description = NULL;
+  g_autofree char *description = _steward_camera_dup_description (source);
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(GstBus) bus = NULL;
   GstAppSinkCallbacks callbacks = { 0 };
 
-  g_return_val_if_fail (STEWARD_IS_CAMERA (self), FALSE);
-
-  if (self->pipeline != NULL)
-    return TRUE;
-
-  if (!gst_is_initialized ())
-    gst_init (NULL, NULL);
-
-  source = dup_source ();
-  description = g_strdup_printf ("%s ! videoconvert ! videoscale ! "
-                                 "video/x-raw,format=RGBA,width=[1,1920],height=[1,1080] ! "
-                                 "appsink name=sink max-buffers=1 drop=true sync=false",
-                                 source);
   if (!(self->pipeline = gst_parse_launch (description, &parse_error)))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
@@ -229,18 +254,108 @@ steward_camera_start (StewardCamera  *self,
   return TRUE;
 }
 
+static void
+portal_open_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(StewardCamera) self = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = NULL;
+  int fd;
+
+  g_assert (STEWARD_IS_CAMERA (self));
+
+  fd = steward_camera_portal_open_finish (result, &error);
+
+  /* Stopped meanwhile */
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      if (fd >= 0)
+        g_close (fd, NULL);
+      return;
+    }
+
+  g_clear_object (&self->opening);
+
+  if (fd < 0)
+    {
+      g_signal_emit (self, signals[FAILED], 0, error);
+      return;
+    }
+
+  self->portal_fd = fd;
+  source = _steward_camera_dup_portal_source (fd);
+  if (!launch (self, source, &error))
+    g_signal_emit (self, signals[FAILED], 0, error);
+}
+
+/**
+ * steward_camera_start:
+ *
+ * Starts the live picture; #StewardCamera::frame is emitted for each new
+ * one. In the sandbox the portal is asked first (the user may be asked
+ * whether Steward may use the camera): a refusal or a failure then comes
+ * as #StewardCamera::failed.
+ *
+ * Returns: whether the camera started (or is being asked for); %FALSE
+ *   with @error set to one sentence
+ */
+gboolean
+steward_camera_start (StewardCamera  *self,
+                      GError        **error)
+{
+  g_return_val_if_fail (STEWARD_IS_CAMERA (self), FALSE);
+
+  if (self->pipeline != NULL || self->opening != NULL)
+    return TRUE;
+
+  if (!gst_is_initialized ())
+    gst_init (NULL, NULL);
+
+  if (uses_portal ())
+    {
+      if (!has_element ("pipewiresrc"))
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Photos cannot be taken: GStreamer’s PipeWire support (pipewiresrc) is missing."));
+          return FALSE;
+        }
+
+      self->opening = g_cancellable_new ();
+      steward_camera_portal_open_async (self->opening, portal_open_cb, g_object_ref (self));
+      return TRUE;
+    }
+
+  return launch (self, get_test_source () ? get_test_source () : "v4l2src", error);
+}
+
 void
 steward_camera_stop (StewardCamera *self)
 {
   g_return_if_fail (STEWARD_IS_CAMERA (self));
 
-  if (self->pipeline == NULL)
-    return;
+  if (self->opening != NULL)
+    {
+      g_cancellable_cancel (self->opening);
+      g_clear_object (&self->opening);
+    }
 
-  gst_element_set_state (self->pipeline, GST_STATE_NULL);
-  g_clear_handle_id (&self->bus_watch, g_source_remove);
-  g_clear_object (&self->sink);
-  g_clear_object (&self->pipeline);
+  if (self->pipeline != NULL)
+    {
+      gst_element_set_state (self->pipeline, GST_STATE_NULL);
+      g_clear_handle_id (&self->bus_watch, g_source_remove);
+      g_clear_object (&self->sink);
+      g_clear_object (&self->pipeline);
+    }
+
+  /* pipewiresrc took its own copy of the portal's descriptor */
+  if (self->portal_fd >= 0)
+    {
+      g_close (self->portal_fd, NULL);
+      self->portal_fd = -1;
+    }
 }
 
 /**
@@ -337,4 +452,5 @@ static void
 steward_camera_init (StewardCamera *self)
 {
   g_mutex_init (&self->lock);
+  self->portal_fd = -1;
 }
