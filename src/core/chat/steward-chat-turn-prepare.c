@@ -336,7 +336,10 @@ _steward_chat_turn_prepare_async (StewardChatTurn     *self,
       return;
     }
 
-  worker = g_task_new (self, cancellable, prepared_cb, g_steal_pointer (&task));
+  /* No source object: the worker thread drops its reference to this
+   * task after the callback may have run, and the last reference to the
+   * turn (and the services it holds) must not go in that thread */
+  worker = g_task_new (NULL, cancellable, prepared_cb, g_steal_pointer (&task));
   g_task_set_source_tag (worker, _steward_chat_turn_prepare_async);
   g_task_set_task_data (worker, pd, NULL);
   g_task_run_in_thread (worker, prepare_worker);
