@@ -244,6 +244,32 @@ test_audio_transcribed_once (Fixture       *fixture,
   g_assert_nonnull (strstr (sent, "Transcript of memo.wav:\n" REPLAYED));
 }
 
+/* The same recording attached twice to one message: uploaded once, its
+ * transcript sent for both */
+static void
+test_same_recording_twice (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(StewardAttachment) memo = attach_memo (fixture);
+  g_autoptr(StewardChatTurn) turn = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sent = NULL;
+  const char *second;
+
+  turn = steward_chat_turn_new (fixture->replay.services, "Twice?");
+  steward_chat_turn_add_attachment (turn, memo);
+  steward_chat_turn_add_attachment (turn, memo);
+  g_assert_true (run_turn (turn, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (replay_fixture_n_requests (&fixture->replay), ==, 2);
+  g_assert_cmpstr (request_path (fixture, 0), ==, "/v1/audio/transcriptions");
+  sent = replay_fixture_request_text (&fixture->replay, 1);
+  second = strstr (sent, "Transcript of memo.wav:\n" REPLAYED);
+  g_assert_nonnull (second);
+  g_assert_nonnull (strstr (second + 1, "Transcript of memo.wav:\n" REPLAYED));
+}
+
 /* No provider for speech to text: one sentence naming the file; nothing
  * stored, nothing sent, so the caller keeps the text */
 static void
@@ -422,6 +448,8 @@ main (int   argc,
 
   g_test_add ("/steward/chat-prepare/audio-transcribed-once", Fixture, NULL,
               fixture_set_up, test_audio_transcribed_once, fixture_tear_down);
+  g_test_add ("/steward/chat-prepare/same-recording-twice", Fixture, NULL,
+              fixture_set_up, test_same_recording_twice, fixture_tear_down);
   g_test_add ("/steward/chat-prepare/no-voice-provider", Fixture, NULL,
               fixture_set_up, test_no_voice_provider, fixture_tear_down);
   g_test_add ("/steward/chat-prepare/transcription-fails", Fixture, NULL,

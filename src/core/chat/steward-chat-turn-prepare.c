@@ -96,6 +96,24 @@ load_transcript (StewardAttachment *attachment,
   return g_steal_pointer (&contents);
 }
 
+/* Whether the same recording is already to be transcribed */
+static gboolean
+is_pending (PrepareData       *pd,
+            StewardAttachment *attachment)
+{
+  GPtrArray *attachments = g_ptr_array_index (pd->attachments, pd->last);
+
+  for (guint k = 0; k < pd->untranscribed->len; k++)
+    {
+      StewardAttachment *pending = g_ptr_array_index (attachments, g_array_index (pd->untranscribed, guint, k));
+
+      if (g_str_equal (steward_attachment_get_hash (pending), steward_attachment_get_hash (attachment)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 prepare_worker (GTask        *task,
                 gpointer      source_object,
@@ -134,7 +152,7 @@ prepare_worker (GTask        *task,
               continue;
             }
 
-          if (kind == STEWARD_ATTACHMENT_KIND_AUDIO && i == pd->last)
+          if (kind == STEWARD_ATTACHMENT_KIND_AUDIO && i == pd->last && !is_pending (pd, attachment))
             g_array_append_val (pd->untranscribed, j);
 
           if (!(part = _steward_attachment_part_new (attachment, pd->edge, cancellable, &error)))
@@ -210,6 +228,7 @@ transcribed_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   StewardAttachment *attachment;
   GCancellable *cancellable;
+  GPtrArray *attachments;
   GPtrArray *parts;
   guint index;
 
@@ -237,9 +256,20 @@ transcribed_cb (GObject      *object,
       return;
     }
 
+  /* The same recording may be attached twice */
   parts = g_ptr_array_index (pd->parts, pd->last);
-  _steward_attachment_part_free (parts->pdata[index]);
-  parts->pdata[index] = _steward_attachment_part_new_transcript (attachment, transcript->text);
+  attachments = g_ptr_array_index (pd->attachments, pd->last);
+  for (guint j = index; j < attachments->len; j++)
+    {
+      StewardAttachment *other = g_ptr_array_index (attachments, j);
+
+      if (steward_attachment_get_kind (other) == STEWARD_ATTACHMENT_KIND_AUDIO &&
+          g_str_equal (steward_attachment_get_hash (other), steward_attachment_get_hash (attachment)))
+        {
+          _steward_attachment_part_free (parts->pdata[j]);
+          parts->pdata[j] = _steward_attachment_part_new_transcript (other, transcript->text);
+        }
+    }
 
   kept = _steward_attachment_dup_text_file (steward_attachment_get_file (attachment));
   bytes = g_bytes_new (transcript->text, strlen (transcript->text));
