@@ -12,14 +12,16 @@
 
 G_BEGIN_DECLS
 
-/* The turn is one class in three files: steward-chat-turn.c (the object,
- * committing the message, the follow-up), -request.c (what is sent) and
- * -reply.c (what arrives). */
+/* The turn is one class in four files: steward-chat-turn.c (the object,
+ * committing the message, the follow-up), -request.c (what is sent),
+ * -prepare.c (its files made ready, off the main loop) and -reply.c
+ * (what arrives). */
 struct _StewardChatTurn
 {
   GObject          parent_instance;
 
   /* Owned */
+  StewardServices *services;
   StewardStore    *store;
   StewardSettings *settings;
   StewardProviderRegistry *providers;
@@ -67,5 +69,12 @@ gboolean  _steward_chat_turn_check_attachments (StewardChatTurn      *self,
                                                GError              **error);
 void      _steward_chat_turn_stream_reply     (StewardChatTurn       *self,
                                               GTask                 *task);
+void      _steward_chat_turn_prepare_async    (StewardChatTurn       *self,
+                                              GCancellable          *cancellable,
+                                              GAsyncReadyCallback    callback,
+                                              gpointer               user_data);
+gboolean  _steward_chat_turn_prepare_finish   (StewardChatTurn       *self,
+                                              GAsyncResult          *result,
+                                              GError               **error);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "steward-attachment-parts.h"
 #include "steward-chat-private.h"
 #include "steward-chat-turn-private.h"
 #include "steward-enum-types.h"
@@ -153,45 +154,41 @@ _steward_chat_turn_build_context (StewardChatTurn  *self,
 }
 
 /* The text of the new message's files must fit the model's context with
- * the message: a PDF or text file longer than the whole context is
- * refused in one sentence before anything is stored or sent, not left to
- * the provider's error. Images are not counted: what one costs depends on
- * the provider, and the default context size is small enough that a
- * guess would refuse photos a real model takes. */
+ * the message: a PDF, text file or transcript longer than the whole
+ * context is refused in one sentence before anything is stored or sent,
+ * not left to the provider's error. Images are not counted: what one
+ * costs depends on the provider, and the default context size is small
+ * enough that a guess would refuse photos a real model takes. Counts the
+ * parts made ready (_steward_chat_turn_prepare_async()). */
 gboolean
 _steward_chat_turn_check_attachments (StewardChatTurn  *self,
                                       GError          **error)
 {
   StewardContextLimits limits;
+  StewardChatRequest *request = self->context->request;
+  StewardChatMessage *message;
   gint64 budget, used;
 
-  if (self->attachments->len == 0)
+  if (self->attachments->len == 0 || request->messages->len == 0)
+    return TRUE;
+
+  message = g_ptr_array_index (request->messages, request->messages->len - 1);
+  if (message->attachments == NULL || message->parts == NULL)
     return TRUE;
 
   _steward_chat_turn_read_limits (self, &limits);
   budget = limits.context_tokens - limits.reply_tokens;
   used = steward_estimate_tokens (self->text);
 
-  for (guint i = 0; i < self->attachments->len; i++)
+  for (guint i = 0; i < message->parts->len && i < message->attachments->len; i++)
     {
-      StewardAttachment *attachment = g_ptr_array_index (self->attachments, i);
-      g_autofree char *text = NULL;
+      StewardAttachment *attachment = g_ptr_array_index (message->attachments, i);
+      const StewardAttachmentPart *part = g_ptr_array_index (message->parts, i);
 
-      switch (steward_attachment_get_kind (attachment))
-        {
-        case STEWARD_ATTACHMENT_KIND_PDF:
-        case STEWARD_ATTACHMENT_KIND_TEXT:
-          if (!(text = steward_attachment_dup_text (attachment, NULL, error)))
-            return FALSE;
-          used += steward_estimate_tokens (text);
-          break;
+      if (steward_attachment_get_kind (attachment) == STEWARD_ATTACHMENT_KIND_IMAGE || part->text == NULL)
+        continue;
 
-        case STEWARD_ATTACHMENT_KIND_IMAGE:
-        case STEWARD_ATTACHMENT_KIND_AUDIO:
-        default:
-          break;
-        }
-
+      used += steward_estimate_tokens (part->text);
       if (used > budget)
         {
           g_autofree char *tokens = g_strdup_printf ("%" G_GINT64_FORMAT, limits.context_tokens);

@@ -34,6 +34,7 @@ steward_chat_turn_dispose (GObject *object)
 
   g_clear_handle_id (&self->flush_source, g_source_remove);
   g_clear_handle_id (&self->show_source, g_source_remove);
+  g_clear_object (&self->services);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->providers);
@@ -145,6 +146,7 @@ steward_chat_turn_new (StewardServices *services,
   g_return_val_if_fail (text != NULL, NULL);
 
   self = g_object_new (STEWARD_TYPE_CHAT_TURN, NULL);
+  self->services = g_object_ref (services);
   self->store = g_object_ref (steward_services_get_store (services));
   self->settings = g_object_ref (steward_services_get_settings (services));
   self->providers = g_object_ref (steward_services_get_providers (services));
@@ -494,6 +496,36 @@ commit_and_stream (StewardChatTurn *self,
 }
 
 static void
+prepared_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GTask *task = user_data;
+  StewardChatTurn *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (!_steward_chat_turn_prepare_finish (self, result, &error) ||
+      !_steward_chat_turn_check_attachments (self, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  commit_and_stream (self, task);
+}
+
+/* The files are made ready (steward-chat-turn-prepare.c) before the
+ * message is stored: a file that cannot be read or transcribed, or is
+ * too long, leaves the store untouched and the caller keeps the text. */
+static void
+prepare_and_commit (StewardChatTurn *self,
+                    GTask           *task)
+{
+  _steward_chat_turn_prepare_async (self, g_task_get_cancellable (task), prepared_cb, task);
+}
+
+static void
 fold_before_send_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
@@ -522,14 +554,16 @@ fold_before_send_cb (GObject      *object,
       return;
     }
 
-  commit_and_stream (self, task);
+  prepare_and_commit (self, task);
 }
 
 /**
  * steward_chat_turn_run_async:
  *
- * Commits the user's message, then streams the reply. An error before the
- * message was committed (no provider, unknown conversation) leaves the
+ * Makes the files ready in a worker (images scaled, text read, audio
+ * transcribed), commits the user's message, then streams the reply. An
+ * error before the message was committed (no provider, unknown
+ * conversation, a file that cannot be read or transcribed) leaves the
  * store untouched, so the caller keeps the text for the user. When
  * exchanges outside the window are not yet in the conversation's summary,
  * they are folded into it first (by the small model size).
@@ -571,7 +605,6 @@ steward_chat_turn_run_async (StewardChatTurn     *self,
   if (!steward_settings_reload (self->settings, &error) ||
       !_steward_chat_turn_resolve_provider (self, &error) ||
       !_steward_chat_turn_check_vision (self, &error) ||
-      !_steward_chat_turn_check_attachments (self, &error) ||
       !_steward_chat_turn_build_context (self, &error))
     {
       g_task_return_error (task, error);
@@ -588,7 +621,7 @@ steward_chat_turn_run_async (StewardChatTurn     *self,
       return;
     }
 
-  commit_and_stream (self, g_steal_pointer (&task));
+  prepare_and_commit (self, g_steal_pointer (&task));
 }
 
 gboolean

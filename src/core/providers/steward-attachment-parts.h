@@ -33,10 +33,33 @@ typedef struct
 } StewardAttachmentPart;
 
 /* (element-type StewardAttachmentPart) (nullable): the parts of
- * @message's attachments, NULL when it has none. An attachment that can
- * no longer be read becomes a text part saying so, never a failed
- * request. */
+ * @message's attachments, NULL when it has none: those made ready
+ * beforehand (message->parts, when made for @max_edge), else made now,
+ * blocking. An attachment that can no longer be read becomes a text part
+ * saying so, never a failed request. */
 GPtrArray *_steward_attachment_parts_new (const StewardChatMessage *message,
                                           guint                     max_edge);
+
+/* The longest side of the images sent to a provider of @kind
+ * ("openai", "anthropic", …) */
+guint      _steward_attachment_parts_edge (const char *kind);
+
+/* @attachment made ready to send, blocking (call it in a worker): an
+ * image decoded at the size it is sent at most, scaled and encoded; a
+ * PDF's or text file's text with its name; for an audio file, the note
+ * that it has not been transcribed (the chat turn transcribes: see
+ * _steward_attachment_part_new_transcript()). NULL with @error, one
+ * sentence naming the file, when it cannot be read. */
+StewardAttachmentPart *_steward_attachment_part_new            (StewardAttachment  *attachment,
+                                                                guint               max_edge,
+                                                                GCancellable       *cancellable,
+                                                                GError            **error);
+/* A text part saying that @attachment could not be read, and why */
+StewardAttachmentPart *_steward_attachment_part_new_unreadable (StewardAttachment  *attachment,
+                                                                const GError       *error);
+/* The part of an audio file: its transcript, under its name */
+StewardAttachmentPart *_steward_attachment_part_new_transcript (StewardAttachment  *attachment,
+                                                                const char         *transcript);
+void                   _steward_attachment_part_free           (gpointer            part);
 
 G_END_DECLS

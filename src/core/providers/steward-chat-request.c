@@ -18,6 +18,7 @@ chat_message_free (gpointer data)
 
   g_free (message->content);
   g_clear_pointer (&message->attachments, g_ptr_array_unref);
+  g_clear_pointer (&message->parts, g_ptr_array_unref);
   g_free (message);
 }
 
@@ -101,6 +102,8 @@ steward_chat_request_attach (StewardChatRequest *self,
   if (message->attachments == NULL)
     message->attachments = g_ptr_array_new_with_free_func (g_object_unref);
   g_ptr_array_add (message->attachments, g_object_ref (attachment));
+  /* Made ready without this one */
+  g_clear_pointer (&message->parts, g_ptr_array_unref);
 }
 
 gboolean
@@ -183,10 +186,17 @@ steward_chat_request_copy (const StewardChatRequest *request)
   for (guint i = 0; i < request->messages->len; i++)
     {
       const StewardChatMessage *message = g_ptr_array_index (request->messages, i);
+      StewardChatMessage *copied;
 
       steward_chat_request_add_message (copy, message->role, message->content);
       for (guint j = 0; message->attachments != NULL && j < message->attachments->len; j++)
         steward_chat_request_attach (copy, g_ptr_array_index (message->attachments, j));
+
+      /* What was made ready once is not made again */
+      copied = g_ptr_array_index (copy->messages, copy->messages->len - 1);
+      if (message->parts != NULL)
+        copied->parts = g_ptr_array_ref (message->parts);
+      copied->parts_edge = message->parts_edge;
     }
   for (guint i = 0; i < request->tools->len; i++)
     {

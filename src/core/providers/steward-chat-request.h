@@ -21,6 +21,13 @@ typedef struct
   /* (element-type StewardAttachment) (nullable): the files sent with a
    * user message, in order; each kind sends them in its own format */
   GPtrArray          *attachments;
+  /* (element-type StewardAttachmentPart) (nullable): @attachments made
+   * ready to send for a kind whose images are at most @parts_edge pixels
+   * on their longest side, in the same order (steward-attachment-parts.h);
+   * set by the chat turn's preparation in a worker. NULL: they are made
+   * when the request is written. Shared, never changed once set. */
+  GPtrArray          *parts;
+  guint               parts_edge;
 } StewardChatMessage;
 
 /* A tool offered to the model: its name, what it does (for the model)
