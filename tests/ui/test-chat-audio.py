@@ -3,14 +3,16 @@
 # voice memos through steward-cli shows each as a player row: a Play
 # button named for the file, a seek bar, the time played and the length.
 # Pressing Play turns it into Pause and the time advances; playing the
-# other memo stops the first; the bar moves with the arrow keys; leaving
-# the conversation stops the sound; and the rows are still there after a
-# restart. GStreamer makes the memos; the app plays them in real time into
+# other memo stops the first, and Read Aloud and a memo stop each other;
+# the bar moves with the arrow keys; leaving the conversation stops the
+# sound; the rows are still there after a restart, and a memo whose copy
+# is lost says so when played. GStreamer makes the memos; the app plays them in real time into
 # a file instead of a sound card.
 #
 # Copyright 2026 The Steward authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import hashlib
 import os
 import re
 import shutil
@@ -79,6 +81,8 @@ def body(steward):
     heard = os.path.join(folder, 'heard.raw')
     # sync=true: the audio goes at the pace of a sound card
     os.environ['STEWARD_AUDIO_SINK'] = f'filesink sync=true location="{heard}"'
+    # Read Aloud speaks there too
+    os.environ['STEWARD_SPEECH_BACKEND'] = 'espeak'
     try:
         memo = os.path.join(folder, 'memo.ogg')
         call = os.path.join(folder, 'call.ogg')
@@ -108,6 +112,9 @@ def body(steward):
             assert play.getState().contains(ui.pyatspi.STATE_FOCUSABLE)
             assert player(steward, 'call.ogg').name == 'call.ogg, 0:04'
             if start == 1:
+                ui.click(button(steward, 'Play call.ogg'))
+                steward.wait_visible('label', 'call.ogg cannot be played: the file is missing.')
+                assert button(steward, 'Play call.ogg') is not None
                 break
 
             # Played: the button turns into Pause, the time goes on
@@ -151,7 +158,28 @@ def body(steward):
             ui.wait_for(lambda: not plays_into(steward, heard), 'the sound to stop with the conversation left')
             open_conversation(steward, title, QUESTION)
             ui.wait_for(lambda: button(steward, 'Play call.ogg'), 'the call to be stopped when back')
+
+            # Read Aloud and a recording take turns
+            if os.environ.get('STEWARD_HAVE_ESPEAK') == '1':
+                ui.click(ui.wait_for(lambda: button(steward, 'Play memo.ogg'), 'Play memo.ogg'))
+                ui.wait_for(lambda: button(steward, 'Pause memo.ogg'), 'the memo to play')
+                ui.click(ui.wait_for(lambda: button(steward, 'Read Aloud'), 'Read Aloud under the reply'))
+                ui.wait_for(lambda: button(steward, 'Stop Reading'), 'the reply to be read')
+                ui.wait_for(lambda: button(steward, 'Play memo.ogg'), 'the memo to stop for Read Aloud')
+                ui.click(button(steward, 'Play memo.ogg'))
+                ui.wait_for(lambda: button(steward, 'Pause memo.ogg'), 'the memo to play again')
+                ui.wait_for(lambda: button(steward, 'Read Aloud'), 'the reading to stop for the memo')
+                ui.click(button(steward, 'Pause memo.ogg'))
+                ui.wait_for(lambda: button(steward, 'Play memo.ogg'), 'the memo to pause')
             steward.stop()
+
+            # Steward's copy of the call lost: playing it says so
+            with open(call, 'rb') as f:
+                digest = hashlib.sha256(f.read()).hexdigest()
+            copies = os.path.join(data, 'attachments')
+            for name in os.listdir(copies):
+                if name.startswith(digest):
+                    os.unlink(os.path.join(copies, name))
     finally:
         replay.stop()
         shutil.rmtree(folder, ignore_errors=True)
