@@ -38,7 +38,6 @@ struct _StewardAttachmentPlayer
 
   /* Children */
   GtkWidget          *play_button;
-  GtkWidget          *details;
   GtkWidget          *name_label;
   GtkWidget          *scale;
   GtkWidget          *time_label;
@@ -104,7 +103,8 @@ update_position (StewardAttachmentPlayer *self)
   double position = self->player != NULL ? steward_audio_player_get_position (self->player) : 0;
   double duration = get_duration (self);
   g_autofree char *elapsed = format_time (position);
-  g_autofree char *total = format_time (duration);
+  /* The length rounded (5.99 s is 0:06), the time played rounded down */
+  g_autofree char *total = format_time (duration + 0.5);
   g_autofree char *text = NULL;
   GtkAdjustment *adjustment = gtk_range_get_adjustment (GTK_RANGE (self->scale));
 
@@ -278,7 +278,7 @@ steward_attachment_player_new (StewardAttachment *attachment)
   gtk_label_set_text (GTK_LABEL (self->name_label), name);
 
   /* Translators: an attached recording for screen readers: "memo.ogg, 1:05" */
-  length = format_time (steward_attachment_get_duration (attachment));
+  length = format_time (steward_attachment_get_duration (attachment) + 0.5);
   label = g_strdup_printf (_("%s, %s"), name, length);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
@@ -352,6 +352,7 @@ static void
 steward_attachment_player_init (StewardAttachmentPlayer *self)
 {
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  GtkWidget *details;
   GtkWidget *heading;
 
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
@@ -366,13 +367,13 @@ steward_attachment_player_init (StewardAttachmentPlayer *self)
   gtk_widget_set_parent (self->play_button, GTK_WIDGET (self));
 
   /* The name over the bar, the time beside the name */
-  self->details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_hexpand (self->details, TRUE);
-  gtk_widget_set_valign (self->details, GTK_ALIGN_CENTER);
-  gtk_widget_set_parent (self->details, GTK_WIDGET (self));
+  details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_hexpand (details, TRUE);
+  gtk_widget_set_valign (details, GTK_ALIGN_CENTER);
+  gtk_widget_set_parent (details, GTK_WIDGET (self));
 
   heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_box_append (GTK_BOX (self->details), heading);
+  gtk_box_append (GTK_BOX (details), heading);
 
   self->name_label = gtk_label_new (NULL);
   gtk_label_set_ellipsize (GTK_LABEL (self->name_label), PANGO_ELLIPSIZE_MIDDLE);
@@ -392,7 +393,7 @@ steward_attachment_player_init (StewardAttachmentPlayer *self)
   gtk_widget_set_size_request (self->scale, 140, -1);
   g_signal_connect_object (self->scale, "change-value", G_CALLBACK (change_value_cb),
                            self, G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (self->details), self->scale);
+  gtk_box_append (GTK_BOX (details), self->scale);
 
   self->open_button = gtk_button_new_from_icon_name ("document-open-symbolic");
   gtk_widget_add_css_class (self->open_button, "flat");
