@@ -179,6 +179,14 @@ typedef enum /*< enum,prefix=STEWARD_SPEECH_BACKEND >*/
   STEWARD_SPEECH_BACKEND_NONE,
 } StewardSpeechBackend;
 
+/* What a StewardAudioPlayer is doing with its file */
+typedef enum /*< enum,prefix=STEWARD_AUDIO_PLAYER_STATE >*/
+{
+  STEWARD_AUDIO_PLAYER_STATE_STOPPED,
+  STEWARD_AUDIO_PLAYER_STATE_PAUSED,
+  STEWARD_AUDIO_PLAYER_STATE_PLAYING,
+} StewardAudioPlayerState;
+
 const char *steward_enum_to_nick   (GType       enum_type,
                                     int         value);
 gboolean    steward_enum_from_nick (GType       enum_type,

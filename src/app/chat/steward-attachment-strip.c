@@ -13,14 +13,16 @@
 #include <glib/gi18n.h>
 
 #include "steward-attachment.h"
+#include "steward-attachment-player.h"
 #include "steward-attachment-strip.h"
 #include "steward-image-prepare.h"
 #include "steward-ocr.h"
 
 /* The files attached to a message, under its text: a thumbnail for an
- * image, an icon with the page count for a PDF, the length for audio,
- * the size for text. Each is a button that opens the copy Steward keeps
- * with the desktop's application for it.
+ * image, an icon with the page count for a PDF, the size for text, each
+ * a button that opens the copy Steward keeps with the desktop's
+ * application for it; a recording is a player row
+ * (steward-attachment-player.c), which has such a button too.
  *
  * Thumbnails are made in a worker (decoding a 24-megapixel photo takes
  * longer than a frame) and dropped when the row shows another message:
@@ -105,14 +107,6 @@ describe (StewardAttachment *attachment)
                                            steward_attachment_get_n_pages (attachment)),
                               steward_attachment_get_n_pages (attachment));
 
-    case STEWARD_ATTACHMENT_KIND_AUDIO:
-      {
-        guint seconds = (guint)(steward_attachment_get_duration (attachment) + 0.5);
-
-        /* Translators: an attached recording's length, minutes:seconds */
-        return g_strdup_printf (_("%u:%02u"), seconds / 60, seconds % 60);
-      }
-
     case STEWARD_ATTACHMENT_KIND_TEXT:
     default:
       return g_format_size (steward_attachment_get_size (attachment));
@@ -129,9 +123,6 @@ icon_name (StewardAttachment *attachment)
 
     case STEWARD_ATTACHMENT_KIND_PDF:
       return "x-office-document-symbolic";
-
-    case STEWARD_ATTACHMENT_KIND_AUDIO:
-      return "audio-x-generic-symbolic";
 
     case STEWARD_ATTACHMENT_KIND_TEXT:
     default:
@@ -277,7 +268,12 @@ steward_attachment_strip_set_model (StewardAttachmentStrip *self,
     {
       g_autoptr(StewardAttachment) attachment = g_list_model_get_item (attachments, i);
 
-      GtkWidget *chip = create_chip (self, attachment);
+      GtkWidget *chip;
+
+      if (steward_attachment_get_kind (attachment) == STEWARD_ATTACHMENT_KIND_AUDIO)
+        chip = steward_attachment_player_new (attachment);
+      else
+        chip = create_chip (self, attachment);
 
       gtk_flow_box_append (GTK_FLOW_BOX (self->flow), chip);
       /* The chip's button takes the focus, not the box's cell around it */
