@@ -184,7 +184,7 @@ class TestConversations(CliTestCase):
         self.assertEqual([c['title'] for c in listing], ['Newer', 'Older'])
         self.assertEqual(listing[1], {
             'id': 1, 'title': 'Older', 'created_at': '2026-01-01T08:00:00Z',
-            'updated_at': '2026-01-02T09:30:00Z', 'message_count': 2,
+            'updated_at': '2026-01-02T09:30:00Z', 'message_count': 2, 'quick': False,
         })
         iso = re.compile(r'^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$')
         for c in listing:

@@ -202,8 +202,10 @@ turn_run_cb (GObject      *object,
 
   if (!steward_chat_turn_run_finish (turn, result, &error) && !started)
     {
-      /* Nothing was stored: the text stays in the composer. */
-      _steward_chat_view_show_send_error (self, error->message);
+      /* Nothing was stored: the text stays in the composer. Stopped
+       * while its files were being prepared, it says nothing. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _steward_chat_view_show_send_error (self, error->message);
     }
   else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {

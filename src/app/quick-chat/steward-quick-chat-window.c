@@ -228,7 +228,8 @@ turn_run_cb (GObject      *object,
     {
       /* Nothing was stored: the question stays in the entry */
       self->continue_when_started = FALSE;
-      show_status (self, error->message, TRUE);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_status (self, error->message, TRUE);
     }
   else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
