@@ -39,6 +39,9 @@ BUILD_PACKAGES=(
   # reading aloud: speech-dispatcher's client library, espeak-ng (with its
   # voices) played through GStreamer's base elements
   libspeechd-dev libespeak-ng-dev espeak-ng-data gstreamer1.0-plugins-base
+  # offline speech to text (the 'pocketsphinx' feature) and the English
+  # model it needs at run time
+  libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us
 )
 TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools at-spi2-core
@@ -60,6 +63,9 @@ TEST_PACKAGES=(
   # cairo from Python (attached audio is read by the GStreamer plugins
   # above)
   python3-gi gir1.2-gdkpixbuf-2.0 python3-cairo
+  # offline speech to text: the English model and PocketSphinx's own
+  # recorded speech ("go forward ten meters")
+  pocketsphinx-en-us pocketsphinx-testdata
 )
 # libFuzzer comes with clang's runtime; llvm brings llvm-symbolizer for
 # readable stacks.
