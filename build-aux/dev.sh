@@ -42,6 +42,9 @@ BUILD_PACKAGES=(
   # Take a Photo in the Flatpak sandbox: the Camera portal (libportal, the
   # 'portal' feature) and GStreamer's pipewiresrc for the remote it opens
   libportal-dev gstreamer1.0-pipewire
+  # offline speech to text (the 'pocketsphinx' feature) and the English
+  # model it needs at run time
+  libpocketsphinx-dev libsphinxbase-dev pocketsphinx-en-us
 )
 TEST_PACKAGES=(
   xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools at-spi2-core
@@ -66,6 +69,9 @@ TEST_PACKAGES=(
   # the camera portal test: pipewiresrc, and a private bus (dbus-daemon)
   # for the stand-in portal written with python3-gi
   gstreamer1.0-pipewire
+  # offline speech to text: the English model and PocketSphinx's own
+  # recorded speech ("go forward ten meters")
+  pocketsphinx-en-us pocketsphinx-testdata
 )
 # libFuzzer comes with clang's runtime; llvm brings llvm-symbolizer for
 # readable stacks.

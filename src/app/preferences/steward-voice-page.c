@@ -11,12 +11,14 @@
 
 #include <glib/gi18n.h>
 
+#include "steward-transcriber-sphinx.h"
 #include "steward-voice-page.h"
 
 /* Preferences → Voice: the voice.* settings the microphone button of the
  * chat uses. Model, language and "send at once" are bound to their
  * settings both ways; the provider is chosen among the OpenAI-compatible
- * providers added (the only kind whose API transcribes), or none. */
+ * providers added (the only kind whose API transcribes), Offline
+ * (PocketSphinx on this computer, where it is built in), or none. */
 
 struct _StewardVoicePage
 {
@@ -35,6 +37,8 @@ struct _StewardVoicePage
   GBindingGroup      *bindings;
   /* The provider names of @provider_list's items, "" for None */
   GPtrArray          *provider_names;
+  /* The provider row's own, shown unless Offline is chosen */
+  char               *provider_subtitle;
 
   /* The combo row is being filled: its selection means nothing */
   guint               filling : 1;
@@ -57,8 +61,30 @@ add_choice (StewardVoicePage *self,
   gtk_string_list_append (self->provider_list, label);
 }
 
-/* Lists None, the OpenAI-compatible providers, and whatever else
- * voice.provider names (set with steward-cli), so it is shown as it is. */
+/* Offline has no model to choose, and needs a word of warning */
+static void
+update_offline (StewardVoicePage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->provider_row);
+  gboolean offline;
+
+  g_assert (STEWARD_IS_VOICE_PAGE (self));
+
+  offline = selected < self->provider_names->len &&
+            g_str_equal (g_ptr_array_index (self->provider_names, selected), STEWARD_TRANSCRIBER_OFFLINE);
+
+  if (offline)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->provider_row),
+                                 _("On this computer with PocketSphinx: English only, and less accurate "
+                                   "than a server"));
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->provider_row), self->provider_subtitle);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->model_row), !offline);
+}
+
+/* Lists None, the OpenAI-compatible providers, Offline where
+ * PocketSphinx is built in, and whatever else voice.provider names (set
+ * with steward-cli), so it is shown as it is. */
 static void
 fill_providers (StewardVoicePage *self)
 {
@@ -85,12 +111,24 @@ fill_providers (StewardVoicePage *self)
       g_autoptr(StewardProvider) provider = g_list_model_get_item (self->providers, i);
       const char *name = steward_provider_get_name (provider);
 
+      /* voice.provider "offline" never means a provider of that name */
+      if (g_str_equal (name, STEWARD_TRANSCRIBER_OFFLINE))
+        continue;
+
       if (!g_str_equal (steward_provider_get_kind (provider), "openai") && g_strcmp0 (name, current) != 0)
         continue;
 
       if (g_strcmp0 (name, current) == 0)
         selected = self->provider_names->len;
       add_choice (self, name, name);
+    }
+
+  /* After the providers: a server hears better, and any language */
+  if (steward_transcriber_sphinx_is_built_in ())
+    {
+      if (g_str_equal (current, STEWARD_TRANSCRIBER_OFFLINE))
+        selected = self->provider_names->len;
+      add_choice (self, STEWARD_TRANSCRIBER_OFFLINE, C_("speech provider", "Offline (PocketSphinx)"));
     }
 
   if (current[0] != '\0' && selected == 0)
@@ -101,6 +139,8 @@ fill_providers (StewardVoicePage *self)
 
   adw_combo_row_set_selected (self->provider_row, selected);
   self->filling = FALSE;
+
+  update_offline (self);
 }
 
 static void
@@ -115,6 +155,8 @@ provider_selected_cb (StewardVoicePage *self,
 
   if (self->filling || self->settings == NULL || selected >= self->provider_names->len)
     return;
+
+  update_offline (self);
 
   name = g_ptr_array_index (self->provider_names, selected);
   if (g_strcmp0 (name, steward_settings_get_string (self->settings, "voice.provider")) != 0)
@@ -203,6 +245,7 @@ steward_voice_page_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->providers);
   g_clear_pointer (&self->provider_names, g_ptr_array_unref);
+  g_clear_pointer (&self->provider_subtitle, g_free);
 
   G_OBJECT_CLASS (steward_voice_page_parent_class)->dispose (object);
 }
@@ -232,6 +275,7 @@ steward_voice_page_init (StewardVoicePage *self)
   self->provider_names = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->provider_subtitle = g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (self->provider_row)));
 
   self->bindings = g_binding_group_new ();
   g_binding_group_bind (self->bindings, "voice-model", self->model_row, "text", flags);

@@ -17,12 +17,14 @@
 #include "steward-redact.h"
 #include "steward-secrets.h"
 #include "steward-transcriber.h"
+#include "steward-transcriber-sphinx.h"
 
 /* Speech to text through an OpenAI-compatible endpoint (OpenAI, Groq, a
  * local speaches or whisper.cpp server): the file goes up as multipart
  * form data to {base_url}/audio/transcriptions of the provider named by
  * the voice.provider setting, with its own key, and a JSON transcript
- * comes back. The settings are read again for each transcription, so
+ * comes back. voice.provider "offline" transcribes on this computer
+ * instead (steward-transcriber-sphinx.c). The settings are read again for each transcription, so
  * what `steward-cli settings set` changed while the app runs is used. */
 
 #define TRANSCRIPTIONS_PATH "/audio/transcriptions"
@@ -338,9 +340,15 @@ find_provider (StewardTranscriber  *self,
 
   if (name == NULL)
     {
-      g_set_error (error, STEWARD_TRANSCRIBER_ERROR, STEWARD_TRANSCRIBER_ERROR_NO_PROVIDER,
-                   _("No provider is chosen for speech to text; choose one in Preferences → Voice "
-                     "or with “steward-cli settings set voice.provider NAME”."));
+      if (steward_transcriber_sphinx_is_built_in ())
+        g_set_error (error, STEWARD_TRANSCRIBER_ERROR, STEWARD_TRANSCRIBER_ERROR_NO_PROVIDER,
+                     _("No provider is chosen for speech to text; choose one, or Offline, in Preferences → "
+                       "Voice, or use “steward-cli settings set voice.provider NAME” (“offline” for "
+                       "PocketSphinx)."));
+      else
+        g_set_error (error, STEWARD_TRANSCRIBER_ERROR, STEWARD_TRANSCRIBER_ERROR_NO_PROVIDER,
+                     _("No provider is chosen for speech to text; choose one in Preferences → Voice "
+                       "or with “steward-cli settings set voice.provider NAME”."));
       return NULL;
     }
 
@@ -376,7 +384,9 @@ find_provider (StewardTranscriber  *self,
  *   at most 25 MB and 30 minutes
  *
  * Turns the speech in @file into text with the provider and model of
- * the voice.provider, voice.model and voice.language settings.
+ * the voice.provider, voice.model and voice.language settings; when
+ * voice.provider is "offline", with PocketSphinx on this computer
+ * (English only, any length, any format GStreamer reads).
  */
 void
 steward_transcriber_transcribe_async (StewardTranscriber  *self,
@@ -396,12 +406,22 @@ steward_transcriber_transcribe_async (StewardTranscriber  *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, steward_transcriber_transcribe_async);
-  td = g_new0 (TranscribeData, 1);
-  g_task_set_task_data (task, td, transcribe_data_free);
 
   settings = steward_services_get_settings (self->services);
   if (!steward_settings_reload (settings, &error))
     g_debug ("Using the settings read before: %s", error->message);
+
+  /* Whatever providers exist: "offline" is not a provider's name */
+  if (g_strcmp0 (steward_settings_get_string (settings, "voice.provider"), STEWARD_TRANSCRIBER_OFFLINE) == 0)
+    {
+      g_autofree char *language = dup_setting (settings, "voice.language");
+
+      _steward_transcriber_sphinx_transcribe (task, file, language);
+      return;
+    }
+
+  td = g_new0 (TranscribeData, 1);
+  g_task_set_task_data (task, td, transcribe_data_free);
 
   if (!(td->provider = find_provider (self, &error)))
     {

@@ -21,6 +21,9 @@ typedef enum
   STEWARD_TRANSCRIBER_ERROR_NO_PROVIDER,
   /* The server answered with something that is not a transcript */
   STEWARD_TRANSCRIBER_ERROR_BAD_RESPONSE,
+  /* voice.provider is "offline" but PocketSphinx is not built in, its
+   * English model is missing, or voice.language is not English */
+  STEWARD_TRANSCRIBER_ERROR_OFFLINE_UNAVAILABLE,
 } StewardTranscriberError;
 
 typedef struct
