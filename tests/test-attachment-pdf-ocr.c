@@ -427,8 +427,18 @@ read_in_thread (GBytes  *data,
   return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
 }
 
+/* GCC says so with -fsanitize=address */
+#ifdef __SANITIZE_ADDRESS__
+# define SANITIZED TRUE
+#else
+# define SANITIZED FALSE
+#endif
+
 /* A cancel while tesseract reads a page stops it there, well before the
- * page would have been read */
+ * page would have been read. Under AddressSanitizer tesseract's
+ * allocations are slowed down so much that the parts of its work it
+ * cannot stop in (finding the lines on the page) take most of the time:
+ * there only the error is checked. */
 static void
 test_cancelled_during_page (void)
 {
@@ -446,6 +456,13 @@ test_cancelled_during_page (void)
 
   make_pdf (path, kinds, G_N_ELEMENTS (kinds));
   data = load (path);
+
+  if (SANITIZED)
+    {
+      read_in_thread (data, 1000, &error);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      return;
+    }
 
   whole = read_in_thread (data, -1, &error);
   g_assert_no_error (error);

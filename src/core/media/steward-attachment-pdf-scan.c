@@ -150,6 +150,8 @@ steward_attachment_pdf_scan_read (PopplerPage   *page,
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   gboolean has_ink = FALSE;
   double width = 0, height = 0;
+  gint64 drawing, start;
+  char *text;
 
   g_return_val_if_fail (POPPLER_IS_PAGE (page), NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -169,6 +171,7 @@ steward_attachment_pdf_scan_read (PopplerPage   *page,
       return g_strdup ("");
     }
 
+  drawing = g_get_monotonic_time ();
   pixbuf = render_page (page, recognise ? STEWARD_PDF_SCAN_DPI : THUMBNAIL_DPI, &has_ink);
   if (pixbuf == NULL)
     {
@@ -191,5 +194,11 @@ steward_attachment_pdf_scan_read (PopplerPage   *page,
       return NULL;
     }
 
-  return steward_ocr_read_pixbuf (pixbuf, name, cancellable, error);
+  start = g_get_monotonic_time ();
+  text = steward_ocr_read_pixbuf (pixbuf, name, cancellable, error);
+  g_debug ("%s: drawn in %.2f s, read in %.2f s", name,
+           (start - drawing) / (double) G_USEC_PER_SEC,
+           (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+
+  return text;
 }

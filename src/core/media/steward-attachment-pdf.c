@@ -35,13 +35,11 @@
 
 typedef struct
 {
-  const char                   *name;
-  GCancellable                 *cancellable;
+  const char   *name;
+  GCancellable *cancellable;
   /* Whether scanned pages are read: TRUE until recognition turns out
    * not to be there */
-  gboolean                      recognise;
-  StewardAttachmentPdfProgress  progress;
-  gpointer                      progress_data;
+  gboolean      recognise;
 } Reader;
 
 static void
@@ -52,15 +50,6 @@ append_marker (GString *out,
    * model, %u is the page number */
   g_string_append_printf (out, _("--- Page %u ---"), number);
   g_string_append_c (out, '\n');
-}
-
-static void
-append_note (GString    *out,
-             const char *note)
-{
-  g_string_append_c (out, '(');
-  g_string_append (out, note);
-  g_string_append (out, ")\n");
 }
 
 /* A page without text: what tesseract reads in its image, or a note
@@ -97,7 +86,8 @@ append_scan (Reader       *reader,
   if (blank)
     {
       append_marker (out, number);
-      append_note (out, _("This page has no text: it may be a scanned image."));
+      g_string_append (out, _("(This page has no text: it may be a scanned image.)"));
+      g_string_append_c (out, '\n');
     }
   else if (text != NULL && text[0] != '\0')
     {
@@ -112,7 +102,10 @@ append_scan (Reader       *reader,
   else
     {
       append_marker (out, number);
-      append_note (out, _("A scanned page: no text could be recognised."));
+      /* Translators: said of a page of a PDF sent to a model, which is
+       * an image in which no text could be read */
+      g_string_append (out, _("(A scanned page: no text could be recognised.)"));
+      g_string_append_c (out, '\n');
     }
 
   return TRUE;
@@ -197,8 +190,6 @@ steward_attachment_pdf_read_full (GBytes                       *data,
   reader.name = name;
   reader.cancellable = cancellable;
   reader.recognise = steward_ocr_is_available ();
-  reader.progress = progress;
-  reader.progress_data = progress_data;
 
   out = g_string_new (NULL);
   for (int i = 0; i < n; i++)
