@@ -93,6 +93,8 @@ def body(steward):
         chatui.cli(data, 'provider', 'add', 'local', '--kind', 'openai', '--base-url', replay.url + '/v1',
                    '--model', 'text_stream', '--api-key-env', chatui.TEST_KEY_ENV)
         chatui.cli(data, 'tier', 'set', 'medium', 'local', 'text_stream')
+        # The memos are transcribed before they are sent: by the same server
+        chatui.cli(data, 'settings', 'set', 'voice.provider', 'local')
         chatui.cli(data, 'chat', OTHER)
         chatui.cli(data, 'chat', '--attach', memo, '--attach', call, QUESTION)
         titles = [c['title'] for c in chatui.conversations(data)]
