@@ -12,6 +12,9 @@
 #include <glib/gi18n.h>
 
 #include "steward-application-private.h"
+#ifdef STEWARD_BENCH_PROBES
+# include "steward-bench-quick-chat-probe.h"
+#endif
 #include "steward-quick-chat-window.h"
 
 /* Quick chat, from the application: the app.quick-chat action (what
@@ -23,7 +26,16 @@ static StewardQuickChatWindow *
 ensure_window (StewardApplication *self)
 {
   if (self->quick_chat == NULL)
-    self->quick_chat = g_object_ref_sink (steward_quick_chat_window_new ());
+    {
+      self->quick_chat = g_object_ref_sink (steward_quick_chat_window_new ());
+
+      /* Its surface too, hidden: opening it is then a map and a frame */
+      gtk_widget_realize (GTK_WIDGET (self->quick_chat));
+
+#ifdef STEWARD_BENCH_PROBES
+      steward_bench_quick_chat_probe_attach (GTK_WINDOW (self->quick_chat));
+#endif
+    }
 
   return self->quick_chat;
 }
