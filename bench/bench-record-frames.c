@@ -29,6 +29,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <glib/gstdio.h>
+
 #include "bench-harness.h"
 #include "steward-core.h"
 
@@ -145,7 +147,10 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *opt_store_only = NULL;
   const GOptionEntry entries[] = {
+    { "store-only", 0, 0, G_OPTION_ARG_FILENAME, &opt_store_only,
+      "Only make the data folder DIR, to run steward on it by hand (under perf)", "DIR" },
     { "seconds", 's', 0, G_OPTION_ARG_INT, &opt_seconds,
       "Seconds of each phase: idle, recording (default 5)", "S" },
     { NULL }
@@ -159,6 +164,14 @@ main (int   argc,
   if (!bench_harness_parse (context, entries, &argc, &argv))
     return 2;
   opt_seconds = CLAMP (opt_seconds, 1, 600);
+
+  if (opt_store_only != NULL)
+    {
+      g_mkdir_with_parents (opt_store_only, 0700);
+      add_provider (opt_store_only);
+      g_print ("# a data folder with one provider in %s\n", opt_store_only);
+      return 0;
+    }
 
   if (!bench_harness_has_display ())
     return 2;

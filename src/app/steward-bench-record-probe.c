@@ -101,6 +101,7 @@ typedef struct
   /* The phase's time is up: it ends with the next frame, so that a
    * stall at its end is counted too. */
   guint               phase_over : 1;
+  guint               trace : 1;
 } RecordProbe;
 
 static void
@@ -192,7 +193,11 @@ busy_changed_cb (StewardVoiceButton *voice_button,
 {
   if (probe->phase == PHASE_STOP && !steward_voice_button_get_busy (voice_button) &&
       probe->stop_to_idle_us == 0)
-    probe->stop_to_idle_us = g_get_monotonic_time () - probe->phase_start_us;
+    {
+      probe->stop_to_idle_us = g_get_monotonic_time () - probe->phase_start_us;
+      if (probe->trace)
+        g_printerr ("trace idle again at=%.1f\n", probe->stop_to_idle_us / 1000.0);
+    }
 }
 
 static gboolean phase_time_cb (gpointer user_data);
@@ -313,6 +318,11 @@ record_probe_after_paint_cb (GdkFrameClock *frame_clock,
   if (span == NULL)
     return;
 
+  if (probe->trace && probe->last_paint_us != 0 &&
+      now - probe->last_paint_us > 20 * G_TIME_SPAN_MILLISECOND)
+    g_printerr ("trace phase=%d at=%.1f gap=%.1f work=%.1f\n", probe->phase,
+                (now - probe->phase_start_us) / 1000.0, (now - probe->last_paint_us) / 1000.0,
+                (now - probe->before_paint_us) / 1000.0);
   if (probe->last_paint_us != 0)
     span->longest_us = MAX (span->longest_us, now - probe->last_paint_us);
   if (probe->before_paint_us != 0)
@@ -383,6 +393,7 @@ steward_bench_record_probe_attach (StewardApplication *app,
 
   probe = g_new0 (RecordProbe, 1);
   probe->window = STEWARD_WINDOW (window);
+  probe->trace = g_getenv ("STEWARD_BENCH_RECORD_TRACE") != NULL;
   probe->seconds = seconds != NULL ? (guint)CLAMP (g_ascii_strtoull (seconds, NULL, 10), 1, 600) : DEFAULT_SECONDS;
   g_object_set_data_full (G_OBJECT (window), "steward-bench-record-probe", probe, record_probe_free);
 
