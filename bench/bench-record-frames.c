@@ -7,14 +7,17 @@
 
 /* The main window's frames while the composer's microphone button
  * records, beside the same window idle and a bare window measured in the
- * same run. steward is started on an empty data folder with
- * STEWARD_BENCH_RECORD=1 and a live test tone for a microphone
+ * same run. steward is started on a data folder with one chat provider
+ * (so the chat page shows its composer) and nothing else, with
+ * STEWARD_BENCH_RECORD=1 and a live test source for a microphone
  * ($STEWARD_AUDIO_SOURCE); steward-bench-record-probe.c counts the
  * longest gap between two frames over --seconds with the chat page
  * idle, then over --seconds of recording (the level meter following the
- * tone), then from the click that stops until the button is idle again
- * and a second more (the recording trimmed and encoded to Opus; with no
- * speech provider the transcriber answers at once). Beside it,
+ * source), then from the click that stops until the button is idle
+ * again and a second more (the recording trimmed and encoded to Opus;
+ * with no speech provider the transcriber answers at once, with a
+ * toast); then a second recording and stop, which find the widgets the
+ * first one showed for the first time already made. Beside it,
  * bench-chat-baseline's bare window ticking every frame, as the probe
  * does, over --seconds.
  *
@@ -68,12 +71,15 @@ add_provider (const char *data_dir)
     g_error ("%s", error->message);
 }
 
-static double
-ratio_of (double value,
-          double base)
-{
-  return base > 0 ? value / base : -1;
-}
+/* The probe's keys, in the order the figures are read below */
+enum {
+  IDLE, IDLE_FRAMES, IDLE_WORK,
+  RECORD, RECORD_FRAMES, RECORD_WORK, START, STEADY, START_CALL, RECORD_RATIO, LEVELS,
+  STOP, STOP_FRAMES, STOP_WORK, STOP_CALL, STOP_TO_IDLE, STOP_RATIO,
+  AGAIN_RECORD, AGAIN_RECORD_WORK, AGAIN_START, AGAIN_STEADY, AGAIN_START_CALL, AGAIN_RECORD_RATIO,
+  AGAIN_STOP, AGAIN_STOP_WORK, AGAIN_STOP_RATIO,
+  N_KEYS
+};
 
 static gboolean
 measure_recording (char        **env,
@@ -82,14 +88,21 @@ measure_recording (char        **env,
   g_autofree char *seconds = g_strdup_printf ("%d", opt_seconds);
   const char *steward_argv[] = { BENCH_STEWARD_PATH, NULL };
   const char *baseline_argv[] = { BENCH_BASELINE_PATH, "--seconds", seconds, NULL };
-  BenchFigure app[] = {
-    { "idle_longest_frame_ms", 0 }, { "idle_frames", 0 },
-    { "record_longest_frame_ms", 0 }, { "record_frames", 0 },
-    { "start_longest_frame_ms", 0 }, { "steady_longest_frame_ms", 0 },
-    { "stop_longest_frame_ms", 0 }, { "stop_frames", 0 },
-    { "idle_work_ms", 0 }, { "record_work_ms", 0 }, { "stop_work_ms", 0 },
-    { "start_call_ms", 0 }, { "stop_call_ms", 0 }, { "stop_to_idle_ms", 0 },
-    { "levels", 0 },
+  BenchFigure app[N_KEYS] = {
+    [IDLE] = { "idle_longest_frame_ms", 0 }, [IDLE_FRAMES] = { "idle_frames", 0 },
+    [IDLE_WORK] = { "idle_work_ms", 0 },
+    [RECORD] = { "record_longest_frame_ms", 0 }, [RECORD_FRAMES] = { "record_frames", 0 },
+    [RECORD_WORK] = { "record_work_ms", 0 }, [START] = { "start_longest_frame_ms", 0 },
+    [STEADY] = { "steady_longest_frame_ms", 0 }, [START_CALL] = { "start_call_ms", 0 },
+    [RECORD_RATIO] = { "record_ratio", 0 }, [LEVELS] = { "levels", 0 },
+    [STOP] = { "stop_longest_frame_ms", 0 }, [STOP_FRAMES] = { "stop_frames", 0 },
+    [STOP_WORK] = { "stop_work_ms", 0 }, [STOP_CALL] = { "stop_call_ms", 0 },
+    [STOP_TO_IDLE] = { "stop_to_idle_ms", 0 }, [STOP_RATIO] = { "stop_ratio", 0 },
+    [AGAIN_RECORD] = { "again_record_longest_frame_ms", 0 }, [AGAIN_RECORD_WORK] = { "again_record_work_ms", 0 },
+    [AGAIN_START] = { "again_start_longest_frame_ms", 0 }, [AGAIN_STEADY] = { "again_steady_longest_frame_ms", 0 },
+    [AGAIN_START_CALL] = { "again_start_call_ms", 0 }, [AGAIN_RECORD_RATIO] = { "again_record_ratio", 0 },
+    [AGAIN_STOP] = { "again_stop_longest_frame_ms", 0 }, [AGAIN_STOP_WORK] = { "again_stop_work_ms", 0 },
+    [AGAIN_STOP_RATIO] = { "again_stop_ratio", 0 },
   };
   BenchFigure bare[] = { { "longest_frame_ms", 0 }, { "frames", 0 } };
   char **app_env = g_strdupv (env);
@@ -104,41 +117,48 @@ measure_recording (char        **env,
   bench_warm_up (steward_argv, app_env, "record ");
   bench_warm_up (baseline_argv, env, "baseline ");
 
-  ok &= bench_measure (steward_argv, app_env, "record ", "steward", app, G_N_ELEMENTS (app));
+  ok &= bench_measure (steward_argv, app_env, "record ", "steward", app, N_KEYS);
   ok &= bench_measure (baseline_argv, env, "baseline ", "bare", bare, G_N_ELEMENTS (bare));
   g_strfreev (app_env);
 
-  ratio = ratio_of (app[2].value, app[0].value);
+  /* The goal's figure: the worse of the two recordings, each over the
+   * idle window of its own run */
+  ratio = MAX (app[RECORD_RATIO].value, app[AGAIN_RECORD_RATIO].value);
 
-  g_print ("\nThe main window while recording %d s of a live test tone (median of %d runs)\n",
+  g_print ("\nThe main window recording %d s of a live test source, twice (median of %d runs)\n",
            opt_seconds, bench_runs);
-  g_print ("  %-52s %14s %8s %10s\n", "", "longest frame", "frames", "frame work");
-  g_print ("  %-52s %11.1f ms %8.0f\n", "bare libadwaita window, idle", bare[0].value, bare[1].value);
-  g_print ("  %-52s %11.1f ms %8.0f %7.1f ms\n", "steward, chat page idle",
-           app[0].value, app[1].value, app[8].value);
-  g_print ("  %-52s %11.1f ms %8.0f %7.1f ms\n", "steward, recording (level meter moving)",
-           app[2].value, app[3].value, app[9].value);
-  g_print ("  %-52s %11.1f ms\n", "  of which the first 0.5 s", app[4].value);
-  g_print ("  %-52s %11.1f ms\n", "  of which the rest", app[5].value);
-  g_print ("  %-52s %11.1f ms %8.0f %7.1f ms\n", "steward, stop: trim, encode, transcriber, 1 s more",
-           app[6].value, app[7].value, app[10].value);
-  g_print ("  on the main loop: the click that starts %.1f ms, the one that stops %.1f ms; "
-           "idle again %.0f ms after the stop; the meter moved %.0f times\n",
-           app[11].value, app[12].value, app[13].value, app[14].value);
+  g_print ("  %-48s %14s %10s %8s\n", "", "longest frame", "frame work", "x idle");
+  g_print ("  %-48s %11.1f ms\n", "bare libadwaita window, idle", bare[0].value);
+  g_print ("  %-48s %11.1f ms %7.1f ms\n", "steward, chat page idle", app[IDLE].value, app[IDLE_WORK].value);
+  g_print ("  %-48s %11.1f ms %7.1f ms %7.2fx\n", "first recording (the meter moving)",
+           app[RECORD].value, app[RECORD_WORK].value, app[RECORD_RATIO].value);
+  g_print ("  %-48s %11.1f ms\n", "  its first 0.5 s", app[START].value);
+  g_print ("  %-48s %11.1f ms\n", "  the rest", app[STEADY].value);
+  g_print ("  %-48s %11.1f ms %7.1f ms %7.2fx\n", "first stop (trim, encode, transcriber, 1 s more)",
+           app[STOP].value, app[STOP_WORK].value, app[STOP_RATIO].value);
+  g_print ("  %-48s %11.1f ms %7.1f ms %7.2fx\n", "second recording",
+           app[AGAIN_RECORD].value, app[AGAIN_RECORD_WORK].value, app[AGAIN_RECORD_RATIO].value);
+  g_print ("  %-48s %11.1f ms\n", "  its first 0.5 s", app[AGAIN_START].value);
+  g_print ("  %-48s %11.1f ms\n", "  the rest", app[AGAIN_STEADY].value);
+  g_print ("  %-48s %11.1f ms %7.1f ms %7.2fx\n", "second stop",
+           app[AGAIN_STOP].value, app[AGAIN_STOP_WORK].value, app[AGAIN_STOP_RATIO].value);
+  g_print ("  on the main loop: the click that starts %.1f ms (again %.1f ms), the one that stops %.1f ms; "
+           "idle again %.0f ms after the stop; the meter moved %.0f times in both recordings\n",
+           app[START_CALL].value, app[AGAIN_START_CALL].value, app[STOP_CALL].value,
+           app[STOP_TO_IDLE].value, app[LEVELS].value);
   g_print ("  goal: longest frame while recording within 10%% of the idle window's (%.2fx: %s; "
-           "%.2fx the bare window's; on stop %.2fx the idle window's)\n",
-           ratio, ratio >= 0 && ratio <= FRAME_GOAL_RATIO ? "met" : "NOT met",
-           ratio_of (app[2].value, bare[0].value), ratio_of (app[6].value, app[0].value));
+           "the bare window's %.1f ms)\n",
+           ratio, ratio >= 0 && ratio <= FRAME_GOAL_RATIO ? "met" : "NOT met", bare[0].value);
 
   results[0].value = bare[0].value;
-  results[1].value = app[0].value;
-  results[2].value = app[2].value;
-  results[3].value = app[4].value;
-  results[4].value = app[5].value;
-  results[5].value = app[6].value;
-  results[6].value = ratio;
-  results[7].value = app[11].value;
-  results[8].value = app[12].value;
+  results[1].value = app[IDLE].value;
+  results[2].value = app[RECORD].value;
+  results[3].value = app[STEADY].value;
+  results[4].value = app[STOP].value;
+  results[5].value = app[AGAIN_RECORD].value;
+  results[6].value = app[AGAIN_STOP].value;
+  results[7].value = ratio;
+  results[8].value = app[START_CALL].value;
 
   return ok;
 }
@@ -187,8 +207,8 @@ main (int   argc,
       g_auto(GStrv) env = bench_renderer_begin (tmp, bench_renderers[r]);
       BenchFigure results[] = {
         { "bare_frame_ms", 0 }, { "idle_frame_ms", 0 }, { "record_frame_ms", 0 },
-        { "start_frame_ms", 0 }, { "steady_frame_ms", 0 }, { "stop_frame_ms", 0 },
-        { "frame_ratio", 0 }, { "start_call_ms", 0 }, { "stop_call_ms", 0 },
+        { "steady_frame_ms", 0 }, { "stop_frame_ms", 0 }, { "again_record_frame_ms", 0 },
+        { "again_stop_frame_ms", 0 }, { "frame_ratio", 0 }, { "start_call_ms", 0 },
       };
 
       if (env == NULL)

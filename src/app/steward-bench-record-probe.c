@@ -31,6 +31,9 @@
  *     click it again and count the frames until the voice button is
  *     idle again (the recording trimmed and encoded, the transcriber
  *     answered: with no speech provider, at once) and STOP_TAIL_MS more.
+ *     Then the same again, recording and stopping: the first recording
+ *     of a run shows widgets (the meter, its labels, the toast) for the
+ *     first time, the second finds them made.
  *     Prints one line and quits:
  *       record idle_longest_frame_ms=<…> idle_frames=<…>
  *         record_longest_frame_ms=<…> record_frames=<…>
@@ -38,8 +41,15 @@
  *         stop_longest_frame_ms=<…> stop_frames=<…>
  *         idle_work_ms=<…> record_work_ms=<…> stop_work_ms=<…>
  *         start_call_ms=<…> stop_call_ms=<…> stop_to_idle_ms=<…>
- *         levels=<…> level_max=<…> status=<ok|…>
- *     (one line). start_* counts the first START_MS of the recording
+ *         levels=<…> level_max=<…>
+ *         again_record_longest_frame_ms=<…> again_start_longest_frame_ms=<…>
+ *         again_steady_longest_frame_ms=<…> again_stop_longest_frame_ms=<…>
+ *         again_record_work_ms=<…> again_stop_work_ms=<…>
+ *         again_start_call_ms=<…> again_stop_call_ms=<…>
+ *         record_ratio=<…> stop_ratio=<…> again_record_ratio=<…>
+ *         again_stop_ratio=<…> status=<ok|…>
+ *     (one line; again_* are the second recording's, *_ratio the
+ *     longest frame over the idle window's in the same run). start_* counts the first START_MS of the recording
  *     apart from the rest (steady_*); *_work_ms is the longest time the
  *     frame clock spent on one frame (before-paint to after-paint), so a
  *     long gap with short work was the main loop busy elsewhere;
@@ -73,6 +83,19 @@ typedef struct
   guint  n_frames;
 } Span;
 
+/* One recording and its stop */
+typedef struct
+{
+  Span                start;
+  Span                steady;
+  Span                stop;
+  gint64              start_call_us;
+  gint64              stop_call_us;
+  gint64              stop_to_idle_us;
+} Cycle;
+
+#define N_CYCLES 2
+
 typedef struct
 {
   StewardWindow      *window;
@@ -89,12 +112,8 @@ typedef struct
   gint64              last_paint_us;
   gint64              before_paint_us;
   Span                idle;
-  Span                start;
-  Span                steady;
-  Span                stop;
-  gint64              start_call_us;
-  gint64              stop_call_us;
-  gint64              stop_to_idle_us;
+  Cycle               cycles[N_CYCLES];
+  guint               cycle;
   guint               n_levels;
   double              level_max;
 
@@ -124,10 +143,22 @@ find_widgets (GtkWidget   *widget,
     find_widgets (child, probe);
 }
 
+/* Each run's own ratio to its idle window: steadier than a ratio of
+ * medians on a busy machine */
+static double
+ratio_of (gint64 value,
+          gint64 idle)
+{
+  return idle > 0 ? (double)value / (double)idle : -1;
+}
+
 static void
 record_probe_finish (RecordProbe *probe,
                      const char  *status)
 {
+  const Cycle *first = &probe->cycles[0];
+  const Cycle *again = &probe->cycles[1];
+
   if (probe->phase == PHASE_DONE)
     return;
 
@@ -149,16 +180,31 @@ record_probe_finish (RecordProbe *probe,
            "stop_longest_frame_ms=%.2f stop_frames=%u "
            "idle_work_ms=%.2f record_work_ms=%.2f stop_work_ms=%.2f "
            "start_call_ms=%.2f stop_call_ms=%.2f stop_to_idle_ms=%.1f "
-           "levels=%u level_max=%.2f seconds=%u status=%s\n",
+           "levels=%u level_max=%.2f seconds=%u "
+           "again_record_longest_frame_ms=%.2f again_start_longest_frame_ms=%.2f "
+           "again_steady_longest_frame_ms=%.2f again_stop_longest_frame_ms=%.2f "
+           "again_record_work_ms=%.2f again_stop_work_ms=%.2f "
+           "again_start_call_ms=%.2f again_stop_call_ms=%.2f "
+           "record_ratio=%.3f stop_ratio=%.3f again_record_ratio=%.3f again_stop_ratio=%.3f status=%s\n",
            probe->idle.longest_us / 1000.0, probe->idle.n_frames,
-           MAX (probe->start.longest_us, probe->steady.longest_us) / 1000.0,
-           probe->start.n_frames + probe->steady.n_frames,
-           probe->start.longest_us / 1000.0, probe->steady.longest_us / 1000.0,
-           probe->stop.longest_us / 1000.0, probe->stop.n_frames,
-           probe->idle.work_us / 1000.0, MAX (probe->start.work_us, probe->steady.work_us) / 1000.0,
-           probe->stop.work_us / 1000.0,
-           probe->start_call_us / 1000.0, probe->stop_call_us / 1000.0, probe->stop_to_idle_us / 1000.0,
-           probe->n_levels, probe->level_max, probe->seconds, status);
+           MAX (first->start.longest_us, first->steady.longest_us) / 1000.0,
+           first->start.n_frames + first->steady.n_frames,
+           first->start.longest_us / 1000.0, first->steady.longest_us / 1000.0,
+           first->stop.longest_us / 1000.0, first->stop.n_frames,
+           probe->idle.work_us / 1000.0, MAX (first->start.work_us, first->steady.work_us) / 1000.0,
+           first->stop.work_us / 1000.0,
+           first->start_call_us / 1000.0, first->stop_call_us / 1000.0, first->stop_to_idle_us / 1000.0,
+           probe->n_levels, probe->level_max, probe->seconds,
+           MAX (again->start.longest_us, again->steady.longest_us) / 1000.0,
+           again->start.longest_us / 1000.0, again->steady.longest_us / 1000.0,
+           again->stop.longest_us / 1000.0,
+           MAX (again->start.work_us, again->steady.work_us) / 1000.0, again->stop.work_us / 1000.0,
+           again->start_call_us / 1000.0, again->stop_call_us / 1000.0,
+           ratio_of (MAX (first->start.longest_us, first->steady.longest_us), probe->idle.longest_us),
+           ratio_of (first->stop.longest_us, probe->idle.longest_us),
+           ratio_of (MAX (again->start.longest_us, again->steady.longest_us), probe->idle.longest_us),
+           ratio_of (again->stop.longest_us, probe->idle.longest_us),
+           status);
   fflush (stdout);
   gtk_window_close (GTK_WINDOW (probe->window));
 }
@@ -191,12 +237,14 @@ busy_changed_cb (StewardVoiceButton *voice_button,
                  GParamSpec         *pspec,
                  RecordProbe        *probe)
 {
+  Cycle *cycle = &probe->cycles[probe->cycle];
+
   if (probe->phase == PHASE_STOP && !steward_voice_button_get_busy (voice_button) &&
-      probe->stop_to_idle_us == 0)
+      cycle->stop_to_idle_us == 0)
     {
-      probe->stop_to_idle_us = g_get_monotonic_time () - probe->phase_start_us;
+      cycle->stop_to_idle_us = g_get_monotonic_time () - probe->phase_start_us;
       if (probe->trace)
-        g_printerr ("trace idle again at=%.1f\n", probe->stop_to_idle_us / 1000.0);
+        g_printerr ("trace idle again at=%.1f\n", cycle->stop_to_idle_us / 1000.0);
     }
 }
 
@@ -207,6 +255,8 @@ start_phase (RecordProbe *probe,
              RecordPhase  phase,
              guint        ms)
 {
+  /* The stop may end before its time limit */
+  g_clear_handle_id (&probe->phase_id, g_source_remove);
   probe->phase = phase;
   probe->phase_start_us = g_get_monotonic_time ();
   /* last_paint_us is kept: the gap in which a click ran counts for the
@@ -228,12 +278,14 @@ click (RecordProbe *probe)
 static void
 phase_end (RecordProbe *probe)
 {
+  Cycle *cycle = &probe->cycles[probe->cycle];
+
   probe->phase_over = FALSE;
 
   switch (probe->phase)
     {
     case PHASE_IDLE:
-      probe->start_call_us = click (probe);
+      cycle->start_call_us = click (probe);
       if (!steward_voice_button_get_busy (probe->voice_button))
         {
           record_probe_finish (probe, "not-recording");
@@ -249,7 +301,7 @@ phase_end (RecordProbe *probe)
           return;
         }
       start_phase (probe, PHASE_STOP, STOP_LIMIT_MS);
-      probe->stop_call_us = click (probe);
+      cycle->stop_call_us = click (probe);
       break;
 
     case PHASE_STOP:
@@ -257,6 +309,13 @@ phase_end (RecordProbe *probe)
         record_probe_finish (probe, "meter-still");
       else if (steward_voice_button_get_busy (probe->voice_button))
         record_probe_finish (probe, "stop-too-long");
+      else if (probe->cycle + 1 < N_CYCLES)
+        {
+          /* Recording again, as from the idle window */
+          probe->cycle++;
+          probe->phase = PHASE_IDLE;
+          phase_end (probe);
+        }
       else
         record_probe_finish (probe, "ok");
       break;
@@ -289,10 +348,12 @@ current_span (RecordProbe *probe,
       return &probe->idle;
 
     case PHASE_RECORD:
-      return now - probe->phase_start_us < START_MS * G_TIME_SPAN_MILLISECOND ? &probe->start : &probe->steady;
+      if (now - probe->phase_start_us < START_MS * G_TIME_SPAN_MILLISECOND)
+        return &probe->cycles[probe->cycle].start;
+      return &probe->cycles[probe->cycle].steady;
 
     case PHASE_STOP:
-      return &probe->stop;
+      return &probe->cycles[probe->cycle].stop;
 
     case PHASE_WAITING:
     case PHASE_DONE:
@@ -320,7 +381,7 @@ record_probe_after_paint_cb (GdkFrameClock *frame_clock,
 
   if (probe->trace && probe->last_paint_us != 0 &&
       now - probe->last_paint_us > 20 * G_TIME_SPAN_MILLISECOND)
-    g_printerr ("trace phase=%d at=%.1f gap=%.1f work=%.1f\n", probe->phase,
+    g_printerr ("trace cycle=%u phase=%d at=%.1f gap=%.1f work=%.1f\n", probe->cycle, probe->phase,
                 (now - probe->phase_start_us) / 1000.0, (now - probe->last_paint_us) / 1000.0,
                 (now - probe->before_paint_us) / 1000.0);
   if (probe->last_paint_us != 0)
@@ -331,8 +392,8 @@ record_probe_after_paint_cb (GdkFrameClock *frame_clock,
   span->n_frames++;
 
   /* The stop ends STOP_TAIL_MS after the button is idle again */
-  if (probe->phase == PHASE_STOP && probe->stop_to_idle_us != 0 &&
-      now - probe->phase_start_us > probe->stop_to_idle_us + STOP_TAIL_MS * G_TIME_SPAN_MILLISECOND)
+  if (probe->phase == PHASE_STOP && probe->cycles[probe->cycle].stop_to_idle_us != 0 &&
+      now - probe->phase_start_us > probe->cycles[probe->cycle].stop_to_idle_us + STOP_TAIL_MS * G_TIME_SPAN_MILLISECOND)
     probe->phase_over = TRUE;
 
   if (probe->phase_over)
