@@ -41,7 +41,7 @@
  *         stop_longest_frame_ms=<…> stop_frames=<…>
  *         idle_work_ms=<…> record_work_ms=<…> stop_work_ms=<…>
  *         start_call_ms=<…> stop_call_ms=<…> stop_to_idle_ms=<…>
- *         levels=<…> level_max=<…>
+ *         levels=<…> level_max=<…> seconds=<…>
  *         again_record_longest_frame_ms=<…> again_start_longest_frame_ms=<…>
  *         again_steady_longest_frame_ms=<…> again_stop_longest_frame_ms=<…>
  *         again_record_work_ms=<…> again_stop_work_ms=<…>
@@ -49,12 +49,18 @@
  *         record_ratio=<…> stop_ratio=<…> again_record_ratio=<…>
  *         again_stop_ratio=<…> status=<ok|…>
  *     (one line; again_* are the second recording's, *_ratio the
- *     longest frame over the idle window's in the same run). start_* counts the first START_MS of the recording
- *     apart from the rest (steady_*); *_work_ms is the longest time the
- *     frame clock spent on one frame (before-paint to after-paint), so a
- *     long gap with short work was the main loop busy elsewhere;
- *     start_call_ms and stop_call_ms what the clicks took on the main
- *     loop; levels how often the meter moved.
+ *     longest frame over the idle window's in the same run). start_*
+ *     counts the first START_MS of a recording apart from the rest
+ *     (steady_*); *_work_ms is the longest time the frame clock spent
+ *     on one frame (before-paint to after-paint), so a long gap with
+ *     short work was the main loop busy elsewhere; start_call_ms and
+ *     stop_call_ms what the clicks took on the main loop; levels how
+ *     often the meter moved in both recordings.
+ *
+ *   STEWARD_BENCH_RECORD_TRACE=1  besides, every gap between frames
+ *     longer than 20 ms on stderr, with its cycle, phase, time since
+ *     the phase began and frame work, to find where long frames come
+ *     from.
  *
  * The output is read by a program, so it is not translated.
  */
