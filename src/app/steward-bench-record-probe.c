@@ -276,6 +276,10 @@ click (RecordProbe *probe)
 {
   gint64 started = g_get_monotonic_time ();
 
+  /* The monotonic clock, as perf record -k CLOCK_MONOTONIC stamps its
+   * samples */
+  if (probe->trace)
+    g_printerr ("trace click cycle=%u phase=%d clock=%.6f\n", probe->cycle, probe->phase, started / 1e6);
   g_signal_emit_by_name (probe->button, "clicked");
 
   return g_get_monotonic_time () - started;
