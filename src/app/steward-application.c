@@ -19,6 +19,7 @@
 # include "steward-bench-chat-probe.h"
 # include "steward-bench-editor-probe.h"
 # include "steward-bench-probe.h"
+# include "steward-bench-record-probe.h"
 #endif
 #include "steward-renderer.h"
 #include "steward-window.h"
@@ -106,6 +107,7 @@ steward_application_present_main_window (StewardApplication *self)
       steward_bench_chat_probe_attach (self, window);
       steward_bench_board_probe_attach (self, window);
       steward_bench_editor_probe_attach (self, window);
+      steward_bench_record_probe_attach (self, window);
 #endif
     }
 

@@ -35,6 +35,12 @@
 /* A held key repeats faster than this; a press after a longer gap is a
  * new one (the release of the one before went to another window) */
 #define REPEAT_MS 500
+/* The meter changes at most this often, showing the loudest reading in
+ * between: each change of a GtkLevelBar lays the whole window out again
+ * (and under X11, GTK 4.8 then reads the work area from the X server,
+ * a round trip each time), while the recorder reads the level every
+ * 50 ms. See bench-record-frames in bench/README.md. */
+#define METER_MS 100
 
 typedef enum
 {
@@ -72,6 +78,11 @@ struct _StewardVoiceButton
   StewardTranscriber *transcriber;
   /* The stop and transcription under way */
   GCancellable       *cancellable;
+
+  /* The loudest reading since the meter last changed, and the timeout
+   * until it may change again */
+  double              meter_peak;
+  guint               meter_id;
 
   gint64              pressed_at;
   /* The last press or repeat of Ctrl+Shift+Space */
@@ -255,6 +266,47 @@ stop_cb (GObject      *object,
                                         transcribe_cb, transcription);
 }
 
+static gboolean
+meter_cb (gpointer user_data)
+{
+  StewardVoiceButton *self = user_data;
+
+  if (self->meter_peak < 0)
+    {
+      /* Nothing new: the next reading shows at once */
+      self->meter_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_level_bar_set_value (self->level_bar, self->meter_peak);
+  self->meter_peak = -1;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+level_changed_cb (StewardVoiceButton *self,
+                  GParamSpec         *pspec,
+                  StewardRecorder    *recorder)
+{
+  double level = steward_recorder_get_level (recorder);
+
+  g_assert (STEWARD_IS_VOICE_BUTTON (self));
+
+  /* At rest (stopped, cancelled) at once */
+  if (level == 0.0 || self->meter_id == 0)
+    {
+      g_clear_handle_id (&self->meter_id, g_source_remove);
+      gtk_level_bar_set_value (self->level_bar, level);
+      self->meter_peak = -1;
+      if (level > 0.0)
+        self->meter_id = g_timeout_add (METER_MS, meter_cb, self);
+      return;
+    }
+
+  self->meter_peak = MAX (self->meter_peak, level);
+}
+
 static void
 recorder_failed_cb (StewardVoiceButton *self,
                     const GError       *error,
@@ -283,7 +335,8 @@ start (StewardVoiceButton *self,
   if (self->recorder == NULL)
     {
       self->recorder = steward_recorder_new (NULL);
-      g_object_bind_property (self->recorder, "level", self->level_bar, "value", G_BINDING_SYNC_CREATE);
+      g_signal_connect_object (self->recorder, "notify::level", G_CALLBACK (level_changed_cb),
+                               self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->recorder, "failed", G_CALLBACK (recorder_failed_cb),
                                self, G_CONNECT_SWAPPED);
     }
@@ -545,6 +598,7 @@ steward_voice_button_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   if (self->recorder != NULL && steward_recorder_get_recording (self->recorder))
     steward_recorder_cancel (self->recorder);
+  g_clear_handle_id (&self->meter_id, g_source_remove);
   g_clear_object (&self->recorder);
   g_clear_object (&self->transcriber);
   g_clear_object (&self->composer);
