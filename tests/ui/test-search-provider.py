@@ -5,7 +5,8 @@
 # window: conversations by their messages, tasks by title and notes,
 # document projects by their phases' text, then "Ask Steward: TERMS";
 # the metas carry names, snippets and icons; ActivateResult opens the
-# main window at the conversation's message, and "ask:TERMS" a new
+# main window at the conversation's message, the project at the phase
+# that matched, the task in its editor, and "ask:TERMS" a new
 # conversation with the terms in the composer, not sent.
 #
 # Copyright 2026 The Steward authors
@@ -78,6 +79,11 @@ def start_service(steward):
     ui.run(['gdbus', 'wait', '--session', '--timeout', '10', APP_ID])
 
 
+def phase_text(steward):
+    node = steward.find_visible('text', 'Phase Text')
+    return steward.entry_text(node) if node is not None else None
+
+
 def frames(steward):
     app = steward._find_app()
     if app is None:
@@ -139,7 +145,19 @@ def test(steward):
     composer = steward.wait_visible('text', 'Message')
     ui.wait_for(lambda: steward.entry_text(composer) == 'trams in Lisbon', 'the terms in the composer')
 
+    # The project, at the phase whose text matched, in the editor
+    call('ActivateResult', project, strv(['lisbon']), '0')
+    steward.wait_page('Documents')
+    ui.wait_for(lambda: phase_text(steward) == PROJECT_TEXT, 'the phase found in the editor')
+
     assert len(frames(steward)) == 1, 'more than one main window'
+
+    # The task, in its editor
+    call('ActivateResult', task, strv(['lisbon']), '0')
+    steward.wait_page('Tasks')
+    ui.wait_for(lambda: any(ui.is_visible(node) for role in ('frame', 'dialog')
+                            for node in ui.find_all(steward.app, role, 'Edit Task')),
+                'the task editor “Edit Task”')
 
 
 ui.main('test-search-provider', test)
