@@ -7,7 +7,8 @@
 # the metas carry names, snippets and icons; ActivateResult opens the
 # main window at the conversation's message, the project at the phase
 # that matched, the task in its editor, and "ask:TERMS" a new
-# conversation with the terms in the composer, not sent.
+# conversation with the terms in the composer, not sent; LaunchSearch
+# opens the history search with the terms.
 #
 # Copyright 2026 The Steward authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -144,6 +145,16 @@ def test(steward):
     ui.wait_for(lambda: LISBON_REPLY not in chatui.message_labels(steward), 'a new conversation')
     composer = steward.wait_visible('text', 'Message')
     ui.wait_for(lambda: steward.entry_text(composer) == 'trams in Lisbon', 'the terms in the composer')
+
+    # "More results": the history search, the terms typed in it
+    call('LaunchSearch', strv(['belem']), '0')
+    entry = ui.wait_for(lambda: next((node for node in ui.find_all(steward.app, None, 'Search')
+                                      if node.getRoleName() in ('entry', 'text') and ui.is_visible(node)
+                                      and steward.entry_text(node) == 'belem'), None),
+                        'the terms in the history search “Search”')
+    ui.wait_for(lambda: steward.find_visible('list', 'Search Results'), 'the history search results')
+    steward.key('Escape')
+    ui.wait_for(lambda: steward.entry_text(entry) == '', 'the history search cleared')
 
     # The project, at the phase whose text matched, in the editor
     call('ActivateResult', project, strv(['lisbon']), '0')
