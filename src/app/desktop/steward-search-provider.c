@@ -143,10 +143,14 @@ request_complete (Request            *request,
                                                                     results);
 }
 
+/* "ask:TERMS", or %NULL when nothing but spaces was typed */
 static char *
 dup_ask_id (const char *query)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (query));
+
+  if (stripped[0] == '\0')
+    return NULL;
 
   return g_strconcat (ASK_PREFIX, stripped, NULL);
 }
@@ -161,6 +165,7 @@ search_cb (GObject      *object,
   g_autoptr(GListModel) hits = NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
+  g_autofree char *ask = NULL;
 
   if (!(hits = steward_store_search_everything_finish (STEWARD_STORE (object), result, &error)))
     {
@@ -180,7 +185,8 @@ search_cb (GObject      *object,
         }
     }
 
-  g_ptr_array_add (ids, dup_ask_id (request->query));
+  if ((ask = dup_ask_id (request->query)) != NULL)
+    g_ptr_array_add (ids, g_steal_pointer (&ask));
   g_ptr_array_add (ids, NULL);
 
   request_complete (request, (const char * const *)ids->pdata);
@@ -196,6 +202,7 @@ request_start (Request *request)
   if (store == NULL)
     {
       g_autofree char *ask = dup_ask_id (request->query);
+      /* { NULL, NULL } when there is nothing to ask */
       const char * const ask_only[] = { ask, NULL };
 
       request_complete (request, ask_only);
