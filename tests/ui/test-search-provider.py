@@ -6,9 +6,9 @@
 # document projects by their phases' text, then "Ask Steward: TERMS";
 # the metas carry names, snippets and icons; ActivateResult opens the
 # main window at the conversation's message, the project at the phase
-# that matched, the task in its editor, and "ask:TERMS" a new
-# conversation with the terms in the composer, not sent; LaunchSearch
-# opens the history search with the terms.
+# that matched, the task in its editor, and "ask:TERMS" the quick chat
+# window with the terms in its entry, not sent; LaunchSearch opens the
+# history search with the terms.
 #
 # Copyright 2026 The Steward authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,6 +26,7 @@ import stewardui as ui
 APP_ID = os.environ.get('STEWARD_APP_ID', 'io.github.stewardapp.Steward')
 OBJECT_PATH = '/' + APP_ID.replace('.', '/') + '/SearchProvider'
 INTERFACE = 'org.gnome.Shell.SearchProvider2'
+QUICK_CHAT = 'Quick Chat'
 
 LISBON_QUESTION = 'Where is a good café in Lisbon?'
 LISBON_REPLY = 'Try the pastry shops of Belém, then a coffee in Chiado.'
@@ -85,11 +86,11 @@ def phase_text(steward):
     return steward.entry_text(node) if node is not None else None
 
 
-def frames(steward):
+def frames(steward, title=None):
     app = steward._find_app()
     if app is None:
         return []
-    return [node for node in ui.find_all(app, 'frame') if ui.is_visible(node)]
+    return [node for node in ui.find_all(app, 'frame', title) if ui.is_visible(node)]
 
 
 def test(steward):
@@ -140,11 +141,16 @@ def test(steward):
     ui.wait_for(lambda: LISBON_REPLY in chatui.message_labels(steward),
                 'the Lisbon conversation in the window')
 
-    # "Ask Steward": a new conversation, the terms in the composer
+    # "Ask Steward": the quick chat window, the terms in its entry, not
+    # sent; Escape hides it again
     call('ActivateResult', 'ask:trams in Lisbon', strv(['trams', 'in', 'Lisbon']), '0')
-    ui.wait_for(lambda: LISBON_REPLY not in chatui.message_labels(steward), 'a new conversation')
-    composer = steward.wait_visible('text', 'Message')
-    ui.wait_for(lambda: steward.entry_text(composer) == 'trams in Lisbon', 'the terms in the composer')
+    quick = ui.wait_for(lambda: next(iter(frames(steward, QUICK_CHAT)), None), 'the quick chat window')
+    text = ui.wait_for(lambda: ui.find(quick, 'text', 'Ask Steward'), 'the quick chat entry')
+    ui.wait_for(lambda: steward.entry_text(text) == 'trams in Lisbon', 'the terms in the quick chat entry')
+    ui.key(QUICK_CHAT, 'Escape')
+    ui.wait_for(lambda: not frames(steward, QUICK_CHAT), 'the quick chat window to hide')
+    assert len(json.loads(chatui.cli(steward.data_dir, 'conversations', 'list', '--json'))) == 2, \
+        'something was sent'
 
     # "More results": the history search, the terms typed in it
     call('LaunchSearch', strv(['belem']), '0')
@@ -161,7 +167,7 @@ def test(steward):
     steward.wait_page('Documents')
     ui.wait_for(lambda: phase_text(steward) == PROJECT_TEXT, 'the phase found in the editor')
 
-    assert len(frames(steward)) == 1, 'more than one main window'
+    assert len(frames(steward, 'Steward')) == 1, 'more than one main window'
 
     # The task, in its editor
     call('ActivateResult', task, strv(['lisbon']), '0')
