@@ -465,7 +465,7 @@ steward_search_provider_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
 
   if (self->skeleton != NULL)
-    g_dbus_interface_skeleton_unexport (G_DBUS_INTERFACE_SKELETON (self->skeleton));
+    steward_search_provider_unexport (self);
   g_clear_object (&self->skeleton);
 
   if (self->ready_handler != 0)
@@ -577,5 +577,8 @@ steward_search_provider_unexport (StewardSearchProvider *self)
 {
   g_return_if_fail (STEWARD_IS_SEARCH_PROVIDER (self));
 
-  g_dbus_interface_skeleton_unexport (G_DBUS_INTERFACE_SKELETON (self->skeleton));
+  /* Registering a second instance exports, then unexports when the name
+   * is taken; the primary's dispose comes after dbus_unregister. */
+  if (g_dbus_interface_skeleton_get_connection (G_DBUS_INTERFACE_SKELETON (self->skeleton)) != NULL)
+    g_dbus_interface_skeleton_unexport (G_DBUS_INTERFACE_SKELETON (self->skeleton));
 }
