@@ -72,6 +72,8 @@ TEST_PACKAGES=(
   # offline speech to text: the English model and PocketSphinx's own
   # recorded speech ("go forward ten meters")
   pocketsphinx-en-us pocketsphinx-testdata
+  # the search provider's test calls it over D-Bus with gdbus
+  libglib2.0-bin
 )
 # libFuzzer comes with clang's runtime; llvm brings llvm-symbolizer for
 # readable stacks.

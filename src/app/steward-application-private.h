@@ -9,6 +9,7 @@
 
 #include "steward-application.h"
 #include "steward-quick-chat-window.h"
+#include "steward-search-provider.h"
 #include "steward-task-reminders.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,7 @@ struct _StewardApplication
   StewardServices *services;
   StewardTaskReminders *reminders;
   StewardQuickChatWindow *quick_chat;
+  StewardSearchProvider *search_provider;
 
   guint            make_quick_chat_id;
   /* `steward --quick-chat` started this process */

@@ -14,6 +14,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "steward-application-private.h"
+#include "steward-desktop-actions.h"
 #ifdef STEWARD_BENCH_PROBES
 # include "steward-bench-board-probe.h"
 # include "steward-bench-chat-probe.h"
@@ -64,6 +65,7 @@ steward_application_startup (GApplication *application)
   _steward_application_actions_init (self);
   _steward_application_reminders_init (self);
   _steward_application_quick_chat_init (self);
+  steward_desktop_actions_init (self);
 
   /* Before the first window: on a software OpenGL, cairo draws faster. */
   steward_renderer_choose (gdk_display_get_default ());
@@ -140,6 +142,40 @@ steward_application_handle_local_options (GApplication *application,
   return _steward_application_quick_chat_handle_options (STEWARD_APPLICATION (application), options);
 }
 
+/* GNOME Shell's overview search, on the app's bus name
+ * (src/app/desktop/steward-search-provider.c) */
+static gboolean
+steward_application_dbus_register (GApplication     *application,
+                                   GDBusConnection  *connection,
+                                   const char       *object_path,
+                                   GError          **error)
+{
+  StewardApplication *self = (StewardApplication *)application;
+  g_autofree char *provider_path = g_strconcat (object_path, "/SearchProvider", NULL);
+
+  if (!G_APPLICATION_CLASS (steward_application_parent_class)->dbus_register (application, connection,
+                                                                              object_path, error))
+    return FALSE;
+
+  if (self->search_provider == NULL)
+    self->search_provider = steward_search_provider_new (self);
+
+  return steward_search_provider_export (self->search_provider, connection, provider_path, error);
+}
+
+static void
+steward_application_dbus_unregister (GApplication    *application,
+                                     GDBusConnection *connection,
+                                     const char      *object_path)
+{
+  StewardApplication *self = (StewardApplication *)application;
+
+  if (self->search_provider != NULL)
+    steward_search_provider_unexport (self->search_provider);
+
+  G_APPLICATION_CLASS (steward_application_parent_class)->dbus_unregister (application, connection, object_path);
+}
+
 static void
 steward_application_shutdown (GApplication *application)
 {
@@ -164,6 +200,7 @@ steward_application_dispose (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->reminders);
+  g_clear_object (&self->search_provider);
   g_clear_object (&self->services);
 
   G_OBJECT_CLASS (steward_application_parent_class)->dispose (object);
@@ -181,6 +218,8 @@ steward_application_class_init (StewardApplicationClass *klass)
   app_class->activate = steward_application_activate;
   app_class->handle_local_options = steward_application_handle_local_options;
   app_class->shutdown = steward_application_shutdown;
+  app_class->dbus_register = steward_application_dbus_register;
+  app_class->dbus_unregister = steward_application_dbus_unregister;
 }
 
 static void

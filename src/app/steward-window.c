@@ -531,6 +531,24 @@ show_task_action (GtkWidget  *widget,
   steward_tasks_page_show_task (self->tasks_page, g_variant_get_int64 (param));
 }
 
+/* The desktop's search: a project, at the phase whose text matched */
+static void
+show_phase_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  StewardWindow *self = (StewardWindow *)widget;
+  gint64 project_id;
+  gint64 phase_id;
+
+  if (steward_window_showing_error (self) || !steward_window_set_page (self, "documents"))
+    return;
+
+  g_variant_get (param, "(xx)", &project_id, &phase_id);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  steward_documents_page_show_phase (self->documents_page, project_id, phase_id);
+}
+
 static void
 read_only_details_cb (StewardWindow *self,
                       AdwToast      *toast)
@@ -735,6 +753,7 @@ steward_window_class_init (StewardWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-message", "x", show_message_action);
   gtk_widget_class_install_action (widget_class, "win.show-task", "x", show_task_action);
+  gtk_widget_class_install_action (widget_class, "win.show-phase", "(xx)", show_phase_action);
 
   /* Ctrl+K searches the history, as in other chat apps. Window-level
    * rather than an application accelerator, so that it stays with the

@@ -187,6 +187,15 @@ typedef enum /*< enum,prefix=STEWARD_AUDIO_PLAYER_STATE >*/
   STEWARD_AUDIO_PLAYER_STATE_PLAYING,
 } StewardAudioPlayerState;
 
+/* What a search across everything found (StewardSearchHit); the nick
+ * begins the desktop search's result id */
+typedef enum /*< enum,prefix=STEWARD_SEARCH_HIT >*/
+{
+  STEWARD_SEARCH_HIT_CONVERSATION,
+  STEWARD_SEARCH_HIT_TASK,
+  STEWARD_SEARCH_HIT_PROJECT,
+} StewardSearchHitKind;
+
 const char *steward_enum_to_nick   (GType       enum_type,
                                     int         value);
 gboolean    steward_enum_from_nick (GType       enum_type,

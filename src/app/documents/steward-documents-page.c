@@ -510,6 +510,43 @@ steward_documents_page_set_versions_pane (StewardDocumentsPage *self,
 }
 
 /**
+ * steward_documents_page_show_phase:
+ * @project_id: the project to open
+ * @phase_id: its phase to show in the editor, or 0 for none
+ *
+ * Opens a project at one of its phases, as the desktop's search asks
+ * (src/app/desktop/steward-desktop-actions.c).
+ */
+void
+steward_documents_page_show_phase (StewardDocumentsPage *self,
+                                   gint64                project_id,
+                                   gint64                phase_id)
+{
+  guint n_items;
+
+  g_return_if_fail (STEWARD_IS_DOCUMENTS_PAGE (self));
+
+  _steward_documents_page_open_project (self, project_id, FALSE);
+
+  if (phase_id <= 0 || self->phase_selection == NULL ||
+      self->project == NULL || steward_project_get_id (self->project) != project_id)
+    return;
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->phase_selection));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(StewardPhase) phase = g_list_model_get_item (G_LIST_MODEL (self->phase_selection), i);
+
+      if (steward_phase_get_id (phase) == phase_id)
+        {
+          gtk_single_selection_set_selected (self->phase_selection, i);
+          steward_phase_editor_focus_text (self->editor);
+          return;
+        }
+    }
+}
+
+/**
  * steward_documents_page_save:
  *
  * Saves what was typed and waits for its autosave: the window closes.

@@ -22,5 +22,8 @@ StewardPhase   *steward_documents_page_get_phase          (StewardDocumentsPage 
 void            steward_documents_page_set_versions_pane  (StewardDocumentsPage *self,
                                                            GtkWidget            *pane);
 void            steward_documents_page_save               (StewardDocumentsPage *self);
+void            steward_documents_page_show_phase         (StewardDocumentsPage *self,
+                                                           gint64                project_id,
+                                                           gint64                phase_id);
 
 G_END_DECLS
