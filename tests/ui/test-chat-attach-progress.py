@@ -109,7 +109,9 @@ def body(steward):
 
         # Stopped: gone, and never attached
         attach(steward, slow)
-        steward.wait_visible('progress bar', 'Attaching slow.pdf')
+        bar = steward.wait_visible('progress bar', 'Attaching slow.pdf')
+        # Its pages counted as they are read (0 to 1)
+        ui.wait_for(lambda: 0 < bar.queryValue().currentValue < 1, 'the pages read so far', 30)
         ui.run(['import', '-window', 'root', os.path.join(tempfile.gettempdir(),
                                                           'steward-attach-progress.png')])
         steward.click('push button', 'Stop Attaching slow.pdf')
