@@ -300,7 +300,8 @@ truncate_from (StewardChatView *self,
   return TRUE;
 }
 
-/* Sent while files were still being attached: it goes once they are */
+/* Sent while files were still being attached: it goes once they are,
+ * unless one was refused (the message stays in the composer then) */
 static void
 attachments_busy_cb (StewardComposerAttachments *attachments,
                      GParamSpec                 *pspec,
@@ -310,7 +311,8 @@ attachments_busy_cb (StewardComposerAttachments *attachments,
     return;
 
   g_signal_handlers_disconnect_by_func (attachments, attachments_busy_cb, self);
-  gtk_widget_activate_action (GTK_WIDGET (self), "chat.send", NULL);
+  if (steward_composer_attachments_get_send_waiting (attachments))
+    gtk_widget_activate_action (GTK_WIDGET (self), "chat.send", NULL);
 }
 
 static void

@@ -32,6 +32,9 @@ struct _StewardComposerAttachments
   GtkWidget    *outer;
   GtkWidget    *box;
   GtkWidget    *waiting_label;
+  /* A message was sent while files were being attached: it goes once
+   * they are, unless one is refused */
+  gboolean      send_waiting;
   GListStore   *attachments;
   /* Import, each shown as a pending chip until attached, refused or
    * stopped */
@@ -119,7 +122,9 @@ import_end (Import *import)
   if (self->imports->len == 0)
     {
       gtk_widget_set_visible (self->waiting_label, FALSE);
+      /* Those waiting read :send-waiting now */
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+      self->send_waiting = FALSE;
     }
 }
 
@@ -273,7 +278,11 @@ imported_cb (GObject      *object,
   if (attachment == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_signal_emit (self, signals[REFUSED], 0, error);
+        {
+          /* The message waiting for it does not go without it */
+          steward_composer_attachments_set_send_waiting (self, FALSE);
+          g_signal_emit (self, signals[REFUSED], 0, error);
+        }
     }
   else if (!g_list_store_find (self->attachments, attachment, NULL))
     {
@@ -427,7 +436,10 @@ stop_all (StewardComposerAttachments *self)
  * @waiting: whether a message waits for the files being attached
  *
  * Says beside the files being attached that the message goes once they
- * are; said no more once they are (or are stopped).
+ * are. A file refused, or the composer cleared, sets it back to %FALSE:
+ * the message then stays to be sent again. It is read when :busy goes
+ * %FALSE (steward_composer_attachments_get_send_waiting()), and %FALSE
+ * after.
  */
 void
 steward_composer_attachments_set_send_waiting (StewardComposerAttachments *self,
@@ -435,7 +447,16 @@ steward_composer_attachments_set_send_waiting (StewardComposerAttachments *self,
 {
   g_return_if_fail (STEWARD_IS_COMPOSER_ATTACHMENTS (self));
 
-  gtk_widget_set_visible (self->waiting_label, waiting && self->imports->len > 0);
+  self->send_waiting = waiting && self->imports->len > 0;
+  gtk_widget_set_visible (self->waiting_label, self->send_waiting);
+}
+
+gboolean
+steward_composer_attachments_get_send_waiting (StewardComposerAttachments *self)
+{
+  g_return_val_if_fail (STEWARD_IS_COMPOSER_ATTACHMENTS (self), FALSE);
+
+  return self->send_waiting;
 }
 
 /* The message went with them: the composer is empty again. */
@@ -448,6 +469,7 @@ steward_composer_attachments_clear (StewardComposerAttachments *self)
   g_return_if_fail (STEWARD_IS_COMPOSER_ATTACHMENTS (self));
 
   was_busy = self->imports->len > 0;
+  self->send_waiting = FALSE;
   stop_all (self);
 
   gtk_widget_set_visible (self->waiting_label, FALSE);

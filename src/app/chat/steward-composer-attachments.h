@@ -24,6 +24,7 @@ GListModel *steward_composer_attachments_get_model (StewardComposerAttachments *
 gboolean    steward_composer_attachments_get_busy  (StewardComposerAttachments *self);
 void        steward_composer_attachments_set_send_waiting (StewardComposerAttachments *self,
                                                            gboolean                    waiting);
+gboolean    steward_composer_attachments_get_send_waiting (StewardComposerAttachments *self);
 void        steward_composer_attachments_clear     (StewardComposerAttachments *self);
 void        steward_composer_attachments_take_drops  (StewardComposerAttachments *self,
                                                       GtkWidget                  *target);

@@ -274,8 +274,12 @@ steward_quick_chat_window_send (StewardQuickChatWindow *self)
   g_autofree char *stripped = g_strstrip (g_strdup (text));
   guint selected;
 
-  /* Never without the files still being attached: sent once they are */
-  g_signal_handlers_disconnect_by_func (self->attachments, steward_quick_chat_window_send, self);
+  /* Never without the files still being attached: sent once they are,
+   * unless one was refused */
+  if (g_signal_handlers_disconnect_by_func (self->attachments, steward_quick_chat_window_send, self) > 0 &&
+      !steward_composer_attachments_get_busy (self->attachments) &&
+      !steward_composer_attachments_get_send_waiting (self->attachments))
+    return;
   if (steward_composer_attachments_get_busy (self->attachments))
     {
       g_signal_connect_object (self->attachments, "notify::busy", G_CALLBACK (steward_quick_chat_window_send),
