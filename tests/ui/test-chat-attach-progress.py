@@ -5,7 +5,8 @@
 # becomes the usual chip once the file is attached; Stop on a second,
 # slow one takes it off and nothing of it is attached; a message sent
 # (Enter) while a third is attaching goes once it is, with the text
-# recognised in it.
+# recognised in it, and the files in the order they were added (a text
+# file added after the scan, attached before it, goes after it).
 #
 # Copyright 2026 The Steward authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -30,27 +31,29 @@ if os.environ.get('STEWARD_HAVE_OCR') != '1':
 QUESTION = 'What do the scans say?'
 
 
-def scan(text):
-    """A page as a scanner gives it: an image of @text, no text layer."""
-    image = cairo.ImageSurface(cairo.FORMAT_RGB24, 1654, 600)
+def scan(text, lines):
+    """A page as a scanner gives it: an image of @text, on @lines lines
+    (the more, the longer it takes to read), no text layer."""
+    image = cairo.ImageSurface(cairo.FORMAT_RGB24, 1654, 200 + 100 * lines)
     cr = cairo.Context(image)
     cr.set_source_rgb(1, 1, 1)
     cr.paint()
     cr.set_source_rgb(0, 0, 0)
     cr.select_font_face('DejaVu Sans')
-    cr.set_font_size(72)
-    cr.move_to(120, 300)
-    cr.show_text(text)
+    cr.set_font_size(60)
+    for line in range(lines):
+        cr.move_to(120, 200 + 100 * line)
+        cr.show_text(text)
     image.flush()
     return image
 
 
-def write_scanned_pdf(path, pages):
+def write_scanned_pdf(path, pages, lines=1):
     """A PDF of A4 pages holding nothing but the images of @pages."""
     pdf = cairo.PDFSurface(path, 595, 842)
     cr = cairo.Context(pdf)
     for text in pages:
-        image = scan(text)
+        image = scan(text, lines)
         cr.save()
         cr.scale(595 / image.get_width(), 595 / image.get_width())
         cr.set_source_surface(image, 0, 0)
@@ -89,7 +92,10 @@ def body(steward):
         third = os.path.join(folder, 'scan.pdf')
         write_scanned_pdf(first, ['Garden shed invoice', 'Please pay by Monday'])
         write_scanned_pdf(slow, ['Zebra crossing %d' % i for i in range(40)])
-        write_scanned_pdf(third, ['Quarterly budget plan %d' % i for i in range(6)])
+        write_scanned_pdf(third, ['Quarterly budget plan %d' % i for i in range(6)], lines=20)
+        note = os.path.join(folder, 'note.txt')
+        with open(note, 'w', encoding='utf-8') as f:
+            f.write('Bring the receipts.\n')
 
         data = steward.data_dir
         chatui.cli(data, 'provider', 'add', 'local', '--kind', 'openai', '--base-url', replay.url + '/v1',
@@ -129,6 +135,10 @@ def body(steward):
         ui.wait_for(lambda: steward.entry_text(composer) == QUESTION, 'the composer to read the question')
         attach(steward, third)
         steward.wait_visible('progress bar', 'Attaching scan.pdf')
+        # A quick one added after it is attached first, yet goes after it
+        attach(steward, note)
+        steward.wait_visible('push button', 'Remove note.txt')
+        assert steward.find_visible('progress bar', 'Attaching scan.pdf') is not None, 'scan.pdf attached too soon'
         ui.run(['xdotool', 'windowfocus', '--sync', wid])
         composer = steward.click('text', 'Message')
         ui.wait_for(lambda: composer.getState().contains(ui.pyatspi.STATE_FOCUSED),
@@ -145,6 +155,9 @@ def body(steward):
         assert 'garden' in sent and 'invoice' in sent, sent
         assert 'recognised from the scan' in sent, sent
         assert 'zebra' not in sent, sent
+        # In the order they were added
+        assert sent.index('first.pdf') < sent.index('scan.pdf') < sent.index('note.txt'), sent
+        assert 'receipts' in sent, sent
         steward.wait_gone('push button', 'Remove scan.pdf')
         steward.wait_gone('label', 'Sends once attached')
         ui.wait_for(lambda: chatui.shows_text(steward, QUESTION), 'the message in the conversation')
