@@ -300,6 +300,21 @@ truncate_from (StewardChatView *self,
   return TRUE;
 }
 
+/* Sent while files were still being attached: it goes once they are,
+ * unless one was refused (the message stays in the composer then) */
+static void
+attachments_busy_cb (StewardComposerAttachments *attachments,
+                     GParamSpec                 *pspec,
+                     StewardChatView            *self)
+{
+  if (steward_composer_attachments_get_busy (attachments))
+    return;
+
+  g_signal_handlers_disconnect_by_func (attachments, attachments_busy_cb, self);
+  if (steward_composer_attachments_get_send_waiting (attachments))
+    gtk_widget_activate_action (GTK_WIDGET (self), "chat.send", NULL);
+}
+
 static void
 send_action (GtkWidget  *widget,
              const char *action_name,
@@ -311,6 +326,16 @@ send_action (GtkWidget  *widget,
 
   if (self->turn != NULL || stripped[0] == '\0')
     return;
+
+  /* Never without the files still being attached */
+  if (steward_composer_attachments_get_busy (self->composer_attachments))
+    {
+      g_signal_handlers_disconnect_by_func (self->composer_attachments, attachments_busy_cb, self);
+      g_signal_connect_object (self->composer_attachments, "notify::busy",
+                               G_CALLBACK (attachments_busy_cb), self, 0);
+      steward_composer_attachments_set_send_waiting (self->composer_attachments, TRUE);
+      return;
+    }
 
   _steward_chat_view_hide_send_error (self);
 

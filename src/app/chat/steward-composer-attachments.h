@@ -21,6 +21,10 @@ void        steward_composer_attachments_add_bytes (StewardComposerAttachments *
                                                     GBytes                     *data,
                                                     const char                 *name);
 GListModel *steward_composer_attachments_get_model (StewardComposerAttachments *self);
+gboolean    steward_composer_attachments_get_busy  (StewardComposerAttachments *self);
+void        steward_composer_attachments_set_send_waiting (StewardComposerAttachments *self,
+                                                           gboolean                    waiting);
+gboolean    steward_composer_attachments_get_send_waiting (StewardComposerAttachments *self);
 void        steward_composer_attachments_clear     (StewardComposerAttachments *self);
 void        steward_composer_attachments_take_drops  (StewardComposerAttachments *self,
                                                       GtkWidget                  *target);

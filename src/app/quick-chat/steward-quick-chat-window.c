@@ -274,6 +274,20 @@ steward_quick_chat_window_send (StewardQuickChatWindow *self)
   g_autofree char *stripped = g_strstrip (g_strdup (text));
   guint selected;
 
+  /* Never without the files still being attached: sent once they are,
+   * unless one was refused */
+  if (g_signal_handlers_disconnect_by_func (self->attachments, steward_quick_chat_window_send, self) > 0 &&
+      !steward_composer_attachments_get_busy (self->attachments) &&
+      !steward_composer_attachments_get_send_waiting (self->attachments))
+    return;
+  if (steward_composer_attachments_get_busy (self->attachments))
+    {
+      g_signal_connect_object (self->attachments, "notify::busy", G_CALLBACK (steward_quick_chat_window_send),
+                               self, G_CONNECT_SWAPPED);
+      steward_composer_attachments_set_send_waiting (self->attachments, TRUE);
+      return;
+    }
+
   if (self->turn != NULL || (stripped[0] == '\0' && g_list_model_get_n_items (attachments) == 0))
     return;
 

@@ -197,12 +197,14 @@ store_copy (GBytes      *data,
   return g_steal_pointer (&copy);
 }
 
-StewardAttachment *
-steward_attachment_import_bytes (GBytes        *data,
-                                 const char    *name,
-                                 GFile         *directory,
-                                 GCancellable  *cancellable,
-                                 GError       **error)
+static StewardAttachment *
+import_bytes (GBytes                        *data,
+              const char                    *name,
+              GFile                         *directory,
+              StewardAttachmentPdfProgress   progress,
+              gpointer                       progress_data,
+              GCancellable                  *cancellable,
+              GError                       **error)
 {
   StewardAttachmentFields fields = { 0 };
   g_autofree char *mime_type = NULL;
@@ -244,7 +246,8 @@ steward_attachment_import_bytes (GBytes        *data,
       break;
 
     case KIND_PDF:
-      text = steward_attachment_pdf_read (data, name, &fields.n_pages, cancellable, error);
+      text = steward_attachment_pdf_read_full (data, name, &fields.n_pages, progress, progress_data,
+                                               cancellable, error);
       if (text == NULL)
         return NULL;
       break;
@@ -298,6 +301,16 @@ steward_attachment_import_bytes (GBytes        *data,
   fields.file = copy;
 
   return _steward_attachment_new (&fields);
+}
+
+StewardAttachment *
+steward_attachment_import_bytes (GBytes        *data,
+                                 const char    *name,
+                                 GFile         *directory,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
+  return import_bytes (data, name, directory, NULL, NULL, cancellable, error);
 }
 
 /* The first bytes of @file, to tell the kind of a file too large to read */
@@ -356,11 +369,13 @@ set_read_error (GError     **error,
                _("Could not read %s: %s."), name, reason);
 }
 
-StewardAttachment *
-steward_attachment_import_file (GFile         *file,
-                                GFile         *directory,
-                                GCancellable  *cancellable,
-                                GError       **error)
+static StewardAttachment *
+import_file (GFile                         *file,
+             GFile                         *directory,
+             StewardAttachmentPdfProgress   progress,
+             gpointer                       progress_data,
+             GCancellable                  *cancellable,
+             GError                       **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -424,7 +439,151 @@ steward_attachment_import_file (GFile         *file,
 
   data = g_bytes_new_take (g_steal_pointer (&contents), len);
 
-  return steward_attachment_import_bytes (data, name, directory, cancellable, error);
+  return import_bytes (data, name, directory, progress, progress_data, cancellable, error);
+}
+
+StewardAttachment *
+steward_attachment_import_file (GFile         *file,
+                                GFile         *directory,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  return import_file (file, directory, NULL, NULL, cancellable, error);
+}
+
+/* -- in a worker, reporting progress ---------------------------------------- */
+
+/* Shared by the worker, which writes the latest count, and the caller's
+ * main context, where one idle at a time hands it on: however fast the
+ * pages go, the main loop sees one call per turn. */
+typedef struct
+{
+  gatomicrefcount                  ref_count;
+  GMutex                           mutex;
+  GMainContext                    *context;
+  StewardAttachmentImportProgress  callback;
+  gpointer                         data;
+  GDestroyNotify                   destroy;
+  guint                            done;
+  guint                            total;
+  gboolean                         scheduled;
+} Progress;
+
+static Progress *
+progress_new (StewardAttachmentImportProgress callback,
+              gpointer                        data,
+              GDestroyNotify                  destroy)
+{
+  Progress *progress = g_new0 (Progress, 1);
+
+  g_atomic_ref_count_init (&progress->ref_count);
+  g_mutex_init (&progress->mutex);
+  progress->context = g_main_context_ref_thread_default ();
+  progress->callback = callback;
+  progress->data = data;
+  progress->destroy = destroy;
+
+  return progress;
+}
+
+static Progress *
+progress_ref (Progress *progress)
+{
+  g_atomic_ref_count_inc (&progress->ref_count);
+  return progress;
+}
+
+static gboolean
+progress_free_cb (gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  if (progress->destroy != NULL)
+    progress->destroy (progress->data);
+  g_main_context_unref (progress->context);
+  g_mutex_clear (&progress->mutex);
+  g_free (progress);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_unref (gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  /* The caller's data is let go in the caller's context, where it lives
+   * (the last reference may go in the worker) */
+  if (g_atomic_ref_count_dec (&progress->ref_count))
+    g_main_context_invoke_full (progress->context, G_PRIORITY_DEFAULT, progress_free_cb, progress, NULL);
+}
+
+static gboolean
+progress_dispatch_cb (gpointer user_data)
+{
+  Progress *progress = user_data;
+  guint done, total;
+
+  g_mutex_lock (&progress->mutex);
+  done = progress->done;
+  total = progress->total;
+  progress->scheduled = FALSE;
+  g_mutex_unlock (&progress->mutex);
+
+  progress->callback (done, total, progress->data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* In the worker, after each page */
+static void
+progress_page_cb (guint    page,
+                  guint    n_pages,
+                  gpointer user_data)
+{
+  Progress *progress = user_data;
+  gboolean schedule;
+
+  g_mutex_lock (&progress->mutex);
+  progress->done = page;
+  progress->total = n_pages;
+  schedule = !progress->scheduled;
+  progress->scheduled = TRUE;
+  g_mutex_unlock (&progress->mutex);
+
+  /* At the priority the task's own result comes with, and before it: the
+   * last count arrives before the import is finished */
+  if (schedule)
+    {
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, progress_dispatch_cb, progress_ref (progress), progress_unref);
+      g_source_set_static_name (source, "[steward] attachment import progress");
+      g_source_attach (source, progress->context);
+    }
+}
+
+typedef struct
+{
+  GFile    *file;
+  GBytes   *data;
+  char     *name;
+  GFile    *directory;
+  Progress *progress;
+} ImportData;
+
+static void
+import_data_free (gpointer user_data)
+{
+  ImportData *id = user_data;
+
+  g_clear_object (&id->file);
+  g_clear_pointer (&id->data, g_bytes_unref);
+  g_free (id->name);
+  g_clear_object (&id->directory);
+  g_clear_pointer (&id->progress, progress_unref);
+  g_free (id);
 }
 
 static void
@@ -433,16 +592,61 @@ import_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  GFile *file = task_data;
-  GFile *directory = g_object_get_data (G_OBJECT (task), "directory");
+  ImportData *id = task_data;
+  StewardAttachmentPdfProgress progress = id->progress != NULL ? progress_page_cb : NULL;
   GError *error = NULL;
   StewardAttachment *attachment;
 
-  attachment = steward_attachment_import_file (file, directory, cancellable, &error);
+  if (id->file != NULL)
+    attachment = import_file (id->file, id->directory, progress, id->progress, cancellable, &error);
+  else
+    attachment = import_bytes (id->data, id->name, id->directory, progress, id->progress, cancellable, &error);
+
   if (attachment == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, attachment, g_object_unref);
+}
+
+static void
+import_in_thread (ImportData          *id,
+                  gpointer             source_tag,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  /* Finished by steward_attachment_import_finish () */
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, id, import_data_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+void
+steward_attachment_import_with_progress_async (GFile                           *file,
+                                               GFile                           *directory,
+                                               StewardAttachmentImportProgress  progress,
+                                               gpointer                         progress_data,
+                                               GDestroyNotify                   progress_destroy,
+                                               GCancellable                    *cancellable,
+                                               GAsyncReadyCallback              callback,
+                                               gpointer                         user_data)
+{
+  ImportData *id;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (G_IS_FILE (directory));
+
+  id = g_new0 (ImportData, 1);
+  id->file = g_object_ref (file);
+  id->directory = g_object_ref (directory);
+  if (progress != NULL)
+    id->progress = progress_new (progress, progress_data, progress_destroy);
+  else if (progress_destroy != NULL)
+    progress_destroy (progress_data);
+
+  import_in_thread (id, steward_attachment_import_async, cancellable, callback, user_data);
 }
 
 void
@@ -452,50 +656,37 @@ steward_attachment_import_async (GFile               *file,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  steward_attachment_import_with_progress_async (file, directory, NULL, NULL, NULL,
+                                                 cancellable, callback, user_data);
+}
 
-  g_return_if_fail (G_IS_FILE (file));
+void
+steward_attachment_import_bytes_with_progress_async (GBytes                          *data,
+                                                     const char                      *name,
+                                                     GFile                           *directory,
+                                                     StewardAttachmentImportProgress  progress,
+                                                     gpointer                         progress_data,
+                                                     GDestroyNotify                   progress_destroy,
+                                                     GCancellable                    *cancellable,
+                                                     GAsyncReadyCallback              callback,
+                                                     gpointer                         user_data)
+{
+  ImportData *id;
+
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (name != NULL);
   g_return_if_fail (G_IS_FILE (directory));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, steward_attachment_import_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_object_set_data_full (G_OBJECT (task), "directory", g_object_ref (directory), g_object_unref);
-  g_task_run_in_thread (task, import_thread);
-}
+  id = g_new0 (ImportData, 1);
+  id->data = g_bytes_ref (data);
+  id->name = g_strdup (name);
+  id->directory = g_object_ref (directory);
+  if (progress != NULL)
+    id->progress = progress_new (progress, progress_data, progress_destroy);
+  else if (progress_destroy != NULL)
+    progress_destroy (progress_data);
 
-typedef struct
-{
-  GBytes *data;
-  char   *name;
-} BytesData;
-
-static void
-bytes_data_free (gpointer data)
-{
-  BytesData *bd = data;
-
-  g_bytes_unref (bd->data);
-  g_free (bd->name);
-  g_free (bd);
-}
-
-static void
-import_bytes_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  BytesData *bd = task_data;
-  GFile *directory = g_object_get_data (G_OBJECT (task), "directory");
-  GError *error = NULL;
-  StewardAttachment *attachment;
-
-  attachment = steward_attachment_import_bytes (bd->data, bd->name, directory, cancellable, &error);
-  if (attachment == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, attachment, g_object_unref);
+  import_in_thread (id, steward_attachment_import_async, cancellable, callback, user_data);
 }
 
 void
@@ -506,22 +697,8 @@ steward_attachment_import_bytes_async (GBytes              *data,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  BytesData *bd;
-
-  g_return_if_fail (data != NULL);
-  g_return_if_fail (name != NULL);
-  g_return_if_fail (G_IS_FILE (directory));
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  /* Finished by steward_attachment_import_finish () */
-  g_task_set_source_tag (task, steward_attachment_import_async);
-  bd = g_new0 (BytesData, 1);
-  bd->data = g_bytes_ref (data);
-  bd->name = g_strdup (name);
-  g_task_set_task_data (task, bd, bytes_data_free);
-  g_object_set_data_full (G_OBJECT (task), "directory", g_object_ref (directory), g_object_unref);
-  g_task_run_in_thread (task, import_bytes_thread);
+  steward_attachment_import_bytes_with_progress_async (data, name, directory, NULL, NULL, NULL,
+                                                       cancellable, callback, user_data);
 }
 
 StewardAttachment *

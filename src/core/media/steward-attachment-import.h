@@ -72,6 +72,38 @@ void               steward_attachment_import_bytes_async (GBytes              *d
                                                           GCancellable        *cancellable,
                                                           GAsyncReadyCallback  callback,
                                                           gpointer             user_data);
+/* How far an import is: @done pages of @total read (a PDF's pages; a
+ * scanned page takes seconds). Called on the main context the import was
+ * started from, in order, coalesced (a fast PDF does not call it for
+ * every page), the last call being (total, total) for a PDF read whole.
+ * Other kinds of file report nothing: they take a moment. */
+typedef void (*StewardAttachmentImportProgress) (guint    done,
+                                                 guint    total,
+                                                 gpointer user_data);
+
+/* steward_attachment_import_async() and
+ * steward_attachment_import_bytes_async() reporting @progress;
+ * @progress_destroy is called on @progress_data in the caller's main
+ * context once no more progress can come. Finished with
+ * steward_attachment_import_finish(). Cancelled, the import leaves
+ * nothing in @directory. */
+void               steward_attachment_import_with_progress_async       (GFile                           *file,
+                                                                        GFile                           *directory,
+                                                                        StewardAttachmentImportProgress  progress,
+                                                                        gpointer                         progress_data,
+                                                                        GDestroyNotify                   progress_destroy,
+                                                                        GCancellable                    *cancellable,
+                                                                        GAsyncReadyCallback              callback,
+                                                                        gpointer                         user_data);
+void               steward_attachment_import_bytes_with_progress_async (GBytes                          *data,
+                                                                        const char                      *name,
+                                                                        GFile                           *directory,
+                                                                        StewardAttachmentImportProgress  progress,
+                                                                        gpointer                         progress_data,
+                                                                        GDestroyNotify                   progress_destroy,
+                                                                        GCancellable                    *cancellable,
+                                                                        GAsyncReadyCallback              callback,
+                                                                        gpointer                         user_data);
 /* (transfer full): the attachment, NULL with @error */
 StewardAttachment *steward_attachment_import_finish (GAsyncResult          *result,
                                                      GError               **error);
