@@ -8,6 +8,7 @@
 #pragma once
 
 #include "steward-application.h"
+#include "steward-global-shortcut.h"
 #include "steward-quick-chat-window.h"
 #include "steward-search-provider.h"
 #include "steward-task-reminders.h"
@@ -23,6 +24,8 @@ struct _StewardApplication
   StewardServices *services;
   StewardTaskReminders *reminders;
   StewardQuickChatWindow *quick_chat;
+  /* The desktop-wide quick chat shortcut (its state for Preferences) */
+  StewardGlobalShortcut *global_shortcut;
   StewardSearchProvider *search_provider;
 
   guint            make_quick_chat_id;

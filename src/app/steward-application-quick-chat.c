@@ -77,10 +77,25 @@ static const GActionEntry actions[] = {
   { "quick-chat", quick_chat_action, "s" },
 };
 
+/* The desktop's shortcut for quick chat, pressed anywhere */
+static void
+global_shortcut_activated_cb (StewardApplication *self,
+                              const char         *shortcut_id)
+{
+  if (g_strcmp0 (shortcut_id, STEWARD_GLOBAL_SHORTCUT_QUICK_CHAT) == 0)
+    g_action_group_activate_action (G_ACTION_GROUP (self), "quick-chat", g_variant_new_string (""));
+}
+
 void
 _steward_application_quick_chat_init (StewardApplication *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
+
+  /* Bound anew at each start, through the GlobalShortcuts portal */
+  self->global_shortcut = steward_global_shortcut_new ();
+  g_signal_connect_object (self->global_shortcut, "activated",
+                           G_CALLBACK (global_shortcut_activated_cb), self, G_CONNECT_SWAPPED);
+  steward_global_shortcut_bind (self->global_shortcut);
 }
 
 /* Before the command line is read */
@@ -128,6 +143,7 @@ void
 _steward_application_quick_chat_dispose (StewardApplication *self)
 {
   g_clear_handle_id (&self->make_quick_chat_id, g_source_remove);
+  g_clear_object (&self->global_shortcut);
 
   if (self->quick_chat != NULL)
     {

@@ -196,6 +196,22 @@ typedef enum /*< enum,prefix=STEWARD_SEARCH_HIT >*/
   STEWARD_SEARCH_HIT_PROJECT,
 } StewardSearchHitKind;
 
+/* Where the desktop-wide quick chat shortcut stands
+ * (StewardGlobalShortcut, through the GlobalShortcuts portal) */
+typedef enum /*< enum,prefix=STEWARD_GLOBAL_SHORTCUT >*/
+{
+  /* Asking the portal */
+  STEWARD_GLOBAL_SHORTCUT_BINDING,
+  /* No portal, or one without global shortcuts */
+  STEWARD_GLOBAL_SHORTCUT_UNAVAILABLE,
+  /* The user said no (response 1) */
+  STEWARD_GLOBAL_SHORTCUT_DENIED,
+  /* The portal failed (response 2, or an error) */
+  STEWARD_GLOBAL_SHORTCUT_FAILED,
+  /* Bound: "activated" follows the keys */
+  STEWARD_GLOBAL_SHORTCUT_BOUND,
+} StewardGlobalShortcutState;
+
 const char *steward_enum_to_nick   (GType       enum_type,
                                     int         value);
 gboolean    steward_enum_from_nick (GType       enum_type,
