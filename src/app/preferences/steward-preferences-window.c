@@ -11,11 +11,12 @@
 
 #include <glib/gi18n.h>
 
-#include "steward-application.h"
+#include "steward-application-private.h"
 #include "steward-memory-page.h"
 #include "steward-models-page.h"
 #include "steward-preferences-window.h"
 #include "steward-providers-page.h"
+#include "steward-shortcut-group.h"
 #include "steward-voice-page.h"
 
 /* Listing a provider's models must not hang the page on a dead server. */
@@ -37,6 +38,7 @@ struct _StewardPreferencesWindow
   AdwEntryRow          *name_row;
   AdwPreferencesPage   *personalization_page;
   StewardProvidersPage *providers_page;
+  StewardShortcutGroup *shortcut_group;
   AdwEntryRow          *tone_row;
   StewardVoicePage     *voice_page;
 
@@ -184,6 +186,11 @@ steward_preferences_window_load (StewardPreferencesWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->voice_page), sensitive);
   steward_models_page_load (self->models_page);
 
+  /* The desktop-wide quick chat shortcut, which needs no store */
+  if (STEWARD_IS_APPLICATION (g_application_get_default ()))
+    steward_shortcut_group_set_shortcut (self->shortcut_group,
+                                         STEWARD_APPLICATION (g_application_get_default ())->global_shortcut);
+
   if (!sensitive)
     return;
 
@@ -278,6 +285,7 @@ steward_preferences_window_class_init (StewardPreferencesWindowClass *klass)
   g_type_ensure (STEWARD_TYPE_MEMORY_PAGE);
   g_type_ensure (STEWARD_TYPE_MODELS_PAGE);
   g_type_ensure (STEWARD_TYPE_PROVIDERS_PAGE);
+  g_type_ensure (STEWARD_TYPE_SHORTCUT_GROUP);
   g_type_ensure (STEWARD_TYPE_VOICE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/steward-preferences-window.ui");
@@ -292,6 +300,7 @@ steward_preferences_window_class_init (StewardPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, personalization_page);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, providers_page);
+  gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, shortcut_group);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, tone_row);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, voice_page);
   gtk_widget_class_bind_template_callback (widget_class, providers_changed_cb);
