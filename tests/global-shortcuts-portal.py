@@ -62,7 +62,7 @@ SHORTCUTS_XML = '''
 # global shortcuts
 OTHER_XML = '''
 <node>
-  <interface name="org.freedesktop.portal.Settings">
+  <interface name="org.freedesktop.portal.Screenshot">
     <property name="version" type="u" access="read"/>
   </interface>
 </node>'''

@@ -116,8 +116,7 @@ copy_clicked_cb (StewardShortcutGroup *self,
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (ADW_IS_PREFERENCES_WINDOW (root))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root),
-                                      adw_toast_new (_("Command copied: add it as a custom shortcut in the desktop’s keyboard settings.")));
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (_("Command copied")));
 }
 
 void
