@@ -16,7 +16,10 @@
 # version fails as xdg-desktop-portal's does).
 # For the test alone, io.github.stewardapp.PortalTest.Activate (s id) at
 # /io/github/stewardapp/PortalTest sends Activated for id to the session's
-# owner, after one for a session that is not theirs.
+# owner, after one for a session that is not theirs; ChangeTrigger (s
+# description) sends ShortcutsChanged with that trigger_description for
+# each shortcut bound (the user chose another in the desktop's settings);
+# CloseSessions () closes every session, sending Session.Closed.
 # Each call is logged as one JSON line. "ready" on stdout once the bus name
 # is owned.
 #
@@ -48,6 +51,10 @@ SHORTCUTS_XML = '''
       <arg type="a{sv}" name="options" direction="in"/>
       <arg type="o" name="request_handle" direction="out"/>
     </method>
+    <signal name="ShortcutsChanged">
+      <arg type="o" name="session_handle"/>
+      <arg type="a(sa{sv})" name="shortcuts"/>
+    </signal>
     <signal name="Activated">
       <arg type="o" name="session_handle"/>
       <arg type="s" name="shortcut_id"/>
@@ -82,6 +89,9 @@ SESSION_XML = '''
 <node>
   <interface name="org.freedesktop.portal.Session">
     <method name="Close"/>
+    <signal name="Closed">
+      <arg type="a{sv}" name="details"/>
+    </signal>
   </interface>
 </node>'''
 
@@ -91,6 +101,10 @@ TEST_XML = '''
     <method name="Activate">
       <arg type="s" name="shortcut_id" direction="in"/>
     </method>
+    <method name="ChangeTrigger">
+      <arg type="s" name="trigger_description" direction="in"/>
+    </method>
+    <method name="CloseSessions"/>
   </interface>
 </node>'''
 
@@ -112,6 +126,8 @@ request_info = info(REQUEST_XML)
 session_info = info(SESSION_XML)
 test_info = info(TEST_XML)
 sessions = {}  # session handle → its owner's unique name
+registrations = {}  # session handle → its object's registration
+bound_shortcuts = {}  # session handle → the shortcuts bound in it, as BindShortcuts had them
 
 
 def log(entry):
@@ -140,6 +156,7 @@ def request_call(connection, sender, path, interface, method, parameters, invoca
 def session_call(connection, sender, path, interface, method, parameters, invocation):
     log({'method': 'Session.' + method, 'sender': sender, 'path': path})
     sessions.pop(path, None)
+    connection.unregister_object(registrations.pop(path))
     invocation.return_value(None)
 
 
@@ -181,7 +198,7 @@ def create_session(connection, sender, parameters, invocation):
     results = {}
     if args.session_answer == 0:
         session = caller_path('session', sender, session_token)
-        connection.register_object(session, session_info, session_call, None, None)
+        registrations[session] = connection.register_object(session, session_info, session_call, None, None)
         sessions[session] = sender
         entry['session_handle'] = session
         # A string, as the specification has it
@@ -206,6 +223,7 @@ def bind_shortcuts(connection, sender, parameters, invocation):
     log(entry)
     results = {}
     if args.bind_answer == 0:
+        bound_shortcuts[session] = shortcuts
         bound = [(name, {'description': GLib.Variant('s', info.get('description', '')),
                          'trigger_description': GLib.Variant('s', written_trigger(info.get('preferred_trigger', '')))})
                  for name, info in shortcuts]
@@ -225,14 +243,42 @@ def get_version(connection, sender, path, interface, name):
     return GLib.Variant('u', 1)
 
 
-def test_call(connection, sender, path, interface, method, parameters, invocation):
-    (shortcut_id,) = parameters.unpack()
+def activate(connection, shortcut_id):
     for session, owner in sessions.items():
         other = OBJECT_PATH + '/session/1_1/someone_else'
         for handle, name in ((other, 'other-session'), (session, shortcut_id)):
             log({'method': 'Activated', 'destination': owner, 'session_handle': handle, 'shortcut_id': name})
             connection.emit_signal(owner, OBJECT_PATH, INTERFACE, 'Activated',
                                    GLib.Variant('(osta{sv})', (handle, name, 1234, {})))
+
+
+def change_trigger(connection, description):
+    for session, owner in sessions.items():
+        changed = [(name, {'description': GLib.Variant('s', info.get('description', '')),
+                           'trigger_description': GLib.Variant('s', description)})
+                   for name, info in bound_shortcuts.get(session, [])]
+        log({'method': 'ShortcutsChanged', 'destination': owner, 'session_handle': session,
+             'trigger_description': description})
+        connection.emit_signal(owner, OBJECT_PATH, INTERFACE, 'ShortcutsChanged',
+                               GLib.Variant('(oa(sa{sv}))', (session, changed)))
+
+
+def close_sessions(connection):
+    for session, owner in list(sessions.items()):
+        log({'method': 'Session.Closed', 'destination': owner, 'path': session})
+        connection.emit_signal(owner, session, 'org.freedesktop.portal.Session', 'Closed',
+                               GLib.Variant('(a{sv})', ({},)))
+        connection.unregister_object(registrations.pop(session))
+        del sessions[session]
+
+
+def test_call(connection, sender, path, interface, method, parameters, invocation):
+    if method == 'Activate':
+        activate(connection, *parameters.unpack())
+    elif method == 'ChangeTrigger':
+        change_trigger(connection, *parameters.unpack())
+    elif method == 'CloseSessions':
+        close_sessions(connection)
     invocation.return_value(None)
 
 

@@ -290,15 +290,27 @@ log_has_cb (gpointer user_data)
   return find_call (calls, wait->method) != NULL;
 }
 
+/* The stand-in's test-only methods: what the desktop does on its own */
+static void
+call_stand_in (const char *method,
+               GVariant   *parameters)
+{
+  g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.portal.Desktop",
+                                       "/io/github/stewardapp/PortalTest", "io.github.stewardapp.PortalTest",
+                                       method, parameters, NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+}
+
 static void
 test_activated (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   StewardGlobalShortcut *shortcut;
   Activations activations = { g_ptr_array_new_with_free_func (g_free) };
-  g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
   LogWait closed = { fixture, "Session.Close" };
 
   start_portal (fixture, "yes", "0", "0");
@@ -309,11 +321,7 @@ test_activated (Fixture       *fixture,
 
   /* The user presses the keys: the stand-in sends Activated for another
    * session first, then for ours */
-  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.portal.Desktop",
-                                       "/io/github/stewardapp/PortalTest", "io.github.stewardapp.PortalTest",
-                                       "Activate", g_variant_new ("(s)", "quick-chat"), NULL,
-                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-  g_assert_no_error (error);
+  call_stand_in ("Activate", g_variant_new ("(s)", "quick-chat"));
 
   wait_until (has_activation, &activations, "the shortcut to be activated");
   /* Both signals were sent before the call's reply: none is still on its way */
@@ -326,6 +334,64 @@ test_activated (Fixture       *fixture,
   g_object_unref (shortcut);
   wait_until (log_has_cb, &closed, "the session to be closed");
 
+  g_ptr_array_unref (activations.ids);
+}
+
+static gboolean
+has_trigger (gpointer user_data)
+{
+  return g_strcmp0 (steward_global_shortcut_get_trigger_description (user_data), "Super+Q") == 0;
+}
+
+/* The user chose another trigger in the desktop's settings */
+static void
+test_shortcuts_changed (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(StewardGlobalShortcut) shortcut = NULL;
+
+  start_portal (fixture, "yes", "0", "0");
+
+  shortcut = bind_shortcut ();
+  g_assert_cmpstr (steward_global_shortcut_get_trigger_description (shortcut), ==, "Ctrl+Alt+Space");
+
+  call_stand_in ("ChangeTrigger", g_variant_new ("(s)", "Super+Q"));
+  wait_until (has_trigger, shortcut, "the new trigger");
+  g_assert_cmpint (steward_global_shortcut_get_state (shortcut), ==, STEWARD_GLOBAL_SHORTCUT_BOUND);
+}
+
+static gboolean
+is_failed (gpointer user_data)
+{
+  return steward_global_shortcut_get_state (user_data) == STEWARD_GLOBAL_SHORTCUT_FAILED;
+}
+
+/* The desktop ended the session: nothing is bound, nor closed again */
+static void
+test_session_closed (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  StewardGlobalShortcut *shortcut;
+  Activations activations = { g_ptr_array_new_with_free_func (g_free) };
+  g_autoptr(GPtrArray) calls = NULL;
+
+  start_portal (fixture, "yes", "0", "0");
+
+  shortcut = bind_shortcut ();
+  g_signal_connect (shortcut, "activated", G_CALLBACK (activated_cb), &activations);
+  call_stand_in ("CloseSessions", NULL);
+  wait_until (is_failed, shortcut, "the session to be closed");
+  g_assert_cmpstr (steward_global_shortcut_get_message (shortcut), ==,
+                   "The quick chat shortcut was removed: the desktop closed its session.");
+  g_assert_null (steward_global_shortcut_get_trigger_description (shortcut));
+
+  g_object_unref (shortcut);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  calls = read_log (fixture);
+  g_assert_nonnull (find_call (calls, "Session.Closed"));
+  g_assert_null (find_call (calls, "Session.Close"));
+  g_assert_cmpuint (activations.ids->len, ==, 0);
   g_ptr_array_unref (activations.ids);
 }
 
@@ -417,6 +483,8 @@ main (int   argc,
 
   g_test_add ("/steward/global-shortcut/bound", Fixture, NULL, fixture_set_up, test_bound, fixture_tear_down);
   g_test_add ("/steward/global-shortcut/activated", Fixture, NULL, fixture_set_up, test_activated, fixture_tear_down);
+  g_test_add ("/steward/global-shortcut/shortcuts-changed", Fixture, NULL, fixture_set_up, test_shortcuts_changed, fixture_tear_down);
+  g_test_add ("/steward/global-shortcut/session-closed", Fixture, NULL, fixture_set_up, test_session_closed, fixture_tear_down);
   g_test_add ("/steward/global-shortcut/no-portal", Fixture, NULL, fixture_set_up, test_no_portal, fixture_tear_down);
   g_test_add ("/steward/global-shortcut/no-interface", Fixture, NULL, fixture_set_up, test_no_interface, fixture_tear_down);
   g_test_add ("/steward/global-shortcut/denied", Fixture, NULL, fixture_set_up, test_denied, fixture_tear_down);

@@ -43,7 +43,8 @@ struct _StewardGlobalShortcut
   char            *message;
 
   guint            response_id;
-  guint            activated_id;
+  guint            portal_signals_id;
+  guint            closed_id;
 
   StewardGlobalShortcutState state;
   guint            started : 1;
@@ -250,6 +251,28 @@ set_trigger_description (StewardGlobalShortcut *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRIGGER_DESCRIPTION]);
 }
 
+/* The trigger the desktop bound, as it would write it to the user, from
+ * its list of our shortcuts (a(sa{sv})) */
+static void
+take_trigger (StewardGlobalShortcut *self,
+              GVariant              *shortcuts)
+{
+  GVariantIter iter;
+  const char *id;
+  GVariant *info;
+
+  g_variant_iter_init (&iter, shortcuts);
+  while (g_variant_iter_next (&iter, "(&s@a{sv})", &id, &info))
+    {
+      const char *trigger = NULL;
+
+      if (g_strcmp0 (id, STEWARD_GLOBAL_SHORTCUT_QUICK_CHAT) == 0 &&
+          g_variant_lookup (info, "trigger_description", "&s", &trigger))
+        set_trigger_description (self, trigger);
+      g_variant_unref (info);
+    }
+}
+
 static void
 bind_response_cb (GDBusConnection *connection,
                   const char      *sender_name,
@@ -262,30 +285,15 @@ bind_response_cb (GDBusConnection *connection,
   StewardGlobalShortcut *self = user_data;
   g_autoptr(GVariant) results = NULL;
   g_autoptr(GVariant) shortcuts = NULL;
-  GVariantIter iter;
-  const char *id;
-  GVariant *info;
 
   g_assert (STEWARD_IS_GLOBAL_SHORTCUT (self));
 
   if (!(results = take_response (self, parameters)))
     return;
 
-  /* The trigger the desktop bound, as it would write it to the user */
   shortcuts = g_variant_lookup_value (results, "shortcuts", G_VARIANT_TYPE ("a(sa{sv})"));
   if (shortcuts != NULL)
-    {
-      g_variant_iter_init (&iter, shortcuts);
-      while (g_variant_iter_next (&iter, "(&s@a{sv})", &id, &info))
-        {
-          const char *trigger = NULL;
-
-          if (g_strcmp0 (id, STEWARD_GLOBAL_SHORTCUT_QUICK_CHAT) == 0 &&
-              g_variant_lookup (info, "trigger_description", "&s", &trigger))
-            set_trigger_description (self, trigger);
-          g_variant_unref (info);
-        }
-    }
+    take_trigger (self, shortcuts);
 
   set_state (self, STEWARD_GLOBAL_SHORTCUT_BOUND, NULL);
 }
@@ -326,6 +334,39 @@ bind_shortcuts (StewardGlobalShortcut *self)
 }
 
 static void
+stop_listening_for_closed (StewardGlobalShortcut *self)
+{
+  if (self->closed_id != 0)
+    {
+      g_dbus_connection_signal_unsubscribe (self->connection, self->closed_id);
+      self->closed_id = 0;
+    }
+}
+
+/* The desktop ended our session (its settings, or the portal restarted):
+ * nothing is bound any more, until the next start */
+static void
+session_closed_cb (GDBusConnection *connection,
+                   const char      *sender_name,
+                   const char      *object_path,
+                   const char      *interface_name,
+                   const char      *signal_name,
+                   GVariant        *parameters,
+                   gpointer         user_data)
+{
+  StewardGlobalShortcut *self = user_data;
+
+  g_assert (STEWARD_IS_GLOBAL_SHORTCUT (self));
+
+  stop_listening_for_closed (self);
+  stop_listening_for_response (self);
+  g_clear_pointer (&self->session_handle, g_free);
+  set_trigger_description (self, NULL);
+  set_state (self, STEWARD_GLOBAL_SHORTCUT_FAILED,
+             _("The quick chat shortcut was removed: the desktop closed its session."));
+}
+
+static void
 session_response_cb (GDBusConnection *connection,
                      const char      *sender_name,
                      const char      *object_path,
@@ -356,6 +397,16 @@ session_response_cb (GDBusConnection *connection,
 
   g_free (self->session_handle);
   self->session_handle = g_variant_dup_string (handle, NULL);
+  self->closed_id = g_dbus_connection_signal_subscribe (self->connection,
+                                                        PORTAL_BUS_NAME,
+                                                        SESSION_INTERFACE,
+                                                        "Closed",
+                                                        self->session_handle,
+                                                        NULL,
+                                                        G_DBUS_SIGNAL_FLAGS_NONE,
+                                                        session_closed_cb,
+                                                        self,
+                                                        NULL);
 
   bind_shortcuts (self);
 }
@@ -387,30 +438,41 @@ create_session (StewardGlobalShortcut *self)
                           self);
 }
 
+/* Activated, and ShortcutsChanged (version 2: the user chose another
+ * trigger in the desktop's settings), for our session alone: another
+ * Steward's, or one we no longer hold, are not ours to follow */
 static void
-activated_cb (GDBusConnection *connection,
-              const char      *sender_name,
-              const char      *object_path,
-              const char      *interface_name,
-              const char      *signal_name,
-              GVariant        *parameters,
-              gpointer         user_data)
+portal_signal_cb (GDBusConnection *connection,
+                  const char      *sender_name,
+                  const char      *object_path,
+                  const char      *interface_name,
+                  const char      *signal_name,
+                  GVariant        *parameters,
+                  gpointer         user_data)
 {
   StewardGlobalShortcut *self = user_data;
   const char *session_handle = NULL;
-  const char *shortcut_id = NULL;
 
   g_assert (STEWARD_IS_GLOBAL_SHORTCUT (self));
 
-  if (!g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(osta{sv})")))
-    return;
+  if (g_str_equal (signal_name, "Activated") &&
+      g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(osta{sv})")))
+    {
+      const char *shortcut_id = NULL;
 
-  /* Another session's (another Steward, or one we no longer hold) */
-  g_variant_get (parameters, "(&o&st@a{sv})", &session_handle, &shortcut_id, NULL, NULL);
-  if (self->session_handle == NULL || g_strcmp0 (session_handle, self->session_handle) != 0)
-    return;
+      g_variant_get (parameters, "(&o&st@a{sv})", &session_handle, &shortcut_id, NULL, NULL);
+      if (self->session_handle != NULL && g_str_equal (session_handle, self->session_handle))
+        g_signal_emit (self, signals[ACTIVATED], 0, shortcut_id);
+    }
+  else if (g_str_equal (signal_name, "ShortcutsChanged") &&
+           g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(oa(sa{sv}))")))
+    {
+      g_autoptr(GVariant) shortcuts = NULL;
 
-  g_signal_emit (self, signals[ACTIVATED], 0, shortcut_id);
+      g_variant_get (parameters, "(&o@a(sa{sv}))", &session_handle, &shortcuts);
+      if (self->session_handle != NULL && g_str_equal (session_handle, self->session_handle))
+        take_trigger (self, shortcuts);
+    }
 }
 
 /* Whether the portal runs, and offers global shortcuts: its version */
@@ -442,16 +504,16 @@ version_cb (GObject      *object,
       return;
     }
 
-  self->activated_id = g_dbus_connection_signal_subscribe (self->connection,
-                                                           PORTAL_BUS_NAME,
-                                                           PORTAL_INTERFACE,
-                                                           "Activated",
-                                                           PORTAL_OBJECT_PATH,
-                                                           NULL,
-                                                           G_DBUS_SIGNAL_FLAGS_NONE,
-                                                           activated_cb,
-                                                           self,
-                                                           NULL);
+  self->portal_signals_id = g_dbus_connection_signal_subscribe (self->connection,
+                                                                PORTAL_BUS_NAME,
+                                                                PORTAL_INTERFACE,
+                                                                NULL,
+                                                                PORTAL_OBJECT_PATH,
+                                                                NULL,
+                                                                G_DBUS_SIGNAL_FLAGS_NONE,
+                                                                portal_signal_cb,
+                                                                self,
+                                                                NULL);
   create_session (self);
 }
 
@@ -512,10 +574,11 @@ steward_global_shortcut_dispose (GObject *object)
                                 "Close", NULL, NULL, G_DBUS_CALL_FLAGS_NO_AUTO_START, -1, NULL, NULL, NULL);
 
       stop_listening_for_response (self);
-      if (self->activated_id != 0)
+      stop_listening_for_closed (self);
+      if (self->portal_signals_id != 0)
         {
-          g_dbus_connection_signal_unsubscribe (self->connection, self->activated_id);
-          self->activated_id = 0;
+          g_dbus_connection_signal_unsubscribe (self->connection, self->portal_signals_id);
+          self->portal_signals_id = 0;
         }
     }
 
