@@ -28,6 +28,9 @@ struct _StewardApplication
   StewardGlobalShortcut *global_shortcut;
   StewardSearchProvider *search_provider;
 
+  /* Run in Background (desktop/steward-background.c) */
+  StewardBackground *background;
+
   guint            make_quick_chat_id;
   /* `steward --quick-chat` started this process */
   guint            start_in_quick_chat : 1;

@@ -66,6 +66,8 @@ steward_application_startup (GApplication *application)
   _steward_application_reminders_init (self);
   _steward_application_quick_chat_init (self);
   steward_desktop_actions_init (self);
+  /* Held until the store opens, then as general.run-in-background says */
+  self->background = steward_background_new (application, self->services);
 
   /* Before the first window: on a software OpenGL, cairo draws faster. */
   steward_renderer_choose (gdk_display_get_default ());
@@ -198,6 +200,7 @@ steward_application_dispose (GObject *object)
 {
   StewardApplication *self = (StewardApplication *)object;
 
+  g_clear_object (&self->background);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->reminders);
   g_clear_object (&self->search_provider);
@@ -292,4 +295,18 @@ steward_application_get_session (StewardApplication *self)
   g_return_val_if_fail (STEWARD_IS_APPLICATION (self), NULL);
 
   return steward_services_get_session (self->services);
+}
+
+/**
+ * steward_application_get_background:
+ *
+ * Returns: (transfer none) (nullable): what keeps Steward running with no
+ *   window when general.run-in-background is on; %NULL before startup
+ */
+StewardBackground *
+steward_application_get_background (StewardApplication *self)
+{
+  g_return_val_if_fail (STEWARD_IS_APPLICATION (self), NULL);
+
+  return self->background;
 }

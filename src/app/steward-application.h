@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "steward-background.h"
 #include "steward-core.h"
 
 G_BEGIN_DECLS
@@ -28,5 +29,6 @@ const GError       *steward_application_get_store_error (StewardApplication *sel
 gboolean            steward_application_get_store_ready (StewardApplication *self);
 SoupSession        *steward_application_get_session     (StewardApplication *self);
 GtkWindow          *steward_application_present_main_window (StewardApplication *self);
+StewardBackground  *steward_application_get_background  (StewardApplication *self);
 
 G_END_DECLS

@@ -30,6 +30,11 @@ static const StewardSettingKey setting_keys[] = {
    * minutes to load, or to think before its first word. */
   { "chat.response-timeout", STEWARD_SETTING_INT, "600", 2, 3600,
     N_("Seconds to wait for a provider that sends nothing") },
+  /* Stay running with no window (quick chat, task reminders), and start
+   * with the session: the app holds itself and asks the Background portal
+   * (src/app/desktop/steward-background.c) */
+  { "general.run-in-background", STEWARD_SETTING_BOOLEAN, "false", 0, 0,
+    N_("Keep Steward running, ready for quick chat and task reminders, when its windows are closed") },
   { "memory.auto", STEWARD_SETTING_BOOLEAN, "true", 0, 0,
     N_("Propose facts to remember after each exchange") },
   { "memory.budget-tokens", STEWARD_SETTING_INT, "1000", 100, 100000,

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "steward-application-private.h"
+#include "steward-general-page.h"
 #include "steward-memory-page.h"
 #include "steward-models-page.h"
 #include "steward-preferences-window.h"
@@ -30,6 +31,7 @@ struct _StewardPreferencesWindow
   GtkSwitch            *auto_switch;
   GtkSpinButton        *budget_spin;
   GtkSpinButton        *exchanges_spin;
+  StewardGeneralPage   *general_page;
   GtkTextBuffer        *instructions_buffer;
   AdwEntryRow          *language_row;
   StewardMemoryPage    *memory_list;
@@ -180,6 +182,7 @@ steward_preferences_window_load (StewardPreferencesWindow *self)
   g_assert (STEWARD_IS_PREFERENCES_WINDOW (self));
 
   /* Without a store there is nothing to show or save. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->general_page), sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->personalization_page), sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->memory_page), sensitive);
   gtk_widget_set_sensitive (GTK_WIDGET (self->providers_page), sensitive);
@@ -205,6 +208,7 @@ steward_preferences_window_load (StewardPreferencesWindow *self)
   steward_models_page_set_providers (self->models_page,
                                      steward_providers_page_get_providers (self->providers_page));
   steward_voice_page_set_settings (self->voice_page, self->settings);
+  steward_general_page_set_settings (self->general_page, self->settings);
   steward_voice_page_set_providers (self->voice_page,
                                     steward_providers_page_get_providers (self->providers_page));
 }
@@ -282,6 +286,7 @@ steward_preferences_window_class_init (StewardPreferencesWindowClass *klass)
 
   window_class->close_request = steward_preferences_window_close_request;
 
+  g_type_ensure (STEWARD_TYPE_GENERAL_PAGE);
   g_type_ensure (STEWARD_TYPE_MEMORY_PAGE);
   g_type_ensure (STEWARD_TYPE_MODELS_PAGE);
   g_type_ensure (STEWARD_TYPE_PROVIDERS_PAGE);
@@ -292,6 +297,7 @@ steward_preferences_window_class_init (StewardPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, auto_switch);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, budget_spin);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, exchanges_spin);
+  gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, general_page);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, instructions_buffer);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, StewardPreferencesWindow, memory_list);
