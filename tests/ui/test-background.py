@@ -108,7 +108,7 @@ def body(steward):
         ui.wait_for(lambda: os.path.exists(autostart), 'the autostart entry')
         check_autostart(autostart)
         # No portal here, and no denial: no sentence under the switch
-        assert find_in(prefs, 'label', 'The desktop does not allow') is None
+        assert find_in(prefs, 'label', 'Steward may not run') is None
 
         steward.key('Escape', window='Preferences')
         steward.wait_gone('frame', 'Preferences')

@@ -189,7 +189,7 @@ request_background_cb (GObject      *object,
   /* libportal says "cancelled" when the user or the desktop said no */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      set_status (self, _("The desktop does not allow Steward to run in the background: allow it in the system Settings, under Apps."));
+      set_status (self, _("Steward may not run in the background: allow it in Settings → Apps → Steward."));
       return;
     }
 
