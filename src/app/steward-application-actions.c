@@ -28,6 +28,10 @@ steward_application_quit_action (GSimpleAction *action,
    * gets its close-request and saves its state; the application exits when
    * the last one is gone.
    */
+  /* Quit means quit, Run in Background or not */
+  if (self->background != NULL)
+    steward_background_quit (self->background);
+
   windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
   for (const GList *iter = windows; iter != NULL; iter = iter->next)
     gtk_window_close (GTK_WINDOW (iter->data));

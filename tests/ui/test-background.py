@@ -4,7 +4,8 @@
 # closed, so `steward --quick-chat` opens quick chat in it at once; turned
 # off (with steward-cli, while no window is open) it removes the entry and
 # ends. `steward --gapplication-service` starts with no window: it stays
-# while the setting is on, and ends by itself while it is off.
+# while the setting is on, and ends by itself while it is off. Quit ends
+# Steward whatever the setting.
 #
 # There is no xdg-desktop-portal in the test session: the Background
 # portal's request fails, and Steward writes its own autostart entry, in
@@ -157,6 +158,15 @@ def body(steward):
         start_service(steward)
         assert steward.wait_exit() == 0
         assert not bus_has_owner(APP_ID)
+
+        # Quit (Ctrl+Q) ends Steward though the setting is on; the entry
+        # stays, for the next session
+        set_setting(steward, 'true')
+        steward.start()
+        ui.wait_for(lambda: os.path.exists(autostart), 'the autostart entry written again')
+        steward.key('ctrl+q')
+        assert steward.wait_exit() == 0
+        assert os.path.exists(autostart)
     finally:
         shutil.rmtree(config, ignore_errors=True)
 

@@ -501,3 +501,22 @@ steward_background_get_status (StewardBackground *self)
 
   return self->status;
 }
+
+/**
+ * steward_background_quit:
+ *
+ * Lets the application end once its windows are closed, though the
+ * setting is on: what Quit does. The next start, or turning the setting
+ * off and on, holds it again.
+ */
+void
+steward_background_quit (StewardBackground *self)
+{
+  g_return_if_fail (STEWARD_IS_BACKGROUND (self));
+
+  if (self->holding)
+    {
+      self->holding = FALSE;
+      g_application_release (self->application);
+    }
+}

@@ -22,5 +22,6 @@ StewardBackground *steward_background_new                (GApplication      *app
 gboolean           steward_background_get_enabled        (StewardBackground *self);
 const char        *steward_background_get_status         (StewardBackground *self);
 char              *steward_background_dup_autostart_path (void);
+void               steward_background_quit               (StewardBackground *self);
 
 G_END_DECLS
