@@ -4,7 +4,8 @@
 # reason and its service command line; outside a sandbox without the
 # autostart flag, as Steward's own autostart entry starts it there. When
 # the portal says no, Preferences → General says so in one sentence under
-# the switch.
+# the switch, Steward removes its autostart entry and no longer holds
+# itself running.
 #
 # Copyright 2026 The Steward authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -64,6 +65,7 @@ def body(steward):
     if os.path.isdir(os.path.join(session_config, 'dconf')):
         os.symlink(os.path.join(session_config, 'dconf'), os.path.join(config, 'dconf'))
     os.environ['XDG_CONFIG_HOME'] = config
+    autostart = os.path.join(config, 'autostart', f"{os.environ.get('STEWARD_APP_ID', 'io.github.stewardapp.Steward')}.desktop")
     portal = Portal(answer=1)
     try:
         steward.start()
@@ -85,6 +87,9 @@ def body(steward):
         assert options['autostart'] is False, options
 
         ui.wait_for(lambda: find_in(prefs, 'label', DENIED), 'the sentence saying the portal said no')
+        # Refused: no autostart entry is left, the setting stays as chosen
+        assert not os.path.exists(autostart)
+        assert setting(steward) == 'true'
 
         # Off again: the sentence goes
         ui.click(find_in(prefs, 'check box', 'Run in Background'))

@@ -186,13 +186,19 @@ request_background_cb (GObject      *object,
   if (!request->autostart && is_sandboxed ())
     return;
 
-  /* libportal says "cancelled" when the user or the desktop said no */
+  /* libportal says "cancelled" when the user or the desktop said no:
+   * Steward then ends with its last window, and does not start with the
+   * session, until the setting is turned on again */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
+      if (!is_sandboxed ())
+        remove_autostart ();
+      steward_background_quit (self);
       set_status (self, _("Steward may not run in the background: allow it in Settings → Apps → Steward."));
       return;
     }
 
+  g_dbus_error_strip_remote_error (error);
   g_debug ("The Background portal answered: %s", error->message);
 
   /* Outside a sandbox Steward's own autostart entry does the work; only a
