@@ -443,6 +443,11 @@ steward_board_column_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), STEWARD_TYPE_BOARD_COLUMN);
   g_clear_object (&self->selection);
 
+  /* The template's children with no name of their own (the header box,
+   * the overlay) are not let go of by dispose_template () in GTK 4.8 */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+
   G_OBJECT_CLASS (steward_board_column_parent_class)->dispose (object);
 }
 
