@@ -126,7 +126,12 @@ send (StewardApplication *self,
       GNotification      *notification)
 {
   if (steward_application_has_focus (self))
-    return FALSE;
+    {
+      g_debug ("Not notifying %s: Steward has the focus", id);
+      return FALSE;
+    }
+
+  g_debug ("Notifying %s", id);
 
   g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_NORMAL);
   g_application_send_notification (G_APPLICATION (self), id, notification);

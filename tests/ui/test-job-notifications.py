@@ -82,7 +82,7 @@ class Elsewhere:
         return ui.x_window('xmessage')
 
     def focus(self, steward):
-        ui.run(['xdotool', 'mousemove', '--sync', '1150', '730'])
+        ui.run(['xdotool', 'mousemove', '1150', '730'])
         ui.run(['xdotool', 'windowfocus', '--sync', self.wid])
         ui.wait_for(lambda: not active(steward.frame), 'Steward’s window to lose the focus')
 
@@ -97,13 +97,22 @@ def export(steward, elsewhere, target):
     project_menu(steward, 'Export…')
     ui.wait_for(lambda: ui.x_window('Export'), 'the export dialog')
     ui.key('Export', 'alt+e')
-    ui.run(['xdotool', 'mousemove', '--sync', '1150', '730'])
+    ui.run(['xdotool', 'mousemove', '1150', '730'])
     ui.choose_file('Export Document', target)
 
 
 def open_project(steward, project):
     projects = steward.wait_visible('list', 'Document Projects')
-    ui.click(ui.wait_for(lambda: ui.find(projects, 'label', project), f'the project “{project}” in the list'))
+    label = ui.wait_for(lambda: ui.find(projects, 'label', project), f'the project “{project}” in the list')
+    # The list slides in: clicked once it stays put
+    seen = []
+
+    def settled():
+        seen.append(ui.center(label))
+        return len(seen) >= 2 and seen[-1] == seen[-2]
+
+    ui.wait_for(settled, f'the project “{project}” to be laid out')
+    ui.click(label)
     show_project(steward)
 
 
@@ -124,7 +133,7 @@ def body(steward):
     with open(os.path.join(folder, f'{MODEL}.sequence'), 'w', encoding='utf-8') as f:
         f.write('text_stream\ntext_stream\n')
     # Slow enough to turn to the other window while phase 2 is drafted
-    replay = chatui.Replay('anthropic', fixtures_dir=folder, delay_ms=3000)
+    replay = chatui.Replay('anthropic', fixtures_dir=folder, dribble=200, delay_ms=400)
     out = tempfile.mkdtemp(prefix='steward-notify-')
     server = NotificationServer()
     elsewhere = Elsewhere()
@@ -147,10 +156,13 @@ def body(steward):
         redraft(steward)
         ui.wait_for(lambda: phase(data, OTHER, 2)['content'] == DRAFT, 'phase 2 of the other project redrafted',
                     timeout=30)
+        ui.wait_for(lambda: phase(data, OTHER, 2)['status'] == 'in-progress', 'the redraft to end')
+        steward.wait_gone('push button', 'Stop')
         assert active(steward.frame)
 
         # … and while another window has the focus: the project named
         steward.click('push button', 'All Projects')
+        steward.wait_visible('label', 'Open a Project')
         open_project(steward, PROJECT)
         redraft(steward)
         elsewhere.focus(steward)
