@@ -91,9 +91,13 @@ window_active_cb (GtkWindow  *window,
                   GParamSpec *pspec,
                   Withdraw   *withdraw)
 {
+  g_autofree char *key = NULL;
+
   if (!gtk_window_is_active (window))
     return;
 
+  key = g_strconcat ("steward-notify-", withdraw->id, NULL);
+  g_object_set_data (G_OBJECT (window), key, NULL);
   g_application_withdraw_notification (withdraw->application, withdraw->id);
   g_signal_handlers_disconnect_by_data (window, withdraw);
 }
@@ -232,20 +236,18 @@ steward_application_notify_export (StewardApplication *self,
 
   if (error == NULL)
     {
-      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *name = g_file_peek_path (file) ? g_filename_display_basename (g_file_peek_path (file))
+                                                      : g_file_get_basename (file);
       g_autofree char *folder_name = NULL;
       g_autofree char *body = NULL;
       g_autofree char *uri = g_file_get_uri (file);
 
-      if (folder != NULL)
-        {
-          g_autoptr(GFileInfo) info = g_file_query_info (folder, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                                                         G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      /* No I/O here: the folder's name as the path has it */
+      if (folder != NULL && g_file_peek_path (folder) != NULL)
+        folder_name = g_filename_display_basename (g_file_peek_path (folder));
 
-          folder_name = info ? g_strdup (g_file_info_get_display_name (info)) : g_file_get_basename (folder);
-        }
-
-      /* Translators: "Launch plan.pdf was saved in Documents" */
+      /* Translators: a file name, then the name of its folder: "Launch
+       * plan.pdf was saved in Documents" */
       body = folder_name ? g_strdup_printf (_("%s was saved in %s"), name, folder_name)
                          : g_strdup_printf (_("%s was saved"), name);
 
