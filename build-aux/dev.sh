@@ -74,6 +74,8 @@ TEST_PACKAGES=(
   pocketsphinx-en-us pocketsphinx-testdata
   # the search provider's test calls it over D-Bus with gdbus
   libglib2.0-bin
+  # the job notification tests focus another X window: xmessage
+  x11-utils
 )
 # libFuzzer comes with clang's runtime; llvm brings llvm-symbolizer for
 # readable stacks.

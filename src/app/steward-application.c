@@ -14,6 +14,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "steward-application-private.h"
+#include "steward-application-notify.h"
 #include "steward-desktop-actions.h"
 #ifdef STEWARD_BENCH_PROBES
 # include "steward-bench-board-probe.h"
@@ -68,6 +69,7 @@ steward_application_startup (GApplication *application)
   steward_desktop_actions_init (self);
   /* Held until the store opens, then as general.run-in-background says */
   self->background = steward_background_new (application, self->services);
+  _steward_application_notify_init (self);
 
   /* Before the first window: on a software OpenGL, cairo draws faster. */
   steward_renderer_choose (gdk_display_get_default ());

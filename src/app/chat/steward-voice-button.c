@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "steward-application.h"
+#include "steward-application-notify.h"
 #include "steward-recorder.h"
 #include "steward-text-insert.h"
 #include "steward-transcriber.h"
@@ -199,6 +200,7 @@ transcribe_cb (GObject      *object,
   g_autoptr(StewardTranscript) transcript = NULL;
   g_autoptr(GError) error = NULL;
   StewardSettings *settings;
+  gboolean send_at_once;
 
   transcript = steward_transcriber_transcribe_finish (STEWARD_TRANSCRIBER (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -226,7 +228,14 @@ transcribe_cb (GObject      *object,
   gtk_widget_grab_focus (GTK_WIDGET (self->composer));
 
   settings = steward_services_get_settings (STEWARD_SERVICES_DEFAULT);
-  if (steward_settings_get_boolean (settings, "voice.send-at-once"))
+  send_at_once = steward_settings_get_boolean (settings, "voice.send-at-once");
+  /* The user may have moved on to another window meanwhile */
+  steward_application_notify_job (STEWARD_APPLICATION (g_application_get_default ()), GTK_WIDGET (self),
+                                  "transcription", _("Transcription ready"),
+                                  send_at_once ? _("Your recording was sent")
+                                               : _("Your recording is in the message box"),
+                                  NULL, NULL);
+  if (send_at_once)
     gtk_widget_activate_action (GTK_WIDGET (self), "chat.send", NULL);
 }
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "steward-application-notify.h"
 #include "steward-documents-page-private.h"
 
 /* Regenerate Stale Phases: the open project's stale phases are drafted
@@ -47,6 +48,32 @@ update_status (StewardDocumentsPage *self)
   gtk_label_set_label (self->redraft_label, text);
 }
 
+/* For when the user has moved on to another window meanwhile */
+static void
+notify_done (StewardDocumentsPage *self,
+             StewardStaleRedraft  *redraft,
+             const GError         *error)
+{
+  guint done = steward_stale_redraft_get_done (redraft);
+  gint64 project_id = steward_project_get_id (self->project);
+  g_autofree char *id = g_strdup_printf ("redraft-%" G_GINT64_FORMAT, project_id);
+  g_autofree char *result_id = g_strdup_printf ("project:%" G_GINT64_FORMAT, project_id);
+  g_autofree char *title = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || (error == NULL && done == 0))
+    return;
+
+  if (error != NULL)
+    title = g_strdup (_("Redrafting stopped"));
+  else
+    /* Translators: a notification, with the project's name under it */
+    title = g_strdup_printf (ngettext ("%u phase written again", "%u phases written again", done), done);
+
+  steward_application_notify_job (STEWARD_APPLICATION (g_application_get_default ()), GTK_WIDGET (self), id, title,
+                                  error ? error->message : steward_project_get_name (self->project),
+                                  "app.open-result", g_variant_new ("(sx)", result_id, (gint64)0));
+}
+
 static void
 redraft_cb (GObject      *object,
             GAsyncResult *result,
@@ -62,6 +89,7 @@ redraft_cb (GObject      *object,
   if (self->redraft != redraft)
     return;
 
+  notify_done (self, redraft, error);
   g_signal_handlers_disconnect_by_data (redraft, self);
   g_clear_object (&self->redraft);
   g_clear_object (&self->redraft_cancellable);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "steward-application.h"
+#include "steward-application-notify.h"
 #include "steward-export-dialog.h"
 
 /* Export…: the format, then where (the file chooser, through the portal
@@ -135,6 +136,11 @@ export_cb (GObject      *object,
 
   if (self != NULL)
     {
+      /* The user may have moved on to another window meanwhile */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        steward_application_notify_export (STEWARD_APPLICATION (g_application_get_default ()),
+                                           self->project_id, data->file, error);
+
       if (ok)
         {
           g_signal_emit (self, signals[EXPORTED], 0, data->file);
