@@ -41,6 +41,7 @@ void _steward_application_reminders_init (StewardApplication *self);
 
 void _steward_application_quick_chat_add_options    (StewardApplication *self);
 void _steward_application_quick_chat_init           (StewardApplication *self);
+void _steward_application_quick_chat_make           (StewardApplication *self);
 void _steward_application_quick_chat_prepare        (StewardApplication *self);
 int  _steward_application_quick_chat_handle_options (StewardApplication *self,
                                                      GVariantDict       *options);

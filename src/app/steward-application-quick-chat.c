@@ -19,8 +19,7 @@
 
 /* Quick chat, from the application: the app.quick-chat action (what
  * `steward --quick-chat`, a keyboard shortcut and GNOME Shell's "Ask
- * Steward" activate), and the window made ahead, hidden, once the first
- * window has been drawn. */
+ * Steward" activate), and the window made ahead and kept hidden. */
 
 static StewardQuickChatWindow *
 ensure_window (StewardApplication *self)
@@ -29,15 +28,23 @@ ensure_window (StewardApplication *self)
     {
       self->quick_chat = g_object_ref_sink (steward_quick_chat_window_new ());
 
-      /* Its surface too, hidden: opening it is then a map and a frame */
-      gtk_widget_realize (GTK_WIDGET (self->quick_chat));
-
 #ifdef STEWARD_BENCH_PROBES
       steward_bench_quick_chat_probe_attach (GTK_WINDOW (self->quick_chat));
 #endif
     }
 
   return self->quick_chat;
+}
+
+/* Made at start-up, before any other window (about 3 ms), rather than
+ * later: GTK 4.8's accessibility root answers a screen reader asking for
+ * a window past the visible ones with the last window made, whose path
+ * is NULL while it is hidden, and the process then crashes in GVariant.
+ * The first window made is never that last one while another exists. */
+void
+_steward_application_quick_chat_make (StewardApplication *self)
+{
+  ensure_window (self);
 }
 
 /* app.quick-chat(s): the quick chat window, its entry holding the text
@@ -54,23 +61,26 @@ quick_chat_action (GSimpleAction *action,
 }
 
 static gboolean
-make_window_cb (gpointer user_data)
+realize_window_cb (gpointer user_data)
 {
   StewardApplication *self = user_data;
 
   self->make_quick_chat_id = 0;
-  ensure_window (self);
+
+  /* Its surface too, hidden: opening it is then a map and a frame */
+  gtk_widget_realize (GTK_WIDGET (ensure_window (self)));
 
   return G_SOURCE_REMOVE;
 }
 
-/* Made when nothing else waits, so that it never slows the first window;
- * realized then too, so that opening it is a present and one frame. */
+/* Realized when nothing else waits, so that it never slows the first
+ * window: opening it is then a present and one frame. */
 void
 _steward_application_quick_chat_prepare (StewardApplication *self)
 {
-  if (self->quick_chat == NULL && self->make_quick_chat_id == 0)
-    self->make_quick_chat_id = g_timeout_add_full (G_PRIORITY_LOW, 500, make_window_cb, self, NULL);
+  if (self->make_quick_chat_id == 0 &&
+      (self->quick_chat == NULL || !gtk_widget_get_realized (GTK_WIDGET (self->quick_chat))))
+    self->make_quick_chat_id = g_timeout_add_full (G_PRIORITY_LOW, 500, realize_window_cb, self, NULL);
 }
 
 static const GActionEntry actions[] = {

@@ -77,6 +77,9 @@ steward_application_startup (GApplication *application)
   /* Code blocks in replies are GtkSourceViews. */
   gtk_source_init ();
 
+  /* Quick chat's window, kept hidden until asked for */
+  _steward_application_quick_chat_make (self);
+
   /* Opening runs migrations and may take a moment on a large file: keep it
    * off the main thread so the window shows at once.
    */

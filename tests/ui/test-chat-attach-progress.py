@@ -92,7 +92,7 @@ def body(steward):
         third = os.path.join(folder, 'scan.pdf')
         write_scanned_pdf(first, ['Garden shed invoice', 'Please pay by Monday'])
         write_scanned_pdf(slow, ['Zebra crossing %d' % i for i in range(40)])
-        write_scanned_pdf(third, ['Quarterly budget plan %d' % i for i in range(6)], lines=20)
+        write_scanned_pdf(third, ['Quarterly budget plan %d' % i for i in range(30)], lines=20)
         note = os.path.join(folder, 'note.txt')
         with open(note, 'w', encoding='utf-8') as f:
             f.write('Bring the receipts.\n')
@@ -148,7 +148,7 @@ def body(steward):
         steward.wait_visible('label', 'Sends once attached')
         assert sent_messages(replay) == [], 'sent before the file was attached'
 
-        ui.wait_for(lambda: sent_messages(replay), 'the message once the file is attached', 60)
+        ui.wait_for(lambda: sent_messages(replay), 'the message once the file is attached', 120)
         sent = sent_messages(replay)[0]
         assert 'what do the scans say?' in sent, sent
         assert 'quarterly' in sent and 'budget' in sent, sent

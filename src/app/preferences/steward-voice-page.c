@@ -66,6 +66,7 @@ static void
 update_offline (StewardVoicePage *self)
 {
   guint selected = adw_combo_row_get_selected (self->provider_row);
+  const char *subtitle;
   gboolean offline;
 
   g_assert (STEWARD_IS_VOICE_PAGE (self));
@@ -73,13 +74,15 @@ update_offline (StewardVoicePage *self)
   offline = selected < self->provider_names->len &&
             g_str_equal (g_ptr_array_index (self->provider_names, selected), STEWARD_TRANSCRIBER_OFFLINE);
 
-  if (offline)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->provider_row),
-                                 _("On this computer with PocketSphinx: English only, and less accurate "
-                                   "than a server"));
-  else
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->provider_row), self->provider_subtitle);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->model_row), !offline);
+  subtitle = offline ? _("On this computer with PocketSphinx: English only, and less accurate than a server")
+                   : self->provider_subtitle;
+
+  /* Only when it changes: the row's labels are then left alone while
+   * the list of providers is filled again */
+  if (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (self->provider_row)), subtitle) != 0)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->provider_row), subtitle);
+  if (gtk_widget_get_sensitive (GTK_WIDGET (self->model_row)) == offline)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->model_row), !offline);
 }
 
 /* Lists None, the OpenAI-compatible providers, Offline where
