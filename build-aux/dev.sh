@@ -76,6 +76,9 @@ TEST_PACKAGES=(
   libglib2.0-bin
   # the job notification tests focus another X window: xmessage
   x11-utils
+  # quick chat's shortcut added to GNOME's own: the settings daemon's
+  # schemas, and dconf for the UI test's session
+  gnome-settings-daemon-common dconf-gsettings-backend dconf-service
 )
 # libFuzzer comes with clang's runtime; llvm brings llvm-symbolizer for
 # readable stacks.

@@ -58,6 +58,18 @@ def open_preferences(steward):
     return steward.wait_visible('frame', 'Preferences')
 
 
+MEDIA_KEYS = 'org.gnome.settings-daemon.plugins.media-keys'
+CUSTOM_PATH = '/org/gnome/settings-daemon/plugins/media-keys/custom-keybindings/steward-quick-chat/'
+
+
+def gnome_settings(*args):
+    """gsettings on the session's own dconf, as Steward writes it"""
+    env = dict(os.environ)
+    env.pop('GSETTINGS_BACKEND', None)
+    done = subprocess.run(['gsettings', *args], env=env, capture_output=True, text=True)
+    return done.stdout if done.returncode == 0 else None
+
+
 def body(steward):
     # Bound: the trigger shows, and pressing it opens quick chat
     portal = Portal('yes')
@@ -89,6 +101,27 @@ def body(steward):
         ui.wait_for(lambda: any('Command copied' in (node.name or '') for node in ui.find_all(prefs, 'label')),
                     'the toast saying the command was copied')
         assert 'CreateSession' not in portal.calls(), 'a session was asked of a portal without global shortcuts'
+
+        # On GNOME, outside the sandbox, Steward adds GNOME's custom
+        # shortcut itself (gnome-settings-daemon-common's schemas)
+        if gnome_settings('list-schemas') is not None and \
+                MEDIA_KEYS in gnome_settings('list-schemas').split():
+            # (GTK 4.8 adds the button's own label to the name it is given)
+            add = ui.wait_for(lambda: next((node for node in ui.find_all(prefs, 'push button')
+                                            if 'Add to GNOME’s Shortcuts' in (node.name or '')), None),
+                              'the Add to GNOME’s Shortcuts button')
+            ui.click(add)
+            ui.wait_for(lambda: any('Shortcut added' in (node.name or '') for node in ui.find_all(prefs, 'label')),
+                        'the toast saying the shortcut was added')
+            listed = gnome_settings('get', MEDIA_KEYS, 'custom-keybindings')
+            assert CUSTOM_PATH in listed, listed
+            custom = f'{MEDIA_KEYS}.custom-keybinding:{CUSTOM_PATH}'
+            assert gnome_settings('get', custom, 'command').strip() == "'steward --quick-chat'"
+            assert gnome_settings('get', custom, 'binding').strip() == "'<Control><Alt>space'"
+            ui.wait_for(lambda: not add.getState().contains(ui.pyatspi.STATE_SENSITIVE),
+                        'the Add button to be done with')
+        else:
+            print('# gnome-settings-daemon-common is not installed: GNOME’s custom shortcut not tried')
         ui.run(['import', '-window', 'root', os.path.join(ui.ARTIFACTS_DIR, 'test-global-shortcut.png')])
         steward.stop()
     finally:

@@ -11,7 +11,11 @@
 
 #include <glib/gi18n.h>
 
+#include "steward-custom-keybinding.h"
 #include "steward-shortcut-group.h"
+
+/* GNOME's custom shortcut, where Steward adds it itself */
+#define GNOME_BINDING "<Control><Alt>space"
 
 /* Preferences → Shortcut: the quick chat shortcut the desktop bound
  * through the GlobalShortcuts portal (the desktop's own settings change
@@ -25,6 +29,8 @@ struct _StewardShortcutGroup
   /* Template widgets */
   AdwActionRow        *command_row;
   GtkButton           *copy_button;
+  AdwActionRow        *gnome_row;
+  GtkButton           *add_button;
   AdwActionRow        *trigger_row;
   GtkLabel            *trigger_label;
 
@@ -101,6 +107,45 @@ update (StewardShortcutGroup *self)
                                            _("Open quick chat from anywhere on the desktop."));
   command = steward_shortcut_group_dup_command ();
   adw_action_row_set_subtitle (self->command_row, command);
+
+  /* On GNOME, outside the sandbox, Steward can add it itself */
+  gtk_widget_set_visible (GTK_WIDGET (self->gnome_row), custom && steward_custom_keybinding_is_available ());
+  if (gtk_widget_get_visible (GTK_WIDGET (self->gnome_row)))
+    {
+      gboolean added = steward_custom_keybinding_is_added (command);
+
+      gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), !added);
+      gtk_button_set_label (self->add_button, added ? C_("shortcut", "Added") : C_("shortcut", "Add"));
+    }
+}
+
+static void
+add_clicked_cb (StewardShortcutGroup *self,
+                GtkButton            *button)
+{
+  g_autofree char *command = steward_shortcut_group_dup_command ();
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwToast *toast;
+
+  g_assert (STEWARD_IS_SHORTCUT_GROUP (self));
+
+  /* Translators: the name of the shortcut in GNOME's Settings → Keyboard */
+  if (steward_custom_keybinding_add (_("Steward Quick Chat"), command, GNOME_BINDING, &error))
+    toast = adw_toast_new (_("Shortcut added: Ctrl+Alt+Space opens quick chat"));
+  else
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      toast = adw_toast_new (escaped);
+    }
+
+  update (self);
+
+  if (ADW_IS_PREFERENCES_WINDOW (root))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
 }
 
 static void
@@ -165,9 +210,12 @@ steward_shortcut_group_class_init (StewardShortcutGroupClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/steward-shortcut-group.ui");
   gtk_widget_class_bind_template_child (widget_class, StewardShortcutGroup, command_row);
   gtk_widget_class_bind_template_child (widget_class, StewardShortcutGroup, copy_button);
+  gtk_widget_class_bind_template_child (widget_class, StewardShortcutGroup, gnome_row);
+  gtk_widget_class_bind_template_child (widget_class, StewardShortcutGroup, add_button);
   gtk_widget_class_bind_template_child (widget_class, StewardShortcutGroup, trigger_label);
   gtk_widget_class_bind_template_child (widget_class, StewardShortcutGroup, trigger_row);
   gtk_widget_class_bind_template_callback (widget_class, copy_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
 }
 
 static void
